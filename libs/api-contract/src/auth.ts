@@ -1,0 +1,25 @@
+import type { Role } from './roles';
+
+export interface LoginRequest {
+  email: string;
+  password: string;
+}
+
+export interface StaffMember {
+  id: string;
+  email: string;
+  displayName: string;
+  role: Role;
+}
+
+/** `GET /api/auth/me` and the login response. */
+export interface SessionInfo {
+  user: StaffMember;
+  /** When the session ends if nothing else happens (idle timeout). */
+  expiresAt: string;
+  idleTimeoutMinutes: number;
+}
+
+export const XSRF_COOKIE = 'XSRF-TOKEN';
+export const XSRF_HEADER = 'X-XSRF-TOKEN';
+export const SESSION_COOKIE = 'venule_session';

@@ -1,0 +1,10 @@
+/** Staff roles. Access per role is declared on every API route (SPEC §3). */
+export const ROLES = ['reception', 'clinician', 'manager', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  reception: 'Reception',
+  clinician: 'Clinician',
+  manager: 'Manager',
+  admin: 'Admin',
+};
