@@ -1,0 +1,55 @@
+import type { IsoDate, RecordMeta } from './common';
+
+export const SEXES = ['female', 'male', 'other', 'unknown'] as const;
+export type Sex = (typeof SEXES)[number];
+
+export interface PatientInput {
+  firstName: string;
+  lastName: string;
+  dateOfBirth: IsoDate;
+  sex: Sex;
+  phone: string;
+  email: string;
+  address?: string | null;
+  postcode?: string | null;
+  gpName?: string | null;
+}
+
+/** `POST /api/patients`. A same name + date of birth match answers 409 DUPLICATE_PATIENT unless confirmed. */
+export interface RegisterPatientRequest extends PatientInput {
+  confirmDuplicate?: boolean;
+}
+
+/** `PATCH /api/patients/:id`: any subset of the fields, the record's current `version`, and archiving. */
+export interface UpdatePatientRequest extends Partial<PatientInput> {
+  version: number;
+  archived?: boolean;
+}
+
+export interface Patient extends RecordMeta, PatientInput {
+  clinicNumber: string;
+  archived: boolean;
+}
+
+/** One row of `GET /api/patients?q=`: enough for reception to pick the right person. */
+export interface PatientSummary {
+  id: string;
+  clinicNumber: string;
+  firstName: string;
+  lastName: string;
+  dateOfBirth: IsoDate;
+  phone: string;
+  archived: boolean;
+}
+
+export interface PatientSearchQuery {
+  q?: string;
+  limit?: number;
+  offset?: number;
+  includeArchived?: boolean;
+}
+
+/** Body of the 409 DUPLICATE_PATIENT problem: the records that look like the same person. */
+export interface DuplicatePatientProblemExtras {
+  matches: PatientSummary[];
+}
