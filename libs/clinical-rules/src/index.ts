@@ -1,1 +1,17 @@
-export {};
+/**
+ * @venule/clinical-rules: the clinic's rules (SPEC §1) as pure, browser-safe functions.
+ * No framework, no I/O, no clock: callers pass dates, instants and the clinic time zone.
+ */
+export * from './policy';
+export * from './dates';
+export * from './sclerosants';
+export * from './contraindications';
+export * from './medical-history';
+export * from './clearance';
+export * from './interval';
+export * from './course-state';
+export * from './confirmations';
+export * from './dose';
+export * from './test-injection';
+export * from './session-completion';
+export * from './aftercare';

@@ -1,0 +1,136 @@
+/**
+ * Dated aftercare plan and pre-treatment advice (SPEC §1.8), in the clinic's time zone.
+ *
+ * `until` dates are clinic calendar dates; the advice applies up to and including that date.
+ * Durations are the clinic's standard patient leaflet, not settings.
+ */
+import type { IsoDate, IsoInstant } from '@venule/api-contract';
+import {
+  DEFAULT_TIME_ZONE,
+  addDays,
+  addHours,
+  clinicDate,
+  formatClinicTime,
+  formatDateWithWeekday,
+  inClinicZone,
+} from './dates';
+import { nextSessionWindow, type SessionWindow } from './interval';
+import { DEFAULT_POLICY, type ClinicalPolicy } from './policy';
+
+export const AFTERCARE_CODES = [
+  'walk',
+  'hosiery_day_and_night',
+  'hosiery_daytime',
+  'avoid_heat',
+  'avoid_sun',
+  'avoid_high_impact',
+  'avoid_waxing',
+  'elevate_legs',
+] as const;
+export type AftercareCode = (typeof AFTERCARE_CODES)[number];
+
+/** Durations of the leaflet. Day-and-night hosiery is measured in elapsed hours. */
+export const AFTERCARE_DURATIONS = Object.freeze({
+  hosieryDayAndNightHours: 72,
+  /** Daytime hosiery: a further 5–7 days as the clinician advises; the plan dates the 7-day maximum. */
+  hosieryDaytimeDays: 7,
+  hosieryDaytimeMinDays: 5,
+  avoidHeatDays: 14,
+  avoidSunDays: 28,
+  avoidHighImpactDays: 14,
+  avoidWaxingDays: 28,
+  elevateLegsDays: 14,
+});
+
+export interface AftercareItem {
+  code: AftercareCode;
+  until: IsoDate;
+  text: string;
+}
+
+export interface AftercarePlan {
+  completedAt: IsoInstant;
+  /** Clinic calendar date of the completion. */
+  completedOn: IsoDate;
+  items: AftercareItem[];
+  nextWindow: SessionWindow;
+}
+
+/**
+ * The aftercare plan for a session completed at `completedAt` (d = its clinic date):
+ * walk until d; hosiery day and night until the clinic date of completedAt + 72 hours
+ * (d+3, or d+4 when a clock change or a late-evening completion pushes it past midnight);
+ * daytime hosiery a further 7 days after that date; heat, high impact and elevation d+14;
+ * sun and waxing d+28; the next session window from d.
+ */
+export function aftercarePlan(
+  completedAt: IsoInstant,
+  timeZone: string = DEFAULT_TIME_ZONE,
+  policy: ClinicalPolicy = DEFAULT_POLICY,
+): AftercarePlan {
+  const D = AFTERCARE_DURATIONS;
+  const d = clinicDate(completedAt, timeZone);
+  const hosieryEnds = addHours(completedAt, D.hosieryDayAndNightHours);
+  const hosieryUntil = clinicDate(hosieryEnds, timeZone);
+  const daytimeUntil = addDays(hosieryUntil, D.hosieryDaytimeDays);
+  const day = formatDateWithWeekday;
+  const item = (code: AftercareCode, until: IsoDate, text: string): AftercareItem => ({ code, until, text });
+  const items: AftercareItem[] = [
+    item('walk', d, `Walk for 10 minutes straight after treatment (today, ${day(d)}), and keep walking every day.`),
+    item('hosiery_day_and_night', hosieryUntil,
+      `Wear your support stockings day and night for 72 hours, until ${formatClinicTime(hosieryEnds, timeZone)} on ${day(hosieryUntil)}.`),
+    item('hosiery_daytime', daytimeUntil,
+      `Then wear them during the day for a further ${D.hosieryDaytimeMinDays}–${D.hosieryDaytimeDays} days, as your clinician advises: at the most until ${day(daytimeUntil)}.`),
+    item('avoid_heat', addDays(d, D.avoidHeatDays),
+      `No hot baths, saunas, steam rooms, sunbeds or ice packs on your legs until ${day(addDays(d, D.avoidHeatDays))}.`),
+    item('avoid_sun', addDays(d, D.avoidSunDays),
+      `Keep the treated areas out of the sun until ${day(addDays(d, D.avoidSunDays))}: cover them up, to avoid brown marks.`),
+    item('avoid_high_impact', addDays(d, D.avoidHighImpactDays),
+      `No running, jumping, aerobics or other high-impact exercise until ${day(addDays(d, D.avoidHighImpactDays))}. Walking is good for you.`),
+    item('avoid_waxing', addDays(d, D.avoidWaxingDays),
+      `Do not wax your legs until ${day(addDays(d, D.avoidWaxingDays))}.`),
+    item('elevate_legs', addDays(d, D.elevateLegsDays),
+      `Rest with your legs raised when you sit down, until ${day(addDays(d, D.elevateLegsDays))}.`),
+  ];
+  return { completedAt, completedOn: d, items, nextWindow: nextSessionWindow(d, policy) };
+}
+
+export const PRE_TREATMENT_CODES = ['no_lotions', 'loose_clothing', 'bring_stockings'] as const;
+export type PreTreatmentCode = (typeof PRE_TREATMENT_CODES)[number];
+
+export interface PreTreatmentItem {
+  code: PreTreatmentCode;
+  /** When the advice starts (no_lotions: 24 hours before the appointment, clinic offset). */
+  from?: IsoInstant;
+  /** Clinic calendar date of `from`. */
+  fromDate?: IsoDate;
+  text: string;
+}
+
+export interface PreTreatmentAdvice {
+  scheduledFor: IsoInstant;
+  scheduledOn: IsoDate;
+  items: PreTreatmentItem[];
+}
+
+/** Advice for a booked session at `scheduledFor`. */
+export function preTreatmentAdvice(scheduledFor: IsoInstant, timeZone: string = DEFAULT_TIME_ZONE): PreTreatmentAdvice {
+  const scheduledOn = clinicDate(scheduledFor, timeZone);
+  const from = inClinicZone(addHours(scheduledFor, -24), timeZone);
+  const fromDate = clinicDate(from, timeZone);
+  const at = `${formatClinicTime(scheduledFor, timeZone)} on ${formatDateWithWeekday(scheduledOn)}`;
+  return {
+    scheduledFor,
+    scheduledOn,
+    items: [
+      {
+        code: 'no_lotions',
+        from,
+        fromDate,
+        text: `Do not put any lotion, cream or oil on your legs from ${formatClinicTime(from, timeZone)} on ${formatDateWithWeekday(fromDate)} (24 hours before your appointment at ${at}).`,
+      },
+      { code: 'loose_clothing', text: 'Wear loose, comfortable clothing: shorts or a loose skirt are ideal.' },
+      { code: 'bring_stockings', text: 'Bring your support stockings: you will put them on straight after treatment.' },
+    ],
+  };
+}

@@ -1,0 +1,107 @@
+/**
+ * Every check for completing a session (SPEC §1), returning ALL reasons that apply.
+ * The API refuses with 422 when `reasons` is not empty; `warnings` never refuse.
+ */
+import { LEGS } from '@venule/api-contract';
+import type { IsoDate, Leg, Reason } from '@venule/api-contract';
+import { clearance, type ClearanceFacts, type ClearanceResult } from './clearance';
+import type { Confirmation } from './confirmations';
+import { CONTRAINDICATIONS, unacknowledgedRelative } from './contraindications';
+import { courseClosedReasons, type CourseStatus } from './course-state';
+import { compareDates, formatDate } from './dates';
+import { checkDose, type DoseCheck, type DoseInput } from './dose';
+import { checkBookingDate, type SessionWindow } from './interval';
+import { DEFAULT_POLICY, type ClinicalPolicy } from './policy';
+import { checkTestInjection } from './test-injection';
+
+export interface SessionCompletionFacts {
+  /** Clinic calendar date of the completion (`clinicDate(completedAt, zone)`). */
+  on: IsoDate;
+  course: { status: CourseStatus };
+  /** The course's consent; null when none is on file. A consent dated after `on` does not count. */
+  consent: { consentedOn: IsoDate } | null;
+  patient: ClearanceFacts;
+  /** Legs treated in this session. */
+  legs: readonly Leg[];
+  /** Date of the previous completed session of THIS course (null for its first session). */
+  previousCompletedOn: IsoDate | null;
+  /** Completed sessions of the patient before this one, across all courses (allergy test injection). */
+  patientCompletedSessionsBefore: number;
+  dose: Omit<DoseInput, 'confirmations'>;
+  confirmations?: readonly Confirmation[];
+}
+
+export interface SessionCompletionCheck {
+  /** True when there is no refusal reason. */
+  allowed: boolean;
+  /**
+   * Refusals, in this order: COURSE_CLOSED, CONSENT_REQUIRED, patient blockers
+   * (MEDICAL_HISTORY_REQUIRED, CONTRAINDICATED, UNDER_18), leg reasons for treated legs,
+   * unacknowledged relative contraindications (CONTRAINDICATED), INTERVAL_TOO_SHORT,
+   * dose (DOSE_LIMIT_EXCEEDED, WEIGHT_REQUIRED, CONFIRMATION_REQUIRED, INVALID_VALUE),
+   * test injection (CONFIRMATION_REQUIRED).
+   */
+  reasons: Reason[];
+  /** Non-refusing: BEYOND_WINDOW. */
+  warnings: Reason[];
+  clearance: ClearanceResult;
+  dose: DoseCheck;
+  window: SessionWindow | null;
+}
+
+export function checkSessionCompletion(facts: SessionCompletionFacts, policy: ClinicalPolicy = DEFAULT_POLICY): SessionCompletionCheck {
+  const { on, patient } = facts;
+  const reasons: Reason[] = [];
+
+  reasons.push(...courseClosedReasons(facts.course.status));
+
+  if (!facts.consent) {
+    reasons.push({ code: 'CONSENT_REQUIRED', message: 'No consent is on file for this course. Record the signed consent first.' });
+  } else if (compareDates(facts.consent.consentedOn, on) > 0) {
+    reasons.push({ code: 'CONSENT_REQUIRED', message: `The consent on file is dated ${formatDate(facts.consent.consentedOn)}, after this session (${formatDate(on)}).` });
+  }
+
+  const clear = clearance(patient, on, policy);
+  reasons.push(...clear.blockers);
+  if (facts.dose.form === 'foam') reasons.push(...clear.foamBlockers);
+
+  const legs = LEGS.filter((leg) => facts.legs.includes(leg));
+  if (legs.length === 0) {
+    reasons.push({ code: 'INVALID_VALUE', message: 'Record which leg was treated.' });
+  }
+  for (const leg of legs) reasons.push(...clear.legs[leg].reasons);
+
+  // Documented choice: an unacknowledged relative contraindication refuses completion with
+  // CONTRAINDICATED (a SPEC §4 refusal code the dashboard knows); ACKNOWLEDGEMENT_REQUIRED is
+  // used when the questionnaire is saved (checkConditions / checkMedicalHistory).
+  const history = patient.medicalHistory;
+  if (history) {
+    for (const code of unacknowledgedRelative(history.conditions, history.acknowledgements)) {
+      reasons.push({
+        code: 'CONTRAINDICATED',
+        message: `${CONTRAINDICATIONS[code].label} is a relative contraindication that no clinician has acknowledged: add a note to the medical history before treating.`,
+      });
+    }
+  }
+
+  const interval = checkBookingDate(on, facts.previousCompletedOn, policy);
+  reasons.push(...interval.reasons);
+
+  const dose = checkDose(
+    { ...facts.dose, confirmations: facts.confirmations },
+    { weightKg: history?.weightKg, weightMeasuredOn: history?.weightMeasuredOn },
+    on,
+    policy,
+  );
+  reasons.push(...dose.reasons);
+
+  if (history) {
+    reasons.push(...checkTestInjection({
+      conditions: history.conditions,
+      patientCompletedSessionsBefore: facts.patientCompletedSessionsBefore,
+      confirmations: facts.confirmations,
+    }));
+  }
+
+  return { allowed: reasons.length === 0, reasons, warnings: interval.warnings, clearance: clear, dose, window: interval.window };
+}
