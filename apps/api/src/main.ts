@@ -1,19 +1,42 @@
-/**
- * This is not a production server yet!
- * This is only a minimal backend to get started.
- */
+import { join } from 'node:path';
+import { ConfigError, loadConfig } from './platform/config/app-config';
+import { EmbeddedPostgres, type DatabaseTarget } from './platform/database/embedded-postgres';
+import { createApp } from './platform/http/create-app';
 
-import { Logger } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { AppModule } from './app/app.module';
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig(process.env, { dashboardDir: join(__dirname, '..', 'dashboard', 'browser') });
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`venule: ${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const embedded = config.databaseUrl ? undefined : await EmbeddedPostgres.start(config.dataDir);
+  const target: DatabaseTarget = embedded?.target ?? { url: config.databaseUrl as string, poolSize: 10 };
+  const app = await createApp(config, target);
 
-async function bootstrap() {
-  const app = await NestFactory.create(AppModule);
-  const globalPrefix = 'api';
-  app.setGlobalPrefix(globalPrefix);
-  const port = process.env.PORT || 3000;
-  await app.listen(port);
-  Logger.log(`🚀 Application is running on: http://localhost:${port}/${globalPrefix}`);
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    process.stdout.write(`venule: ${signal} received, finishing requests and closing the database\n`);
+    await app.close();
+    await embedded?.stop();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+
+  await app.listen({ port: config.port, host: '0.0.0.0' });
+  process.stdout.write(
+    `venule: listening on http://localhost:${config.port} (${embedded ? `embedded database in ${config.dataDir}` : 'PostgreSQL server'})\n`,
+  );
 }
 
-bootstrap();
+void main().catch((error) => {
+  process.stderr.write(`venule: failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

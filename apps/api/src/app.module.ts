@@ -1,0 +1,33 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { AuthModule } from './auth/auth.module';
+import { DemoModule } from './demo/demo.module';
+import { HealthModule } from './health/health.module';
+import { AuditRecordingModule } from './platform/audit/audit-recording.module';
+import { APP_CONFIG, type AppConfig } from './platform/config/app-config';
+import { dataSourceOptions } from './platform/database/data-source-options';
+import type { DatabaseTarget } from './platform/database/embedded-postgres';
+import { loggerOptions } from './platform/logging/logger-options';
+import { UsersModule } from './users/users.module';
+
+@Module({})
+export class AppModule {
+  static register(config: AppConfig, database: DatabaseTarget): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        LoggerModule.forRoot(loggerOptions(config)),
+        TypeOrmModule.forRoot({ ...dataSourceOptions(database), autoLoadEntities: true }),
+        AuditRecordingModule,
+        AuthModule,
+        HealthModule,
+        UsersModule,
+        DemoModule,
+      ],
+      providers: [{ provide: APP_CONFIG, useValue: config }],
+      exports: [APP_CONFIG],
+    };
+  }
+}

@@ -1,0 +1,41 @@
+import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { SESSION_COOKIE, type Role } from '@venule/api-contract';
+import { DomainError } from '../platform/errors/domain-error';
+import { PUBLIC_KEY, ROLES_KEY } from './access.decorators';
+import { SessionsService } from './sessions.service';
+import type { StaffRequest } from './staff';
+
+/**
+ * Deny by default: a handler that declares neither @Roles nor @Public is refused for everyone,
+ * and a test walks every route to make sure none is left undeclared.
+ */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly sessions: SessionsService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
+    if (!roles?.length) throw new DomainError('FORBIDDEN', 'This route declares no roles, so nobody may use it.');
+
+    const request = context.switchToHttp().getRequest<StaffRequest>();
+    const token = request.cookies?.[SESSION_COOKIE];
+    const staff = token ? await this.sessions.resume(token) : null;
+    if (!staff) {
+      throw new DomainError(
+        'UNAUTHENTICATED',
+        token ? 'Your session has expired. Please sign in again.' : 'Please sign in.',
+      );
+    }
+    request.staff = staff;
+    if (!roles.includes(staff.role)) {
+      throw new DomainError('FORBIDDEN', `The ${staff.role} role may not use this.`);
+    }
+    return true;
+  }
+}

@@ -1,0 +1,57 @@
+import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { SESSION_COOKIE, type SessionInfo } from '@venule/api-contract';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Inject } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../platform/config/app-config';
+import { ALL_STAFF, Public, Roles } from './access.decorators';
+import { AuthService } from './auth.service';
+import { LoginDto } from './dto/login.dto';
+import { SessionsService } from './sessions.service';
+import { CurrentStaff, type SignedInStaff } from './staff';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly sessions: SessionsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Public()
+  @Post('login')
+  @HttpCode(200)
+  async login(
+    @Body() body: LoginDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<SessionInfo> {
+    const { token, info } = await this.auth.login(body.email, body.password, {
+      ip: request.ip,
+      userAgent: request.headers['user-agent'],
+    });
+    void reply.setCookie(SESSION_COOKIE, token, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: this.config.cookieSecure,
+      path: '/',
+    });
+    return info;
+  }
+
+  @Public()
+  @Post('logout')
+  @HttpCode(204)
+  async logout(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
+    const token = request.cookies?.[SESSION_COOKIE];
+    if (token) await this.sessions.close(token);
+    void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+  }
+
+  @Roles(...ALL_STAFF)
+  @Get('me')
+  me(@CurrentStaff() staff: SignedInStaff): Promise<SessionInfo> {
+    return this.auth.info(staff, staff.expiresAt);
+  }
+}

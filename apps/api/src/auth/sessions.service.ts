@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Role } from '@venule/api-contract';
+import { createHash, randomBytes } from 'node:crypto';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { SignedInStaff } from './staff';
+
+const hash = (token: string) => createHash('sha256').update(token).digest('hex');
+
+interface SessionRow {
+  session_id: string;
+  id: string;
+  email: string;
+  display_name: string;
+  role: Role;
+  expires_at: Date;
+}
+
+/**
+ * Staff sessions live in PostgreSQL so any number of API instances can serve. The cookie holds a
+ * random token; the table holds only its SHA-256, so a leaked table opens no session.
+ */
+@Injectable()
+export class SessionsService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async open(userId: string, meta: { ip: string; userAgent?: string }): Promise<{ token: string; expiresAt: Date }> {
+    const token = randomBytes(32).toString('base64url');
+    const [row] = await this.db.query(
+      `INSERT INTO staff_sessions (token_hash, user_id, ip, user_agent)
+       VALUES ($1, $2, $3, $4)
+       RETURNING last_seen_at + make_interval(mins => (SELECT session_idle_minutes FROM clinic_settings)) AS expires_at`,
+      [hash(token), userId, meta.ip, meta.userAgent?.slice(0, 300) ?? null],
+    );
+    return { token, expiresAt: row.expires_at };
+  }
+
+  /** The session's staff member if it is alive, touching it so the idle timeout restarts. */
+  async resume(token: string): Promise<SignedInStaff | null> {
+    const [rows] = await this.db.query(
+      `UPDATE staff_sessions s SET last_seen_at = now()
+         FROM users u, clinic_settings cs
+        WHERE s.token_hash = $1 AND u.id = s.user_id AND u.active
+          AND s.last_seen_at > now() - make_interval(mins => cs.session_idle_minutes)
+       RETURNING s.id AS session_id, u.id, u.email, u.display_name, u.role,
+                 now() + make_interval(mins => cs.session_idle_minutes) AS expires_at`,
+      [hash(token)],
+    );
+    const row = (rows as SessionRow[])[0];
+    if (!row) return null;
+    return {
+      sessionId: row.session_id,
+      id: row.id,
+      email: row.email,
+      displayName: row.display_name,
+      role: row.role,
+      expiresAt: row.expires_at,
+    };
+  }
+
+  async close(token: string): Promise<void> {
+    await this.db.query(`DELETE FROM staff_sessions WHERE token_hash = $1`, [hash(token)]);
+  }
+
+  /** Ends every session of a user at once (deactivation, password change). */
+  async closeAllFor(userId: string, manager: EntityManager = this.db.manager): Promise<void> {
+    await manager.query(`DELETE FROM staff_sessions WHERE user_id = $1`, [userId]);
+  }
+
+  async idleTimeoutMinutes(): Promise<number> {
+    const [row] = await this.db.query(`SELECT session_idle_minutes FROM clinic_settings`);
+    return row.session_idle_minutes;
+  }
+}

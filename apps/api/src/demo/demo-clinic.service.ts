@@ -1,0 +1,32 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../platform/config/app-config';
+import { seedDemoStaff } from './demo-staff';
+
+/**
+ * Loads the demo clinic into an empty embedded database, in one transaction: a half-seeded
+ * clinic never exists. Never runs against a PostgreSQL server unless VENULE_DEMO=true says so.
+ */
+@Injectable()
+export class DemoClinicService implements OnApplicationBootstrap {
+  private readonly logger = new Logger('Demo');
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.config.demo) return;
+    const seeded = await this.db.transaction(async (tx) => {
+      // The lock makes two instances starting together seed once.
+      await tx.query(`LOCK TABLE users IN EXCLUSIVE MODE`);
+      const [{ n }] = await tx.query(`SELECT count(*)::int AS n FROM users`);
+      if (n > 0) return false;
+      await seedDemoStaff(tx);
+      return true;
+    });
+    if (seeded) this.logger.log('Loaded the demo clinic (sign in as reception@demo.venule, password demo-venule)');
+  }
+}

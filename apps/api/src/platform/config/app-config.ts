@@ -1,0 +1,91 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import { IANAZone } from 'luxon';
+import { resolve } from 'node:path';
+
+const bool = ({ value }: { value: unknown }) =>
+  value === undefined ? undefined : ['1', 'true', 'yes'].includes(String(value).toLowerCase());
+
+/** The environment the API reads, validated once at start-up (SPEC §5). Nothing else reads process.env. */
+class Environment {
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1, { message: 'must be between 1 and 65535' })
+  @Max(65535, { message: 'must be between 1 and 65535' })
+  PORT?: number;
+
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// connection URL' })
+  DATABASE_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  VENULE_DATA_DIR?: string;
+
+  @IsOptional()
+  @IsString()
+  CLINIC_TIMEZONE?: string;
+
+  @IsOptional()
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL?: string;
+
+  @IsOptional()
+  @Transform(bool)
+  @IsBoolean({ message: 'must be true or false' })
+  COOKIE_SECURE?: boolean;
+
+  @IsOptional()
+  @Transform(bool)
+  @IsBoolean({ message: 'must be true or false' })
+  VENULE_DEMO?: boolean;
+
+  @IsOptional()
+  @IsString()
+  DASHBOARD_DIR?: string;
+}
+
+export interface AppConfig {
+  port: number;
+  /** A PostgreSQL server, or undefined for the embedded PGlite in `dataDir`. */
+  databaseUrl?: string;
+  dataDir: string;
+  clinicTimeZone: string;
+  logLevel: string;
+  cookieSecure: boolean;
+  /** Load the demo clinic into an empty database. Only ever on the embedded database by default. */
+  demo: boolean;
+  /** Built dashboard to serve at `/`; absent when it was not built (API-only runs and tests). */
+  dashboardDir?: string;
+}
+
+export class ConfigError extends Error {}
+
+/** Validates the environment; throws a ConfigError whose message is one line naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv, defaults: { dashboardDir?: string } = {}): AppConfig {
+  const raw = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
+  const parsed = plainToInstance(Environment, raw, { excludeExtraneousValues: false });
+  const [first] = validateSync(parsed, { whitelist: false });
+  if (first) {
+    const why = Object.values(first.constraints ?? {})[0] ?? 'is invalid';
+    throw new ConfigError(`${first.property} ${why.replace(new RegExp(`^${first.property} `), '')} (got "${env[first.property]}")`);
+  }
+  const zone = parsed.CLINIC_TIMEZONE ?? 'Europe/London';
+  if (!IANAZone.isValidZone(zone)) {
+    throw new ConfigError(`CLINIC_TIMEZONE must be an IANA time zone such as Europe/London (got "${zone}")`);
+  }
+  return {
+    port: parsed.PORT ?? 3000,
+    databaseUrl: parsed.DATABASE_URL,
+    dataDir: resolve(parsed.VENULE_DATA_DIR ?? '.venule-data'),
+    clinicTimeZone: zone,
+    logLevel: parsed.LOG_LEVEL ?? 'info',
+    cookieSecure: parsed.COOKIE_SECURE ?? false,
+    demo: parsed.VENULE_DEMO ?? !parsed.DATABASE_URL,
+    dashboardDir: parsed.DASHBOARD_DIR ?? defaults.dashboardDir,
+  };
+}
+
+/** Injection token for AppConfig. */
+export const APP_CONFIG = Symbol('APP_CONFIG');

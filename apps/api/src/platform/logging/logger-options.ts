@@ -1,0 +1,26 @@
+import type { IncomingMessage } from 'node:http';
+import type { Params } from 'nestjs-pino';
+import type { AppConfig } from '../config/app-config';
+
+/**
+ * Structured JSON request logs. Query strings are dropped (a search `q` holds patient names) and
+ * bodies are never logged, so no patient data reaches the logs.
+ */
+export function loggerOptions(config: AppConfig): Params {
+  return {
+    forRoutes: ['{*path}'],
+    pinoHttp: {
+      level: config.logLevel,
+      autoLogging: { ignore: (req: IncomingMessage) => req.url === '/api/health' },
+      serializers: {
+        req: (req: { id: unknown; method: string; url: string }) => ({
+          id: req.id,
+          method: req.method,
+          path: req.url.split('?')[0],
+        }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+      redact: { paths: ['req.headers', 'res.headers'], remove: true },
+    },
+  };
+}

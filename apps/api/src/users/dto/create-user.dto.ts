@@ -1,0 +1,23 @@
+import { ROLES, type CreateUserRequest, type Role } from '@venule/api-contract';
+import { Transform } from 'class-transformer';
+import { IsEmail, IsIn, IsString, MaxLength, MinLength } from 'class-validator';
+
+export class CreateUserDto implements CreateUserRequest {
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
+  @IsEmail({}, { message: 'must be an email address' })
+  @MaxLength(254)
+  email!: string;
+
+  @IsString()
+  @MinLength(2)
+  @MaxLength(120)
+  displayName!: string;
+
+  @IsIn(ROLES, { message: `must be one of ${ROLES.join(', ')}` })
+  role!: Role;
+
+  @IsString()
+  @MinLength(10, { message: 'must be at least 10 characters' })
+  @MaxLength(200)
+  password!: string;
+}

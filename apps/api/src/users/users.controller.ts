@@ -1,0 +1,37 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Page, User } from '@venule/api-contract';
+import { Roles } from '../auth/access.decorators';
+import { CurrentStaff, type SignedInStaff } from '../auth/staff';
+import { PagingQuery } from '../platform/http/paging.dto';
+import { CreateUserDto } from './dto/create-user.dto';
+import { UpdateUserDto } from './dto/update-user.dto';
+import { UsersService } from './users.service';
+
+@ApiTags('users')
+@Controller('users')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Roles('admin')
+  @Get()
+  list(@Query() page: PagingQuery): Promise<Page<User>> {
+    return this.users.list(page.limit, page.offset);
+  }
+
+  @Roles('admin')
+  @Post()
+  create(@Body() body: CreateUserDto, @CurrentStaff() staff: SignedInStaff): Promise<User> {
+    return this.users.create(body, staff.id);
+  }
+
+  @Roles('admin')
+  @Patch(':id')
+  update(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: UpdateUserDto,
+    @CurrentStaff() staff: SignedInStaff,
+  ): Promise<User> {
+    return this.users.update(id, body, staff.id);
+  }
+}

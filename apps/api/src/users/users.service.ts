@@ -1,0 +1,88 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Page, User } from '@venule/api-contract';
+import { DataSource } from 'typeorm';
+import { hashPassword } from '../auth/passwords';
+import { SessionsService } from '../auth/sessions.service';
+import { AuditService } from '../platform/audit/audit.service';
+import { DomainError, notFound, versionConflict } from '../platform/errors/domain-error';
+import type { CreateUserDto } from './dto/create-user.dto';
+import type { UpdateUserDto } from './dto/update-user.dto';
+import { UserEntity } from './user.entity';
+
+const toUser = (u: UserEntity): User => ({
+  id: u.id,
+  email: u.email,
+  displayName: u.displayName,
+  role: u.role,
+  active: u.active,
+  version: u.version,
+  createdAt: u.createdAt.toISOString(),
+  updatedAt: u.updatedAt.toISOString(),
+});
+
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly sessions: SessionsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(limit: number, offset: number): Promise<Page<User>> {
+    const [rows, total] = await this.db.getRepository(UserEntity).findAndCount({
+      order: { active: 'DESC', displayName: 'ASC' },
+      take: limit,
+      skip: offset,
+    });
+    return { items: rows.map(toUser), total, limit, offset };
+  }
+
+  async create(dto: CreateUserDto, actorId: string): Promise<User> {
+    return this.db.transaction(async (tx) => {
+      const repo = tx.getRepository(UserEntity);
+      if (await repo.exists({ where: { email: dto.email } })) {
+        throw new DomainError('CONFLICT', `A staff account for ${dto.email} already exists.`, {
+          errors: [{ field: 'email', messages: ['is already used by another account'] }],
+        });
+      }
+      const user = await repo.save(
+        repo.create({ email: dto.email, displayName: dto.displayName, role: dto.role, passwordHash: await hashPassword(dto.password), active: true }),
+      );
+      await this.audit.record({ actorId, action: 'create', entity: 'user', entityId: user.id, fields: ['email', 'displayName', 'role'] }, tx);
+      return toUser(user);
+    });
+  }
+
+  async update(id: string, dto: UpdateUserDto, actorId: string): Promise<User> {
+    const changes: Partial<UserEntity> = {};
+    if (dto.displayName !== undefined) changes.displayName = dto.displayName;
+    if (dto.role !== undefined) changes.role = dto.role;
+    if (dto.active !== undefined) changes.active = dto.active;
+    if (dto.password !== undefined) changes.passwordHash = await hashPassword(dto.password);
+    if (id === actorId && (dto.active === false || (dto.role && dto.role !== 'admin'))) {
+      throw new DomainError('VALIDATION_FAILED', 'You cannot deactivate your own account or remove your own admin role.', {
+        errors: [{ field: dto.active === false ? 'active' : 'role', messages: ['cannot be changed on your own account'] }],
+      });
+    }
+    return this.db.transaction(async (tx) => {
+      const result = await tx
+        .createQueryBuilder()
+        .update(UserEntity)
+        .set({ ...changes, version: () => 'version + 1', updatedAt: () => 'now()' })
+        .where('id = :id AND version = :version', { id, version: dto.version })
+        .execute();
+      if (!result.affected) {
+        const exists = await tx.getRepository(UserEntity).exists({ where: { id } });
+        throw exists ? versionConflict('The staff account') : notFound('The staff account');
+      }
+      // A deactivated account, or one whose password or role changed, signs in afresh.
+      if (dto.active === false || dto.password !== undefined || dto.role !== undefined) {
+        await this.sessions.closeAllFor(id, tx);
+      }
+      const fields = Object.keys(dto).filter((k) => k !== 'version');
+      await this.audit.record({ actorId, action: 'update', entity: 'user', entityId: id, fields }, tx);
+      return toUser(await tx.getRepository(UserEntity).findOneByOrFail({ id }));
+    });
+  }
+}
