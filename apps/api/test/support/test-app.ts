@@ -1,0 +1,103 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { Role } from '@venule/api-contract';
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import type { DataSource } from 'typeorm';
+import { hashPassword } from '../../src/auth/passwords';
+import { loadConfig, type AppConfig } from '../../src/platform/config/app-config';
+import { EmbeddedPostgres, type DatabaseTarget } from '../../src/platform/database/embedded-postgres';
+import { createApp } from '../../src/platform/http/create-app';
+import { StaffClient } from './staff-client';
+
+export const TEST_PASSWORD = 'correct horse battery';
+
+/**
+ * One API on its own database per test file: a fresh database on the server named by
+ * DATABASE_URL (dropped afterwards), else an in-memory embedded PGlite.
+ */
+export class TestApp {
+  private constructor(
+    readonly app: NestFastifyApplication,
+    readonly config: AppConfig,
+    private readonly teardown: () => Promise<void>,
+  ) {}
+
+  static async start(options: { demo?: boolean; dataDir?: string; env?: NodeJS.ProcessEnv } = {}): Promise<TestApp> {
+    const serverUrl = process.env['DATABASE_URL'];
+    const config: AppConfig = {
+      ...loadConfig({ ...options.env, VENULE_DATA_DIR: options.dataDir }),
+      logLevel: 'silent',
+      demo: options.demo ?? false,
+    };
+    let target: DatabaseTarget;
+    let release: () => Promise<void>;
+    if (serverUrl) {
+      const name = `venule_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+      await adminQuery(serverUrl, `CREATE DATABASE ${name}`);
+      const url = new URL(serverUrl);
+      url.pathname = `/${name}`;
+      target = { url: url.toString(), poolSize: 10 };
+      release = () => adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    } else {
+      const embedded = await EmbeddedPostgres.start(options.dataDir);
+      target = embedded.target;
+      release = () => embedded.stop();
+    }
+    const app = await createApp(config, target);
+    return new TestApp(app, config, async () => {
+      await app.close();
+      await release();
+    });
+  }
+
+  get server() {
+    return this.app.getHttpServer();
+  }
+
+  get db(): DataSource {
+    return this.app.get<DataSource>(getDataSourceToken());
+  }
+
+  /** A staff account of the given role, created directly in the database. */
+  async createStaff(role: Role, email = `${role}.${randomBytes(3).toString('hex')}@test.venule`): Promise<{ id: string; email: string }> {
+    const [row] = await this.db.query(
+      `INSERT INTO users (email, display_name, role, password_hash) VALUES ($1, $2, $3, $4) RETURNING id`,
+      [email, `Test ${role}`, role, await hashPassword(TEST_PASSWORD)],
+    );
+    return { id: row.id, email };
+  }
+
+  /** A signed-in browser of a new staff member of that role. */
+  async signIn(role: Role): Promise<StaffClient> {
+    const { id, email } = await this.createStaff(role);
+    const client = await StaffClient.open(this.server);
+    const res = await client.post('/api/auth/login', { email, password: TEST_PASSWORD });
+    if (res.status !== 200) throw new Error(`sign-in as ${role} gave ${res.status}: ${JSON.stringify(res.body)}`);
+    client.userId = id;
+    client.role = role;
+    return client;
+  }
+
+  /** One signed-in browser per role. */
+  async signInAll(): Promise<Record<Role, StaffClient>> {
+    const [reception, clinician, manager, admin] = await Promise.all(
+      (['reception', 'clinician', 'manager', 'admin'] as const).map((r) => this.signIn(r)),
+    );
+    return { reception, clinician, manager, admin };
+  }
+
+  async stop(): Promise<void> {
+    await this.teardown();
+  }
+}
+
+async function adminQuery(url: string, sql: string): Promise<void> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
