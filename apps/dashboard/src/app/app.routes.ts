@@ -1,3 +1,29 @@
 import { Route } from '@angular/router';
+import { authGuard, homeRedirectGuard, roleGuard, signedOutGuard } from './core/guards';
+import { PATHS, TITLES } from './core/paths';
+import { Forbidden, NotFound } from './shared/simple-pages';
 
-export const appRoutes: Route[] = [];
+export const appRoutes: Route[] = [
+  {
+    path: PATHS.signIn,
+    title: TITLES.signIn,
+    canActivate: [signedOutGuard],
+    loadComponent: () => import('./sign-in/sign-in').then((m) => m.SignIn),
+  },
+  {
+    path: '',
+    loadComponent: () => import('./shell/shell').then((m) => m.Shell),
+    canActivate: [authGuard],
+    canActivateChild: [authGuard],
+    children: [
+      { path: '', pathMatch: 'full', canActivate: [homeRedirectGuard], children: [] },
+      {
+        path: PATHS.staff,
+        canActivate: [roleGuard('manageStaff')],
+        loadChildren: () => import('./staff/staff.routes').then((m) => m.STAFF_ROUTES),
+      },
+      { path: PATHS.forbidden, title: TITLES.forbidden, component: Forbidden },
+      { path: '**', title: TITLES.notFound, component: NotFound },
+    ],
+  },
+];

@@ -1,0 +1,39 @@
+/**
+ * Every route path and page title of the dashboard, in one place.
+ * Routes use the `*Segment` values; templates and code navigate with the link helpers.
+ */
+export const PATHS = {
+  signIn: 'sign-in',
+  patients: 'patients',
+  newPatient: 'new',
+  editPatient: 'edit',
+  audit: 'audit',
+  staff: 'staff',
+  forbidden: 'forbidden',
+} as const;
+
+export const TITLES = {
+  signIn: 'Sign in',
+  patientSearch: 'Find a patient',
+  newPatient: 'Register a patient',
+  patient: 'Patient',
+  editPatient: 'Edit patient',
+  audit: 'Audit trail',
+  staff: 'Staff accounts',
+  forbidden: 'No access',
+  notFound: 'Page not found',
+} as const;
+
+/** Suffix every page title carries in the browser tab. */
+export const APP_NAME = 'Venule';
+
+export const links = {
+  signIn: () => ['/', PATHS.signIn],
+  patientSearch: () => ['/', PATHS.patients],
+  newPatient: () => ['/', PATHS.patients, PATHS.newPatient],
+  patient: (id: string) => ['/', PATHS.patients, id],
+  editPatient: (id: string) => ['/', PATHS.patients, id, PATHS.editPatient],
+  audit: () => ['/', PATHS.audit],
+  staff: () => ['/', PATHS.staff],
+  forbidden: () => ['/', PATHS.forbidden],
+};

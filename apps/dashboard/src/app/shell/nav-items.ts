@@ -1,0 +1,23 @@
+import type { Role } from '@venule/api-contract';
+import { Capability, can } from '../core/access';
+import { PATHS, TITLES } from '../core/paths';
+
+export interface NavItem {
+  label: string;
+  icon: string;
+  link: string[];
+  capability: Capability;
+  /** Match the link exactly (so "Find a patient" is not active on "Register a patient"). */
+  exact: boolean;
+}
+
+export const NAV_ITEMS: readonly NavItem[] = [
+  { label: TITLES.patientSearch, icon: 'person_search', link: ['/', PATHS.patients], capability: 'readPatients', exact: true },
+  { label: TITLES.newPatient, icon: 'person_add', link: ['/', PATHS.patients, PATHS.newPatient], capability: 'writePatients', exact: true },
+  { label: TITLES.audit, icon: 'history', link: ['/', PATHS.audit], capability: 'readAudit', exact: false },
+  { label: TITLES.staff, icon: 'badge', link: ['/', PATHS.staff], capability: 'manageStaff', exact: false },
+];
+
+export function navItemsFor(role: Role | null): NavItem[] {
+  return NAV_ITEMS.filter((item) => can(role, item.capability));
+}

@@ -1,0 +1,36 @@
+import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import type { Role } from '@venule/api-contract';
+import { NavList } from './nav-list';
+
+function labelsFor(role: Role | null): string[] {
+  const fixture = TestBed.createComponent(NavList);
+  fixture.componentRef.setInput('role', role);
+  fixture.detectChanges();
+  return Array.from((fixture.nativeElement as HTMLElement).querySelectorAll('[matListItemTitle]')).map((el) => el.textContent?.trim() ?? '');
+}
+
+describe('NavList', () => {
+  beforeEach(() => TestBed.configureTestingModule({ imports: [NavList], providers: [provideRouter([])] }));
+
+  it.each<[Role, string[]]>([
+    ['reception', ['Find a patient', 'Register a patient']],
+    ['clinician', ['Find a patient', 'Register a patient']],
+    ['manager', ['Find a patient', 'Audit trail']],
+    ['admin', ['Find a patient', 'Audit trail', 'Staff accounts']],
+  ])('shows %s only the areas that role may use', (role, expected) => {
+    expect(labelsFor(role)).toEqual(expected);
+  });
+
+  it('shows nothing when nobody is signed in', () => {
+    expect(labelsFor(null)).toEqual([]);
+  });
+
+  it('links each entry to its area', () => {
+    const fixture = TestBed.createComponent(NavList);
+    fixture.componentRef.setInput('role', 'admin');
+    fixture.detectChanges();
+    const hrefs = Array.from((fixture.nativeElement as HTMLElement).querySelectorAll('a')).map((a) => a.getAttribute('href'));
+    expect(hrefs).toEqual(['/patients', '/audit', '/staff']);
+  });
+});
