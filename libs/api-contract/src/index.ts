@@ -6,3 +6,4 @@ export * from './users';
 export * from './patients';
 export * from './medical-history';
 export * from './audit';
+export * from './scans';

@@ -8,6 +8,7 @@ export * from './sclerosants';
 export * from './contraindications';
 export * from './medical-history';
 export * from './clearance';
+export * from './scan-record';
 export * from './interval';
 export * from './course-state';
 export * from './confirmations';
