@@ -3,8 +3,12 @@ import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, valida
 import { IANAZone } from 'luxon';
 import { resolve } from 'node:path';
 
-const bool = ({ value }: { value: unknown }) =>
-  value === undefined ? undefined : ['1', 'true', 'yes'].includes(String(value).toLowerCase());
+const bool = ({ value }: { value: unknown }) => {
+  const text = String(value).toLowerCase();
+  if (['1', 'true', 'yes'].includes(text)) return true;
+  if (['0', 'false', 'no'].includes(text)) return false;
+  return value;
+};
 
 /** The environment the API reads, validated once at start-up (SPEC §5). Nothing else reads process.env. */
 class Environment {
@@ -68,7 +72,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaults: { dashboardDir?: st
   const parsed = plainToInstance(Environment, raw, { excludeExtraneousValues: false });
   const [first] = validateSync(parsed, { whitelist: false });
   if (first) {
-    const why = Object.values(first.constraints ?? {})[0] ?? 'is invalid';
+    const constraints = first.constraints ?? {};
+    const why = constraints['isInt'] ?? constraints['isBoolean'] ?? Object.values(constraints)[0] ?? 'is invalid';
     throw new ConfigError(`${first.property} ${why.replace(new RegExp(`^${first.property} `), '')} (got "${env[first.property]}")`);
   }
   const zone = parsed.CLINIC_TIMEZONE ?? 'Europe/London';

@@ -1,0 +1,31 @@
+import { ConfigError, loadConfig } from './app-config';
+
+describe('loadConfig', () => {
+  it('uses the SPEC defaults on an empty environment: port 3000, embedded database, demo clinic, London', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({ port: 3000, databaseUrl: undefined, clinicTimeZone: 'Europe/London', demo: true });
+    expect(c.dataDir).toMatch(/\.venule-data$/);
+  });
+
+  it('never loads the demo clinic on a PostgreSQL server unless told to', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@db/venule' }).demo).toBe(false);
+  });
+
+  it.each([
+    ['PORT', 'eighty', /^PORT must be a whole number/],
+    ['PORT', '70000', /^PORT must be between 1 and 65535/],
+    ['DATABASE_URL', 'mysql://x', /^DATABASE_URL must be a postgres:\/\/ connection URL/],
+    ['CLINIC_TIMEZONE', 'Mars/Olympus', /^CLINIC_TIMEZONE must be an IANA time zone/],
+    ['COOKIE_SECURE', 'maybe', /^COOKIE_SECURE must be true or false/],
+  ])('stops on a bad %s with one line naming it', (name, value, message) => {
+    let error: unknown;
+    try {
+      loadConfig({ [name]: value });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as Error).message).toMatch(message);
+    expect((error as Error).message).not.toContain('\n');
+  });
+});
