@@ -18,6 +18,16 @@ export const appRoutes: Route[] = [
     children: [
       { path: '', pathMatch: 'full', canActivate: [homeRedirectGuard], children: [] },
       {
+        path: PATHS.patients,
+        canActivate: [roleGuard('readPatients')],
+        loadChildren: () => import('./patients/patients.routes').then((m) => m.PATIENT_ROUTES),
+      },
+      {
+        path: PATHS.audit,
+        canActivate: [roleGuard('readAudit')],
+        loadChildren: () => import('./audit/audit.routes').then((m) => m.AUDIT_ROUTES),
+      },
+      {
         path: PATHS.staff,
         canActivate: [roleGuard('manageStaff')],
         loadChildren: () => import('./staff/staff.routes').then((m) => m.STAFF_ROUTES),

@@ -1,0 +1,189 @@
+import { ChangeDetectionStrategy, ChangeDetectorRef, Component, effect, inject, input, output, signal } from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSelectModule } from '@angular/material/select';
+import { SEXES, type PatientInput, type Sex } from '@venule/api-contract';
+import { todayIso } from '../core/dates';
+import { applyServerFieldErrors, problemMessage, problemOf } from '../core/problem';
+
+export const SEX_LABELS: Record<Sex, string> = { female: 'Female', male: 'Male', other: 'Other', unknown: 'Not stated' };
+
+/**
+ * Patient demographics form, used to register and to edit. The page owns the request; when it
+ * fails, the page passes the error back in `serverError` and the field messages appear at the fields.
+ */
+@Component({
+  selector: 'vn-patient-form',
+  imports: [ReactiveFormsModule, MatFormFieldModule, MatInputModule, MatSelectModule, MatButtonModule, MatIconModule, MatProgressBarModule],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
+      @if (busy()) {
+        <mat-progress-bar mode="indeterminate" aria-label="Saving" />
+      }
+      @if (banner(); as text) {
+        <div class="vn-banner vn-banner-error" role="alert"><mat-icon aria-hidden="true">error</mat-icon><span>{{ text }}</span></div>
+      }
+      <fieldset>
+        <legend>Person</legend>
+        <div class="vn-form-grid">
+          <mat-form-field appearance="outline">
+            <mat-label>First name</mat-label>
+            <input matInput formControlName="firstName" autocomplete="off" required />
+            <mat-error>{{ message('firstName', 'Enter the first name') }}</mat-error>
+          </mat-form-field>
+          <mat-form-field appearance="outline">
+            <mat-label>Last name</mat-label>
+            <input matInput formControlName="lastName" autocomplete="off" required />
+            <mat-error>{{ message('lastName', 'Enter the last name') }}</mat-error>
+          </mat-form-field>
+          <mat-form-field appearance="outline">
+            <mat-label>Date of birth</mat-label>
+            <input matInput formControlName="dateOfBirth" type="date" [max]="today" required />
+            <mat-error>{{ message('dateOfBirth', 'Enter the date of birth') }}</mat-error>
+          </mat-form-field>
+          <mat-form-field appearance="outline">
+            <mat-label>Sex</mat-label>
+            <mat-select formControlName="sex" required>
+              @for (sex of sexes; track sex) {
+                <mat-option [value]="sex">{{ sexLabels[sex] }}</mat-option>
+              }
+            </mat-select>
+            <mat-error>{{ message('sex', 'Choose one') }}</mat-error>
+          </mat-form-field>
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>Contact</legend>
+        <div class="vn-form-grid">
+          <mat-form-field appearance="outline">
+            <mat-label>Phone</mat-label>
+            <input matInput formControlName="phone" type="tel" autocomplete="off" required />
+            <mat-error>{{ message('phone', 'Enter a phone number') }}</mat-error>
+          </mat-form-field>
+          <mat-form-field appearance="outline">
+            <mat-label>Email</mat-label>
+            <input matInput formControlName="email" type="email" autocomplete="off" />
+            <mat-error>{{ message('email', 'Enter a valid email address') }}</mat-error>
+          </mat-form-field>
+          <mat-form-field appearance="outline" class="wide">
+            <mat-label>Address</mat-label>
+            <textarea matInput formControlName="address" rows="2" autocomplete="off"></textarea>
+            <mat-error>{{ message('address', '') }}</mat-error>
+          </mat-form-field>
+          <mat-form-field appearance="outline">
+            <mat-label>Postcode</mat-label>
+            <input matInput formControlName="postcode" autocomplete="off" />
+            <mat-error>{{ message('postcode', '') }}</mat-error>
+          </mat-form-field>
+          <mat-form-field appearance="outline">
+            <mat-label>GP</mat-label>
+            <input matInput formControlName="gpName" autocomplete="off" />
+            <mat-hint>Name and practice</mat-hint>
+            <mat-error>{{ message('gpName', '') }}</mat-error>
+          </mat-form-field>
+        </div>
+      </fieldset>
+      <div class="vn-actions">
+        <button mat-flat-button type="submit" [disabled]="busy()">{{ submitLabel() }}</button>
+        <button mat-button type="button" (click)="cancelled.emit()">Cancel</button>
+      </div>
+    </form>
+  `,
+  styles: `
+    fieldset { border: none; margin: 0 0 8px; padding: 0; }
+    legend { font: var(--mat-sys-title-medium); margin-bottom: 12px; padding: 0; }
+    .wide { grid-column: 1 / -1; }
+  `,
+})
+export class PatientForm {
+  private readonly cdr = inject(ChangeDetectorRef);
+  readonly initial = input<PatientInput | null>(null);
+  readonly busy = input(false);
+  readonly serverError = input<unknown>(null);
+  readonly submitLabel = input('Save');
+  readonly saved = output<PatientInput>();
+  readonly cancelled = output<void>();
+
+  protected readonly sexes = SEXES;
+  protected readonly sexLabels = SEX_LABELS;
+  protected readonly today = todayIso();
+  protected readonly banner = signal<string | null>(null);
+
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    firstName: ['', [Validators.required, Validators.maxLength(100)]],
+    lastName: ['', [Validators.required, Validators.maxLength(100)]],
+    dateOfBirth: ['', Validators.required],
+    sex: ['' as Sex | '', Validators.required],
+    phone: ['', [Validators.required, Validators.maxLength(40)]],
+    email: ['', [Validators.email, Validators.maxLength(254)]],
+    address: [''],
+    postcode: ['', Validators.maxLength(16)],
+    gpName: [''],
+  });
+
+  constructor() {
+    effect(() => {
+      const initial = this.initial();
+      if (initial) {
+        this.form.reset({
+          ...initial,
+          address: initial.address ?? '',
+          postcode: initial.postcode ?? '',
+          gpName: initial.gpName ?? '',
+        });
+      }
+    });
+    effect(() => {
+      const error = this.serverError();
+      if (!error) {
+        this.banner.set(null);
+        return;
+      }
+      const unmatched = applyServerFieldErrors(this.form, error);
+      const fieldErrors = problemOf(error)?.errors ?? [];
+      this.banner.set(
+        fieldErrors.length === 0
+          ? problemMessage(error)
+          : unmatched.length
+            ? unmatched.map((e) => `${e.field}: ${e.messages.join(' ')}`).join(' ')
+            : 'Some fields need attention.',
+      );
+      this.cdr.markForCheck();
+    });
+  }
+
+  /** The message `<mat-error>` shows: the server's when it sent one, else ours. */
+  protected message(field: keyof typeof this.form.controls, fallback: string): string {
+    const control = this.form.controls[field];
+    const server = control.getError('server') as string | null;
+    if (server) return server;
+    if (control.hasError('email')) return 'Enter a valid email address';
+    if (control.hasError('maxlength')) return 'Too long';
+    return fallback;
+  }
+
+  protected submit(): void {
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    const value = this.form.getRawValue();
+    const blankToNull = (text: string) => (text.trim() ? text.trim() : null);
+    this.saved.emit({
+      firstName: value.firstName.trim(),
+      lastName: value.lastName.trim(),
+      dateOfBirth: value.dateOfBirth,
+      sex: value.sex as Sex,
+      phone: value.phone.trim(),
+      email: value.email.trim(),
+      address: blankToNull(value.address),
+      postcode: blankToNull(value.postcode),
+      gpName: blankToNull(value.gpName),
+    });
+  }
+}

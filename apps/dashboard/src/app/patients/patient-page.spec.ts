@@ -1,0 +1,63 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { MATERIAL_ANIMATIONS } from '@angular/material/core';
+import { provideRouter, withComponentInputBinding } from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
+import type { Patient, Role } from '@venule/api-contract';
+import { signInAs } from '../../testing/session';
+import { PatientPage } from './patient-page';
+
+const patient: Patient = {
+  id: 'p-1', version: 2, createdAt: '2026-01-10T10:00:00Z', updatedAt: '2026-02-01T10:00:00Z', clinicNumber: 'VN-000001', archived: false,
+  firstName: 'Ann', lastName: 'Smith', dateOfBirth: '1980-05-20', sex: 'female', phone: '07700 900123', email: 'ann@example.org',
+};
+
+async function open(role: Role) {
+  TestBed.configureTestingModule({
+    providers: [
+      provideHttpClient(),
+      provideHttpClientTesting(),
+      provideRouter([{ path: 'patients/:id', component: PatientPage }], withComponentInputBinding()),
+      { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
+    ],
+  });
+  signInAs(role);
+  const harness = await RouterTestingHarness.create('/patients/p-1');
+  const http = TestBed.inject(HttpTestingController);
+  http.expectOne('/api/patients/p-1').flush(patient);
+  await harness.fixture.whenStable();
+  const el = harness.routeNativeElement as HTMLElement;
+  const tabs = Array.from(el.querySelectorAll('[role=tab]')).map((t) => t.textContent?.trim());
+  const buttons = Array.from(el.querySelectorAll('a, button')).map((b) => b.textContent?.trim() ?? '');
+  return { el, tabs, buttons, http };
+}
+
+describe('PatientPage', () => {
+  it('hides the Medical history tab from reception', async () => {
+    const { tabs } = await open('reception');
+    expect(tabs).toEqual(['Details', 'Scans', 'Courses']);
+  });
+
+  it.each<Role>(['clinician', 'manager'])('shows the Medical history tab to a %s', async (role) => {
+    const { tabs } = await open(role);
+    expect(tabs).toEqual(['Details', 'Medical history', 'Scans', 'Courses']);
+  });
+
+  it('lets reception edit and archive, but not a manager', async () => {
+    expect((await open('reception')).buttons.some((b) => b.includes('Archive'))).toBe(true);
+    TestBed.resetTestingModule();
+    const manager = await open('manager');
+    expect(manager.buttons.some((b) => b.includes('Archive'))).toBe(false);
+    expect(manager.buttons.some((b) => b.endsWith('Edit'))).toBe(false);
+    expect(manager.buttons.some((b) => b.includes('Audit trail'))).toBe(true);
+  });
+
+  it('shows the demographics on the Details tab', async () => {
+    const { el } = await open('clinician');
+    expect(el.querySelector('h1')?.textContent).toContain('Ann Smith');
+    expect(el.textContent).toContain('VN-000001');
+    expect(el.textContent).toContain('20/05/1980');
+    expect(el.textContent).toContain('ann@example.org');
+  });
+});

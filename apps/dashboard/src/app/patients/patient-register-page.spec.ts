@@ -1,0 +1,113 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { Component } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { MATERIAL_ANIMATIONS } from '@angular/material/core';
+import { Router, provideRouter } from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
+import type { Patient } from '@venule/api-contract';
+import { problem, signInAs } from '../../testing/session';
+import { PatientRegisterPage } from './patient-register-page';
+
+@Component({ selector: 'vn-stub', template: 'patient page' })
+class Stub {}
+
+const created: Patient = {
+  id: 'p-9', version: 1, createdAt: '2026-11-25T10:00:00Z', updatedAt: '2026-11-25T10:00:00Z', clinicNumber: 'VN-000009', archived: false,
+  firstName: 'Ann', lastName: 'Smith', dateOfBirth: '1980-05-20', sex: 'female', phone: '07700 900123', email: '',
+};
+
+async function setup() {
+  TestBed.configureTestingModule({
+    providers: [
+      provideHttpClient(),
+      provideHttpClientTesting(),
+      provideRouter([
+        { path: 'patients/new', component: PatientRegisterPage },
+        { path: 'patients/:id', component: Stub },
+      ]),
+      { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
+    ],
+  });
+  signInAs('reception');
+  const harness = await RouterTestingHarness.create('/patients/new');
+  const http = TestBed.inject(HttpTestingController);
+  const el = () => harness.routeNativeElement as HTMLElement;
+  const set = (name: string, value: string) => {
+    const input = el().querySelector(`[formcontrolname=${name}]`) as HTMLInputElement;
+    input.value = value;
+    input.dispatchEvent(new Event('input'));
+  };
+  const fill = async () => {
+    set('firstName', 'Ann');
+    set('lastName', 'Smith');
+    set('dateOfBirth', '1980-05-20');
+    set('phone', '07700 900123');
+    (el().querySelector('mat-select[formcontrolname=sex]') as HTMLElement).click();
+    await harness.fixture.whenStable();
+    (Array.from(document.querySelectorAll('mat-option')).find((o) => o.textContent?.includes('Female')) as HTMLElement).click();
+    await harness.fixture.whenStable();
+  };
+  const submit = async () => {
+    (el().querySelector('button[type=submit]') as HTMLButtonElement).click();
+    await harness.fixture.whenStable();
+  };
+  /** The text of the `<mat-error>` inside the form field holding this control. */
+  const errorAt = (name: string) =>
+    el().querySelector(`[formcontrolname=${name}]`)?.closest('mat-form-field')?.querySelector('mat-error')?.textContent?.trim() ?? null;
+  return { harness, http, el, fill, submit, errorAt, set };
+}
+
+describe('PatientRegisterPage', () => {
+  it('shows the server validation messages at the fields they belong to', async () => {
+    const { http, fill, submit, errorAt, harness } = await setup();
+    await fill();
+    expect(errorAt('phone')).toBeNull();
+    await submit();
+    http.expectOne('/api/patients').flush(
+      problem(400, 'VALIDATION_FAILED', 'phone: must be a UK phone number', {
+        errors: [
+          { field: 'phone', messages: ['must be a UK phone number'] },
+          { field: 'dateOfBirth', messages: ['must not be in the future'] },
+        ],
+      }),
+      { status: 400, statusText: 'Bad Request' },
+    );
+    await harness.fixture.whenStable();
+    expect(errorAt('phone')).toBe('Must be a UK phone number.');
+    expect(errorAt('dateOfBirth')).toBe('Must not be in the future.');
+    expect(errorAt('firstName')).toBeNull();
+  });
+
+  it('does not send a form missing required fields', async () => {
+    const { http, submit, errorAt } = await setup();
+    await submit();
+    http.expectNone('/api/patients');
+    expect(errorAt('firstName')).toBe('Enter the first name');
+  });
+
+  it('warns about a possible duplicate and registers anyway when confirmed', async () => {
+    const { http, fill, submit, harness } = await setup();
+    await fill();
+    await submit();
+    const first = http.expectOne('/api/patients');
+    expect(first.request.body.confirmDuplicate).toBeUndefined();
+    first.flush(
+      problem(409, 'DUPLICATE_PATIENT', 'A patient with this name and date of birth exists.', {
+        matches: [{ id: 'p-1', clinicNumber: 'VN-000001', firstName: 'Ann', lastName: 'Smith', dateOfBirth: '1980-05-20', phone: '07700 900000', archived: false }],
+      }),
+      { status: 409, statusText: 'Conflict' },
+    );
+    await harness.fixture.whenStable();
+    const dialog = document.querySelector('mat-dialog-container') as HTMLElement;
+    expect(dialog.textContent).toContain('VN-000001');
+    expect(dialog.textContent).toContain('Smith, Ann');
+    (Array.from(dialog.querySelectorAll('button')).find((b) => b.textContent?.includes('Register anyway')) as HTMLButtonElement).click();
+    await harness.fixture.whenStable();
+    const second = http.expectOne('/api/patients');
+    expect(second.request.body).toMatchObject({ firstName: 'Ann', lastName: 'Smith', sex: 'female', confirmDuplicate: true });
+    second.flush(created, { status: 201, statusText: 'Created' });
+    await harness.fixture.whenStable();
+    expect(TestBed.inject(Router).url).toBe('/patients/p-9');
+  });
+});
