@@ -70,8 +70,8 @@ describe('access: deny by default, every route with every role', () => {
     const anonymous = await request.agent(t.server).get('/api/health');
     const token = /XSRF-TOKEN=([^;]+)/.exec(String(anonymous.headers['set-cookie']))?.[1] ?? '';
     for (const r of routes.filter((x) => !x.isPublic)) {
-      const res = await request(t.server)
-        [r.method.toLowerCase() as 'get'](concrete(r.path))
+      const call = request(t.server)[r.method.toLowerCase() as 'get'];
+      const res = await call(concrete(r.path))
         .set('Cookie', `XSRF-TOKEN=${token}`)
         .set('X-XSRF-TOKEN', token)
         .send({});

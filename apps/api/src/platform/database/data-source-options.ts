@@ -1,5 +1,5 @@
 import type { DataSourceOptions } from 'typeorm';
-import { MIGRATIONS } from '../../../../../migrations';
+import { MIGRATIONS } from '@venule/migrations';
 import type { DatabaseTarget } from './embedded-postgres';
 
 /** TypeORM options for either database. Schema changes only ever come from `migrations/`. */
