@@ -1,5 +1,8 @@
 import { Foundation1764028800000 } from './1764028800000-Foundation';
 import { Patients1764028900000 } from './1764028900000-Patients';
+import { PatientSearchExtras1764028950000 } from './1764028950000-PatientSearchExtras';
+import { Scans1764029000000 } from './1764029000000-Scans';
+import { Courses1764029100000 } from './1764029100000-Courses';
 
 /** Every migration, oldest first. TypeORM runs the ones not yet applied at start-up. */
-export const MIGRATIONS = [Foundation1764028800000, Patients1764028900000];
+export const MIGRATIONS = [Foundation1764028800000, Patients1764028900000, PatientSearchExtras1764028950000, Scans1764029000000, Courses1764029100000];

@@ -8,19 +8,30 @@ export interface AuditEvent {
   at: IsoInstant;
   actorId: string | null;
   actorEmail: string | null;
+  /** The actor's display name (added for the audit screen). */
+  actorName: string | null;
   action: AuditAction;
   entity: string;
   entityId: string | null;
   patientId: string | null;
+  /** The patient's clinic number when `patientId` is set (added for the audit screen). */
+  patientClinicNumber: string | null;
   /** Names of the fields written; never their values. */
   fields: string[];
 }
 
+/**
+ * `GET /api/audit` (manager, admin), newest first. `from` is inclusive, `to` exclusive; either may
+ * be an instant with an offset or a calendar date `YYYY-MM-DD` (a whole day in the clinic's time
+ * zone: `to=2026-03-01` includes all of 1 March).
+ */
 export interface AuditQuery {
   patientId?: string;
   actorId?: string;
-  from?: IsoInstant;
-  to?: IsoInstant;
+  from?: IsoInstant | string;
+  to?: IsoInstant | string;
+  entity?: string;
+  action?: AuditAction;
   limit?: number;
   offset?: number;
 }

@@ -1,0 +1,76 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { SEXES, type RegisterPatientRequest, type Sex } from '@venule/api-contract';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsPlausiblePhone, IsRealDate, normalisePostcode, PERSON_NAME, Tidy, UK_POSTCODE } from './patient-fields';
+
+export const EARLIEST_BIRTH_DATE = '1900-01-01';
+const NAME_MESSAGE = 'may contain only letters, spaces, apostrophes, hyphens and full stops';
+
+/** The demographic fields, shared by registration (all required) and PATCH (all optional). */
+export class PatientFieldsDto {
+  @ApiProperty({ example: 'Siobhán', maxLength: 100 })
+  @Tidy()
+  @IsNotEmpty({ message: 'is required' })
+  @IsString({ message: 'must be text' })
+  @MaxLength(100, { message: 'must be at most 100 characters' })
+  @Matches(PERSON_NAME, { message: NAME_MESSAGE })
+  firstName!: string;
+
+  @ApiProperty({ example: 'Ó Briain', maxLength: 100 })
+  @Tidy()
+  @IsNotEmpty({ message: 'is required' })
+  @IsString({ message: 'must be text' })
+  @MaxLength(100, { message: 'must be at most 100 characters' })
+  @Matches(PERSON_NAME, { message: NAME_MESSAGE })
+  lastName!: string;
+
+  @ApiProperty({ example: '1984-02-29', description: 'YYYY-MM-DD, from 1900-01-01, not after today (clinic time zone)' })
+  @IsNotEmpty({ message: 'is required' })
+  @IsRealDate(EARLIEST_BIRTH_DATE)
+  dateOfBirth!: string;
+
+  @ApiProperty({ enum: SEXES })
+  @IsIn(SEXES, { message: `must be one of ${SEXES.join(', ')}` })
+  sex!: Sex;
+
+  @ApiProperty({ example: '+44 7700 900123' })
+  @Tidy()
+  @IsNotEmpty({ message: 'is required' })
+  @IsPlausiblePhone()
+  phone!: string;
+
+  @ApiProperty({ example: 'siobhan@example.org' })
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
+  @IsNotEmpty({ message: 'is required' })
+  @IsEmail({}, { message: 'must be an email address, e.g. name@example.org' })
+  @MaxLength(254, { message: 'must be at most 254 characters' })
+  email!: string;
+
+  @ApiPropertyOptional({ nullable: true, maxLength: 300 })
+  @Tidy(true)
+  @IsOptional()
+  @IsString({ message: 'must be text' })
+  @MaxLength(300, { message: 'must be at most 300 characters' })
+  address?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, example: 'SW1A 1AA', description: 'A UK postcode; stored upper-case as `SW1A 1AA`' })
+  @Transform(({ value }) => normalisePostcode(value))
+  @IsOptional()
+  @Matches(UK_POSTCODE, { message: 'must be a UK postcode, e.g. SW1A 1AA' })
+  postcode?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, maxLength: 120 })
+  @Tidy(true)
+  @IsOptional()
+  @IsString({ message: 'must be text' })
+  @MaxLength(120, { message: 'must be at most 120 characters' })
+  gpName?: string | null;
+}
+
+export class RegisterPatientDto extends PatientFieldsDto implements RegisterPatientRequest {
+  @ApiPropertyOptional({ description: 'Register even though a patient with the same name and date of birth exists (after a 409 DUPLICATE_PATIENT).' })
+  @IsOptional()
+  @IsBoolean({ message: 'must be true or false' })
+  confirmDuplicate?: boolean;
+}

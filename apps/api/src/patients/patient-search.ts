@@ -1,0 +1,233 @@
+/**
+ * Reception's patient search, as SQL. Framework-free so `tools/bench/patient-search.ts` measures
+ * exactly the statements the API runs.
+ *
+ * What `q` can be (SPEC §4 "q matches name, clinic number, phone, DOB"):
+ * - a clinic number, `VN-001234` or just its digits (`1234`, `001234`);
+ * - a phone number in any formatting (`07700 900123`, `+44 7700 900123`): matched on its last
+ *   10 (or fewer, at least 6) digits, so the national and international forms find each other;
+ * - a date of birth, `YYYY-MM-DD` or `DD/MM/YYYY` (also `D/M/YYYY`, `DD-MM-YYYY`, `DD.MM.YYYY`);
+ * - name fragments in any order, case- and accent-insensitive (`siobhan`, `o briain`,
+ *   `briain siob`), optionally with a date of birth (`murphy 12/03/1980`).
+ *
+ * Ranking: clinic number and phone matches, then exact name, then prefix (last name or full
+ * name), then word prefix, then substring. Only when those find fewer than
+ * `FUZZY_WHEN_FEWER_THAN` rows is the typo-tolerant trigram match (word similarity ≥
+ * `FUZZY_THRESHOLD`) added, ranked after every exact-ish match. Ordering thousands of similarity
+ * scores is what costs (TOOLCHAIN.md), so fuzzy is the fallback, never the first query.
+ */
+
+export const FUZZY_WHEN_FEWER_THAN = 5;
+/** pg_trgm word similarity a typo must reach ("o brian" ↔ "siobhan o briain" is 0.875). */
+export const FUZZY_THRESHOLD = 0.55;
+
+export interface ParsedSearch {
+  /** Exact clinic number, e.g. `VN-001234`. */
+  clinicNumber?: string;
+  /** Trailing phone digits to match. */
+  phoneSuffix?: string;
+  /** Date of birth `YYYY-MM-DD`. */
+  dateOfBirth?: string;
+  /** Name fragments as typed (folded in SQL by `venule_fold`). */
+  nameTokens: string[];
+}
+
+export interface SearchOptions {
+  includeArchived: boolean;
+  limit: number;
+  offset: number;
+}
+
+export interface SqlStatement {
+  sql: string;
+  params: unknown[];
+}
+
+const pad2 = (n: string) => n.padStart(2, '0');
+
+function realDate(y: string, m: string, d: string): string | undefined {
+  const iso = `${y}-${pad2(m)}-${pad2(d)}`;
+  const t = Date.UTC(Number(y), Number(m) - 1, Number(d));
+  const back = new Date(t);
+  if (Number.isNaN(t) || back.getUTCFullYear() !== Number(y) || back.getUTCMonth() !== Number(m) - 1 || back.getUTCDate() !== Number(d)) {
+    return undefined;
+  }
+  return iso;
+}
+
+/** `YYYY-MM-DD` or `DD/MM/YYYY` (also with `-` or `.`) → `YYYY-MM-DD`, or undefined. */
+export function parseDateToken(token: string): string | undefined {
+  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(token);
+  if (m) return realDate(m[1], m[2], m[3]);
+  m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(token);
+  if (m) return realDate(m[3], m[2], m[1]);
+  return undefined;
+}
+
+/** Splits what reception typed into the shapes above. */
+export function parseSearch(raw: string): ParsedSearch {
+  const q = raw
+    .normalize('NFC')
+    .replace(/[\u2018\u2019`´]/g, "'")
+    .replace(/,/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (!q) return { nameTokens: [] };
+
+  const clinic = /^vn[-\s]?(\d{1,9})$/i.exec(q);
+  if (clinic) return { clinicNumber: `VN-${clinic[1].padStart(6, '0')}`, nameTokens: [] };
+
+  const whole = parseDateToken(q);
+  if (whole) return { dateOfBirth: whole, nameTokens: [] };
+
+  if (/^\+?[\d\s().-]+$/.test(q)) {
+    const digits = q.replace(/\D/g, '');
+    if (digits.length > 0) {
+      return {
+        clinicNumber: digits.length <= 9 ? `VN-${digits.replace(/^0+(?=\d)/, '').padStart(6, '0')}` : undefined,
+        phoneSuffix: digits.length >= 6 ? digits.slice(-10) : undefined,
+        nameTokens: [],
+      };
+    }
+  }
+
+  const parsed: ParsedSearch = { nameTokens: [] };
+  for (const token of q.split(' ')) {
+    const date = parseDateToken(token);
+    if (date && !parsed.dateOfBirth) parsed.dateOfBirth = date;
+    else parsed.nameTokens.push(token);
+  }
+  return parsed;
+}
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** True when a typo-tolerant fallback makes sense for this query. */
+export function fuzzyApplies(p: ParsedSearch): boolean {
+  return p.nameTokens.join(' ').replace(/[^\p{L}]/gu, '').length >= 3;
+}
+
+const SUMMARY_COLUMNS = `p.id, p.clinic_number AS "clinicNumber", p.first_name AS "firstName", p.last_name AS "lastName",
+  to_char(p.date_of_birth, 'YYYY-MM-DD') AS "dateOfBirth", p.phone, p.archived`;
+const ORDER_TAIL = `venule_fold(p.last_name), venule_fold(p.first_name), p.date_of_birth, p.id`;
+
+/**
+ * Builds the WHERE clause and rank expression of the strong (non-fuzzy) match.
+ * `params` is appended to; placeholders are numbered accordingly.
+ */
+function strongMatch(p: ParsedSearch, params: unknown[]): { where: string; rank: string; dobFilter: string | null } {
+  const add = (v: unknown) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  const dobFilter = p.dateOfBirth ? `p.date_of_birth = ${add(p.dateOfBirth)}::date` : null;
+
+  if (p.clinicNumber || p.phoneSuffix) {
+    const parts: string[] = [];
+    const ranks: string[] = [];
+    if (p.clinicNumber) {
+      const c = add(p.clinicNumber);
+      parts.push(`p.clinic_number = ${c}`);
+      ranks.push(`WHEN p.clinic_number = ${c} THEN 0`);
+    }
+    if (p.phoneSuffix) {
+      // Digits only, so nothing to escape; reversed so the index on reverse(phone_digits) serves it.
+      const r = add(p.phoneSuffix.split('').reverse().join('') + '%');
+      parts.push(`reverse(p.phone_digits) LIKE ${r}`);
+    }
+    return { where: `(${parts.join(' OR ')})`, rank: `CASE ${ranks.join(' ')} ELSE 1 END`, dobFilter };
+  }
+
+  if (p.nameTokens.length === 0) {
+    return { where: dobFilter ?? 'true', rank: '2', dobFilter: null };
+  }
+
+  const full = p.nameTokens.join(' ');
+  const fullEq = add(full);
+  const fullPrefix = add(escapeLike(full) + '%');
+  const long = p.nameTokens.filter((t) => t.length >= 3);
+  const conditions: string[] = [];
+  const wordPrefix: string[] = [];
+  for (const token of p.nameTokens) {
+    const esc = escapeLike(token);
+    const sub = add(`%${esc}%`);
+    const wp = add(`% ${esc}%`);
+    wordPrefix.push(`(' ' || translate(p.search_name, '''-', '  ')) LIKE venule_fold(${wp})`);
+    if (long.length > 0 && token.length >= 3) conditions.push(`p.search_name LIKE venule_fold(${sub})`);
+  }
+  let where: string;
+  if (long.length > 0) {
+    // Substring of every long fragment (trigram index), short fragments as word prefixes.
+    const shortPrefixes = p.nameTokens.map((t, i) => (t.length < 3 ? wordPrefix[i] : null)).filter(Boolean);
+    where = [...conditions, ...shortPrefixes].join(' AND ');
+  } else {
+    // Only one- or two-letter fragments: the trigram index cannot help, so it is a prefix of
+    // the last name or of the full name (both btree-indexed), every fragment a word prefix.
+    where = `(venule_fold(p.last_name) LIKE venule_fold(${fullPrefix}) OR p.search_name LIKE venule_fold(${fullPrefix})) AND ${wordPrefix.join(' AND ')}`;
+  }
+  const rank = `CASE
+      WHEN p.search_name = venule_fold(${fullEq}) OR venule_fold(p.last_name) = venule_fold(${fullEq}) THEN 2
+      WHEN venule_fold(p.last_name) LIKE venule_fold(${fullPrefix}) OR p.search_name LIKE venule_fold(${fullPrefix}) THEN 3
+      WHEN ${wordPrefix.join(' AND ')} THEN 4
+      ELSE 5 END`;
+  return { where: `(${where})`, rank, dobFilter };
+}
+
+const archivedFilter = (o: SearchOptions) => (o.includeArchived ? 'true' : 'NOT p.archived');
+
+/** The page of strong matches, each row carrying the total count. */
+export function strongSearchSql(p: ParsedSearch, o: SearchOptions): SqlStatement {
+  const params: unknown[] = [];
+  const m = strongMatch(p, params);
+  params.push(o.limit, o.offset);
+  const sql = `
+    SELECT ${SUMMARY_COLUMNS}, count(*) OVER ()::int AS total
+    FROM patients p
+    WHERE ${archivedFilter(o)} AND ${m.where}${m.dobFilter ? ` AND ${m.dobFilter}` : ''}
+    ORDER BY ${m.rank}, ${ORDER_TAIL}
+    LIMIT $${params.length - 1} OFFSET $${params.length}`;
+  return { sql, params };
+}
+
+/**
+ * Strong matches first, then typo-tolerant ones (word similarity above the session's
+ * `pg_trgm.word_similarity_threshold`, which the caller sets to FUZZY_THRESHOLD in the same
+ * transaction), best first.
+ */
+export function fuzzySearchSql(p: ParsedSearch, o: SearchOptions): SqlStatement {
+  const params: unknown[] = [];
+  const m = strongMatch(p, params);
+  params.push(p.nameTokens.join(' '));
+  const q = `venule_fold($${params.length})`;
+  params.push(o.limit, o.offset);
+  const dob = m.dobFilter ? ` AND ${m.dobFilter}` : '';
+  const sortKeys = `venule_fold(p.last_name) AS ln, venule_fold(p.first_name) AS fn`;
+  const sql = `
+    SELECT id, "clinicNumber", "firstName", "lastName", "dateOfBirth", phone, archived, count(*) OVER ()::int AS total
+    FROM (
+      SELECT ${SUMMARY_COLUMNS}, ${m.rank} AS rank, 1::real AS sim, ${sortKeys}
+      FROM patients p
+      WHERE ${archivedFilter(o)} AND ${m.where}${dob}
+      UNION ALL
+      SELECT ${SUMMARY_COLUMNS}, 9 AS rank, word_similarity(${q}, p.search_name) AS sim, ${sortKeys}
+      FROM patients p
+      WHERE ${archivedFilter(o)} AND ${q} <% p.search_name AND NOT ${m.where}${dob}
+    ) found
+    ORDER BY rank, sim DESC, ln, fn, "dateOfBirth", id
+    LIMIT $${params.length - 1} OFFSET $${params.length}`;
+  return { sql, params };
+}
+
+/** Every (unarchived) patient in name order, no count: the caller counts separately. */
+export function listSql(o: SearchOptions): SqlStatement {
+  return {
+    sql: `SELECT ${SUMMARY_COLUMNS} FROM patients p WHERE ${archivedFilter(o)} ORDER BY ${ORDER_TAIL} LIMIT $1 OFFSET $2`,
+    params: [o.limit, o.offset],
+  };
+}
+
+export function countSql(o: SearchOptions): SqlStatement {
+  return { sql: `SELECT count(*)::int AS total FROM patients p WHERE ${archivedFilter(o)}`, params: [] };
+}
+
+export const setFuzzyThresholdSql = `SELECT set_config('pg_trgm.word_similarity_threshold', '${FUZZY_THRESHOLD}', true)`;
