@@ -1,5 +1,5 @@
 import fastifyCookie from '@fastify/cookie';
-import fastifyStatic from '@fastify/static';
+import fastifyMultipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -24,10 +24,14 @@ export async function createApp(config: AppConfig, database: DatabaseTarget): Pr
 
   const fastify = app.getHttpAdapter().getInstance();
   await fastify.register(fastifyCookie);
+  // Uploads: each route reads its parts with its own limits (see platform/files/upload.ts); default 1 MB.
+  await fastify.register(fastifyMultipart);
   registerCsrfProtection(fastify, { secure: config.cookieSecure, exempt: ['/api/enquiries'] });
 
   const dashboard = config.dashboardDir && existsSync(join(config.dashboardDir, 'index.html')) ? config.dashboardDir : undefined;
   if (dashboard) {
+    // Loaded only when there is a built dashboard to serve (its ESM dependencies stay out of API-only test runs).
+    const { default: fastifyStatic } = await import('@fastify/static');
     await fastify.register(fastifyStatic, { root: dashboard, prefix: '/', wildcard: true, index: ['index.html'] });
   }
   app.useGlobalPipes(strictValidationPipe());
