@@ -7,3 +7,4 @@ export * from './patients';
 export * from './medical-history';
 export * from './audit';
 export * from './scans';
+export * from './courses';
