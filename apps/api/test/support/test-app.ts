@@ -23,8 +23,11 @@ export class TestApp {
     private readonly teardown: () => Promise<void>,
   ) {}
 
-  static async start(options: { demo?: boolean; dataDir?: string; env?: NodeJS.ProcessEnv } = {}): Promise<TestApp> {
-    const serverUrl = process.env['DATABASE_URL'];
+  static async start(
+    options: { demo?: boolean; dataDir?: string; env?: NodeJS.ProcessEnv; embedded?: boolean } = {},
+  ): Promise<TestApp> {
+    // `embedded` forces PGlite for tests about the embedded database itself (persistence on disk).
+    const serverUrl = options.embedded ? undefined : process.env['DATABASE_URL'];
     const config: AppConfig = {
       ...loadConfig({ ...options.env, VENULE_DATA_DIR: options.dataDir }),
       logLevel: 'silent',
