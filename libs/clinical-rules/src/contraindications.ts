@@ -4,33 +4,17 @@
  * Absolute conditions block treatment (`symptomatic_pfo` blocks FOAM only). Relative
  * conditions need a clinician's acknowledgement with a note before a session is completed.
  */
-import type { Reason } from '@venule/api-contract';
+import {
+  ABSOLUTE_CONTRAINDICATIONS,
+  RELATIVE_CONTRAINDICATIONS,
+  type AbsoluteContraindication,
+  type Reason,
+  type RelativeContraindication,
+} from '@venule/api-contract';
 
-export const ABSOLUTE_CONTRAINDICATIONS = [
-  'sclerosant_allergy',
-  'acute_thrombosis',
-  'acute_serious_illness',
-  'local_infection',
-  'immobile',
-  'severe_arterial_disease',
-  'pregnancy',
-  'symptomatic_pfo',
-] as const;
-export type AbsoluteContraindication = (typeof ABSOLUTE_CONTRAINDICATIONS)[number];
-
-export const RELATIVE_CONTRAINDICATIONS = [
-  'breastfeeding',
-  'past_dvt',
-  'thrombophilia',
-  'hormonal_therapy',
-  'obesity',
-  'smoking',
-  'anticoagulants',
-  'recent_surgery',
-  'migraine_with_aura',
-  'allergy_tendency',
-] as const;
-export type RelativeContraindication = (typeof RELATIVE_CONTRAINDICATIONS)[number];
+// The code lists are part of the API contract; the rules add what each one means.
+export { ABSOLUTE_CONTRAINDICATIONS, RELATIVE_CONTRAINDICATIONS };
+export type { AbsoluteContraindication, RelativeContraindication };
 
 export type ContraindicationCode = AbsoluteContraindication | RelativeContraindication;
 
