@@ -1,0 +1,66 @@
+/**
+ * Facts the clinical rules need, gathered from the database in a few set-based queries.
+ * Nothing here decides anything: the decisions are @venule/clinical-rules'.
+ * Always called with the transaction's manager (the embedded database has one connection).
+ */
+import type { IsoDate } from '@venule/api-contract';
+import {
+  makePolicy,
+  type ClearanceFacts,
+  type ClinicalPolicy,
+  type MedicalHistoryFacts,
+  type ScanFacts,
+  type ScanLegFacts,
+} from '@venule/clinical-rules';
+import type { EntityManager } from 'typeorm';
+
+/** The clinic's policy: DEFAULT_POLICY with the settings row laid over it. */
+export async function loadPolicy(tx: EntityManager): Promise<ClinicalPolicy> {
+  const [s] = await tx.query(
+    `SELECT scan_validity_months, min_interval_days, max_interval_days FROM clinic_settings WHERE id = 1`,
+  );
+  if (!s) return makePolicy();
+  return makePolicy({
+    scanValidityMonths: s.scan_validity_months,
+    minIntervalDays: s.min_interval_days,
+    maxIntervalDays: s.max_interval_days,
+  });
+}
+
+/**
+ * Every scan of the patient, oldest first (recording order breaks same-date ties, as the rules
+ * expect: `seq`). Reads the scans feature's tables: `scans`, one `scan_legs` row per scanned leg.
+ */
+export async function loadScanFacts(tx: EntityManager, patientId: string): Promise<ScanFacts[]> {
+  const rows: { id: string; performed_on: IsoDate; legs: Record<string, ScanLegFacts> | null }[] = await tx.query(
+    `SELECT s.id, s.performed_on::text AS performed_on,
+            (SELECT jsonb_object_agg(l.leg, jsonb_build_object('conclusion', l.conclusion))
+               FROM scan_legs l WHERE l.scan_id = s.id) AS legs
+       FROM scans s
+      WHERE s.patient_id = $1
+      ORDER BY s.performed_on, s.seq`,
+    [patientId],
+  );
+  return rows.map((r) => ({ id: r.id, performedOn: r.performed_on, legs: r.legs ?? {} }));
+}
+
+/** Date of birth, medical history and scans of a patient; null when the patient does not exist. */
+export async function loadClearanceFacts(tx: EntityManager, patientId: string): Promise<ClearanceFacts | null> {
+  const [p] = await tx.query(
+    `SELECT p.date_of_birth::text AS date_of_birth, h.id AS history_id, h.conditions, h.acknowledgements,
+            h.weight_kg::float8 AS weight_kg, h.weight_measured_on::text AS weight_measured_on
+       FROM patients p LEFT JOIN medical_histories h ON h.patient_id = p.id
+      WHERE p.id = $1`,
+    [patientId],
+  );
+  if (!p) return null;
+  const medicalHistory: MedicalHistoryFacts | null = p.history_id
+    ? {
+        conditions: p.conditions ?? [],
+        acknowledgements: p.acknowledgements ?? {},
+        weightKg: p.weight_kg,
+        weightMeasuredOn: p.weight_measured_on,
+      }
+    : null;
+  return { dateOfBirth: p.date_of_birth, medicalHistory, scans: await loadScanFacts(tx, patientId) };
+}

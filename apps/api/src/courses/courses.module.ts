@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { CoursesController } from './courses.controller';
+import { CoursesService } from './courses.service';
+
+/** Treatment courses: planning, consent, outcomes, closing (SPEC §1.5, §2). */
+@Module({
+  controllers: [CoursesController],
+  providers: [CoursesService],
+})
+export class CoursesModule {}

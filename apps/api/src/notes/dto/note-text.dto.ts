@@ -1,0 +1,23 @@
+import type { NoteTextRequest, UpdateNoteRequest } from '@venule/api-contract';
+import { IsInt, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
+
+const NOT_BLANK = /\S/;
+
+export class NoteTextDto implements NoteTextRequest {
+  @IsString()
+  @Matches(NOT_BLANK, { message: 'must not be empty' })
+  @MaxLength(20000)
+  text!: string;
+}
+
+export class UpdateNoteDto implements UpdateNoteRequest {
+  @IsString()
+  @Matches(NOT_BLANK, { message: 'must not be empty' })
+  @MaxLength(20000)
+  text!: string;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
+}

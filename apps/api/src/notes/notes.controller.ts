@@ -1,0 +1,51 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Page, SessionNote } from '@venule/api-contract';
+import { Roles } from '../auth/access.decorators';
+import { CurrentStaff, type SignedInStaff } from '../auth/staff';
+import { NoteTextDto, UpdateNoteDto } from './dto/note-text.dto';
+import { NotesService } from './notes.service';
+
+const uuid = new ParseUUIDPipe();
+
+@ApiTags('notes')
+@Controller()
+export class NotesController {
+  constructor(private readonly notes: NotesService) {}
+
+  @Roles('clinician', 'manager')
+  @ApiOperation({ summary: "A session's notes, oldest first, each with its addenda oldest first." })
+  @Get('sessions/:id/notes')
+  list(@Param('id', uuid) id: string, @CurrentStaff() staff: SignedInStaff): Promise<Page<SessionNote>> {
+    return this.notes.list(id, staff);
+  }
+
+  @Roles('clinician')
+  @ApiOperation({ summary: 'Start a draft note on a session.' })
+  @Post('sessions/:id/notes')
+  create(@Param('id', uuid) id: string, @Body() body: NoteTextDto, @CurrentStaff() staff: SignedInStaff): Promise<SessionNote> {
+    return this.notes.create(id, body, staff);
+  }
+
+  @Roles('clinician')
+  @ApiOperation({ summary: 'Edit a draft: its author only (403 otherwise); a signed note answers 422 NOTE_SIGNED.' })
+  @Patch('notes/:id')
+  update(@Param('id', uuid) id: string, @Body() body: UpdateNoteDto, @CurrentStaff() staff: SignedInStaff): Promise<SessionNote> {
+    return this.notes.update(id, body, staff);
+  }
+
+  @Roles('clinician')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Sign a draft: its author only. Signed notes are final.' })
+  @Post('notes/:id/sign')
+  sign(@Param('id', uuid) id: string, @CurrentStaff() staff: SignedInStaff): Promise<SessionNote> {
+    return this.notes.sign(id, staff);
+  }
+
+  @Roles('clinician')
+  @ApiOperation({ summary: 'Add a correction under a signed note (any clinician). Returns the note with its addenda.' })
+  @Post('notes/:id/addenda')
+  addendum(@Param('id', uuid) id: string, @Body() body: NoteTextDto, @CurrentStaff() staff: SignedInStaff): Promise<SessionNote> {
+    return this.notes.addAddendum(id, body, staff);
+  }
+}

@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { NotesController } from './notes.controller';
+import { NotesService } from './notes.service';
+
+/** Session notes: drafts, signing, addenda (SPEC §1.7). */
+@Module({
+  controllers: [NotesController],
+  providers: [NotesService],
+})
+export class NotesModule {}

@@ -1,0 +1,18 @@
+import type { BookSessionRequest } from '@venule/api-contract';
+import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsInstant } from '../../courses/dto/date-fields';
+
+export class BookSessionDto implements BookSessionRequest {
+  @IsInstant()
+  scheduledFor!: string;
+
+  @IsOptional()
+  @IsUUID('all', { message: 'must be the id of a clinician' })
+  clinicianId?: string;
+
+  @IsOptional()
+  @IsInt({ message: 'must be a whole number of minutes' })
+  @Min(10, { message: 'must be between 10 and 240 minutes' })
+  @Max(240, { message: 'must be between 10 and 240 minutes' })
+  durationMinutes?: number;
+}

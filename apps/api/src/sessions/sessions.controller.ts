@@ -1,0 +1,112 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type {
+  AdverseEvent,
+  Aftercare,
+  BookedSession,
+  CompletedSession,
+  Page,
+  PreTreatmentAdvice,
+  SessionBooking,
+  SessionDetail,
+} from '@venule/api-contract';
+import { Roles } from '../auth/access.decorators';
+import { CurrentStaff, type SignedInStaff } from '../auth/staff';
+import { PagingQuery } from '../platform/http/paging.dto';
+import { BookSessionDto } from './dto/book-session.dto';
+import { ChangeSessionStatusDto } from './dto/change-session-status.dto';
+import { CompleteSessionDto } from './dto/complete-session.dto';
+import { RecordAdverseEventDto } from './dto/record-adverse-event.dto';
+import { SessionsService } from './sessions.service';
+
+const uuid = new ParseUUIDPipe();
+
+@ApiTags('sessions')
+@Controller()
+export class SessionsController {
+  constructor(private readonly sessions: SessionsService) {}
+
+  @Roles('reception', 'clinician', 'manager')
+  @ApiOperation({ summary: "A course's sessions by sequence. Reception sees bookings only (no agent, dose, batch, reactions)." })
+  @Get('courses/:id/sessions')
+  list(
+    @Param('id', uuid) id: string,
+    @Query() page: PagingQuery,
+    @CurrentStaff() staff: SignedInStaff,
+  ): Promise<Page<SessionBooking | SessionDetail>> {
+    return this.sessions.list(id, staff, page.limit, page.offset);
+  }
+
+  @Roles('reception', 'clinician')
+  @ApiOperation({
+    summary:
+      'Book the next session. 422 INTERVAL_TOO_SHORT before the window opens (clinic dates from the last completed session), ' +
+      '422 COURSE_CLOSED, 422 DOUBLE_BOOKED; never refused for clearance: `warnings` names every course leg not cleared on the booked date.',
+  })
+  @Post('courses/:id/sessions')
+  book(@Param('id', uuid) id: string, @Body() body: BookSessionDto, @CurrentStaff() staff: SignedInStaff): Promise<BookedSession> {
+    return this.sessions.book(id, body, staff);
+  }
+
+  @Roles('reception', 'clinician', 'manager')
+  @Get('sessions/:id')
+  get(@Param('id', uuid) id: string, @CurrentStaff() staff: SignedInStaff) {
+    return this.sessions.get(id, staff);
+  }
+
+  @Roles('clinician')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Record the session as done, now: its clinic date is the treatment date (a session can be completed on or after its booked date). ' +
+      '422 with every reason that applies (scan, history, age, consent, interval, dose, confirmations).',
+  })
+  @Post('sessions/:id/complete')
+  complete(@Param('id', uuid) id: string, @Body() body: CompleteSessionDto, @CurrentStaff() staff: SignedInStaff): Promise<CompletedSession> {
+    return this.sessions.complete(id, body, staff);
+  }
+
+  @Roles('reception', 'clinician')
+  @HttpCode(200)
+  @Post('sessions/:id/cancel')
+  cancel(@Param('id', uuid) id: string, @Body() body: ChangeSessionStatusDto, @CurrentStaff() staff: SignedInStaff) {
+    return this.sessions.cancel(id, body, staff);
+  }
+
+  @Roles('reception', 'clinician')
+  @HttpCode(200)
+  @Post('sessions/:id/did-not-attend')
+  didNotAttend(@Param('id', uuid) id: string, @Body() body: ChangeSessionStatusDto, @CurrentStaff() staff: SignedInStaff) {
+    return this.sessions.didNotAttend(id, body, staff);
+  }
+
+  @Roles('reception', 'clinician', 'manager')
+  @ApiOperation({ summary: 'The dated aftercare plan of a completed session (SPEC §1.8), in the clinic time zone. 404 before completion.' })
+  @Get('sessions/:id/aftercare')
+  aftercare(@Param('id', uuid) id: string): Promise<Aftercare> {
+    return this.sessions.aftercare(id);
+  }
+
+  @Roles('reception', 'clinician', 'manager')
+  @ApiOperation({ summary: 'Pre-treatment advice for a booked session. 404 when the session is not booked any more.' })
+  @Get('sessions/:id/pre-treatment')
+  preTreatment(@Param('id', uuid) id: string): Promise<PreTreatmentAdvice> {
+    return this.sessions.preTreatment(id);
+  }
+
+  @Roles('clinician', 'manager')
+  @Get('sessions/:id/adverse-events')
+  adverseEvents(@Param('id', uuid) id: string, @CurrentStaff() staff: SignedInStaff): Promise<Page<AdverseEvent>> {
+    return this.sessions.adverseEvents(id, staff);
+  }
+
+  @Roles('clinician')
+  @Post('sessions/:id/adverse-events')
+  recordAdverseEvent(
+    @Param('id', uuid) id: string,
+    @Body() body: RecordAdverseEventDto,
+    @CurrentStaff() staff: SignedInStaff,
+  ): Promise<AdverseEvent> {
+    return this.sessions.recordAdverseEvent(id, body, staff);
+  }
+}

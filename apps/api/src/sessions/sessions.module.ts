@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { SessionsController } from './sessions.controller';
+import { SessionsService } from './sessions.service';
+
+/** Sessions: booking inside the interval window, completion behind the clinical gate, aftercare, adverse events. */
+@Module({
+  controllers: [SessionsController],
+  providers: [SessionsService],
+})
+export class SessionsModule {}
