@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CoursesModule } from './courses/courses.module';
 import { DemoModule } from './demo/demo.module';
@@ -10,6 +11,8 @@ import { AuditRecordingModule } from './platform/audit/audit-recording.module';
 import { APP_CONFIG, type AppConfig } from './platform/config/app-config';
 import { dataSourceOptions } from './platform/database/data-source-options';
 import type { DatabaseTarget } from './platform/database/embedded-postgres';
+import { MedicalHistoryModule } from './medical-history/medical-history.module';
+import { PatientsModule } from './patients/patients.module';
 import { loggerOptions } from './platform/logging/logger-options';
 import { SessionsModule } from './sessions/sessions.module';
 import { UsersModule } from './users/users.module';
@@ -27,6 +30,9 @@ export class AppModule {
         AuthModule,
         HealthModule,
         UsersModule,
+        PatientsModule,
+        MedicalHistoryModule,
+        AuditModule,
         CoursesModule,
         SessionsModule,
         NotesModule,

@@ -2,7 +2,9 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../platform/config/app-config';
+import { clinicDate } from '@venule/clinical-rules';
 import { seedDemoStaff } from './demo-staff';
+import { seedDemoPatients } from './patients.demo';
 
 /**
  * Loads the demo clinic into an empty embedded database, in one transaction: a half-seeded
@@ -24,7 +26,9 @@ export class DemoClinicService implements OnApplicationBootstrap {
       await tx.query(`LOCK TABLE users IN EXCLUSIVE MODE`);
       const [{ n }] = await tx.query(`SELECT count(*)::int AS n FROM users`);
       if (n > 0) return false;
-      await seedDemoStaff(tx);
+      const staff = await seedDemoStaff(tx);
+      const today = clinicDate(new Date().toISOString(), this.config.clinicTimeZone);
+      await seedDemoPatients(tx, staff, today);
       return true;
     });
     if (seeded) this.logger.log('Loaded the demo clinic (sign in as reception@demo.venule, password demo-venule)');

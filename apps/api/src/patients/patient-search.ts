@@ -135,7 +135,7 @@ function strongMatch(p: ParsedSearch, params: unknown[]): { where: string; rank:
       const r = add(p.phoneSuffix.split('').reverse().join('') + '%');
       parts.push(`reverse(p.phone_digits) LIKE ${r}`);
     }
-    return { where: `(${parts.join(' OR ')})`, rank: `CASE ${ranks.join(' ')} ELSE 1 END`, dobFilter };
+    return { where: `(${parts.join(' OR ')})`, rank: ranks.length ? `CASE ${ranks.join(' ')} ELSE 1 END` : '1', dobFilter };
   }
 
   if (p.nameTokens.length === 0) {
@@ -150,10 +150,9 @@ function strongMatch(p: ParsedSearch, params: unknown[]): { where: string; rank:
   const wordPrefix: string[] = [];
   for (const token of p.nameTokens) {
     const esc = escapeLike(token);
-    const sub = add(`%${esc}%`);
     const wp = add(`% ${esc}%`);
     wordPrefix.push(`(' ' || translate(p.search_name, '''-', '  ')) LIKE venule_fold(${wp})`);
-    if (long.length > 0 && token.length >= 3) conditions.push(`p.search_name LIKE venule_fold(${sub})`);
+    if (token.length >= 3) conditions.push(`p.search_name LIKE venule_fold(${add(`%${esc}%`)})`);
   }
   let where: string;
   if (long.length > 0) {

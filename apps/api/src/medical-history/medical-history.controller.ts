@@ -1,0 +1,41 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Put, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { MedicalHistory } from '@venule/api-contract';
+import type { FastifyReply } from 'fastify';
+import { Roles } from '../auth/access.decorators';
+import { CurrentStaff, type SignedInStaff } from '../auth/staff';
+import { PutMedicalHistoryDto } from './dto/put-medical-history.dto';
+import { MedicalHistoryService } from './medical-history.service';
+
+@ApiTags('medical history')
+@Controller('patients/:id/medical-history')
+export class MedicalHistoryController {
+  constructor(private readonly histories: MedicalHistoryService) {}
+
+  @ApiOperation({ summary: 'The patient’s medical history (audited read)', description: '404 NOT_FOUND when none has been recorded yet.' })
+  @Roles('clinician', 'manager')
+  @Get()
+  get(@Param('id', new ParseUUIDPipe()) id: string, @CurrentStaff() staff: SignedInStaff): Promise<MedicalHistory> {
+    return this.histories.get(id, staff.id);
+  }
+
+  @ApiOperation({
+    summary: 'Record or replace the medical history',
+    description:
+      'Replaces the whole history. The first PUT (no version) creates it: 201. A later PUT carries the version read: 200; stale or missing → 409 VERSION_CONFLICT. Each relative condition needs a note in acknowledgements (400 naming acknowledgements.<code>).',
+  })
+  @ApiCreatedResponse({ description: 'The first history was recorded' })
+  @ApiOkResponse({ description: 'The history was replaced' })
+  @Roles('clinician')
+  @Put()
+  async put(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: PutMedicalHistoryDto,
+    @CurrentStaff() staff: SignedInStaff,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<MedicalHistory> {
+    const { history, created } = await this.histories.put(id, body, staff.id);
+    void reply.status(created ? 201 : 200);
+    return history;
+  }
+}

@@ -1,0 +1,189 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { FieldError, MedicalHistory } from '@venule/api-contract';
+import {
+  checkMedicalHistory,
+  clinicDate,
+  compareDates,
+  CONTRAINDICATIONS,
+  isContraindicationCode,
+  isRelative,
+  makePolicy,
+  type ContraindicationCode,
+} from '@venule/clinical-rules';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '../platform/audit/audit.service';
+import { APP_CONFIG, type AppConfig } from '../platform/config/app-config';
+import { DomainError, notFound, versionConflict } from '../platform/errors/domain-error';
+import type { PutMedicalHistoryDto } from './dto/put-medical-history.dto';
+
+const MAX_NOTE = 1000;
+const CATALOGUE_ORDER = Object.keys(CONTRAINDICATIONS) as ContraindicationCode[];
+
+const SELECT = `
+  SELECT h.id, h.patient_id AS "patientId", h.conditions, h.acknowledgements, h.weight_kg AS "weightKg",
+         to_char(h.weight_measured_on, 'YYYY-MM-DD') AS "weightMeasuredOn", h.ceap, h.recorded_by AS "recordedBy",
+         h.version, h.created_at AS "createdAt", h.updated_at AS "updatedAt"
+  FROM medical_histories h`;
+
+interface HistoryRow extends Omit<MedicalHistory, 'weightKg' | 'createdAt' | 'updatedAt' | 'ceap'> {
+  weightKg: string | null;
+  ceap: MedicalHistory['ceap'] | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const toHistory = (r: HistoryRow): MedicalHistory => ({
+  id: r.id,
+  patientId: r.patientId,
+  conditions: r.conditions,
+  acknowledgements: r.acknowledgements,
+  weightKg: r.weightKg === null ? null : Number(r.weightKg),
+  weightMeasuredOn: r.weightMeasuredOn,
+  ceap: r.ceap ?? {},
+  recordedBy: r.recordedBy,
+  version: r.version,
+  createdAt: r.createdAt.toISOString(),
+  updatedAt: r.updatedAt.toISOString(),
+});
+
+/** Key-order-independent JSON, to tell which fields a replacement changed. */
+const stable = (v: unknown): string =>
+  v === null || typeof v !== 'object'
+    ? JSON.stringify(v ?? null)
+    : Array.isArray(v)
+      ? `[${v.map(stable).join(',')}]`
+      : `{${Object.keys(v as object)
+          .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
+          .sort()
+          .map((k) => `${JSON.stringify(k)}:${stable((v as Record<string, unknown>)[k])}`)
+          .join(',')}}`;
+
+type Stored = Pick<MedicalHistory, 'conditions' | 'acknowledgements' | 'weightKg' | 'weightMeasuredOn' | 'ceap'>;
+
+/**
+ * The contraindications questionnaire, weight and CEAP of a patient (SPEC §2). One per patient;
+ * a PUT replaces it whole. Every read and write is audited.
+ */
+@Injectable()
+export class MedicalHistoryService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async get(patientId: string, actorId: string): Promise<MedicalHistory> {
+    return this.db.transaction(async (tx) => {
+      await this.requirePatient(patientId, tx);
+      const [row] = await tx.query(`${SELECT} WHERE h.patient_id = $1`, [patientId]);
+      if (!row) throw new DomainError('NOT_FOUND', 'No medical history has been recorded for this patient yet.');
+      await this.audit.record({ actorId, action: 'read', entity: 'medical_history', entityId: row.id, patientId }, tx);
+      return toHistory(row);
+    });
+  }
+
+  /** Creates (`created: true`, answered 201) or replaces (200) the history. */
+  async put(patientId: string, dto: PutMedicalHistoryDto, actorId: string): Promise<{ history: MedicalHistory; created: boolean }> {
+    const next = this.validated(dto);
+    return this.db.transaction(async (tx) => {
+      await this.requirePatient(patientId, tx);
+      const [current] = await tx.query(`${SELECT} WHERE h.patient_id = $1 FOR UPDATE`, [patientId]);
+      const values = [next.conditions, JSON.stringify(next.acknowledgements), next.weightKg, next.weightMeasuredOn, JSON.stringify(next.ceap), actorId];
+      if (!current) {
+        if (dto.version !== undefined) {
+          throw new DomainError('VERSION_CONFLICT', 'This patient has no medical history yet, so there is no version to replace. Leave version out to record the first one.');
+        }
+        const inserted = await tx.query(
+          `INSERT INTO medical_histories (patient_id, conditions, acknowledgements, weight_kg, weight_measured_on, ceap, recorded_by)
+           VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (patient_id) DO NOTHING RETURNING id`,
+          [patientId, ...values],
+        );
+        if (inserted.length === 0) throw this.alreadyRecorded();
+        const fields = (Object.keys(next) as (keyof Stored)[]).filter((k) => stable(next[k]) !== stable(EMPTY[k]));
+        await this.audit.record({ actorId, action: 'create', entity: 'medical_history', entityId: inserted[0].id, patientId, fields }, tx);
+        return { history: await this.load(patientId, tx), created: true };
+      }
+      if (dto.version === undefined) throw this.alreadyRecorded();
+      if (current.version !== dto.version) throw versionConflict('The medical history');
+      const before = toHistory(current);
+      const fields = (Object.keys(next) as (keyof Stored)[]).filter((k) => stable(next[k]) !== stable(before[k]));
+      if (fields.length > 0) {
+        await tx.query(
+          `UPDATE medical_histories SET conditions = $3, acknowledgements = $4, weight_kg = $5, weight_measured_on = $6, ceap = $7,
+             recorded_by = $8, version = version + 1, updated_at = now()
+           WHERE patient_id = $1 AND version = $2`,
+          [patientId, dto.version, ...values],
+        );
+        await this.audit.record({ actorId, action: 'update', entity: 'medical_history', entityId: current.id, patientId, fields }, tx);
+      }
+      return { history: await this.load(patientId, tx), created: false };
+    });
+  }
+
+  private alreadyRecorded(): DomainError {
+    return new DomainError(
+      'VERSION_CONFLICT',
+      'Someone else recorded a medical history for this patient since you opened it. Reload it and make your changes there.',
+    );
+  }
+
+  /** Per-field problems (400 VALIDATION_FAILED naming every field), else the history to store. */
+  private validated(dto: PutMedicalHistoryDto): Stored {
+    const today = clinicDate(new Date().toISOString(), this.config.clinicTimeZone);
+    const acknowledgements = dto.acknowledgements ?? {};
+    const errors = new Map<string, string[]>();
+    const add = (field: string, message: string) => errors.set(field, [...(errors.get(field) ?? []), message]);
+
+    for (const r of checkMedicalHistory(
+      { conditions: dto.conditions, acknowledgements, weightKg: dto.weightKg, weightMeasuredOn: dto.weightMeasuredOn },
+      today,
+      makePolicy(),
+    )) {
+      add(r.field, r.message);
+    }
+    const present = new Set(dto.conditions);
+    for (const [code, note] of Object.entries(acknowledgements)) {
+      if (!isContraindicationCode(code)) continue; // reported above as unknown
+      const field = `acknowledgements.${code}`;
+      if (!isRelative(code)) add(field, `${CONTRAINDICATIONS[code].label} is an absolute contraindication: it cannot be acknowledged, only removed once it no longer applies.`);
+      else if (!present.has(code)) add(field, `${CONTRAINDICATIONS[code].label} is not among the conditions: tick it or remove the note.`);
+      else if (note !== undefined && note !== null && typeof note !== 'string') add(field, 'must be a text note');
+      else if (typeof note === 'string' && note.trim().length > MAX_NOTE) add(field, `must be at most ${MAX_NOTE} characters`);
+    }
+    for (const leg of ['left', 'right'] as const) {
+      const on = dto.ceap?.[leg]?.assessedOn;
+      if (on && compareDates(on, today) > 0) add(`ceap.${leg}.assessedOn`, 'cannot be in the future');
+    }
+    if (errors.size > 0) {
+      const list: FieldError[] = [...errors].map(([field, messages]) => ({ field, messages }));
+      throw new DomainError('VALIDATION_FAILED', list.map((e) => `${e.field}: ${e.messages.join('; ')}`).join(' '), { errors: list });
+    }
+
+    const conditions = CATALOGUE_ORDER.filter((c) => present.has(c));
+    const notes: Record<string, string> = {};
+    for (const c of conditions) if (isRelative(c)) notes[c] = String(acknowledgements[c]).trim();
+    const ceap: MedicalHistory['ceap'] = {};
+    if (dto.ceap?.left) ceap.left = { ...dto.ceap.left };
+    if (dto.ceap?.right) ceap.right = { ...dto.ceap.right };
+    return {
+      conditions,
+      acknowledgements: notes,
+      weightKg: dto.weightKg ?? null,
+      weightMeasuredOn: dto.weightMeasuredOn ?? null,
+      ceap,
+    };
+  }
+
+  private async requirePatient(patientId: string, tx: EntityManager): Promise<void> {
+    const [row] = await tx.query(`SELECT 1 FROM patients WHERE id = $1`, [patientId]);
+    if (!row) throw notFound('The patient');
+  }
+
+  private async load(patientId: string, tx: EntityManager): Promise<MedicalHistory> {
+    const [row] = await tx.query(`${SELECT} WHERE h.patient_id = $1`, [patientId]);
+    return toHistory(row);
+  }
+}
+
+const EMPTY: Stored = { conditions: [], acknowledgements: {}, weightKg: null, weightMeasuredOn: null, ceap: {} };

@@ -1,0 +1,185 @@
+import type { PatientSummary, Role } from '@venule/api-contract';
+import type { StaffClient } from './support/staff-client';
+import { TestApp } from './support/test-app';
+
+interface Seed {
+  key: string;
+  firstName: string;
+  lastName: string;
+  dateOfBirth: string;
+  phone: string;
+}
+
+const PEOPLE: Seed[] = [
+  { key: 'siobhan', firstName: 'Siobhán', lastName: 'Ó Briain', dateOfBirth: '1984-02-29', phone: '07700 900123' },
+  { key: 'oneill', firstName: 'Mary', lastName: "O'Neill", dateOfBirth: '1971-08-14', phone: '+44 7700 900456' },
+  { key: 'zoe', firstName: 'Zoë', lastName: 'Kowalska', dateOfBirth: '1995-12-01', phone: '+44 (0)20 7946 0011' },
+  { key: 'murphy1', firstName: 'Aoife', lastName: 'Murphy', dateOfBirth: '1988-03-12', phone: '07700 900201' },
+  { key: 'murphy2', firstName: 'Ciara', lastName: 'Murphy', dateOfBirth: '1990-07-30', phone: '07700 900202' },
+  { key: 'murphyson', firstName: 'Bethan', lastName: 'Murphyson', dateOfBirth: '1979-01-05', phone: '07700 900203' },
+  { key: 'amurphy', firstName: 'Kate', lastName: 'Lamurphy', dateOfBirth: '1965-05-05', phone: '07700 900204' },
+  { key: 'smith', firstName: 'Jo', lastName: 'Smith', dateOfBirth: '1990-07-30', phone: '07700 900205' },
+  { key: 'archived', firstName: 'Hidden', lastName: 'Murphy', dateOfBirth: '1950-01-01', phone: '07700 900206' },
+];
+
+describe('patient search', () => {
+  let t: TestApp;
+  let staff: Record<Role, StaffClient>;
+  const ids: Record<string, string> = {};
+  const numbers: Record<string, string> = {};
+
+  const search = async (q: string, extra = '', who: Role = 'reception') => {
+    const res = await staff[who].get(`/api/patients?q=${encodeURIComponent(q)}${extra}`);
+    expect(res.status).toBe(200);
+    return res.body as { items: PatientSummary[]; total: number; limit: number; offset: number };
+  };
+  const keysOf = (items: PatientSummary[]) => items.map((p) => Object.keys(ids).find((k) => ids[k] === p.id) ?? p.id);
+
+  beforeAll(async () => {
+    t = await TestApp.start();
+    staff = await t.signInAll();
+    for (const p of PEOPLE) {
+      const res = await staff.reception.post('/api/patients', {
+        firstName: p.firstName,
+        lastName: p.lastName,
+        dateOfBirth: p.dateOfBirth,
+        sex: 'female',
+        phone: p.phone,
+        email: `${p.key}@example.org`,
+      });
+      if (res.status !== 201) throw new Error(JSON.stringify(res.body));
+      ids[p.key] = res.body.id;
+      numbers[p.key] = res.body.clinicNumber;
+    }
+    await staff.reception.patch(`/api/patients/${ids['archived']}`, { version: 1, archived: true });
+  });
+  afterAll(() => t.stop());
+
+  it.each([
+    ['siobhan', 'siobhan'],
+    ['SIOBHÁN', 'siobhan'],
+    ['o briain', 'siobhan'],
+    ['Ó Briain', 'siobhan'],
+    ['briain siob', 'siobhan'],
+    ['briai', 'siobhan'],
+    ["o'neill", 'oneill'],
+    ['O’Neill', 'oneill'],
+    ['neill', 'oneill'],
+    ['zoe', 'zoe'],
+    ['kowalsk', 'zoe'],
+  ])('finds %j case- and accent-insensitively', async (q, key) => {
+    const { items } = await search(q);
+    expect(keysOf(items)).toContain(key);
+  });
+
+  it.each([
+    ['o brian', 'siobhan'],
+    ['siobhan obriain', 'siobhan'],
+    ['kowalsky', 'zoe'],
+    ['murpy', 'murphy1'],
+  ])('tolerates the typo %j', async (q, key) => {
+    const { items } = await search(q);
+    expect(keysOf(items)).toContain(key);
+  });
+
+  it('does not return unrelated patients for a typo', async () => {
+    const { items } = await search('kowalsky');
+    expect(keysOf(items)).toEqual(['zoe']);
+  });
+
+  it('ranks exact last-name matches before prefixes and substrings, and hides archived patients', async () => {
+    const { items, total } = await search('murphy');
+    expect(keysOf(items)).toEqual(['murphy1', 'murphy2', 'murphyson', 'amurphy']);
+    expect(total).toBe(4);
+  });
+
+  it('includes archived patients only when asked', async () => {
+    const { items, total } = await search('murphy', '&includeArchived=true');
+    expect(total).toBe(5);
+    expect(items.find((p) => p.id === ids['archived'])).toMatchObject({ archived: true });
+  });
+
+  it('narrows by first and last name fragments in any order', async () => {
+    // Fewer than five exact matches: close spellings may follow, ranked after them.
+    expect(keysOf((await search('ciara murphy')).items)[0]).toBe('murphy2');
+    expect(keysOf((await search('murphy ci')).items)[0]).toBe('murphy2');
+  });
+
+  it.each([
+    ['the full clinic number', (n: string) => n],
+    ['the clinic number in lower case', (n: string) => n.toLowerCase()],
+    ['the clinic number without its prefix', (n: string) => n.slice(3)],
+    ['the clinic number without prefix or leading zeros', (n: string) => String(Number(n.slice(3)))],
+  ])('finds a patient by %s', async (_, form) => {
+    const { items } = await search(form(numbers['zoe']));
+    expect(keysOf(items)[0]).toBe('zoe');
+  });
+
+  it.each([
+    ['07700 900123', 'siobhan'],
+    ['07700900123', 'siobhan'],
+    ['+44 7700 900123', 'siobhan'],
+    ['+447700900123', 'siobhan'],
+    ['900123', 'siobhan'],
+    ['07700 900456', 'oneill'],
+    ['+44 7700 900456', 'oneill'],
+    ['020 7946 0011', 'zoe'],
+  ])('finds a patient by the phone number %j', async (q, key) => {
+    const { items } = await search(q);
+    expect(keysOf(items)).toEqual([key]);
+  });
+
+  it.each([['1990-07-30'], ['30/07/1990'], ['30-07-1990'], ['30.7.1990']])('finds patients by date of birth %j', async (q) => {
+    const { items } = await search(q);
+    expect(keysOf(items).sort()).toEqual(['murphy2', 'smith']);
+  });
+
+  it('combines a name and a date of birth', async () => {
+    expect(keysOf((await search('murphy 30/07/1990')).items)).toEqual(['murphy2']);
+  });
+
+  it('finds nothing for an impossible date or an unknown number', async () => {
+    expect((await search('31/02/1990')).total).toBe(0);
+    expect((await search('01632 960999')).total).toBe(0);
+  });
+
+  it('pages results with the total', async () => {
+    const first = await search('murphy', '&limit=2&offset=0');
+    const second = await search('murphy', '&limit=2&offset=2');
+    const past = await search('murphy', '&limit=2&offset=10');
+    expect(first).toMatchObject({ total: 4, limit: 2, offset: 0 });
+    expect(keysOf(first.items)).toEqual(['murphy1', 'murphy2']);
+    expect(keysOf(second.items)).toEqual(['murphyson', 'amurphy']);
+    expect(past).toMatchObject({ items: [], total: 4 });
+  });
+
+  it('lists every unarchived patient in name order without q', async () => {
+    const { items, total } = await search('', '&limit=200');
+    expect(total).toBe(PEOPLE.length - 1);
+    expect(items.map((p) => p.lastName)).toEqual([...items.map((p) => p.lastName)].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' })));
+    expect(items[0]).toEqual({
+      id: expect.any(String),
+      clinicNumber: expect.stringMatching(/^VN-/),
+      firstName: expect.any(String),
+      lastName: expect.any(String),
+      dateOfBirth: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      phone: expect.any(String),
+      archived: false,
+    });
+  });
+
+  it('treats LIKE wildcards in q as plain characters', async () => {
+    expect((await search('%')).total).toBe(0);
+    expect((await search('_')).total).toBe(0);
+    expect((await search('m%y')).total).toBe(0);
+  });
+
+  it('is open to all four roles, and refuses bad paging', async () => {
+    for (const role of ['reception', 'clinician', 'manager', 'admin'] as const) {
+      expect(keysOf((await search('siobhan', '', role)).items)).toContain('siobhan');
+    }
+    const res = await staff.reception.get('/api/patients?limit=0');
+    expect(res.status).toBe(400);
+    expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(['limit']);
+  });
+});
