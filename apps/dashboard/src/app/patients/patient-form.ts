@@ -67,8 +67,8 @@ export const SEX_LABELS: Record<Sex, string> = { female: 'Female', male: 'Male',
           </mat-form-field>
           <mat-form-field appearance="outline">
             <mat-label>Email</mat-label>
-            <input matInput formControlName="email" type="email" autocomplete="off" />
-            <mat-error>{{ message('email', 'Enter a valid email address') }}</mat-error>
+            <input matInput formControlName="email" type="email" autocomplete="off" required />
+            <mat-error>{{ message('email', 'Enter an email address') }}</mat-error>
           </mat-form-field>
           <mat-form-field appearance="outline" class="wide">
             <mat-label>Address</mat-label>
@@ -120,7 +120,7 @@ export class PatientForm {
     dateOfBirth: ['', Validators.required],
     sex: ['' as Sex | '', Validators.required],
     phone: ['', [Validators.required, Validators.maxLength(40)]],
-    email: ['', [Validators.email, Validators.maxLength(254)]],
+    email: ['', [Validators.required, Validators.email, Validators.maxLength(254)]],
     address: [''],
     postcode: ['', Validators.maxLength(16)],
     gpName: [''],

@@ -43,6 +43,7 @@ async function setup() {
     set('lastName', 'Smith');
     set('dateOfBirth', '1980-05-20');
     set('phone', '07700 900123');
+    set('email', 'ann@example.org');
     (el().querySelector('mat-select[formcontrolname=sex]') as HTMLElement).click();
     await harness.fixture.whenStable();
     (Array.from(document.querySelectorAll('mat-option')).find((o) => o.textContent?.includes('Female')) as HTMLElement).click();

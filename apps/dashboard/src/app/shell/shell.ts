@@ -85,7 +85,7 @@ export const DESKTOP_QUERY = '(min-width: 1100px)';
     .who-role { font: var(--mat-sys-label-small); opacity: 0.9; }
     .menu-email { font: var(--mat-sys-body-small); }
     .container { flex: 1; }
-    .sidenav { width: 248px; border-right: 1px solid var(--mat-sys-outline-variant);
+    .sidenav { width: 248px; --mat-sidenav-container-shape: 0; border-right: 1px solid var(--mat-sys-outline-variant);
       background: var(--mat-sys-surface-container-low); }
     main { display: block; outline: none; }
     .skip-link { position: absolute; left: -9999px; top: 0; z-index: 10; padding: 8px 12px;

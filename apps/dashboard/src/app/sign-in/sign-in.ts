@@ -78,7 +78,7 @@ export const EXPIRED_MESSAGE = 'Your session expired — please sign in again.';
     .logo { color: var(--mat-sys-primary); font-size: 40px; width: 40px; height: 40px; }
     h1 { font: var(--mat-sys-headline-small); color: var(--mat-sys-primary); }
     mat-card-header { margin-bottom: 16px; }
-    form { display: flex; flex-direction: column; gap: 4px; }
+    form { display: flex; flex-direction: column; gap: 16px; }
     .field { width: 100%; }
     .submit { height: 48px; }
   `,

@@ -75,7 +75,8 @@ export const MIN_PASSWORD_LENGTH = 10;
     </form>
   `,
   styles: `
-    mat-dialog-content { display: flex; flex-direction: column; gap: 4px; min-width: min(420px, 80vw); }
+    mat-dialog-content { display: flex; flex-direction: column; gap: 16px; min-width: min(420px, 80vw); }
+    mat-form-field:first-of-type { margin-top: 8px; }
   `,
 })
 export class CreateStaffDialog {

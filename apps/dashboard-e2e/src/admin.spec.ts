@@ -1,0 +1,70 @@
+import { expect, test } from '@playwright/test';
+import { shot, signIn, uniqueSurname } from './support';
+
+test('admin manages staff accounts', async ({ page }) => {
+  await signIn(page, 'admin');
+  await expect(page).toHaveURL(/\/staff$/);
+  await expect(page).toHaveTitle('Staff accounts · Venule');
+  const table = page.getByRole('table', { name: 'Staff accounts' });
+  await expect(table.getByText('reception@demo.venule')).toBeVisible();
+  await shot(page, '10-staff-list');
+
+  const email = `locum${Date.now() % 100000}@demo.venule`;
+  await page.getByRole('button', { name: 'New account' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Name').fill('Locum Nurse');
+  await dialog.getByLabel('Email').fill(email);
+  await dialog.getByRole('combobox', { name: 'Role' }).click();
+  await page.getByRole('option', { name: 'Clinician' }).click();
+  await dialog.getByLabel('Initial password').fill('a-long-enough-password');
+  await shot(page, '11-staff-create');
+  await dialog.getByRole('button', { name: 'Create account' }).click();
+  await expect(dialog).toBeHidden();
+
+  const row = table.getByRole('row', { name: new RegExp(email) });
+  await expect(row).toBeVisible();
+  await row.getByRole('combobox').click();
+  await page.getByRole('option', { name: 'Reception' }).click();
+  await expect(page.getByText('Locum Nurse is now Reception')).toBeVisible();
+  await row.getByRole('button', { name: 'Deactivate' }).click();
+  await expect(row).toContainText('Deactivated');
+  await shot(page, '12-staff-after-changes');
+  await row.getByRole('button', { name: 'Reactivate' }).click();
+  await expect(row).toContainText('Active');
+});
+
+test('manager reads the audit trail but cannot open staff accounts', async ({ page }) => {
+  await signIn(page, 'manager');
+  await page.getByRole('link', { name: 'Audit trail' }).click();
+  await expect(page).toHaveTitle('Audit trail · Venule');
+  await expect(page.getByRole('table', { name: 'Audit events' }).or(page.getByText('No audit events match'))).toBeVisible();
+  await shot(page, '13-audit');
+  await page.goto('/staff');
+  await expect(page.getByText('No access')).toBeVisible();
+});
+
+test('clinician records a medical history', async ({ page }) => {
+  await signIn(page, 'clinician');
+  const lastName = uniqueSurname('Ashdown');
+  await page.getByRole('link', { name: 'Register a patient' }).first().click();
+  await page.getByLabel('First name').fill('Maya');
+  await page.getByLabel('Last name').fill(lastName);
+  await page.getByLabel('Date of birth').fill('1990-07-02');
+  await page.getByRole('combobox', { name: 'Sex' }).click();
+  await page.getByRole('option', { name: 'Female' }).click();
+  await page.getByLabel('Phone').fill('07700 900789');
+  await page.getByLabel('Email').fill('maya@example.org');
+  await page.getByRole('button', { name: 'Register patient' }).click();
+  await page.getByRole('tab', { name: 'Medical history' }).click();
+  await expect(page.getByText('No medical history recorded')).toBeVisible();
+  await shot(page, '20-history-empty');
+  await page.getByRole('button', { name: 'Record medical history' }).click();
+  await page.getByRole('checkbox', { name: 'Smoking' }).check();
+  await page.getByLabel('Note on smoking').fill('Ten a day; advised to stop before treatment.');
+  await page.getByLabel('Weight').fill('68');
+  await page.getByLabel('Measured on').fill('2026-11-01');
+  await shot(page, '21-history-form');
+  await page.getByRole('button', { name: 'Save medical history' }).click();
+  await expect(page.getByText('Ten a day; advised to stop before treatment.')).toBeVisible();
+  await shot(page, '22-history-view');
+});

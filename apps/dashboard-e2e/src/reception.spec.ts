@@ -1,0 +1,55 @@
+import { expect, test } from '@playwright/test';
+import { PASSWORD, shot, signIn, uniqueSurname } from './support';
+
+test('sign-in refuses a wrong password with the reason', async ({ page }) => {
+  await page.goto('/sign-in');
+  await shot(page, '01-sign-in');
+  await page.getByLabel('Email').fill('reception@demo.venule');
+  await page.getByLabel('Password', { exact: true }).fill(PASSWORD + 'x');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('alert')).toBeVisible();
+  await shot(page, '02-sign-in-error');
+});
+
+test('reception signs in, registers, searches by keyboard and opens the patient', async ({ page }) => {
+  await signIn(page, 'reception');
+  await expect(page).toHaveURL(/\/patients$/);
+  await expect(page).toHaveTitle('Find a patient · Venule');
+  const nav = page.getByRole('navigation').or(page.locator('mat-nav-list'));
+  await expect(nav.getByText('Audit trail')).toHaveCount(0);
+  await expect(nav.getByText('Staff accounts')).toHaveCount(0);
+  const search = page.getByRole('combobox', { name: /Name, clinic number/ });
+  await expect(search).toBeFocused();
+  await shot(page, '03-search-empty');
+
+  // Make sure the patient exists (the demo data may or may not hold one).
+  const lastName = uniqueSurname('Thornbury');
+  await page.getByRole('link', { name: 'Register a patient' }).first().click();
+  await expect(page).toHaveURL(/\/patients\/new$/);
+  await page.getByLabel('First name').fill('Eleanor');
+  await page.getByLabel('Last name').fill(lastName);
+  await page.getByLabel('Date of birth').fill('1979-03-14');
+  await page.getByRole('combobox', { name: 'Sex' }).click();
+  await page.getByRole('option', { name: 'Female' }).click();
+  await page.getByLabel('Phone').fill('07700 900456');
+  await page.getByLabel('Email').fill('eleanor@example.org');
+  await shot(page, '04-register-form');
+  await page.getByRole('button', { name: 'Register patient' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Eleanor ${lastName}`);
+
+  await page.getByRole('link', { name: 'Find a patient' }).click();
+  await expect(search).toBeFocused();
+  await search.fill(lastName.toLowerCase());
+  const row = page.locator('tbody tr', { hasText: lastName });
+  await expect(row).toBeVisible();
+  await expect(row).toContainText('14/03/1979');
+  await shot(page, '05-search-results');
+  await search.press('ArrowDown');
+  await search.press('Enter');
+  await expect(page).toHaveURL(/\/patients\/[^/]+$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Eleanor ${lastName}`);
+  await expect(page.getByRole('tab')).toHaveText(['Details', 'Scans', 'Courses']);
+  await shot(page, '06-patient-page');
+  await page.getByRole('tab', { name: 'Scans' }).click();
+  await expect(page.getByText('No duplex scans yet')).toBeVisible();
+});

@@ -1,0 +1,32 @@
+import { expect, type Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const PASSWORD = 'demo-venule';
+export const SCREENSHOTS = join(__dirname, '..', 'screenshots');
+mkdirSync(SCREENSHOTS, { recursive: true });
+
+export async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+export async function signIn(page: Page, role: 'reception' | 'clinician' | 'manager' | 'admin'): Promise<void> {
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/sign-in/);
+  await expect(page.getByLabel('Email')).toBeFocused();
+  await page.getByLabel('Email').fill(`${role}@demo.venule`);
+  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+  await page.getByLabel('Password', { exact: true }).press('Enter');
+  await expect(page.getByRole('button', { name: /^Account:/ })).toBeVisible({ timeout: 20_000 });
+}
+
+/** A surname no other run has used: letters only, as the API accepts for names. */
+export function uniqueSurname(stem: string): string {
+  let n = Date.now() % 26 ** 5;
+  let suffix = '';
+  for (let i = 0; i < 5; i++) {
+    suffix += String.fromCharCode(97 + (n % 26));
+    n = Math.floor(n / 26);
+  }
+  return `${stem}-${suffix[0].toUpperCase()}${suffix.slice(1)}`;
+}
