@@ -36,6 +36,8 @@ const chromium = {
     '--disable-component-update',
     '--disable-sync',
     '--no-first-run',
+    // A UK clinic's browser: dates in inputs read DD/MM/YYYY.
+    '--lang=en-GB',
   ],
 };
 

@@ -3,17 +3,19 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { ClearanceModule } from './clearance/clearance.module';
 import { CoursesModule } from './courses/courses.module';
 import { DemoModule } from './demo/demo.module';
 import { HealthModule } from './health/health.module';
-import { NotesModule } from './notes/notes.module';
 import { AuditRecordingModule } from './platform/audit/audit-recording.module';
 import { APP_CONFIG, type AppConfig } from './platform/config/app-config';
 import { dataSourceOptions } from './platform/database/data-source-options';
 import type { DatabaseTarget } from './platform/database/embedded-postgres';
 import { MedicalHistoryModule } from './medical-history/medical-history.module';
+import { NotesModule } from './notes/notes.module';
 import { PatientsModule } from './patients/patients.module';
 import { loggerOptions } from './platform/logging/logger-options';
+import { ScansModule } from './scans/scans.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { UsersModule } from './users/users.module';
 
@@ -33,6 +35,8 @@ export class AppModule {
         PatientsModule,
         MedicalHistoryModule,
         AuditModule,
+        ScansModule,
+        ClearanceModule,
         CoursesModule,
         SessionsModule,
         NotesModule,

@@ -80,7 +80,8 @@ describe('patient registry', () => {
     it.each([
       ['firstName', { firstName: '' }],
       ['firstName', { firstName: undefined }],
-      ['lastName', { lastName: 'Sm1th' }],
+      ['lastName', { lastName: '<b>Smith</b>' }],
+      ['lastName', { lastName: '2Smith' }],
       ['lastName', { lastName: 'x'.repeat(101) }],
       ['dateOfBirth', { dateOfBirth: '2023-02-29' }],
       ['dateOfBirth', { dateOfBirth: '17/05/1990' }],

@@ -3,8 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../platform/config/app-config';
 import { clinicDate } from '@venule/clinical-rules';
+import { seedDemoCourses } from './courses.demo';
 import { seedDemoStaff } from './demo-staff';
 import { seedDemoPatients } from './patients.demo';
+import { seedDemoScans } from './scans.demo';
 
 /**
  * Loads the demo clinic into an empty embedded database, in one transaction: a half-seeded
@@ -28,7 +30,9 @@ export class DemoClinicService implements OnApplicationBootstrap {
       if (n > 0) return false;
       const staff = await seedDemoStaff(tx);
       const today = clinicDate(new Date().toISOString(), this.config.clinicTimeZone);
-      await seedDemoPatients(tx, staff, today);
+      const patients = await seedDemoPatients(tx, staff, today);
+      await seedDemoScans(tx, patients, staff.clinician, today);
+      await seedDemoCourses(tx, today, this.config.clinicTimeZone);
       return true;
     });
     if (seeded) this.logger.log('Loaded the demo clinic (sign in as reception@demo.venule, password demo-venule)');

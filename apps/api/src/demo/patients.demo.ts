@@ -141,7 +141,7 @@ export async function seedDemoPatients(
   staff: { reception: string; clinician: string },
   today: IsoDate,
 ): Promise<Record<DemoPatientKey, string>> {
-  const rows = DEMO_PATIENT_KEYS.map((key) => {
+  const rows = DEMO_PATIENT_KEYS.map((key, ord) => {
     const p: DemoPatient = PATIENTS[key];
     const dob = addDays(addMonths(today, -12 * (p.age + 1)), p.birthdayIn);
     return {
@@ -157,14 +157,15 @@ export async function seedDemoPatients(
       gp_name: p.gpName ?? null,
       archived: p.archived ?? false,
       registered_days_ago: p.registeredDaysAgo,
+      ord,
     };
   });
   const inserted: { id: string; key: DemoPatientKey }[] = await tx.query(
     `INSERT INTO patients (first_name, last_name, date_of_birth, sex, phone, email, address, postcode, gp_name, archived, created_by, created_at, updated_at)
      SELECT r.first_name, r.last_name, r.date_of_birth, r.sex, r.phone, r.email, r.address, r.postcode, r.gp_name, r.archived, $2,
             now() - make_interval(days => r.registered_days_ago), now() - make_interval(days => r.registered_days_ago)
-     FROM jsonb_to_recordset($1::jsonb) WITH ORDINALITY AS r(first_name text, last_name text, date_of_birth date, sex text, phone text,
-          email text, address text, postcode text, gp_name text, archived boolean, registered_days_ago int, ord bigint)
+     FROM jsonb_to_recordset($1::jsonb) AS r(first_name text, last_name text, date_of_birth date, sex text, phone text,
+          email text, address text, postcode text, gp_name text, archived boolean, registered_days_ago int, ord int)
      ORDER BY r.ord
      RETURNING id, email`,
     [JSON.stringify(rows), staff.reception],
@@ -200,18 +201,18 @@ export async function seedDemoPatients(
   // The trail the registrations and histories would have left, so the audit screen has history.
   await tx.query(
     `INSERT INTO audit_events (at, actor_id, action, entity, entity_id, patient_id, fields)
-     SELECT p.created_at, $1, 'create', 'patient', p.id::text, p.id,
+     SELECT p.created_at, $1::uuid, 'create', 'patient', p.id::text, p.id,
             ARRAY['firstName', 'lastName', 'dateOfBirth', 'sex', 'phone', 'email', 'address', 'postcode'] || CASE WHEN p.gp_name IS NULL THEN '{}'::text[] ELSE ARRAY['gpName'] END
      FROM patients p WHERE p.id = ANY($3::uuid[])
      UNION ALL
-     SELECT h.created_at, $2, 'create', 'medical_history', h.id::text, h.patient_id,
+     SELECT h.created_at, $2::uuid, 'create', 'medical_history', h.id::text, h.patient_id,
             ARRAY['conditions', 'acknowledgements', 'weightKg', 'weightMeasuredOn', 'ceap']
      FROM medical_histories h WHERE h.patient_id = ANY($3::uuid[])
      UNION ALL
-     SELECT h.updated_at, $2, 'update', 'medical_history', h.id::text, h.patient_id, ARRAY['weightKg', 'weightMeasuredOn']
+     SELECT h.updated_at, $2::uuid, 'update', 'medical_history', h.id::text, h.patient_id, ARRAY['weightKg', 'weightMeasuredOn']
      FROM medical_histories h WHERE h.patient_id = ANY($3::uuid[]) AND h.version = 2
      UNION ALL
-     SELECT now() - interval '30 days', $1, 'update', 'patient', p.id::text, p.id, ARRAY['archived']
+     SELECT now() - interval '30 days', $1::uuid, 'update', 'patient', p.id::text, p.id, ARRAY['archived']
      FROM patients p WHERE p.id = ANY($3::uuid[]) AND p.archived
      ORDER BY 1`,
     [staff.reception, staff.clinician, Object.values(ids)],

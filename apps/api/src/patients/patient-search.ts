@@ -109,7 +109,7 @@ export function fuzzyApplies(p: ParsedSearch): boolean {
 
 const SUMMARY_COLUMNS = `p.id, p.clinic_number AS "clinicNumber", p.first_name AS "firstName", p.last_name AS "lastName",
   to_char(p.date_of_birth, 'YYYY-MM-DD') AS "dateOfBirth", p.phone, p.archived`;
-const ORDER_TAIL = `venule_fold(p.last_name), venule_fold(p.first_name), p.date_of_birth, p.id`;
+const ORDER_TAIL = `p.search_last, p.search_first, p.date_of_birth, p.id`;
 
 /**
  * Builds the WHERE clause and rank expression of the strong (non-fuzzy) match.
@@ -162,11 +162,11 @@ function strongMatch(p: ParsedSearch, params: unknown[]): { where: string; rank:
   } else {
     // Only one- or two-letter fragments: the trigram index cannot help, so it is a prefix of
     // the last name or of the full name (both btree-indexed), every fragment a word prefix.
-    where = `(venule_fold(p.last_name) LIKE venule_fold(${fullPrefix}) OR p.search_name LIKE venule_fold(${fullPrefix})) AND ${wordPrefix.join(' AND ')}`;
+    where = `(p.search_last LIKE venule_fold(${fullPrefix}) OR p.search_name LIKE venule_fold(${fullPrefix})) AND ${wordPrefix.join(' AND ')}`;
   }
   const rank = `CASE
-      WHEN p.search_name = venule_fold(${fullEq}) OR venule_fold(p.last_name) = venule_fold(${fullEq}) THEN 2
-      WHEN venule_fold(p.last_name) LIKE venule_fold(${fullPrefix}) OR p.search_name LIKE venule_fold(${fullPrefix}) THEN 3
+      WHEN p.search_name = venule_fold(${fullEq}) OR p.search_last = venule_fold(${fullEq}) THEN 2
+      WHEN p.search_last LIKE venule_fold(${fullPrefix}) OR p.search_name LIKE venule_fold(${fullPrefix}) THEN 3
       WHEN ${wordPrefix.join(' AND ')} THEN 4
       ELSE 5 END`;
   return { where: `(${where})`, rank, dobFilter };
@@ -200,7 +200,7 @@ export function fuzzySearchSql(p: ParsedSearch, o: SearchOptions): SqlStatement 
   const q = `venule_fold($${params.length})`;
   params.push(o.limit, o.offset);
   const dob = m.dobFilter ? ` AND ${m.dobFilter}` : '';
-  const sortKeys = `venule_fold(p.last_name) AS ln, venule_fold(p.first_name) AS fn`;
+  const sortKeys = `p.search_last AS ln, p.search_first AS fn`;
   const sql = `
     SELECT id, "clinicNumber", "firstName", "lastName", "dateOfBirth", phone, archived, count(*) OVER ()::int AS total
     FROM (
@@ -230,3 +230,55 @@ export function countSql(o: SearchOptions): SqlStatement {
 }
 
 export const setFuzzyThresholdSql = `SELECT set_config('pg_trgm.word_similarity_threshold', '${FUZZY_THRESHOLD}', true)`;
+
+export interface SummaryRow {
+  id: string;
+  clinicNumber: string;
+  firstName: string;
+  lastName: string;
+  dateOfBirth: string;
+  phone: string;
+  archived: boolean;
+  total?: number;
+}
+
+/** What the search needs from a database: the API passes its DataSource, the bench the same. */
+export interface SearchDb {
+  query(sql: string, params: unknown[]): Promise<SummaryRow[]>;
+  /** Runs `work` in one transaction (the fuzzy threshold is SET LOCAL). */
+  transaction<T>(work: (query: SearchDb['query']) => Promise<T>): Promise<T>;
+}
+
+/**
+ * The whole search: strong matches; if they are fewer than FUZZY_WHEN_FEWER_THAN and the query
+ * has letters, strong + fuzzy in one statement. `shape` says which ran (the bench reports it).
+ */
+export async function runSearch(
+  db: SearchDb,
+  q: string,
+  options: SearchOptions,
+): Promise<{ rows: SummaryRow[]; total: number; shape: 'list' | 'strong' | 'fuzzy' }> {
+  if (!q.trim()) {
+    const list = listSql(options);
+    const count = countSql(options);
+    const rows = await db.query(list.sql, list.params);
+    const [{ total }] = await db.query(count.sql, count.params);
+    return { rows, total: total ?? 0, shape: 'list' };
+  }
+  const parsed = parseSearch(q);
+  const strong = strongSearchSql(parsed, options);
+  const rows = await db.query(strong.sql, strong.params);
+  let total = rows[0]?.total;
+  if (total === undefined) {
+    // A page past the end carries no total: count on the first page.
+    const first = options.offset > 0 ? strongSearchSql(parsed, { ...options, limit: 1, offset: 0 }) : undefined;
+    total = first ? ((await db.query(first.sql, first.params))[0]?.total ?? 0) : 0;
+  }
+  if (total >= FUZZY_WHEN_FEWER_THAN || !fuzzyApplies(parsed)) return { rows, total, shape: 'strong' };
+  const fuzzy = fuzzySearchSql(parsed, options);
+  const fuzzyRows = await db.transaction(async (query) => {
+    await query(setFuzzyThresholdSql, []);
+    return query(fuzzy.sql, fuzzy.params);
+  });
+  return { rows: fuzzyRows, total: fuzzyRows[0]?.total ?? total, shape: 'fuzzy' };
+}

@@ -9,17 +9,7 @@ import { DomainError, notFound, validationFailed, versionConflict } from '../pla
 import type { RegisterPatientDto } from './dto/register-patient.dto';
 import type { SearchPatientsQuery } from './dto/search-patients.dto';
 import type { UpdatePatientDto } from './dto/update-patient.dto';
-import {
-  countSql,
-  fuzzyApplies,
-  fuzzySearchSql,
-  FUZZY_WHEN_FEWER_THAN,
-  listSql,
-  parseSearch,
-  setFuzzyThresholdSql,
-  strongSearchSql,
-  type SearchOptions,
-} from './patient-search';
+import { runSearch, type SearchDb, type SearchOptions } from './patient-search';
 
 /** Demographic fields and their columns; the order is the order audit events list them in. */
 const COLUMNS = {
@@ -148,39 +138,12 @@ export class PatientsService {
 
   async search(query: SearchPatientsQuery): Promise<Page<PatientSummary>> {
     const options: SearchOptions = { includeArchived: query.includeArchived ?? false, limit: query.limit, offset: query.offset };
-    const page = (rows: (PatientSummary & { total?: number })[], total: number): Page<PatientSummary> => ({
-      items: rows.map(toSummary),
-      total,
-      limit: options.limit,
-      offset: options.offset,
-    });
-    const q = query.q?.trim() ?? '';
-    if (!q) {
-      const list = listSql(options);
-      const count = countSql(options);
-      const [rows, [{ total }]] = [await this.db.query(list.sql, list.params), await this.db.query(count.sql, count.params)];
-      return page(rows, total);
-    }
-    const parsed = parseSearch(q);
-    const strong = strongSearchSql(parsed, options);
-    let rows = await this.db.query(strong.sql, strong.params);
-    let total: number = rows[0]?.total ?? (options.offset > 0 ? await this.countStrong(q, options) : 0);
-    if (total < FUZZY_WHEN_FEWER_THAN && fuzzyApplies(parsed)) {
-      const fuzzy = fuzzySearchSql(parsed, options);
-      rows = await this.db.transaction(async (tx) => {
-        await tx.query(setFuzzyThresholdSql);
-        return tx.query(fuzzy.sql, fuzzy.params);
-      });
-      total = rows[0]?.total ?? total;
-    }
-    return page(rows, total);
-  }
-
-  /** A page past the end has no rows to carry the total: count on the first page. */
-  private async countStrong(q: string, options: SearchOptions): Promise<number> {
-    const first = strongSearchSql(parseSearch(q), { ...options, limit: 1, offset: 0 });
-    const [row] = await this.db.query(first.sql, first.params);
-    return row?.total ?? 0;
+    const db: SearchDb = {
+      query: (sql, params) => this.db.query(sql, params),
+      transaction: (work) => this.db.transaction((tx) => work((sql, params) => tx.query(sql, params))),
+    };
+    const { rows, total } = await runSearch(db, query.q ?? '', options);
+    return { items: rows.map(toSummary), total, limit: options.limit, offset: options.offset };
   }
 
   private async load(id: string, tx: EntityManager, forUpdate = false): Promise<Patient> {

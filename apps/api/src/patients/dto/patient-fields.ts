@@ -10,8 +10,12 @@ export const Tidy = (emptyIsNull = false) =>
     return emptyIsNull && v === '' ? null : v;
   });
 
-/** Letters (any script, with accents), spaces, apostrophes, hyphens and full stops: Zoë, O'Neill, Ó Briain, Smith-Jones. */
-export const PERSON_NAME = /^[\p{L}\p{M}][\p{L}\p{M}'’. -]*$/u;
+/**
+ * Starts with a letter (any script, with accents); then letters, digits, spaces, apostrophes,
+ * hyphens and full stops: Zoë, O'Neill, Ó Briain, Smith-Jones, Henry Smith 3rd. Digits are allowed
+ * because other systems' records (and test patients) carry them; markup and symbols are not.
+ */
+export const PERSON_NAME = /^[\p{L}\p{M}][\p{L}\p{M}\p{Nd}'’. -]*$/u;
 
 /** A UK postcode, e.g. `SW1A 1AA`, `M1 1AE`, `B33 8TH` (and the special `GIR 0AA`). */
 export const UK_POSTCODE = /^(GIR ?0AA|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})$/i;

@@ -5,7 +5,7 @@ import { IsBoolean, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, Matches, Ma
 import { IsPlausiblePhone, IsRealDate, normalisePostcode, PERSON_NAME, Tidy, UK_POSTCODE } from './patient-fields';
 
 export const EARLIEST_BIRTH_DATE = '1900-01-01';
-const NAME_MESSAGE = 'may contain only letters, spaces, apostrophes, hyphens and full stops';
+const NAME_MESSAGE = 'must start with a letter and contain only letters, digits, spaces, apostrophes, hyphens and full stops';
 
 /** The demographic fields, shared by registration (all required) and PATCH (all optional). */
 export class PatientFieldsDto {

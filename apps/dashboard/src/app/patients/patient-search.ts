@@ -115,6 +115,7 @@ type SearchState =
   styles: `
     .search-bar { display: flex; align-items: center; gap: 24px; flex-wrap: wrap; margin-bottom: 24px; }
     .search-field { flex: 1; min-width: 280px; }
+    .search-bar mat-slide-toggle { margin-bottom: 20px; }
     .count { margin-top: 8px; }
   `,
 })

@@ -16,6 +16,7 @@ import { NavList } from './nav-list';
 
 /** Desktop keeps the navigation open beside the page; tablets and phones get an overlay. */
 export const DESKTOP_QUERY = '(min-width: 1100px)';
+const PHONE_QUERY = '(max-width: 599px)';
 
 @Component({
   selector: 'vn-shell',
@@ -58,7 +59,7 @@ export const DESKTOP_QUERY = '(min-width: 1100px)';
         [opened]="desktop() || navOpen()"
         (closedStart)="navOpen.set(false)"
         [fixedInViewport]="!desktop()"
-        [fixedTopGap]="desktop() ? 0 : 64"
+        [fixedTopGap]="phone() ? 56 : 64"
       >
         <vn-nav-list [role]="session.role()" (navigated)="navOpen.set(false)" />
       </mat-sidenav>
@@ -79,7 +80,8 @@ export const DESKTOP_QUERY = '(min-width: 1100px)';
       font: var(--mat-sys-title-large); }
     .brand-icon { color: inherit; }
     .spacer { flex: 1; }
-    .who { height: auto; min-height: 48px; }
+    .toolbar mat-icon { color: var(--mat-sys-on-primary); }
+    .who { height: auto; min-height: 48px; color: var(--mat-sys-on-primary); }
     .who-text { display: inline-flex; flex-direction: column; align-items: flex-start; line-height: 1.2; text-align: left; }
     .who-name { font: var(--mat-sys-label-large); }
     .who-role { font: var(--mat-sys-label-small); opacity: 0.9; }
@@ -100,6 +102,11 @@ export class Shell {
   protected readonly desktop = toSignal(
     inject(BreakpointObserver).observe(DESKTOP_QUERY).pipe(map((state) => state.matches)),
     { initialValue: true },
+  );
+  /** Material's toolbar is 56px high on phones, 64px elsewhere; the overlay nav starts below it. */
+  protected readonly phone = toSignal(
+    inject(BreakpointObserver).observe(PHONE_QUERY).pipe(map((state) => state.matches)),
+    { initialValue: false },
   );
   protected readonly navOpen = signal(false);
   protected readonly roleLabel = computed(() => {

@@ -108,7 +108,10 @@ export const CONFLICT_MESSAGE = (name: string) =>
     .grow { flex: 1; }
     .vn-banner { align-items: center; }
     .name { font-weight: 500; }
-    .role-field { width: 160px; margin: 4px 0; }
+    .role-field { width: 160px; margin: 4px 0;
+      --mat-form-field-container-height: 40px;
+      --mat-form-field-container-vertical-padding: 8px;
+      --mat-form-field-outlined-outline-color: var(--mat-sys-outline-variant); }
     .status { display: inline-block; padding: 2px 10px; border-radius: 8px; font: var(--mat-sys-label-medium);
       background: var(--mat-sys-secondary-container); color: var(--mat-sys-on-secondary-container); }
     .status.inactive { background: var(--mat-sys-surface-container-highest); color: var(--mat-sys-on-surface-variant); }

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { ClearanceController } from './clearance.controller';
+import { ClearanceService } from './clearance.service';
+
+/** Clearance for treatment (SPEC §1.1–1.3). ClearanceService.evaluate is exported for courses and sessions. */
+@Module({
+  controllers: [ClearanceController],
+  providers: [ClearanceService],
+  exports: [ClearanceService],
+})
+export class ClearanceModule {}

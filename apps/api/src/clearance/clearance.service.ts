@@ -1,0 +1,168 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  LEGS,
+  type Clearance,
+  type ClearanceBatch,
+  type ClearanceBlocker,
+  type ClearanceSummary,
+  type IsoDate,
+  type Leg,
+  type Role,
+  type ScanConclusion,
+} from '@venule/api-contract';
+import {
+  clearance,
+  clinicDate,
+  makePolicy,
+  type ClearanceFacts,
+  type ClearanceResult,
+  type ClinicalPolicy,
+} from '@venule/clinical-rules';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { SignedInStaff } from '../auth/staff';
+import { AuditService } from '../platform/audit/audit.service';
+import { APP_CONFIG, type AppConfig } from '../platform/config/app-config';
+import { notFound } from '../platform/errors/domain-error';
+
+interface FactsRow {
+  id: string;
+  dateOfBirth: string;
+  hasHistory: boolean;
+  conditions: string[] | null;
+  acknowledgements: Record<string, string> | null;
+  scans: { id: string; performedOn: string; legs: Partial<Record<Leg, { conclusion: ScanConclusion }>> | null }[];
+  scanValidityMonths: number;
+}
+
+/**
+ * Everything clearance (SPEC §1.1–1.3) needs, for any number of patients, in ONE statement:
+ * date of birth, medical history conditions, every scan with its legs' conclusions (in recording
+ * order, as the rule wants), and the clinic's scan validity setting. Findings are never read here.
+ */
+const FACTS_SQL = `
+  SELECT p.id,
+         to_char(p.date_of_birth, 'YYYY-MM-DD') AS "dateOfBirth",
+         (mh.id IS NOT NULL) AS "hasHistory",
+         mh.conditions,
+         mh.acknowledgements,
+         COALESCE((
+           SELECT json_agg(json_build_object(
+                    'id', s.id,
+                    'performedOn', to_char(s.performed_on, 'YYYY-MM-DD'),
+                    'legs', (SELECT json_object_agg(l.leg, json_build_object('conclusion', l.conclusion))
+                             FROM scan_legs l WHERE l.scan_id = s.id))
+                  ORDER BY s.performed_on, s.seq)
+           FROM scans s WHERE s.patient_id = p.id), '[]'::json) AS scans,
+         cs.scan_validity_months AS "scanValidityMonths"
+  FROM patients p
+  LEFT JOIN medical_histories mh ON mh.patient_id = p.id
+  CROSS JOIN clinic_settings cs
+  WHERE p.id = ANY($1::uuid[])`;
+
+/** What reception reads instead of the name of a recorded contraindication (SPEC §3: no medical history for reception). */
+const RECEPTION_CONTRAINDICATED: ClearanceBlocker = {
+  code: 'CONTRAINDICATED',
+  message: 'The medical history records a condition that rules out treatment. A clinician must review it with the patient.',
+};
+
+/**
+ * Gathers clearance facts from the database and asks @venule/clinical-rules; no rule lives here.
+ * Other features (course planning, session booking and completion) call `evaluate` inside their
+ * own transaction.
+ */
+@Injectable()
+export class ClearanceService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Today's calendar date in the clinic time zone. */
+  today(): IsoDate {
+    return clinicDate(new Date().toISOString(), this.config.clinicTimeZone);
+  }
+
+  /** Facts and the clinic's policy for the given patients (absent ids are simply missing from the map). */
+  async loadFacts(patientIds: readonly string[], manager: EntityManager = this.db.manager): Promise<Map<string, { facts: ClearanceFacts; policy: ClinicalPolicy }>> {
+    const rows: FactsRow[] = patientIds.length ? await manager.query(FACTS_SQL, [patientIds]) : [];
+    return new Map(
+      rows.map((row) => [
+        row.id,
+        {
+          policy: makePolicy({ scanValidityMonths: row.scanValidityMonths }),
+          facts: {
+            dateOfBirth: row.dateOfBirth,
+            medicalHistory: row.hasHistory ? { conditions: row.conditions ?? [], acknowledgements: row.acknowledgements ?? {} } : null,
+            scans: row.scans.map((s) => ({ id: s.id, performedOn: s.performedOn, legs: s.legs ?? {} })),
+          },
+        },
+      ]),
+    );
+  }
+
+  /** The full rule result for one patient on `on`, or null when there is no such patient. */
+  async evaluate(patientId: string, on: IsoDate, manager: EntityManager = this.db.manager): Promise<ClearanceResult | null> {
+    const found = (await this.loadFacts([patientId], manager)).get(patientId);
+    return found ? clearance(found.facts, on, found.policy) : null;
+  }
+
+  /** `GET /patients/:id/clearance`: audited read. */
+  async forPatient(patientId: string, on: IsoDate | undefined, staff: SignedInStaff): Promise<Clearance> {
+    const day = on ?? this.today();
+    return this.db.transaction(async (tx) => {
+      const result = await this.evaluate(patientId, day, tx);
+      if (!result) throw notFound('The patient');
+      await this.audit.record({ actorId: staff.id, action: 'read', entity: 'clearance', entityId: patientId, patientId, fields: ['on'] }, tx);
+      return {
+        patientId,
+        on: day,
+        eligible: result.eligible,
+        legs: { left: result.legs.left, right: result.legs.right },
+        blockers: blockersFor(result, staff.role),
+      };
+    });
+  }
+
+  /** `GET /clearance?patientIds=`: one statement for the facts, one for the audit rows. */
+  async forPatients(patientIds: readonly string[], on: IsoDate | undefined, staff: SignedInStaff): Promise<ClearanceBatch> {
+    const day = on ?? this.today();
+    const ids = [...new Set(patientIds.map((id) => id.toLowerCase()))];
+    return this.db.transaction(async (tx) => {
+      const facts = await this.loadFacts(ids, tx);
+      const found = ids.filter((id) => facts.has(id));
+      if (found.length) {
+        // One audit row per patient whose clearance was shown (AuditService writes one row at a time).
+        await tx.query(
+          `INSERT INTO audit_events (actor_id, action, entity, entity_id, patient_id, fields)
+           SELECT $1, 'read', 'clearance', id::text, id, ARRAY['on'] FROM unnest($2::uuid[]) AS id`,
+          [staff.id, found],
+        );
+      }
+      const items = found.map((id): ClearanceSummary => {
+        const { facts: f, policy } = facts.get(id) as { facts: ClearanceFacts; policy: ClinicalPolicy };
+        const result = clearance(f, day, policy);
+        const legs = Object.fromEntries(
+          LEGS.map((leg) => {
+            const { status, validUntil } = result.legs[leg];
+            return [leg, validUntil ? { status, validUntil } : { status }];
+          }),
+        ) as ClearanceSummary['legs'];
+        return { patientId: id, eligible: result.eligible, legs, blockers: blockersFor(result, staff.role) };
+      });
+      return { on: day, items };
+    });
+  }
+}
+
+/** Patient-level blockers as `{code, message}`. */
+function blockersFor(result: ClearanceResult, role: Role): ClearanceBlocker[] {
+  const blockers = result.blockers.map(({ code, message }) => ({ code, message }));
+  if (role !== 'reception') return blockers;
+  // Reception may not read the medical history: one generic CONTRAINDICATED instead of the named conditions.
+  const first = blockers.findIndex((b) => b.code === 'CONTRAINDICATED');
+  return blockers
+    .filter((b, i) => b.code !== 'CONTRAINDICATED' || i === first)
+    .map((b) => (b.code === 'CONTRAINDICATED' ? RECEPTION_CONTRAINDICATED : b));
+}

@@ -1,0 +1,391 @@
+import type { IsoDate, Leg } from '@venule/api-contract';
+import {
+  addDays,
+  checkSessionCompletion,
+  clearance,
+  doseMg,
+  needsTestInjection,
+  type ClearanceFacts,
+  type ClinicalPolicy,
+} from '@venule/clinical-rules';
+import { DateTime } from 'luxon';
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { loadPolicy } from '../courses/clinical-facts';
+
+/** One demo session: `day` relative to today; completed sessions carry what was injected. */
+interface DemoSession {
+  day: number;
+  status: 'completed' | 'scheduled' | 'cancelled' | 'did_not_attend';
+  /** Clinic wall-clock time, HH:mm. */
+  at?: string;
+  dose?: { form: 'liquid' | 'foam'; percent: number; ml: number; injections: number };
+  reactions?: string;
+  note?: { text: string; signed: boolean; addenda?: { text: string; daysLater: number }[] };
+  adverseEvent?: { type: string; severity: 'mild' | 'moderate' | 'severe'; onsetDaysLater: number; notes: string };
+  reason?: string;
+}
+
+interface DemoCourse {
+  story: string;
+  /** 'both' needs two cleared legs; 'one' takes whichever leg is cleared. */
+  legs: 'both' | 'one';
+  areas: string[];
+  planned: number;
+  startedDay: number;
+  sessions: DemoSession[];
+  close?: { day: number; status: 'completed' | 'discontinued'; reason?: string };
+  outcomes?: { day: number; ratedBy: 'patient' | 'clinician'; percent: number; notes?: string }[];
+}
+
+const LIQUID = (ml: number, injections = 10) => ({ form: 'liquid' as const, percent: 0.5, ml, injections });
+const FOAM = (ml: number, injections = 6) => ({ form: 'foam' as const, percent: 0.25, ml, injections });
+
+/**
+ * The demo clinic's treatment courses, one story per course state so every screen has data:
+ * on track (booked tomorrow and later), due, overdue, not started, completed with both outcome
+ * ratings, discontinued with a reason; signed notes with an addendum, a draft, a did-not-attend,
+ * a cancellation and a mild hyperpigmentation.
+ */
+const COURSES: DemoCourse[] = [
+  {
+    story: 'on track, next session booked inside the window',
+    legs: 'both', areas: ['lateral thighs', 'behind the knees'], planned: 3, startedDay: -50,
+    sessions: [
+      { day: -45, status: 'completed', dose: LIQUID(4, 14), reactions: 'Mild urticaria at injection sites, settled within 15 minutes.',
+        note: { signed: true, text: 'Both lateral thighs: 14 injections of polidocanol 0.5 % liquid, 4 mL in total. Class II stockings applied. Tolerated well.',
+          addenda: [{ daysLater: 3, text: 'Patient phoned: some bruising on the left thigh, no pain or redness. Reassured; review at next session.' }] } },
+      { day: 10, status: 'scheduled', at: '10:00' },
+    ],
+  },
+  {
+    story: 'on track, session tomorrow',
+    legs: 'one', areas: ['inner calf'], planned: 3, startedDay: -35,
+    sessions: [
+      { day: -30, status: 'completed', dose: LIQUID(3, 9), note: { signed: true, text: 'Inner calf cluster: 9 injections, 3 mL polidocanol 0.5 %. Blanching seen in all treated veins.' } },
+      { day: 1, status: 'scheduled', at: '09:30' },
+    ],
+  },
+  {
+    story: 'not started, first session tomorrow',
+    legs: 'one', areas: ['ankle'], planned: 2, startedDay: -6,
+    sessions: [{ day: 1, status: 'scheduled', at: '11:00' }],
+  },
+  {
+    story: 'due: window open, nothing booked',
+    legs: 'one', areas: ['anterior thigh'], planned: 4, startedDay: -45,
+    sessions: [
+      { day: -40, status: 'completed', dose: FOAM(3), note: { signed: false, text: 'Reticular feeder on the anterior thigh: foam 0.25 %, 3 mL, 6 injections. To add: photos.' } },
+    ],
+  },
+  {
+    story: 'due after a did-not-attend',
+    legs: 'one', areas: ['popliteal fossa'], planned: 3, startedDay: -60,
+    sessions: [
+      { day: -50, status: 'completed', dose: LIQUID(2, 8), note: { signed: true, text: '8 injections behind the knee, 2 mL polidocanol 0.5 %.' } },
+      { day: -3, status: 'did_not_attend', at: '14:00', reason: 'No answer to two calls.' },
+    ],
+  },
+  {
+    story: 'overdue: last session more than 12 weeks ago',
+    legs: 'both', areas: ['lateral thighs'], planned: 4, startedDay: -140,
+    sessions: [
+      { day: -135, status: 'completed', dose: LIQUID(4, 15), note: { signed: true, text: 'Both lateral thighs, 15 injections, 4 mL polidocanol 0.5 %.' } },
+      { day: -100, status: 'completed', dose: LIQUID(3, 12),
+        adverseEvent: { type: 'hyperpigmentation', severity: 'mild', onsetDaysLater: 21, notes: 'Light brown line along a treated vein on the left thigh; usually fades over months. Sun protection advised.' },
+        note: { signed: true, text: '12 injections, 3 mL. Some matting risk discussed.' } },
+      { day: -60, status: 'cancelled', at: '15:30', reason: 'Patient on holiday; will call to rebook.' },
+    ],
+  },
+  {
+    story: 'completed with patient- and clinician-rated outcomes',
+    legs: 'one', areas: ['lateral thigh', 'knee'], planned: 3, startedDay: -145,
+    sessions: [
+      { day: -140, status: 'completed', dose: LIQUID(4, 16), note: { signed: true, text: 'Session 1 of 3: 16 injections, 4 mL.' } },
+      { day: -105, status: 'completed', dose: LIQUID(3, 11), note: { signed: true, text: 'Session 2 of 3: good clearance of the first area; 11 injections, 3 mL.' } },
+      { day: -70, status: 'completed', dose: FOAM(2, 5), note: { signed: true, text: 'Session 3 of 3: remaining reticular feeder with foam 0.25 %, 2 mL.' } },
+    ],
+    close: { day: -70, status: 'completed' },
+    outcomes: [
+      { day: -14, ratedBy: 'patient', percent: 70, notes: 'Very pleased; happy to wear shorts again.' },
+      { day: -14, ratedBy: 'clinician', percent: 60, notes: 'Against the baseline photographs: most treated veins gone, a few new fine veins.' },
+    ],
+  },
+  {
+    story: 'discontinued with a reason',
+    legs: 'one', areas: ['calf'], planned: 3, startedDay: -70,
+    sessions: [
+      { day: -65, status: 'completed', dose: LIQUID(2, 7), note: { signed: true, text: '7 injections to the calf, 2 mL polidocanol 0.5 %.' } },
+    ],
+    close: { day: -20, status: 'discontinued', reason: 'Patient relocating abroad; advised to continue with a local clinic and given a copy of her records.' },
+  },
+];
+
+interface Candidate {
+  id: string;
+  facts: ClearanceFacts;
+}
+
+/** Every patient with a medical history, by clinic number, with what clearance needs (one statement). */
+async function candidates(tx: EntityManager): Promise<Candidate[]> {
+  const rows: {
+    id: string;
+    dob: string;
+    conditions: string[];
+    acknowledgements: Record<string, string>;
+    weight_kg: number | null;
+    weight_measured_on: string | null;
+    scans: { id: string; performedOn: string; legs: Partial<Record<Leg, { conclusion: 'clear' }>> | null }[];
+  }[] = await tx.query(
+    `SELECT p.id, p.date_of_birth::text AS dob, h.conditions, h.acknowledgements, h.weight_kg::float8 AS weight_kg,
+            h.weight_measured_on::text AS weight_measured_on,
+            coalesce((SELECT json_agg(json_build_object('id', s.id, 'performedOn', s.performed_on::text,
+                        'legs', (SELECT json_object_agg(l.leg, json_build_object('conclusion', l.conclusion)) FROM scan_legs l WHERE l.scan_id = s.id))
+                      ORDER BY s.performed_on, s.seq)
+                      FROM scans s WHERE s.patient_id = p.id), '[]'::json) AS scans
+       FROM patients p JOIN medical_histories h ON h.patient_id = p.id
+      WHERE NOT p.archived
+      ORDER BY p.clinic_number`,
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    facts: {
+      dateOfBirth: r.dob,
+      medicalHistory: { conditions: r.conditions, acknowledgements: r.acknowledgements, weightKg: r.weight_kg, weightMeasuredOn: r.weight_measured_on },
+      scans: r.scans.map((s) => ({ id: s.id, performedOn: s.performedOn, legs: s.legs ?? {} })),
+    },
+  }));
+}
+
+/** The legs of `candidate` this course could treat, or null when the rules would refuse any completed session. */
+function fit(course: DemoCourse, candidate: Candidate, today: IsoDate, policy: ClinicalPolicy): Leg[] | null {
+  const options: Leg[][] = course.legs === 'both' ? [['left', 'right']] : [['left'], ['right']];
+  const completed = course.sessions.filter((s) => s.status === 'completed');
+  for (const legs of options) {
+    let previous: IsoDate | null = null;
+    let ok = true;
+    // Even a course with nothing done yet should be cleared for its first booking.
+    const firstDay = addDays(today, course.sessions[0].day);
+    const now = clearance(candidate.facts, firstDay, policy);
+    if (!now.eligible || legs.some((leg) => now.legs[leg].status !== 'cleared')) continue;
+    for (const [i, s] of completed.entries()) {
+      const on = addDays(today, s.day);
+      const dose = s.dose ?? LIQUID(2);
+      const check = checkSessionCompletion(
+        {
+          on,
+          course: { status: 'active' },
+          consent: { consentedOn: addDays(today, course.startedDay) },
+          patient: candidate.facts,
+          legs,
+          previousCompletedOn: previous,
+          patientCompletedSessionsBefore: i,
+          dose: { agent: 'polidocanol', form: dose.form, concentrationPercent: dose.percent, volumeMl: dose.ml, otherPolidocanolMgSameDay: 0 },
+          confirmations: confirmationsFor(candidate, i),
+        },
+        policy,
+      );
+      if (!check.allowed) {
+        ok = false;
+        break;
+      }
+      previous = on;
+    }
+    if (ok) return legs;
+  }
+  return null;
+}
+
+const confirmationsFor = (candidate: Candidate, completedBefore: number) =>
+  needsTestInjection({ conditions: candidate.facts.medicalHistory?.conditions ?? [], patientCompletedSessionsBefore: completedBefore })
+    ? [{ code: 'TEST_INJECTION', reason: 'Single test injection given; no reaction after 15 minutes.' }]
+    : [];
+
+/**
+ * Seeds the demo courses after the patients and scans seeders, inside their transaction. Patients
+ * are picked by clinic number among those the rules would have let the clinic treat on every
+ * completed session's date (each completion is checked with `checkSessionCompletion`), so the
+ * demo never shows a treatment the API would have refused.
+ */
+export async function seedDemoCourses(tx: EntityManager, today: IsoDate, timeZone: string): Promise<void> {
+  const policy = await loadPolicy(tx);
+  const [{ clinician, second, reception }] = await tx.query(
+    `SELECT (SELECT id FROM users WHERE email = 'clinician@demo.venule') AS clinician,
+            coalesce((SELECT id FROM users WHERE email = 'imran.shah@demo.venule'), (SELECT id FROM users WHERE email = 'clinician@demo.venule')) AS second,
+            (SELECT id FROM users WHERE email = 'reception@demo.venule') AS reception`,
+  );
+  const pool = await candidates(tx);
+  const used = new Set<string>();
+  const at = (day: number, time = '10:00') =>
+    DateTime.fromISO(`${addDays(today, day)}T${time}`, { zone: timeZone }).toUTC().toISO() as string;
+
+  const courses: Record<string, unknown>[] = [];
+  const consents: Record<string, unknown>[] = [];
+  const sessions: Record<string, unknown>[] = [];
+  const notes: Record<string, unknown>[] = [];
+  const addenda: Record<string, unknown>[] = [];
+  const events: Record<string, unknown>[] = [];
+  const outcomes: Record<string, unknown>[] = [];
+
+  COURSES.forEach((course, index) => {
+    let legs: Leg[] | null = null;
+    const candidate = pool.find((c) => !used.has(c.id) && (legs = fit(course, c, today, policy)) !== null);
+    if (!candidate || !legs) return; // a smaller demo clinic: skip the story rather than break a rule
+    used.add(candidate.id);
+    const courseId = randomUUID();
+    const doctor = index % 3 === 2 ? second : clinician;
+    courses.push({
+      id: courseId,
+      patient_id: candidate.id,
+      legs,
+      areas: course.areas,
+      planned_sessions: course.planned,
+      status: course.close?.status ?? 'active',
+      discontinued_reason: course.close?.reason ?? null,
+      closed_at: course.close ? at(course.close.day, '17:00') : null,
+      created_by: doctor,
+      created_at: at(course.startedDay, '12:00'),
+      updated_at: at(course.close?.day ?? course.startedDay, '17:00'),
+      version: course.close ? 2 : 1,
+    });
+    consents.push({ course_id: courseId, consented_on: addDays(today, course.startedDay), form_version: 'v3', recorded_by: doctor, created_at: at(course.startedDay, '12:10') });
+    let sequence = 0;
+    let completedBefore = 0;
+    for (const s of course.sessions) {
+      const sessionId = randomUUID();
+      const start = at(s.day, s.at ?? '10:00');
+      // A cancelled or missed booking keeps the number the next booking will take again.
+      const counts = s.status === 'completed' || s.status === 'scheduled';
+      if (counts) sequence += 1;
+      const row: Record<string, unknown> = {
+        id: sessionId,
+        course_id: courseId,
+        sequence: counts ? sequence : sequence + 1,
+        scheduled_for: start,
+        ends_at: DateTime.fromISO(start).plus({ minutes: 30 }).toUTC().toISO(),
+        clinician_id: doctor,
+        status: s.status,
+        booked_by: reception,
+        status_changed_at: s.status === 'scheduled' ? null : DateTime.fromISO(start).plus({ minutes: 25 }).toUTC().toISO(),
+        status_changed_by: s.status === 'scheduled' ? null : s.status === 'completed' ? doctor : reception,
+        status_reason: s.reason ?? null,
+        created_at: at(Math.min(Math.max(course.startedDay, s.day - 7), 0), '08:30'),
+      };
+      if (s.status === 'completed') {
+        const dose = s.dose ?? LIQUID(2);
+        const completedAt = DateTime.fromISO(start).plus({ minutes: 25 }).toUTC().toISO();
+        Object.assign(row, {
+          completed_at: completedAt,
+          completed_on: addDays(today, s.day),
+          completed_by: doctor,
+          legs,
+          areas: course.areas,
+          agent: 'polidocanol',
+          product: 'Asclera (polidocanol)',
+          batch_number: `PD${String(24117 + index * 7 + sequence).padStart(6, '0')}`,
+          concentration_percent: dose.percent,
+          form: dose.form,
+          volume_ml: dose.ml,
+          injections: dose.injections,
+          dose_mg: doseMg(dose.percent, dose.ml),
+          compression_mmhg: 20,
+          compression_hours: 72,
+          checklist: { noLotions: true, stockingsBrought: true },
+          confirmations: confirmationsFor(candidate, completedBefore),
+          immediate_reactions: s.reactions ?? null,
+        });
+        completedBefore += 1;
+      }
+      sessions.push(row);
+      if (s.note) {
+        const noteId = randomUUID();
+        const written = DateTime.fromISO(start).plus({ minutes: 40 }).toUTC().toISO();
+        notes.push({ id: noteId, session_id: sessionId, author_id: doctor, text: s.note.text, status: s.note.signed ? 'signed' : 'draft',
+          signed_at: s.note.signed ? DateTime.fromISO(start).plus({ minutes: 50 }).toUTC().toISO() : null, created_at: written });
+        for (const a of s.note.addenda ?? []) {
+          addenda.push({ note_id: noteId, author_id: doctor, text: a.text, at: at(s.day + a.daysLater, '16:15') });
+        }
+      }
+      if (s.adverseEvent) {
+        const e = s.adverseEvent;
+        events.push({ session_id: sessionId, type: e.type, severity: e.severity, onset_on: addDays(today, s.day + e.onsetDaysLater),
+          notes: e.notes, recorded_by: doctor, created_at: at(s.day + e.onsetDaysLater + 2, '11:00') });
+      }
+    }
+    for (const o of course.outcomes ?? []) {
+      outcomes.push({ course_id: courseId, assessed_on: addDays(today, o.day), rated_by: o.ratedBy, improvement_percent: o.percent,
+        notes: o.notes ?? null, recorded_by: doctor, created_at: at(o.day, '15:00') });
+    }
+  });
+  if (courses.length === 0) return;
+
+  await tx.query(
+    `INSERT INTO courses (id, patient_id, legs, areas, planned_sessions, status, discontinued_reason, closed_at, closed_by, created_by, version, created_at, updated_at)
+     SELECT r.id, r.patient_id, ARRAY(SELECT jsonb_array_elements_text(r.legs)), ARRAY(SELECT jsonb_array_elements_text(r.areas)),
+            r.planned_sessions, r.status, r.discontinued_reason, r.closed_at, CASE WHEN r.closed_at IS NULL THEN NULL ELSE r.created_by END,
+            r.created_by, r.version, r.created_at, r.updated_at
+       FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, patient_id uuid, legs jsonb, areas jsonb, planned_sessions int, status text,
+            discontinued_reason text, closed_at timestamptz, created_by uuid, version int, created_at timestamptz, updated_at timestamptz)`,
+    [JSON.stringify(courses)],
+  );
+  await tx.query(
+    `INSERT INTO consents (course_id, consented_on, form_version, recorded_by, created_at, updated_at)
+     SELECT r.course_id, r.consented_on, r.form_version, r.recorded_by, r.created_at, r.created_at
+       FROM jsonb_to_recordset($1::jsonb) AS r(course_id uuid, consented_on date, form_version text, recorded_by uuid, created_at timestamptz)`,
+    [JSON.stringify(consents)],
+  );
+  await tx.query(
+    `INSERT INTO sessions (id, course_id, sequence, scheduled_for, ends_at, clinician_id, status, booked_by, status_changed_at,
+                           status_changed_by, status_reason, completed_at, completed_on, completed_by, legs, areas, agent, product,
+                           batch_number, concentration_percent, form, volume_ml, injections, dose_mg, compression_mmhg,
+                           compression_hours, checklist, confirmations, immediate_reactions, version, created_at, updated_at)
+     SELECT r.id, r.course_id, r.sequence, r.scheduled_for, r.ends_at, r.clinician_id, r.status, r.booked_by, r.status_changed_at,
+            r.status_changed_by, r.status_reason, r.completed_at, r.completed_on, r.completed_by,
+            CASE WHEN r.legs IS NULL THEN NULL ELSE ARRAY(SELECT jsonb_array_elements_text(r.legs)) END,
+            CASE WHEN r.areas IS NULL THEN NULL ELSE ARRAY(SELECT jsonb_array_elements_text(r.areas)) END,
+            r.agent, r.product, r.batch_number, r.concentration_percent, r.form, r.volume_ml, r.injections, r.dose_mg,
+            r.compression_mmhg, r.compression_hours, r.checklist, coalesce(r.confirmations, '[]'), r.immediate_reactions,
+            CASE WHEN r.status = 'scheduled' THEN 1 ELSE 2 END, r.created_at, coalesce(r.status_changed_at, r.created_at)
+       FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, course_id uuid, sequence int, scheduled_for timestamptz, ends_at timestamptz,
+            clinician_id uuid, status text, booked_by uuid, status_changed_at timestamptz, status_changed_by uuid, status_reason text,
+            completed_at timestamptz, completed_on date, completed_by uuid, legs jsonb, areas jsonb, agent text, product text,
+            batch_number text, concentration_percent numeric, form text, volume_ml numeric, injections int, dose_mg numeric,
+            compression_mmhg int, compression_hours int, checklist jsonb, confirmations jsonb, immediate_reactions text,
+            created_at timestamptz)`,
+    [JSON.stringify(sessions)],
+  );
+  await tx.query(
+    `INSERT INTO session_notes (id, session_id, author_id, text, status, signed_at, version, created_at, updated_at)
+     SELECT r.id, r.session_id, r.author_id, r.text, r.status, r.signed_at, CASE WHEN r.status = 'signed' THEN 2 ELSE 1 END,
+            r.created_at, coalesce(r.signed_at, r.created_at)
+       FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, session_id uuid, author_id uuid, text text, status text, signed_at timestamptz,
+            created_at timestamptz)`,
+    [JSON.stringify(notes)],
+  );
+  if (addenda.length) {
+    await tx.query(
+      `INSERT INTO note_addenda (note_id, author_id, text, at)
+       SELECT r.note_id, r.author_id, r.text, r.at
+         FROM jsonb_to_recordset($1::jsonb) AS r(note_id uuid, author_id uuid, text text, at timestamptz)`,
+      [JSON.stringify(addenda)],
+    );
+  }
+  if (events.length) {
+    await tx.query(
+      `INSERT INTO adverse_events (session_id, type, severity, onset_on, resolved, notes, recorded_by, created_at, updated_at)
+       SELECT r.session_id, r.type, r.severity, r.onset_on, false, r.notes, r.recorded_by, r.created_at, r.created_at
+         FROM jsonb_to_recordset($1::jsonb) AS r(session_id uuid, type text, severity text, onset_on date, notes text,
+              recorded_by uuid, created_at timestamptz)`,
+      [JSON.stringify(events)],
+    );
+  }
+  if (outcomes.length) {
+    await tx.query(
+      `INSERT INTO outcomes (course_id, assessed_on, rated_by, improvement_percent, notes, recorded_by, created_at, updated_at)
+       SELECT r.course_id, r.assessed_on, r.rated_by, r.improvement_percent, r.notes, r.recorded_by, r.created_at, r.created_at
+         FROM jsonb_to_recordset($1::jsonb) AS r(course_id uuid, assessed_on date, rated_by text, improvement_percent int,
+              notes text, recorded_by uuid, created_at timestamptz)`,
+      [JSON.stringify(outcomes)],
+    );
+  }
+}

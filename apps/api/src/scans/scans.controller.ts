@@ -1,0 +1,64 @@
+import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, StreamableFile } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { SCAN_FILE_FIELD, SCAN_FILE_MAX_BYTES, type Page, type Scan, type ScanFile } from '@venule/api-contract';
+import type { FastifyRequest } from 'fastify';
+import { Roles } from '../auth/access.decorators';
+import { CurrentStaff, type SignedInStaff } from '../auth/staff';
+import { readSingleUpload } from '../platform/files/upload';
+import { PagingQuery } from '../platform/http/paging.dto';
+import { RecordScanDto } from './dto/record-scan.dto';
+import { ScansService } from './scans.service';
+
+/** `attachment; filename="..."` with an ASCII fallback and the UTF-8 name (RFC 6266). */
+const attachment = (name: string) =>
+  `attachment; filename="${name.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+
+@ApiTags('scans')
+@Controller()
+export class ScansController {
+  constructor(private readonly scans: ScansService) {}
+
+  @Roles('clinician')
+  @Post('patients/:id/scans')
+  @ApiOperation({
+    summary: 'Record a duplex scan (clinicians)',
+    description:
+      'At least one leg; `performedOn` not after today (clinic time zone). A leg concluded `clear` with findings of underlying disease ' +
+      '(truncal or perforator reflux, deep reflux or obstruction, DVT) is refused: 400 naming `legs.<leg>.conclusion`.',
+  })
+  record(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: RecordScanDto, @CurrentStaff() staff: SignedInStaff): Promise<Scan> {
+    return this.scans.record(id, body, staff);
+  }
+
+  @Roles('clinician', 'manager')
+  @Get('patients/:id/scans')
+  @ApiOperation({ summary: "A patient's scans, newest first, with legs (findings) and report files" })
+  list(@Param('id', new ParseUUIDPipe()) id: string, @Query() page: PagingQuery, @CurrentStaff() staff: SignedInStaff): Promise<Page<Scan>> {
+    return this.scans.list(id, page.limit, page.offset, staff);
+  }
+
+  @Roles('clinician')
+  @Post('scans/:id/files')
+  @ApiOperation({ summary: 'Attach a scan report: PDF, PNG or JPEG (checked by content), at most 10 MB; 415 / 413 otherwise' })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', required: [SCAN_FILE_FIELD], properties: { [SCAN_FILE_FIELD]: { type: 'string', format: 'binary' } } } })
+  attachFile(@Param('id', new ParseUUIDPipe()) id: string, @Req() request: FastifyRequest, @CurrentStaff() staff: SignedInStaff): Promise<ScanFile> {
+    return this.scans.attachFile(id, () => readSingleUpload(request, SCAN_FILE_FIELD, SCAN_FILE_MAX_BYTES), staff);
+  }
+
+  @Roles('clinician', 'manager')
+  @Get('scans/:id/files/:fileId')
+  @HttpCode(200)
+  @Header('X-Content-Type-Options', 'nosniff')
+  @Header('Cache-Control', 'private, no-store')
+  @ApiOperation({ summary: 'Download a scan report (as an attachment)' })
+  @ApiProduces('application/pdf', 'image/png', 'image/jpeg')
+  async download(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('fileId', new ParseUUIDPipe()) fileId: string,
+    @CurrentStaff() staff: SignedInStaff,
+  ): Promise<StreamableFile> {
+    const { file, content } = await this.scans.openFile(id, fileId, staff);
+    return new StreamableFile(content, { type: file.mediaType, length: file.sizeBytes, disposition: attachment(file.originalName) });
+  }
+}

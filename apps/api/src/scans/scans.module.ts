@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { ClearanceModule } from '../clearance/clearance.module';
+import { FilesModule } from '../platform/files/files.module';
+import { ScansController } from './scans.controller';
+import { ScansService } from './scans.service';
+
+/** Duplex scans (SPEC §2) and their report files. */
+@Module({
+  imports: [ClearanceModule, FilesModule],
+  controllers: [ScansController],
+  providers: [ScansService],
+})
+export class ScansModule {}

@@ -1,0 +1,65 @@
+import { StaffClient } from './support/staff-client';
+import { TestApp } from './support/test-app';
+
+/** The demo clinic's courses: every course state on screen, and nothing the rules would refuse. */
+describe('demo courses', () => {
+  let t: TestApp;
+  let manager: StaffClient;
+  beforeAll(async () => {
+    t = await TestApp.start({ demo: true });
+    manager = await StaffClient.open(t.server);
+    await manager.post('/api/auth/login', { email: 'manager@demo.venule', password: 'demo-venule' });
+  });
+  afterAll(() => t.stop());
+
+  it('shows a course in every state, with outcomes, notes, a missed and a cancelled session and an adverse event', async () => {
+    const patients: { patient_id: string }[] = await t.db.query(`SELECT DISTINCT patient_id FROM courses`);
+    const courses = [];
+    for (const { patient_id } of patients) {
+      const res = await manager.get(`/api/patients/${patient_id}/courses`);
+      expect(res.status).toBe(200);
+      courses.push(...res.body.items);
+    }
+    const states = new Set(courses.map((c) => c.state));
+    for (const state of ['on_track', 'due', 'overdue', 'not_started', 'completed', 'discontinued']) expect(states).toContain(state);
+    const completed = courses.find((c) => c.status === 'completed');
+    expect(completed.outcomes.map((o: { ratedBy: string; improvementPercent: number }) => [o.ratedBy, o.improvementPercent])).toEqual([
+      ['patient', 70],
+      ['clinician', 60],
+    ]);
+    expect(courses.find((c) => c.status === 'discontinued').discontinuedReason).toEqual(expect.any(String));
+    const sessions = courses.flatMap((c) => c.sessions);
+    for (const status of ['scheduled', 'completed', 'cancelled', 'did_not_attend']) expect(sessions.map((s) => s.status)).toContain(status);
+    expect(sessions.flatMap((s) => s.adverseEvents ?? [])).toEqual([expect.objectContaining({ type: 'hyperpigmentation', severity: 'mild' })]);
+    const [{ signed, drafts, addenda }] = await t.db.query(
+      `SELECT count(*) FILTER (WHERE status = 'signed')::int AS signed, count(*) FILTER (WHERE status = 'draft')::int AS drafts,
+              (SELECT count(*)::int FROM note_addenda) AS addenda FROM session_notes`,
+    );
+    expect(signed).toBeGreaterThan(3);
+    expect(drafts).toBeGreaterThan(0);
+    expect(addenda).toBeGreaterThan(0);
+  });
+
+  it('books sessions tomorrow with pre-treatment advice, and every completed dose is within the rules', async () => {
+    const tomorrow: { id: string }[] = await t.db.query(
+      `SELECT id FROM sessions WHERE status = 'scheduled' AND (scheduled_for AT TIME ZONE 'Europe/London')::date = (now() AT TIME ZONE 'Europe/London')::date + 1`,
+    );
+    expect(tomorrow.length).toBeGreaterThanOrEqual(2);
+    const advice = await manager.get(`/api/sessions/${tomorrow[0].id}/pre-treatment`);
+    expect(advice.body.items.map((i: { code: string }) => i.code)).toEqual(['no_lotions', 'loose_clothing', 'bring_stockings']);
+    const doses: { form: string; concentration: number; ml: number }[] = await t.db.query(
+      `SELECT form, concentration_percent::float8 AS concentration, volume_ml::float8 AS ml FROM sessions WHERE status = 'completed'`,
+    );
+    for (const d of doses) {
+      if (d.form === 'liquid') expect([d.concentration, d.ml >= 2 && d.ml <= 4]).toEqual([0.5, true]);
+      else expect([d.concentration, d.ml <= 4]).toEqual([0.25, true]);
+    }
+    // completed sessions of one course are at least 28 days apart
+    const [{ close }] = await t.db.query(
+      `SELECT count(*)::int AS close FROM (
+         SELECT completed_on - lag(completed_on) OVER (PARTITION BY course_id ORDER BY completed_on) AS gap
+           FROM sessions WHERE status = 'completed') g WHERE gap < 28`,
+    );
+    expect(close).toBe(0);
+  });
+});
