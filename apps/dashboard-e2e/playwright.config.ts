@@ -1,6 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -12,12 +12,17 @@ import { join } from 'node:path';
  */
 const workspaceRoot = join(__dirname, '..', '..');
 
-if (!process.env['E2E_PORT']) {
-  process.env['E2E_PORT'] = execFileSync(
+// Nx evaluates this file in its own process too, where a child's stdout may be swallowed, so the
+// child writes the free port to a file instead.
+if (!/^\d+$/.test(process.env['E2E_PORT'] ?? '')) {
+  const { NODE_CHANNEL_FD: _ipc, ...env } = process.env;
+  const file = join(mkdtempSync(join(tmpdir(), 'venule-port-')), 'port');
+  execFileSync(
     process.execPath,
-    ['-e', "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"],
-    { encoding: 'utf8' },
-  ).trim();
+    ['-e', `const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{require('fs').writeFileSync(${JSON.stringify(file)},String(s.address().port));s.close()})`],
+    { env, stdio: 'ignore' },
+  );
+  process.env['E2E_PORT'] = readFileSync(file, 'utf8');
 }
 if (!process.env['E2E_DATA_DIR']) {
   process.env['E2E_DATA_DIR'] = mkdtempSync(join(tmpdir(), 'venule-e2e-'));
