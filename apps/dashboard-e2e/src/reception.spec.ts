@@ -51,5 +51,6 @@ test('reception signs in, registers, searches by keyboard and opens the patient'
   await expect(page.getByRole('tab')).toHaveText(['Details', 'Scans', 'Courses']);
   await shot(page, '06-patient-page');
   await page.getByRole('tab', { name: 'Scans' }).click();
-  await expect(page.getByText('No duplex scans yet')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Clearance today' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Left leg' })).toContainText('No scan');
 });

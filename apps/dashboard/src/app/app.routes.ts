@@ -23,6 +23,16 @@ export const appRoutes: Route[] = [
         loadChildren: () => import('./patients/patients.routes').then((m) => m.PATIENT_ROUTES),
       },
       {
+        path: PATHS.courses,
+        canActivate: [roleGuard('readCourses')],
+        loadChildren: () => import('./courses/courses.routes').then((m) => m.COURSE_ROUTES),
+      },
+      {
+        path: PATHS.sessions,
+        canActivate: [roleGuard('readAftercare')],
+        loadChildren: () => import('./courses/courses.routes').then((m) => m.SESSION_ROUTES),
+      },
+      {
         path: PATHS.audit,
         canActivate: [roleGuard('readAudit')],
         loadChildren: () => import('./audit/audit.routes').then((m) => m.AUDIT_ROUTES),

@@ -10,6 +10,9 @@ export const PATHS = {
   audit: 'audit',
   staff: 'staff',
   forbidden: 'forbidden',
+  courses: 'courses',
+  sessions: 'sessions',
+  aftercare: 'aftercare',
 } as const;
 
 export const TITLES = {
@@ -20,6 +23,8 @@ export const TITLES = {
   editPatient: 'Edit patient',
   audit: 'Audit trail',
   staff: 'Staff accounts',
+  course: 'Treatment course',
+  aftercare: 'Aftercare sheet',
   forbidden: 'No access',
   notFound: 'Page not found',
 } as const;
@@ -36,4 +41,6 @@ export const links = {
   audit: () => ['/', PATHS.audit],
   staff: () => ['/', PATHS.staff],
   forbidden: () => ['/', PATHS.forbidden],
+  course: (id: string) => ['/', PATHS.courses, id],
+  aftercare: (sessionId: string) => ['/', PATHS.sessions, sessionId, PATHS.aftercare],
 };

@@ -5,6 +5,7 @@ import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import type { Patient, Role } from '@venule/api-contract';
+import { NO_HISTORY, clearanceOf, leg } from '../../testing/clearance';
 import { signInAs } from '../../testing/session';
 import { PatientPage } from './patient-page';
 
@@ -13,7 +14,7 @@ const patient: Patient = {
   firstName: 'Ann', lastName: 'Smith', dateOfBirth: '1980-05-20', sex: 'female', phone: '07700 900123', email: 'ann@example.org',
 };
 
-async function open(role: Role) {
+async function open(role: Role, url = '/patients/p-1') {
   TestBed.configureTestingModule({
     providers: [
       provideHttpClient(),
@@ -23,14 +24,14 @@ async function open(role: Role) {
     ],
   });
   signInAs(role);
-  const harness = await RouterTestingHarness.create('/patients/p-1');
+  const harness = await RouterTestingHarness.create(url);
   const http = TestBed.inject(HttpTestingController);
   http.expectOne('/api/patients/p-1').flush(patient);
   await harness.fixture.whenStable();
   const el = harness.routeNativeElement as HTMLElement;
   const tabs = Array.from(el.querySelectorAll('[role=tab]')).map((t) => t.textContent?.trim());
   const buttons = Array.from(el.querySelectorAll('a, button')).map((b) => b.textContent?.trim() ?? '');
-  return { el, tabs, buttons, http };
+  return { el, tabs, buttons, http, harness };
 }
 
 describe('PatientPage', () => {
@@ -59,5 +60,29 @@ describe('PatientPage', () => {
     expect(el.textContent).toContain('VN-000001');
     expect(el.textContent).toContain('20/05/1980');
     expect(el.textContent).toContain('ann@example.org');
+  });
+
+  it('shows reception the clearance badge in the header', async () => {
+    const { el, http, harness } = await open('reception');
+    http.expectOne('/api/patients/p-1/clearance').flush(clearanceOf(leg('no_scan'), leg('no_scan', undefined, 'right'), [NO_HISTORY]));
+    await harness.fixture.whenStable();
+    const badge = el.querySelector('header vn-clearance-badge .badge');
+    expect(badge?.textContent).toContain('No scan · No medical history');
+    expect(badge?.classList).toContain('vn-tone-bad');
+  });
+
+  it('asks once for the clearance that the header and the Scans tab both show', async () => {
+    const { el, http, harness } = await open('reception', '/patients/p-1?tab=scans');
+    http.expectOne('/api/patients/p-1/clearance').flush(clearanceOf(leg('cleared', '2027-06-30'), leg('cleared', '2027-06-30', 'right')));
+    await harness.fixture.whenStable();
+    http.expectNone('/api/patients/p-1/clearance');
+    expect(el.querySelector('header vn-clearance-badge')?.textContent).toContain('Cleared until 30/06/2027');
+    expect(el.querySelector('vn-scans-panel vn-leg-clearance')?.textContent).toContain('Valid until 30/06/2027');
+  });
+
+  it('shows an admin no clearance', async () => {
+    const { el, http } = await open('admin');
+    http.expectNone('/api/patients/p-1/clearance');
+    expect(el.querySelector('vn-clearance-badge')).toBeNull();
   });
 });

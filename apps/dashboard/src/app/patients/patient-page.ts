@@ -15,7 +15,10 @@ import { APP_NAME, links } from '../core/paths';
 import { problemCode, problemMessage } from '../core/problem';
 import { Session } from '../core/session';
 import { ConfirmData, ConfirmDialog } from '../shared/confirm-dialog';
-import { EmptyState, ErrorState, Loading } from '../shared/view-state';
+import { ErrorState, Loading } from '../shared/view-state';
+import { PatientClearance, PatientClearanceStore } from '../scans/patient-clearance';
+import { ScansPanel } from '../scans/scans-panel';
+import { PatientCourses } from '../courses/patient-courses';
 import { MedicalHistoryPanel } from './medical-history/medical-history-panel';
 import { PatientDetails } from './patient-details';
 
@@ -26,9 +29,11 @@ export type PatientTab = (typeof PATIENT_TABS)[number];
   selector: 'vn-patient-page',
   imports: [
     RouterLink, MatTabsModule, MatButtonModule, MatIconModule, MatProgressBarModule, PatientDetails, MedicalHistoryPanel,
-    Loading, ErrorState, EmptyState,
+    Loading, ErrorState, PatientCourses, PatientClearance, ScansPanel,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
+  // The header badge and the Scans tab share one clearance request.
+  providers: [PatientClearanceStore],
   host: { class: 'vn-page' },
   template: `
     @if (loadError(); as text) {
@@ -44,6 +49,7 @@ export type PatientTab = (typeof PATIENT_TABS)[number];
             @if (p.archived) {
               <span class="archived"><mat-icon aria-hidden="true">inventory_2</mat-icon>Archived</span>
             }
+            <vn-patient-clearance [patientId]="p.id" />
           </p>
         </div>
         <div class="vn-actions">
@@ -76,16 +82,14 @@ export type PatientTab = (typeof PATIENT_TABS)[number];
           </mat-tab>
         }
         <mat-tab label="Scans">
-          <div class="tab">
-            <vn-empty-state icon="ecg" title="No duplex scans yet"
-              message="Recording duplex scans and the clearance they give is coming in a later release." />
-          </div>
+          <ng-template matTabContent>
+            <div class="tab"><vn-scans-panel [patientId]="p.id" /></div>
+          </ng-template>
         </mat-tab>
         <mat-tab label="Courses">
-          <div class="tab">
-            <vn-empty-state icon="event_repeat" title="No treatment courses yet"
-              message="Planning courses and booking sessions is coming in a later release." />
-          </div>
+          <ng-template matTabContent>
+            <div class="tab"><vn-patient-courses [patientId]="p.id" /></div>
+          </ng-template>
         </mat-tab>
       </mat-tab-group>
     } @else {

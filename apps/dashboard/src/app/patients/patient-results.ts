@@ -1,15 +1,19 @@
-import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { MatIconModule } from '@angular/material/icon';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { RouterLink } from '@angular/router';
-import type { PatientSummary } from '@venule/api-contract';
+import type { ClearanceBatch, ClearanceSummary, PatientSummary } from '@venule/api-contract';
 import { ageOn, formatDate } from '../core/dates';
 import { links } from '../core/paths';
+import { ClearanceBadge } from '../scans/clearance-badge';
+
+/** The clearance badges of the rows shown, fetched in one request for the whole list. */
+export type ClearanceColumn = { status: 'loading' } | { status: 'loaded'; batch: ClearanceBatch } | { status: 'error' };
 
 /** Search results: the active row follows the arrow keys of the search box (which keeps focus). */
 @Component({
   selector: 'vn-patient-results',
-  imports: [RouterLink, MatIconModule, MatTooltipModule],
+  imports: [RouterLink, MatIconModule, MatTooltipModule, ClearanceBadge],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="vn-table-wrap">
@@ -21,7 +25,9 @@ import { links } from '../core/paths';
             <th scope="col">Date of birth</th>
             <th scope="col" class="num">Age</th>
             <th scope="col" class="phone">Phone</th>
-            <th scope="col">Clearance</th>
+            @if (clearance()) {
+              <th scope="col">Clearance</th>
+            }
           </tr>
         </thead>
         <tbody>
@@ -45,11 +51,19 @@ import { links } from '../core/paths';
               <td>{{ format(patient.dateOfBirth) }}</td>
               <td class="num">{{ age(patient.dateOfBirth) }}</td>
               <td class="phone">{{ patient.phone }}</td>
-              <td class="clearance">
-                <span class="vn-muted" matTooltip="Clearance status arrives with duplex scans">
-                  <span aria-hidden="true">—</span><span class="vn-visually-hidden">Not available yet</span>
-                </span>
-              </td>
+              @if (clearance(); as column) {
+                <td class="clearance">
+                  @if (badges().get(patient.id); as badge) {
+                    <vn-clearance-badge [clearance]="badge" [on]="badgesOn()" />
+                  } @else if (column.status === 'loading') {
+                    <span class="vn-muted"><span aria-hidden="true">…</span><span class="vn-visually-hidden">Checking clearance</span></span>
+                  } @else {
+                    <span class="vn-muted" matTooltip="Clearance could not be loaded; open the patient to see it">
+                      <span aria-hidden="true">—</span><span class="vn-visually-hidden">Clearance unavailable</span>
+                    </span>
+                  }
+                </td>
+              }
             </tr>
           }
         </tbody>
@@ -67,6 +81,7 @@ import { links } from '../core/paths';
     tbody tr.active { background: var(--mat-sys-secondary-container); color: var(--mat-sys-on-secondary-container);
       box-shadow: inset 4px 0 0 var(--mat-sys-primary); }
     .clinic { font-variant-numeric: tabular-nums; white-space: nowrap; }
+    .clearance { white-space: nowrap; }
     .name { color: inherit; font-weight: 500; text-decoration: none; }
     .name:hover { text-decoration: underline; }
     .num { text-align: right; font-variant-numeric: tabular-nums; }
@@ -80,11 +95,22 @@ export class PatientResults {
   readonly activeIndex = input(-1);
   readonly today = input.required<string>();
   readonly listId = input('patient-results');
+  /** Absent for roles that may not read clearance: the column is left out. */
+  readonly clearance = input<ClearanceColumn | null>(null);
   readonly open = output<PatientSummary>();
   readonly hover = output<number>();
 
   protected readonly format = formatDate;
   protected readonly patientLink = links.patient;
+  protected readonly badges = computed(() => {
+    const column = this.clearance();
+    const items = column?.status === 'loaded' ? column.batch.items : [];
+    return new Map<string, ClearanceSummary>(items.map((item) => [item.patientId, item]));
+  });
+  protected readonly badgesOn = computed(() => {
+    const column = this.clearance();
+    return column?.status === 'loaded' ? column.batch.on : '';
+  });
 
   rowId(index: number): string {
     return `${this.listId()}-row-${index}`;

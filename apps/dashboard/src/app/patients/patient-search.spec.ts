@@ -110,4 +110,35 @@ describe('PatientSearch', () => {
     await settle();
     http.expectOne((r) => r.url === '/api/patients');
   });
+
+  it('fetches the clearance badges of all rows in one request and shows each in its row', async () => {
+    const { http, type, el, harness } = await setup('reception');
+    await type('ann');
+    http.expectOne((r) => r.url === '/api/patients').flush({ items: [summary('1', 'Abbott'), summary('2', 'Baker')], total: 2, limit: 25, offset: 0 });
+    await harness.fixture.whenStable();
+    expect(el().querySelector('tbody')?.textContent).toContain('Checking clearance');
+    const batch = http.expectOne((r) => r.url === '/api/clearance');
+    expect(batch.request.params.get('patientIds')).toBe('1,2');
+    batch.flush({
+      on: '2026-11-25',
+      items: [
+        { patientId: '1', eligible: true, legs: { left: { status: 'cleared', validUntil: '2027-04-30' }, right: { status: 'cleared', validUntil: '2027-04-30' } }, blockers: [] },
+        { patientId: '2', eligible: false, legs: { left: { status: 'referred' }, right: { status: 'referred' } }, blockers: [] },
+      ],
+    });
+    await harness.fixture.whenStable();
+    const badges = Array.from(el().querySelectorAll('tbody tr')).map((row) => row.querySelector('.badge'));
+    expect(badges.map((b) => b?.textContent?.trim())).toEqual(['check_circleCleared until 30/04/2027', 'blockNot cleared: Referred']);
+    expect(badges.map((b) => b?.classList.contains('vn-tone-ok'))).toEqual([true, false]);
+    http.expectNone((r) => r.url.includes('/clearance'));
+  });
+
+  it('leaves the clearance column out for an admin', async () => {
+    const { http, type, el, harness } = await setup('admin');
+    await type('ann');
+    http.expectOne((r) => r.url === '/api/patients').flush({ items: [summary('1', 'Abbott')], total: 1, limit: 25, offset: 0 });
+    await harness.fixture.whenStable();
+    http.expectNone((r) => r.url === '/api/clearance');
+    expect(Array.from(el().querySelectorAll('th')).map((th) => th.textContent?.trim())).not.toContain('Clearance');
+  });
 });

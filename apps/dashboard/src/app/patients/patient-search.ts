@@ -9,15 +9,16 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { Router, RouterLink } from '@angular/router';
 import type { Page, PatientSummary } from '@venule/api-contract';
-import { catchError, debounceTime, distinctUntilChanged, map, of, startWith, switchMap } from 'rxjs';
+import { Observable, catchError, debounceTime, distinctUntilChanged, map, of, startWith, switchMap } from 'rxjs';
 import { can } from '../core/access';
 import { PatientsApi } from '../core/api';
 import { todayIso } from '../core/dates';
 import { links } from '../core/paths';
 import { problemMessage } from '../core/problem';
 import { Session } from '../core/session';
+import { ScansApi } from '../scans/scans-api';
 import { EmptyState, ErrorState } from '../shared/view-state';
-import { PatientResults } from './patient-results';
+import { ClearanceColumn, PatientResults } from './patient-results';
 
 /** Milliseconds the search waits after the last keystroke. */
 export const SEARCH_DEBOUNCE_MS = new InjectionToken<number>('SEARCH_DEBOUNCE_MS', { factory: () => 250 });
@@ -84,7 +85,7 @@ type SearchState =
         @case ('loading') {
           <mat-progress-bar mode="indeterminate" aria-label="Searching" />
           @if (results().length) {
-            <vn-patient-results [patients]="results()" [activeIndex]="activeIndex()" [today]="today" (open)="openPatient($event)" (hover)="activeIndex.set($event)" />
+            <vn-patient-results [patients]="results()" [activeIndex]="activeIndex()" [today]="today" [clearance]="clearanceColumn()" (open)="openPatient($event)" (hover)="activeIndex.set($event)" />
           }
         }
         @case ('error') {
@@ -99,7 +100,7 @@ type SearchState =
               }
             </vn-empty-state>
           } @else {
-            <vn-patient-results [patients]="results()" [activeIndex]="activeIndex()" [today]="today" (open)="openPatient($event)" (hover)="activeIndex.set($event)" />
+            <vn-patient-results [patients]="results()" [activeIndex]="activeIndex()" [today]="today" [clearance]="clearanceColumn()" (open)="openPatient($event)" (hover)="activeIndex.set($event)" />
             <p class="vn-muted count">
               @if (total() > results().length) {
                 Showing the best {{ results().length }} of {{ total() }} matches — add more to narrow the search.
@@ -121,6 +122,7 @@ type SearchState =
 })
 export class PatientSearch {
   private readonly api = inject(PatientsApi);
+  private readonly scansApi = inject(ScansApi);
   private readonly router = inject(Router);
   private readonly session = inject(Session);
   private readonly debounceMs = inject(SEARCH_DEBOUNCE_MS);
@@ -129,6 +131,7 @@ export class PatientSearch {
   protected readonly newPatientLink = links.newPatient();
   protected readonly today = todayIso();
   protected readonly canRegister = computed(() => can(this.session.role(), 'writePatients'));
+  protected readonly canReadClearance = computed(() => can(this.session.role(), 'readClearance'));
 
   protected readonly query = signal('');
   protected readonly includeArchived = signal(false);
@@ -164,6 +167,21 @@ export class PatientSearch {
     const state = this.state();
     return state.status === 'done' ? state.page.total : 0;
   });
+  /** One clearance request per result list, never one per row. */
+  private readonly clearanceState = toSignal(
+    toObservable(this.results).pipe(
+      switchMap((rows): Observable<ClearanceColumn> => {
+        if (!rows.length || !this.canReadClearance()) return of({ status: 'loading' });
+        return this.scansApi.clearanceBatch(rows.map((row) => row.id)).pipe(
+          map((batch): ClearanceColumn => ({ status: 'loaded', batch })),
+          catchError(() => of<ClearanceColumn>({ status: 'error' })),
+          startWith<ClearanceColumn>({ status: 'loading' }),
+        );
+      }),
+    ),
+    { initialValue: { status: 'loading' } as ClearanceColumn },
+  );
+  protected readonly clearanceColumn = computed(() => (this.canReadClearance() ? this.clearanceState() : null));
   protected readonly errorMessage = computed(() => {
     const state = this.state();
     return state.status === 'error' ? state.message : '';

@@ -1,0 +1,126 @@
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { shot, signIn } from './support';
+
+interface Cleared {
+  id: string;
+  leg: 'left' | 'right';
+}
+
+/** Today on the clinic's wall clock (the browser runs in the clinic's zone, Europe/London). */
+function clinicToday(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
+}
+
+/**
+ * A demo patient the rules let us treat today: a cleared leg, nothing blocking, a recent weight,
+ * every relative contraindication acknowledged and no allergy tendency (no test injection).
+ */
+async function clearedPatient(request: APIRequestContext): Promise<Cleared> {
+  const today = clinicToday();
+  const yearAgo = `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`;
+  const patients = await (await request.get('/api/patients?limit=100')).json();
+  for (const p of patients.items as { id: string }[]) {
+    const clearance = await (await request.get(`/api/patients/${p.id}/clearance?on=${today}`)).json();
+    const leg = (['left', 'right'] as const).find((l) => clearance.legs?.[l]?.status === 'cleared');
+    if (!clearance.eligible || !leg) continue;
+    const history = await request.get(`/api/patients/${p.id}/medical-history`);
+    if (!history.ok()) continue;
+    const h = await history.json();
+    const acknowledged = (h.conditions as string[]).every((c) => h.acknowledgements?.[c]?.trim());
+    if (h.weightKg && h.weightMeasuredOn >= yearAgo && acknowledged && !h.conditions.includes('allergy_tendency')) return { id: p.id, leg };
+  }
+  throw new Error('No demo patient is cleared for treatment today');
+}
+
+test('clinician books, completes, signs, prints aftercare', async ({ page }) => {
+  await signIn(page, 'clinician');
+  const patient = await clearedPatient(page.request);
+  const legLabel = patient.leg === 'left' ? 'Left leg' : 'Right leg';
+
+  await page.goto(`/patients/${patient.id}?tab=courses`);
+  await expect(page.getByRole('tab', { name: 'Courses', selected: true })).toBeVisible();
+  await shot(page, '20-courses-tab');
+
+  // Plan a course.
+  await page.getByRole('button', { name: 'Plan a course' }).click();
+  const plan = page.getByRole('form', { name: 'Plan a course' });
+  await plan.getByRole('checkbox', { name: legLabel }).check();
+  await plan.getByLabel('Areas').fill('medial calf, ankle');
+  await shot(page, '21-plan-course');
+  await plan.getByRole('button', { name: 'Plan course' }).click();
+  await expect(page.getByText('Course planned')).toBeVisible();
+  await shot(page, '22-course-planned');
+  await page.getByRole('link').filter({ hasText: 'medial calf, ankle' }).filter({ hasText: 'Not started' }).first().click();
+  await expect(page).toHaveURL(/\/courses\/[^/]+$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Treatment course · ${legLabel}`);
+
+  // Consent, then book today.
+  await page.getByRole('button', { name: 'Record consent' }).click();
+  await expect(page.getByText('Form v3, signed')).toBeVisible();
+  const book = page.getByRole('form', { name: 'Book the next session' });
+  await book.getByLabel('Date', { exact: true }).fill(clinicToday());
+  await book.getByLabel('Time').fill('09:00');
+  await book.getByRole('button', { name: 'Book session' }).click();
+  await expect(page.getByText(/^Booked for/)).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Pre-treatment advice' })).toContainText('Bring your support stockings');
+  await shot(page, '23-course-booked');
+
+  // Record the treatment: the dose is shown against the limit while typing.
+  await page.getByRole('button', { name: 'Record treatment' }).click();
+  const form = page.getByRole('form', { name: 'Record the treatment' });
+  await form.getByLabel('Batch number').fill('PD024117');
+  await form.getByLabel('Product').fill('Asclera');
+  await form.getByLabel('Concentration').fill('1');
+  await form.getByLabel('Total volume').fill('60');
+  await form.getByLabel('Injections').fill('14');
+  const dose = form.getByRole('region', { name: 'Dose' });
+  await expect(dose).toContainText('600 mg');
+  await expect(dose.getByRole('alert')).toContainText('would exceed');
+  // The shell scrolls inside the sidenav content, so full-page shots show the viewport only.
+  await dose.scrollIntoViewIfNeeded();
+  await shot(page, '24-dose-over-limit');
+  await form.getByLabel('Concentration').fill('0.5');
+  await form.getByLabel('Total volume').fill('4');
+  await expect(dose).toContainText('20 mg');
+  await expect(dose).toContainText('daily limit');
+  await expect(dose.getByRole('alert')).toHaveCount(0);
+  await form.getByRole('checkbox', { name: 'No lotions or oils on the legs' }).check();
+  await form.getByRole('checkbox', { name: 'Support stockings brought' }).check();
+  await dose.scrollIntoViewIfNeeded();
+  await shot(page, '25-session-form');
+  await form.getByRole('button', { name: 'Complete session' }).click();
+  await expect(page.getByText('Session 1 recorded (20 mg)')).toBeVisible();
+
+  // A draft note, signed: then it is read-only.
+  await page.getByLabel('New note').fill('Medial calf: 14 injections of polidocanol 0.5 % liquid, 4 mL. Class II stockings applied.');
+  await page.getByRole('button', { name: 'Save draft note' }).click();
+  const note = page.getByRole('article', { name: /^Note by/ });
+  await expect(note).toContainText('Draft');
+  await note.getByRole('button', { name: 'Sign' }).click();
+  await expect(note).toContainText('Signed');
+  await expect(note.getByRole('button', { name: 'Edit' })).toHaveCount(0);
+  await shot(page, '26-session-completed');
+
+  // The aftercare sheet, printed.
+  await page.getByRole('link', { name: 'Aftercare sheet' }).first().click();
+  await expect(page.getByRole('heading', { name: 'Your aftercare' })).toBeVisible();
+  await expect(page.getByRole('table')).toContainText('Wear your support stockings day and night for 72 hours');
+  await expect(page.getByText('Your next session')).toBeVisible();
+  await shot(page, '27-aftercare');
+  await page.evaluate(() => {
+    window.print = () => document.body.setAttribute('data-printed', 'yes');
+  });
+  await page.getByRole('button', { name: 'Print' }).click();
+  await expect(page.locator('body')).toHaveAttribute('data-printed', 'yes');
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('button', { name: 'Print' })).toBeHidden();
+  await expect(page.getByRole('button', { name: /^Account:/ })).toBeHidden();
+  await shot(page, '28-aftercare-print');
+  await page.emulateMedia({ media: 'screen' });
+
+  // Tablet width.
+  await page.setViewportSize({ width: 820, height: 1180 });
+  await page.getByRole('link', { name: 'Back to the course' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Treatment course · ${legLabel}`);
+  await shot(page, '29-course-tablet');
+});

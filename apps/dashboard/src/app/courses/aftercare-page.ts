@@ -1,0 +1,163 @@
+import { ChangeDetectionStrategy, Component, effect, inject, input, signal, ViewEncapsulation } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatIconModule } from '@angular/material/icon';
+import { RouterLink } from '@angular/router';
+import type { Aftercare, Course, Patient, PreTreatmentAdvice } from '@venule/api-contract';
+import { formatDateWithWeekday } from '@venule/clinical-rules';
+import { Observable, catchError, forkJoin, map, of, switchMap } from 'rxjs';
+import { PatientsApi } from '../core/api';
+import { formatDate } from '../core/dates';
+import { links } from '../core/paths';
+import { problemCode, problemMessage } from '../core/problem';
+import { ErrorState, Loading } from '../shared/view-state';
+import { legsLabel } from './course-labels';
+import { AnySession, CoursesApi } from './courses-api';
+
+interface Sheet {
+  session: AnySession;
+  aftercare: Aftercare;
+  course: Course;
+  patient: Patient;
+  next: { session: AnySession; advice: PreTreatmentAdvice } | null;
+}
+
+/**
+ * The aftercare sheet handed to the patient after a session: every piece of advice with the
+ * date it applies until, the next session window and, when one is booked, what to do before it.
+ * Styles are global (not encapsulated) because printing must hide the app shell around the page.
+ */
+@Component({
+  selector: 'vn-aftercare-page',
+  imports: [RouterLink, MatButtonModule, MatIconModule, Loading, ErrorState],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  encapsulation: ViewEncapsulation.None,
+  host: { class: 'vn-page vn-aftercare' },
+  template: `
+    @if (loadError(); as text) {
+      <vn-error-state [message]="text" [retryable]="!notCompleted()" (retry)="load()" />
+    } @else if (sheet(); as s) {
+      <div class="vn-actions no-print">
+        <a mat-button [routerLink]="courseLink(s.course.id)"><mat-icon>arrow_back</mat-icon> Back to the course</a>
+        <span class="spacer"></span>
+        <button mat-flat-button type="button" (click)="print()"><mat-icon>print</mat-icon> Print</button>
+      </div>
+      <article class="sheet">
+        <header>
+          <p class="clinic">Venule thread-vein clinic</p>
+          <h1>Your aftercare</h1>
+          <p><strong>{{ s.patient.firstName }} {{ s.patient.lastName }}</strong> · {{ s.patient.clinicNumber }}</p>
+          <p>Treatment session {{ s.session.sequence }} on {{ day(s.aftercare.completedOn) }} · {{ legs(s.course.legs) }}</p>
+        </header>
+        <table>
+          <thead><tr><th scope="col">What to do</th><th scope="col">Until</th></tr></thead>
+          <tbody>
+            @for (item of s.aftercare.items; track item.code) {
+              <tr><td>{{ item.text }}</td><td class="until">{{ format(item.until) }}</td></tr>
+            }
+          </tbody>
+        </table>
+        <section>
+          <h2>Your next session</h2>
+          <p>Book it between <strong>{{ day(s.aftercare.nextWindow.earliest) }}</strong> and <strong>{{ day(s.aftercare.nextWindow.latest) }}</strong>.</p>
+          @if (s.next; as next) {
+            <p>It is booked for <strong>{{ day(next.advice.scheduledOn) }}</strong>. Before it:</p>
+            <ul>@for (item of next.advice.items; track item.code) { <li>{{ item.text }}</li> }</ul>
+          }
+        </section>
+        <footer>If a treated area becomes hot, red, very painful or swollen, or you feel short of breath or have chest pain,
+          call the clinic straight away or, out of hours, dial 111 (999 in an emergency).</footer>
+      </article>
+    } @else {
+      <vn-loading label="Loading aftercare…" />
+    }
+  `,
+  styles: `
+    .vn-aftercare .spacer { flex: 1; }
+    .vn-aftercare .sheet { max-width: 800px; margin: 16px auto 0; padding: 32px; border-radius: 12px; box-sizing: border-box;
+      border: 1px solid var(--mat-sys-outline-variant); background: var(--mat-sys-surface-container-lowest); }
+    .vn-aftercare .sheet header { margin-bottom: 16px; }
+    .vn-aftercare .sheet header p { margin: 4px 0; }
+    .vn-aftercare .clinic { font: var(--mat-sys-label-large); color: var(--mat-sys-primary); }
+    .vn-aftercare h1 { font: var(--mat-sys-headline-medium); }
+    .vn-aftercare h2 { font: var(--mat-sys-title-large); margin: 24px 0 8px; }
+    .vn-aftercare table { width: 100%; border-collapse: collapse; }
+    .vn-aftercare th { text-align: left; font: var(--mat-sys-label-large); padding: 8px; border-bottom: 2px solid var(--mat-sys-outline); }
+    .vn-aftercare td { padding: 10px 8px; vertical-align: top; border-bottom: 1px solid var(--mat-sys-outline-variant); }
+    .vn-aftercare .until { white-space: nowrap; font-weight: 500; }
+    .vn-aftercare footer { margin-top: 24px; padding-top: 12px; border-top: 1px solid var(--mat-sys-outline-variant);
+      font: var(--mat-sys-body-small); }
+    @page { size: A4; margin: 15mm; }
+    @media print {
+      body, .mat-drawer-container, .mat-drawer-content, .mat-sidenav-content { background: #fff !important; height: auto !important;
+        overflow: visible !important; margin: 0 !important; }
+      vn-shell > mat-toolbar, vn-shell .mat-sidenav, vn-shell .skip-link, .vn-aftercare .no-print, .mat-drawer-backdrop { display: none !important; }
+      vn-shell, vn-shell .mat-drawer-container { display: block !important; }
+      .vn-aftercare { padding: 0; max-width: none; }
+      .vn-aftercare .sheet { border: 0; padding: 0; margin: 0; max-width: none; font: 11pt/1.4 Roboto, sans-serif; color: #000; }
+      .vn-aftercare tr { break-inside: avoid; }
+      .vn-aftercare th, .vn-aftercare td { border-color: #999 !important; }
+    }
+  `,
+})
+export class AftercarePage {
+  private readonly api = inject(CoursesApi);
+  private readonly patients = inject(PatientsApi);
+
+  readonly id = input.required<string>();
+
+  protected readonly sheet = signal<Sheet | null>(null);
+  protected readonly loadError = signal<string | null>(null);
+  protected readonly notCompleted = signal(false);
+
+  protected readonly format = formatDate;
+  protected readonly day = formatDateWithWeekday;
+  protected readonly legs = legsLabel;
+  protected readonly courseLink = links.course;
+
+  constructor() {
+    effect(() => {
+      this.id();
+      this.load();
+    });
+  }
+
+  load(): void {
+    this.sheet.set(null);
+    this.loadError.set(null);
+    this.notCompleted.set(false);
+    this.api
+      .session(this.id())
+      .pipe(
+        switchMap((session) =>
+          forkJoin({ aftercare: this.api.aftercare(session.id), course: this.api.get(session.courseId) }).pipe(
+            switchMap(({ aftercare, course }) =>
+              forkJoin({ patient: this.patients.get(course.patientId), next: this.nextAdvice(course) }).pipe(
+                map(({ patient, next }) => ({ session, aftercare, course, patient, next })),
+              ),
+            ),
+          ),
+        ),
+      )
+      .subscribe({
+        next: (sheet) => this.sheet.set(sheet),
+        error: (error: unknown) => {
+          this.notCompleted.set(problemCode(error) === 'NOT_FOUND');
+          this.loadError.set(problemMessage(error));
+        },
+      });
+  }
+
+  protected print(): void {
+    window.print();
+  }
+
+  /** The pre-treatment advice of the course's next booked session, when there is one. */
+  private nextAdvice(course: Course): Observable<Sheet['next']> {
+    const booked = course.sessions.find((s) => s.status === 'scheduled');
+    if (!booked) return of(null);
+    return this.api.preTreatment(booked.id).pipe(
+      map((advice) => ({ session: booked, advice })),
+      catchError(() => of(null)),
+    );
+  }
+}

@@ -1,0 +1,104 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { MATERIAL_ANIMATIONS } from '@angular/material/core';
+import { provideRouter, withComponentInputBinding } from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
+import type { Course, Role } from '@venule/api-contract';
+import { addDays } from '@venule/clinical-rules';
+import { problem, signInAs } from '../../testing/session';
+import { clinicToday } from './course-labels';
+import { CoursePage } from './course-page';
+import { booking, completedDetail, course } from './testing-fixtures';
+
+const today = clinicToday();
+const lastDone = addDays(today, -30);
+
+/** One session done a month ago, the next booked for today. */
+function inProgress(clinical: boolean): Course {
+  const done = clinical
+    ? completedDetail({ id: 's-1', completedOn: lastDone, scheduledOn: lastDone, scheduledFor: `${lastDone}T10:00:00Z`, completedAt: `${lastDone}T10:25:00Z` })
+    : booking({ id: 's-1', status: 'completed', completedOn: lastDone, scheduledOn: lastDone, scheduledFor: `${lastDone}T10:00:00Z`, completedAt: `${lastDone}T10:25:00Z` });
+  return course({
+    state: 'on_track',
+    progress: { state: 'on_track', message: 'On track: next session booked for today.', sessionsCompleted: 1, sessionsRemaining: 2,
+      lastCompletedOn: lastDone, nextWindow: { earliest: addDays(lastDone, 28), latest: addDays(lastDone, 84) }, nextScheduledOn: today },
+    sessions: [done, booking({ id: 's-2', sequence: 2, scheduledOn: today, scheduledFor: `${today}T12:00:00Z` })],
+    ...(clinical ? { consent: null, outcomes: [] } : {}),
+  });
+}
+
+async function open(role: Role, body: Course) {
+  TestBed.configureTestingModule({
+    providers: [
+      provideHttpClient(),
+      provideHttpClientTesting(),
+      provideRouter([{ path: 'courses/:id', component: CoursePage }], withComponentInputBinding()),
+      { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
+    ],
+  });
+  signInAs(role);
+  const harness = await RouterTestingHarness.create('/courses/c-1');
+  const http = TestBed.inject(HttpTestingController);
+  http.expectOne('/api/courses/c-1').flush(body);
+  http.expectOne('/api/patients/p-1').flush({ id: 'p-1', firstName: 'Ann', lastName: 'Smith' });
+  await harness.fixture.whenStable();
+  const el = harness.routeNativeElement as HTMLElement;
+  const buttons = () => Array.from(el.querySelectorAll('a, button')).map((b) => b.textContent?.trim() ?? '');
+  const click = async (label: string) => {
+    Array.from(el.querySelectorAll('button')).find((b) => b.textContent?.trim().endsWith(label))?.click();
+    await harness.fixture.whenStable();
+  };
+  return { el, http, buttons, click, harness };
+}
+
+describe('CoursePage', () => {
+  it('shows the timeline with the next window and the course state', async () => {
+    const { el } = await open('clinician', inProgress(true));
+    expect(el.querySelector('h1')?.textContent).toContain('Treatment course · Left leg');
+    expect(el.querySelector('vn-state-chip')?.textContent).toContain('On track');
+    expect(el.querySelector('.window')).not.toBeNull();
+    expect(el.querySelectorAll('.marker')).toHaveLength(2);
+    expect(el.textContent).toContain('Next session window:');
+  });
+
+  it('gives reception booking actions but no session form, clinical detail or notes', async () => {
+    const { el, buttons } = await open('reception', inProgress(false));
+    expect(buttons().some((b) => b.endsWith('Cancel booking'))).toBe(true);
+    expect(buttons().some((b) => b.endsWith('Did not attend'))).toBe(true);
+    expect(buttons().some((b) => b.endsWith('Record treatment'))).toBe(false);
+    expect(buttons().some((b) => b.endsWith('Notes'))).toBe(false);
+    expect(buttons().some((b) => b.endsWith('Aftercare sheet'))).toBe(true);
+    expect(el.querySelector('vn-session-complete-form')).toBeNull();
+    expect(el.querySelector('vn-course-admin')).toBeNull();
+    expect(el.textContent).not.toContain('polidocanol');
+  });
+
+  it('opens the completion form for a clinician on a session booked for today', async () => {
+    const { el, click, http, buttons } = await open('clinician', inProgress(true));
+    expect(el.textContent).toContain('polidocanol 0.5 % liquid, 4 mL = 20 mg');
+    await click('Record treatment');
+    expect(el.querySelector('vn-session-complete-form')).not.toBeNull();
+    expect(buttons().some((b) => b.endsWith('Complete session'))).toBe(true);
+    http.expectOne('/api/patients/p-1/medical-history').flush({ conditions: [], acknowledgements: {}, weightKg: 70, weightMeasuredOn: today });
+  });
+
+  it('explains an INTERVAL_TOO_SHORT booking refusal in words', async () => {
+    const notBooked = inProgress(false);
+    notBooked.sessions = notBooked.sessions.slice(0, 1);
+    const { el, http, harness } = await open('reception', notBooked);
+    const date = el.querySelector<HTMLInputElement>('input[type=date]') as HTMLInputElement;
+    date.value = addDays(lastDone, 10);
+    date.dispatchEvent(new Event('input'));
+    el.querySelector<HTMLButtonElement>('form[aria-label="Book the next session"] button[type=submit]')?.click();
+    const request = http.expectOne('/api/courses/c-1/sessions');
+    expect(request.request.body.scheduledFor).toMatch(/^\d{4}-\d{2}-\d{2}T10:00:00([+-]\d{2}:\d{2}|Z)$/);
+    const message = 'Sessions must be at least 28 days apart: the last session was on 1 February 2026, so the earliest date is 1 March 2026.';
+    request.flush(problem(422, 'INTERVAL_TOO_SHORT', 'The session is booked too soon after the last one.', { reasons: [{ code: 'INTERVAL_TOO_SHORT', message }] }),
+      { status: 422, statusText: 'Unprocessable Content' });
+    await harness.fixture.whenStable();
+    const alert = el.querySelector('vn-book-session [role=alert]')?.textContent ?? '';
+    expect(alert).toContain('booked too soon');
+    expect(alert).toContain(message);
+  });
+});

@@ -1,0 +1,104 @@
+import { HttpClient } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import type {
+  Aftercare,
+  BookSessionRequest,
+  BookedSession,
+  CompleteSessionRequest,
+  CompletedSession,
+  Consent,
+  ConsentInput,
+  Course,
+  CreateCourseRequest,
+  Outcome,
+  OutcomeInput,
+  Page,
+  PreTreatmentAdvice,
+  SessionBooking,
+  SessionDetail,
+  SessionNote,
+  UpdateCourseRequest,
+} from '@venule/api-contract';
+import { Observable } from 'rxjs';
+
+export type AnySession = SessionBooking | SessionDetail;
+
+const enc = encodeURIComponent;
+
+/** Courses, sessions, notes and aftercare (`apps/api/src/courses|sessions|notes`). */
+@Injectable({ providedIn: 'root' })
+export class CoursesApi {
+  private readonly http = inject(HttpClient);
+
+  forPatient(patientId: string): Observable<Page<Course>> {
+    return this.http.get<Page<Course>>(`/api/patients/${enc(patientId)}/courses`, { params: { limit: 100 } });
+  }
+
+  plan(patientId: string, body: CreateCourseRequest): Observable<Course> {
+    return this.http.post<Course>(`/api/patients/${enc(patientId)}/courses`, body);
+  }
+
+  get(id: string): Observable<Course> {
+    return this.http.get<Course>(`/api/courses/${enc(id)}`);
+  }
+
+  update(id: string, body: UpdateCourseRequest): Observable<Course> {
+    return this.http.patch<Course>(`/api/courses/${enc(id)}`, body);
+  }
+
+  recordConsent(id: string, body: ConsentInput): Observable<Consent> {
+    return this.http.post<Consent>(`/api/courses/${enc(id)}/consent`, body);
+  }
+
+  recordOutcome(id: string, body: OutcomeInput): Observable<Outcome> {
+    return this.http.post<Outcome>(`/api/courses/${enc(id)}/outcomes`, body);
+  }
+
+  book(courseId: string, body: BookSessionRequest): Observable<BookedSession> {
+    return this.http.post<BookedSession>(`/api/courses/${enc(courseId)}/sessions`, body);
+  }
+
+  session(id: string): Observable<AnySession> {
+    return this.http.get<AnySession>(`/api/sessions/${enc(id)}`);
+  }
+
+  complete(id: string, body: CompleteSessionRequest): Observable<CompletedSession> {
+    return this.http.post<CompletedSession>(`/api/sessions/${enc(id)}/complete`, body);
+  }
+
+  cancel(id: string, version: number): Observable<AnySession> {
+    return this.http.post<AnySession>(`/api/sessions/${enc(id)}/cancel`, { version });
+  }
+
+  didNotAttend(id: string, version: number): Observable<AnySession> {
+    return this.http.post<AnySession>(`/api/sessions/${enc(id)}/did-not-attend`, { version });
+  }
+
+  aftercare(sessionId: string): Observable<Aftercare> {
+    return this.http.get<Aftercare>(`/api/sessions/${enc(sessionId)}/aftercare`);
+  }
+
+  preTreatment(sessionId: string): Observable<PreTreatmentAdvice> {
+    return this.http.get<PreTreatmentAdvice>(`/api/sessions/${enc(sessionId)}/pre-treatment`);
+  }
+
+  notes(sessionId: string): Observable<Page<SessionNote>> {
+    return this.http.get<Page<SessionNote>>(`/api/sessions/${enc(sessionId)}/notes`);
+  }
+
+  addNote(sessionId: string, text: string): Observable<SessionNote> {
+    return this.http.post<SessionNote>(`/api/sessions/${enc(sessionId)}/notes`, { text });
+  }
+
+  editNote(id: string, text: string, version: number): Observable<SessionNote> {
+    return this.http.patch<SessionNote>(`/api/notes/${enc(id)}`, { text, version });
+  }
+
+  signNote(id: string): Observable<SessionNote> {
+    return this.http.post<SessionNote>(`/api/notes/${enc(id)}/sign`, null);
+  }
+
+  addAddendum(id: string, text: string): Observable<SessionNote> {
+    return this.http.post<SessionNote>(`/api/notes/${enc(id)}/addenda`, { text });
+  }
+}

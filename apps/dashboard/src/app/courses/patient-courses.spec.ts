@@ -1,0 +1,64 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { MATERIAL_ANIMATIONS } from '@angular/material/core';
+import { provideRouter } from '@angular/router';
+import type { Course, Role } from '@venule/api-contract';
+import { signInAs } from '../../testing/session';
+import { PatientCourses } from './patient-courses';
+import { course } from './testing-fixtures';
+
+const overdue = course({
+  id: 'c-2', legs: ['left', 'right'], areas: ['lateral thighs'], state: 'overdue',
+  progress: { state: 'overdue', message: 'Overdue: the next session should have happened between 1 March 2026 to 24 May 2026.',
+    sessionsCompleted: 1, sessionsRemaining: 3, lastCompletedOn: '2026-02-01', nextWindow: null, nextScheduledOn: null },
+  plannedSessions: 4,
+});
+
+async function open(role: Role, courses: Course[] = [overdue]) {
+  TestBed.configureTestingModule({
+    providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([]), { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } }],
+  });
+  signInAs(role);
+  const fixture = TestBed.createComponent(PatientCourses);
+  fixture.componentRef.setInput('patientId', 'p-1');
+  fixture.detectChanges();
+  const http = TestBed.inject(HttpTestingController);
+  if (role !== 'admin') http.expectOne((r) => r.url === '/api/patients/p-1/courses').flush({ items: courses, total: courses.length, limit: 100, offset: 0 });
+  await fixture.whenStable();
+  const el = fixture.nativeElement as HTMLElement;
+  return { fixture, el, http };
+}
+
+describe('PatientCourses', () => {
+  it("lists each course with its legs, sessions done and state", async () => {
+    const { el } = await open('reception');
+    const card = el.querySelector('a.course') as HTMLElement;
+    expect(card.textContent).toContain('Both legs');
+    expect(card.textContent).toContain('1 of 4 sessions done');
+    expect(card.querySelector('vn-state-chip')?.textContent).toContain('Overdue');
+    expect(card.getAttribute('href')).toBe('/courses/c-2');
+    expect(el.textContent).not.toContain('Plan a course');
+  });
+
+  it('lets a clinician plan a course and shows the clearance warnings from the server', async () => {
+    const { el, http, fixture } = await open('clinician', []);
+    Array.from(el.querySelectorAll('button')).find((b) => b.textContent?.includes('Plan a course'))?.click();
+    await fixture.whenStable();
+    el.querySelector<HTMLInputElement>('mat-checkbox input')?.click();
+    el.querySelector<HTMLButtonElement>('button[type=submit]')?.click();
+    const request = http.expectOne('/api/patients/p-1/courses');
+    expect(request.request.body).toEqual({ legs: ['left'], areas: [], plannedSessions: 3 });
+    request.flush(course({ warnings: [{ code: 'SCAN_REQUIRED', message: 'No duplex scan of the left leg.', leg: 'left' }] }));
+    http.expectOne((r) => r.url === '/api/patients/p-1/courses' && r.method === 'GET').flush({ items: [course()], total: 1, limit: 100, offset: 0 });
+    await fixture.whenStable();
+    const alert = el.querySelector('[role=alert]')?.textContent ?? '';
+    expect(alert).toContain('Course planned');
+    expect(alert).toContain('Left leg: No duplex scan of the left leg.');
+  });
+
+  it('tells an admin that courses are not for their role', async () => {
+    const { el } = await open('admin', []);
+    expect(el.textContent).toContain('No access to treatment courses');
+  });
+});

@@ -1,0 +1,86 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { MATERIAL_ANIMATIONS } from '@angular/material/core';
+import { problem, signInAs } from '../../testing/session';
+import { SessionCompleteForm } from './session-complete-form';
+import { booking, course } from './testing-fixtures';
+
+const today = '2026-03-02';
+
+async function open() {
+  TestBed.configureTestingModule({
+    providers: [provideHttpClient(), provideHttpClientTesting(), { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } }],
+  });
+  signInAs('clinician');
+  const fixture = TestBed.createComponent(SessionCompleteForm);
+  fixture.componentRef.setInput('session', booking());
+  fixture.componentRef.setInput('course', course());
+  fixture.componentRef.setInput('today', today);
+  fixture.detectChanges();
+  const http = TestBed.inject(HttpTestingController);
+  http.expectOne('/api/patients/p-1/medical-history').flush({ conditions: [], acknowledgements: {}, weightKg: 70, weightMeasuredOn: '2026-01-10' });
+  http.expectOne((r) => r.url === '/api/patients/p-1/courses').flush({ items: [], total: 0, limit: 100, offset: 0 });
+  await fixture.whenStable();
+  const el = fixture.nativeElement as HTMLElement;
+  const type = async (name: string, value: string) => {
+    const input = el.querySelector<HTMLInputElement>(`input[formcontrolname=${name}]`);
+    if (!input) throw new Error(`no input ${name}`);
+    input.value = value;
+    input.dispatchEvent(new Event('input'));
+    await fixture.whenStable();
+  };
+  const dose = () => el.querySelector('section[aria-label=Dose]') as HTMLElement;
+  return { fixture, el, http, type, dose };
+}
+
+describe('SessionCompleteForm', () => {
+  it('shows the polidocanol dose against the daily limit while typing, and turns to an error over it', async () => {
+    const { type, dose } = await open();
+    await type('concentrationPercent', '1');
+    await type('volumeMl', '10');
+    expect(dose().textContent).toContain('100 mg');
+    expect(dose().textContent).toContain('of 140 mg daily limit (70 kg)');
+    expect(dose().textContent).toContain('40 mg left today');
+    expect(dose().classList).not.toContain('over');
+    expect(dose().querySelector('[role=alert]')).toBeNull();
+
+    await type('volumeMl', '15');
+    expect(dose().textContent).toContain('150 mg');
+    expect(dose().classList).toContain('over');
+    expect(dose().querySelector('[role=alert]')?.textContent).toContain('would exceed the 140 mg daily limit for 70 kg');
+  });
+
+  it('asks for a reason when the concentration is outside the usual range', async () => {
+    const { el, type } = await open();
+    expect(el.textContent).not.toContain('Reason for the unusual concentration');
+    await type('concentrationPercent', '3');
+    expect(el.textContent).toContain('Reason for the unusual concentration');
+    expect(el.textContent).toContain('confirm with a reason');
+  });
+
+  it("lists every reason of the server's refusal in words", async () => {
+    const { el, http, type, fixture } = await open();
+    await type('batchNumber', 'PD123');
+    await type('concentrationPercent', '0.5');
+    await type('volumeMl', '4');
+    await type('injections', '12');
+    el.querySelector<HTMLButtonElement>('button[type=submit]')?.click();
+    const request = http.expectOne('/api/sessions/s-1/complete');
+    expect(request.request.body).toMatchObject({ legs: ['left'], agent: 'polidocanol', batchNumber: 'PD123', concentrationPercent: 0.5, volumeMl: 4 });
+    request.flush(
+      problem(422, 'CONSENT_REQUIRED', 'The session cannot be recorded as completed.', {
+        reasons: [
+          { code: 'CONSENT_REQUIRED', message: 'No consent is on file for this course. Record the signed consent first.' },
+          { code: 'SCAN_EXPIRED', message: 'The clear scan expired on 1 March 2026.', leg: 'left' },
+        ],
+      }),
+      { status: 422, statusText: 'Unprocessable Content' },
+    );
+    await fixture.whenStable();
+    const alert = el.querySelector('vn-reason-list [role=alert]')?.textContent ?? '';
+    expect(alert).toContain('The session cannot be recorded as completed.');
+    expect(alert).toContain('No consent is on file for this course.');
+    expect(alert).toContain('Left leg: The clear scan expired on 1 March 2026.');
+  });
+});

@@ -1,0 +1,329 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, output, signal } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatRadioModule } from '@angular/material/radio';
+import { MatSelectModule } from '@angular/material/select';
+import type { CompletedSession, ConfirmationInput, Course, IsoDate, MedicalHistory, Reason, SessionBooking } from '@venule/api-contract';
+import { AGENT_LABELS, AGENTS, DEFAULT_POLICY, checkDose, formatNumber, needsTestInjection } from '@venule/clinical-rules';
+import { PatientsApi } from '../core/api';
+import { applyServerFieldErrors } from '../core/problem';
+import { LEG_LABELS, refusalOf } from './course-labels';
+import { CoursesApi } from './courses-api';
+import { ReasonList } from './reason-list';
+
+/** What the rules need beyond the form: the weight and what the patient already had today. */
+interface PatientFacts {
+  weightKg: number | null;
+  weightMeasuredOn: IsoDate | null;
+  conditions: string[];
+  polidocanolMgToday: number;
+  completedSessions: number;
+}
+
+/**
+ * The clinician's record of a treatment. The dose is checked on every keystroke with the
+ * rules library (the same function the API enforces), so the limit is visible before saving.
+ */
+@Component({
+  selector: 'vn-session-complete-form',
+  imports: [
+    ReactiveFormsModule, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatIconModule, MatInputModule,
+    MatProgressBarModule, MatRadioModule, MatSelectModule, ReasonList,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <form [formGroup]="form" (ngSubmit)="submit()" novalidate aria-label="Record the treatment">
+      @if (busy()) { <mat-progress-bar mode="indeterminate" aria-label="Saving" /> }
+      @if (refusal(); as r) { <vn-reason-list [message]="r.message" [reasons]="r.reasons" /> }
+
+      <fieldset formGroupName="legs" class="inline">
+        <legend>Treated legs</legend>
+        @for (leg of course().legs; track leg) { <mat-checkbox [formControlName]="leg">{{ legLabels[leg] }}</mat-checkbox> }
+      </fieldset>
+      <div class="vn-form-grid">
+        <mat-form-field appearance="outline" class="wide">
+          <mat-label>Areas</mat-label>
+          <input matInput formControlName="areas" />
+          <mat-hint>Separate areas with commas</mat-hint>
+        </mat-form-field>
+        <mat-form-field appearance="outline">
+          <mat-label>Agent</mat-label>
+          <mat-select formControlName="agent">
+            @for (a of agents; track a) { <mat-option [value]="a">{{ agentLabels[a] }}</mat-option> }
+          </mat-select>
+        </mat-form-field>
+        <mat-form-field appearance="outline">
+          <mat-label>Product</mat-label>
+          <input matInput formControlName="product" placeholder="e.g. Asclera" />
+        </mat-form-field>
+        <mat-form-field appearance="outline">
+          <mat-label>Batch number</mat-label>
+          <input matInput formControlName="batchNumber" autocomplete="off" />
+          <mat-error>{{ form.controls.batchNumber.getError('server') ?? 'Enter the lot number on the vial' }}</mat-error>
+        </mat-form-field>
+      </div>
+
+      <fieldset class="inline">
+        <legend>Form</legend>
+        <mat-radio-group formControlName="form" aria-label="Form">
+          <mat-radio-button value="liquid">Liquid</mat-radio-button>
+          <mat-radio-button value="foam">Foam</mat-radio-button>
+        </mat-radio-group>
+      </fieldset>
+      <div class="vn-form-grid">
+        <mat-form-field appearance="outline">
+          <mat-label>Concentration (w/v)</mat-label>
+          <input matInput type="number" formControlName="concentrationPercent" step="0.05" min="0" inputmode="decimal" />
+          <span matTextSuffix>%</span>
+          <mat-error>{{ form.controls.concentrationPercent.getError('server') ?? 'Enter a concentration above 0 and at most 5 %' }}</mat-error>
+        </mat-form-field>
+        <mat-form-field appearance="outline">
+          <mat-label>Total volume</mat-label>
+          <input matInput type="number" formControlName="volumeMl" step="0.1" min="0" inputmode="decimal" />
+          <span matTextSuffix>mL</span>
+          <mat-error>{{ form.controls.volumeMl.getError('server') ?? 'Enter the volume in mL' }}</mat-error>
+        </mat-form-field>
+        <mat-form-field appearance="outline">
+          <mat-label>Injections</mat-label>
+          <input matInput type="number" formControlName="injections" step="1" min="1" inputmode="numeric" />
+          <mat-error>{{ form.controls.injections.getError('server') ?? 'Enter the number of injections' }}</mat-error>
+        </mat-form-field>
+      </div>
+
+      @let d = dose();
+      <section class="dose" [class.over]="d.over" aria-live="polite" aria-label="Dose">
+        <div class="figures">
+          <span class="mg">{{ mg(d.doseMg) }} mg</span>
+          @if (d.limitMg !== undefined) {
+            <span>of {{ mg(d.limitMg) }} mg daily limit ({{ facts()?.weightKg }} kg)</span>
+          } @else if (form.controls.agent.value === 'sodium_tetradecyl_sulfate') {
+            <span class="vn-muted">No weight-based daily limit for sodium tetradecyl sulfate</span>
+          }
+        </div>
+        @if (d.limitMg !== undefined) {
+          <mat-progress-bar mode="determinate" [value]="d.used" [attr.aria-label]="'Share of the daily limit'" />
+          <p class="small">
+            @if (d.earlier) { Includes {{ mg(d.earlier) }} mg given earlier today. }
+            {{ mg(d.remainingMg ?? 0) }} mg left today.
+          </p>
+        }
+        @for (r of d.reasons; track $index) {
+          <p class="reason" [class.error]="r.code === 'DOSE_LIMIT_EXCEEDED' || r.code === 'WEIGHT_REQUIRED'" role="alert">{{ r.message }}</p>
+        }
+      </section>
+
+      @if (unusual(); as range) {
+        <mat-form-field appearance="outline" class="full">
+          <mat-label>Reason for the unusual concentration</mat-label>
+          <input matInput formControlName="unusualReason" />
+          <mat-hint>The usual range is {{ mg(range.minPercent) }}–{{ mg(range.maxPercent) }} % for thread veins</mat-hint>
+        </mat-form-field>
+      }
+      @if (testInjection()) {
+        <mat-form-field appearance="outline" class="full">
+          <mat-label>Test injection given (allergy tendency, first session)</mat-label>
+          <input matInput formControlName="testInjectionReason" placeholder="e.g. single test injection, no reaction after 15 minutes" />
+        </mat-form-field>
+      }
+
+      <div class="vn-form-grid" formGroupName="compression">
+        <mat-form-field appearance="outline">
+          <mat-label>Compression</mat-label>
+          <input matInput type="number" formControlName="mmHg" step="1" inputmode="numeric" />
+          <span matTextSuffix>mmHg</span>
+          <mat-error>Enter 5 to 60 mmHg</mat-error>
+        </mat-form-field>
+        <mat-form-field appearance="outline">
+          <mat-label>Prescribed for</mat-label>
+          <input matInput type="number" formControlName="hours" step="1" inputmode="numeric" />
+          <span matTextSuffix>hours</span>
+        </mat-form-field>
+      </div>
+      <fieldset formGroupName="checklist" class="inline">
+        <legend>Pre-treatment checklist</legend>
+        <mat-checkbox formControlName="noLotions">No lotions or oils on the legs</mat-checkbox>
+        <mat-checkbox formControlName="stockingsBrought">Support stockings brought</mat-checkbox>
+      </fieldset>
+      <mat-form-field appearance="outline" class="full">
+        <mat-label>Immediate reactions</mat-label>
+        <textarea matInput formControlName="immediateReactions" rows="2"></textarea>
+      </mat-form-field>
+      <div class="vn-actions">
+        <button mat-flat-button type="submit" [disabled]="busy()"><mat-icon>task_alt</mat-icon> Complete session</button>
+        <button mat-button type="button" (click)="cancelled.emit()">Cancel</button>
+      </div>
+    </form>
+  `,
+  styles: `
+    .inline { border: 0; padding: 0; margin: 0 0 12px; display: flex; flex-wrap: wrap; align-items: center; gap: 8px 16px; }
+    legend { font: var(--mat-sys-label-large); margin-bottom: 4px; }
+    .wide { grid-column: span 2; }
+    .full { width: 100%; }
+    .dose { padding: 12px 16px; margin-bottom: 16px; border-radius: 12px; background: var(--mat-sys-surface-container); }
+    .dose.over { background: var(--mat-sys-error-container); color: var(--mat-sys-on-error-container);
+      --mat-progress-bar-active-indicator-color: var(--mat-sys-error); }
+    .figures { display: flex; flex-wrap: wrap; align-items: baseline; gap: 8px; margin-bottom: 8px; }
+    .mg { font: var(--mat-sys-headline-small); }
+    .small, .reason { margin: 6px 0 0; font: var(--mat-sys-body-small); }
+    .reason.error { color: var(--mat-sys-error); font-weight: 500; }
+    .over .reason.error { color: inherit; }
+    @media (max-width: 599px) { .wide { grid-column: auto; } }
+  `,
+})
+export class SessionCompleteForm implements OnInit {
+  private readonly api = inject(CoursesApi);
+  private readonly patients = inject(PatientsApi);
+  private readonly fb = inject(NonNullableFormBuilder);
+
+  readonly session = input.required<SessionBooking>();
+  readonly course = input.required<Course>();
+  readonly today = input.required<IsoDate>();
+  readonly completed = output<CompletedSession>();
+  readonly cancelled = output<void>();
+
+  protected readonly facts = signal<PatientFacts | null>(null);
+  protected readonly busy = signal(false);
+  protected readonly refusal = signal<{ message: string; reasons: Reason[] } | null>(null);
+
+  protected readonly form = this.fb.group({
+    legs: this.fb.group({ left: false, right: false }),
+    areas: '',
+    agent: this.fb.control<(typeof AGENTS)[number]>('polidocanol'),
+    product: '',
+    batchNumber: ['', Validators.required],
+    concentrationPercent: this.fb.control<number | null>(null, [Validators.required, Validators.min(0.01), Validators.max(5)]),
+    form: this.fb.control<'liquid' | 'foam'>('liquid'),
+    volumeMl: this.fb.control<number | null>(null, [Validators.required, Validators.min(0.01), Validators.max(100)]),
+    injections: this.fb.control<number | null>(null, [Validators.required, Validators.min(1), Validators.pattern(/^\d+$/)]),
+    compression: this.fb.group({ mmHg: this.fb.control<number | null>(20), hours: this.fb.control<number | null>(72) }),
+    checklist: this.fb.group({ noLotions: false, stockingsBrought: false }),
+    unusualReason: '',
+    testInjectionReason: '',
+    immediateReactions: '',
+  });
+  private readonly value = toSignal(this.form.valueChanges, { initialValue: this.form.getRawValue() });
+
+  protected readonly agents = AGENTS;
+  protected readonly agentLabels = AGENT_LABELS;
+  protected readonly legLabels = LEG_LABELS;
+  protected readonly mg = formatNumber;
+
+  protected readonly unusual = computed(() => {
+    const { agent, concentrationPercent: c } = this.value();
+    const range = DEFAULT_POLICY.usualConcentration[agent ?? 'polidocanol'];
+    return typeof c === 'number' && c > 0 && (c < range.minPercent || c > range.maxPercent) ? range : null;
+  });
+  protected readonly testInjection = computed(() => {
+    const f = this.facts();
+    return !!f && needsTestInjection({ conditions: f.conditions, patientCompletedSessionsBefore: f.completedSessions });
+  });
+  private readonly confirmations = computed<ConfirmationInput[]>(() => {
+    const v = this.value();
+    const list: ConfirmationInput[] = [];
+    if (this.unusual() && v.unusualReason?.trim()) list.push({ code: 'UNUSUAL_CONCENTRATION', reason: v.unusualReason.trim() });
+    if (this.testInjection() && v.testInjectionReason?.trim()) list.push({ code: 'TEST_INJECTION', reason: v.testInjectionReason.trim() });
+    return list;
+  });
+
+  /** The rules library's verdict on what is typed so far; `over` when a limit is exceeded. */
+  protected readonly dose = computed(() => {
+    const v = this.value();
+    const f = this.facts();
+    const check = checkDose(
+      {
+        agent: v.agent ?? 'polidocanol',
+        form: v.form ?? 'liquid',
+        concentrationPercent: Number(v.concentrationPercent),
+        volumeMl: Number(v.volumeMl),
+        otherPolidocanolMgSameDay: v.agent === 'polidocanol' ? (f?.polidocanolMgToday ?? 0) : 0,
+        confirmations: this.confirmations(),
+      },
+      { weightKg: f?.weightKg, weightMeasuredOn: f?.weightMeasuredOn },
+      this.today(),
+    );
+    // INVALID_VALUE only says a field is still empty; the fields' own errors say that.
+    const reasons = check.reasons.filter((r) => r.code !== 'INVALID_VALUE');
+    const over = reasons.some((r) => r.code === 'DOSE_LIMIT_EXCEEDED');
+    const earlier = f?.polidocanolMgToday ?? 0;
+    const used = check.limitMg ? Math.min(100, ((check.doseMg + (v.agent === 'polidocanol' ? earlier : 0)) / check.limitMg) * 100) : 0;
+    return { ...check, reasons, over, used, earlier: v.agent === 'polidocanol' ? earlier : 0 };
+  });
+
+  ngOnInit(): void {
+    const course = this.course();
+    this.form.patchValue({ legs: { left: course.legs.includes('left'), right: course.legs.includes('right') }, areas: course.areas.join(', ') });
+    this.loadFacts();
+  }
+
+  private loadFacts(): void {
+    const patientId = this.course().patientId;
+    const withHistory = (history: MedicalHistory | null) =>
+      this.api.forPatient(patientId).subscribe({
+        next: (page) => {
+          const done = page.items.flatMap((c) => c.sessions).filter((s) => s.status === 'completed');
+          const today = done.filter((s) => s.completedOn === this.today() && 'agent' in s && s.agent === 'polidocanol');
+          this.facts.set({
+            weightKg: history?.weightKg ?? null,
+            weightMeasuredOn: history?.weightMeasuredOn ?? null,
+            conditions: history?.conditions ?? [],
+            polidocanolMgToday: today.reduce((sum, s) => sum + ('doseMg' in s ? (s.doseMg ?? 0) : 0), 0),
+            completedSessions: done.length,
+          });
+        },
+        error: (error: unknown) => this.refusal.set(refusalOf(error)),
+      });
+    this.patients.medicalHistory(patientId).subscribe({
+      next: (history) => withHistory(history),
+      error: () => withHistory(null),
+    });
+  }
+
+  protected submit(): void {
+    const v = this.form.getRawValue();
+    const legs = (['left', 'right'] as const).filter((leg) => v.legs[leg]);
+    if (this.form.invalid || legs.length === 0) {
+      this.form.markAllAsTouched();
+      this.refusal.set({ message: legs.length ? 'Check the highlighted fields.' : 'Tick the treated leg.', reasons: [] });
+      return;
+    }
+    this.busy.set(true);
+    this.refusal.set(null);
+    const compression = {
+      ...(v.compression.mmHg ? { mmHg: Number(v.compression.mmHg) } : {}),
+      ...(v.compression.hours ? { hours: Number(v.compression.hours) } : {}),
+    };
+    this.api
+      .complete(this.session().id, {
+        legs,
+        areas: v.areas.split(',').map((a) => a.trim()).filter(Boolean),
+        agent: v.agent,
+        ...(v.product.trim() ? { product: v.product.trim() } : {}),
+        batchNumber: v.batchNumber.trim(),
+        concentrationPercent: Number(v.concentrationPercent),
+        form: v.form,
+        volumeMl: Number(v.volumeMl),
+        injections: Number(v.injections),
+        compression,
+        checklist: v.checklist,
+        confirmations: this.confirmations(),
+        ...(v.immediateReactions.trim() ? { immediateReactions: v.immediateReactions.trim() } : {}),
+      })
+      .subscribe({
+        next: (done) => {
+          this.busy.set(false);
+          this.completed.emit(done);
+        },
+        error: (error: unknown) => {
+          this.busy.set(false);
+          applyServerFieldErrors(this.form, error);
+          this.refusal.set(refusalOf(error));
+        },
+      });
+  }
+}
