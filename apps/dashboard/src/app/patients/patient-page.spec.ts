@@ -80,9 +80,11 @@ describe('PatientPage', () => {
     expect(el.querySelector('vn-scans-panel vn-leg-clearance')?.textContent).toContain('Valid until 30/06/2027');
   });
 
-  it('shows an admin no clearance', async () => {
+  it('shows an admin no clearance and no clinical tabs', async () => {
     const { el, http } = await open('admin');
     http.expectNone('/api/patients/p-1/clearance');
     expect(el.querySelector('vn-clearance-badge')).toBeNull();
+    const tabs = [...el.querySelectorAll('[role="tab"]')].map((t) => t.textContent?.trim());
+    expect(tabs).toEqual(['Details']);
   });
 });

@@ -81,16 +81,20 @@ export type PatientTab = (typeof PATIENT_TABS)[number];
             </ng-template>
           </mat-tab>
         }
-        <mat-tab label="Scans">
-          <ng-template matTabContent>
-            <div class="tab"><vn-scans-panel [patientId]="p.id" /></div>
-          </ng-template>
-        </mat-tab>
-        <mat-tab label="Courses">
-          <ng-template matTabContent>
-            <div class="tab"><vn-patient-courses [patientId]="p.id" /></div>
-          </ng-template>
-        </mat-tab>
+        @if (canReadClearance()) {
+          <mat-tab label="Scans">
+            <ng-template matTabContent>
+              <div class="tab"><vn-scans-panel [patientId]="p.id" /></div>
+            </ng-template>
+          </mat-tab>
+        }
+        @if (canReadCourses()) {
+          <mat-tab label="Courses">
+            <ng-template matTabContent>
+              <div class="tab"><vn-patient-courses [patientId]="p.id" /></div>
+            </ng-template>
+          </mat-tab>
+        }
       </mat-tab-group>
     } @else {
       <vn-loading label="Loading patient…" />
@@ -129,8 +133,17 @@ export class PatientPage {
   protected readonly canReadHistory = computed(() => can(this.session.role(), 'readMedicalHistory'));
   protected readonly canWriteHistory = computed(() => can(this.session.role(), 'writeMedicalHistory'));
   protected readonly canAudit = computed(() => can(this.session.role(), 'readAudit'));
-  /** The tabs this role sees, in order. */
-  protected readonly visibleTabs = computed<PatientTab[]>(() => PATIENT_TABS.filter((t) => t !== 'history' || this.canReadHistory()));
+  protected readonly canReadClearance = computed(() => can(this.session.role(), 'readClearance'));
+  protected readonly canReadCourses = computed(() => can(this.session.role(), 'readCourses'));
+  /** The tabs this role sees, in order: an admin manages accounts and sees no clinical tabs. */
+  protected readonly visibleTabs = computed<PatientTab[]>(() =>
+    PATIENT_TABS.filter(
+      (t) =>
+        (t !== 'history' || this.canReadHistory()) &&
+        (t !== 'scans' || this.canReadClearance()) &&
+        (t !== 'courses' || this.canReadCourses()),
+    ),
+  );
   protected readonly selectedIndex = computed(() => Math.max(0, this.visibleTabs().indexOf((this.tab() ?? 'details') as PatientTab)));
   protected readonly age = computed(() => {
     const p = this.patient();
