@@ -84,6 +84,21 @@ test('clinician books, completes, signs, prints aftercare', async ({ page }) => 
   await expect(dose).toContainText('20 mg');
   await expect(dose).toContainText('daily limit');
   await expect(dose.getByRole('alert')).toHaveCount(0);
+  // The course's areas are marked on the diagram; selecting another adds it to the areas.
+  const diagram = form.getByRole('group', { name: /^Treated areas/ });
+  await expect(diagram.getByRole('checkbox', { name: `${legLabel}, front: Medial calf` })).toBeChecked();
+  await diagram.getByRole('checkbox', { name: `${legLabel}, back: Behind the knee` }).click();
+  await expect(form.getByRole('textbox', { name: 'Areas' })).toHaveValue('medial calf, ankle, behind the knee');
+  // The shell scrolls inside the sidenav content: centre the diagram so the shot shows it whole.
+  const centre = () => diagram.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await centre();
+  await shot(page, '25a-session-areas');
+  await page.setViewportSize({ width: 820, height: 1180 });
+  await expect(page.getByRole('link', { name: 'Find a patient' })).toBeHidden();
+  await centre();
+  await shot(page, '25b-session-areas-tablet');
+  await page.setViewportSize({ width: 1366, height: 860 });
+  await expect(page.getByRole('link', { name: 'Find a patient' })).toBeVisible();
   await form.getByRole('checkbox', { name: 'No lotions or oils on the legs' }).check();
   await form.getByRole('checkbox', { name: 'Support stockings brought' }).check();
   await dose.scrollIntoViewIfNeeded();
@@ -100,6 +115,24 @@ test('clinician books, completes, signs, prints aftercare', async ({ page }) => 
   await expect(note).toContainText('Signed');
   await expect(note.getByRole('button', { name: 'Edit' })).toHaveCount(0);
   await shot(page, '26-session-completed');
+
+  // An adverse event reported at the session, listed under it.
+  const session = page.getByRole('article', { name: 'Session 1' });
+  await session.getByRole('button', { name: 'Log adverse event' }).click();
+  const adverse = session.getByRole('form', { name: 'Log an adverse event for session 1' });
+  await adverse.getByRole('combobox', { name: 'Adverse event' }).click();
+  await page.getByRole('option', { name: 'Allergic reaction' }).click();
+  await adverse.getByRole('combobox', { name: 'Severity' }).click();
+  await page.getByRole('option', { name: 'Mild' }).click();
+  await adverse.getByRole('checkbox', { name: 'Resolved' }).check();
+  await adverse.getByLabel('Notes').fill('Local urticaria at two injection sites; settled within 20 minutes.');
+  await adverse.scrollIntoViewIfNeeded();
+  await shot(page, '26a-adverse-event-form');
+  await adverse.getByRole('button', { name: 'Log adverse event' }).click();
+  await expect(adverse).toHaveCount(0);
+  await expect(session.getByRole('list', { name: 'Adverse events of session 1' })).toContainText('Allergic reaction · Mild');
+  await session.scrollIntoViewIfNeeded();
+  await shot(page, '26b-adverse-event-logged');
 
   // The aftercare sheet, printed.
   await page.getByRole('link', { name: 'Aftercare sheet' }).first().click();

@@ -1,4 +1,4 @@
-import type { CourseProgressState, IsoDate, IsoInstant, Leg, Reason, SessionStatus } from '@venule/api-contract';
+import type { AdverseEventType, CourseProgressState, IsoDate, IsoInstant, Leg, Reason, SessionStatus, Severity } from '@venule/api-contract';
 import { DEFAULT_TIME_ZONE, clinicDate, inClinicZone } from '@venule/clinical-rules';
 import { problemMessage, problemOf } from '../core/problem';
 
@@ -17,6 +17,19 @@ export const SESSION_STATUS_LABELS: Record<SessionStatus, string> = {
   cancelled: 'Cancelled',
   did_not_attend: 'Did not attend',
 };
+
+export const ADVERSE_EVENT_LABELS: Record<AdverseEventType, string> = {
+  hyperpigmentation: 'Hyperpigmentation',
+  matting: 'Matting',
+  ulceration_necrosis: 'Ulceration or necrosis',
+  superficial_thrombophlebitis: 'Superficial thrombophlebitis',
+  dvt: 'Deep vein thrombosis',
+  allergic_reaction: 'Allergic reaction',
+  visual_disturbance: 'Visual disturbance',
+  other: 'Other',
+};
+
+export const SEVERITY_LABELS: Record<Severity, string> = { mild: 'Mild', moderate: 'Moderate', severe: 'Severe' };
 
 export const LEG_LABELS: Record<Leg, string> = { left: 'Left leg', right: 'Right leg' };
 

@@ -74,6 +74,30 @@ describe('CoursePage', () => {
     expect(el.textContent).not.toContain('polidocanol');
   });
 
+  it("lists a completed session's adverse events to clinicians and managers; only clinicians log them; reception sees none", async () => {
+    const withEvent = (): Course => {
+      const body = inProgress(true);
+      const event = { id: 'ae-1', version: 1, createdAt: `${today}T09:00:00Z`, updatedAt: `${today}T09:00:00Z`, sessionId: 's-1',
+        type: 'hyperpigmentation' as const, severity: 'mild' as const, onsetOn: addDays(lastDone, 14), resolved: false, resolvedOn: null,
+        notes: null, recordedBy: 'clinician-id' };
+      body.sessions[0] = { ...body.sessions[0], adverseEvents: [event] } as Course['sessions'][number];
+      return body;
+    };
+    const seen: Record<string, { listed: boolean; log: boolean }> = {};
+    for (const role of ['clinician', 'manager', 'reception'] as const) {
+      TestBed.resetTestingModule();
+      const { el, buttons } = await open(role, withEvent());
+      const list = el.querySelector('article[aria-label="Session 1"] ul[aria-label="Adverse events of session 1"]');
+      seen[role] = { listed: !!list?.textContent?.includes('Hyperpigmentation'), log: buttons().some((b) => b.endsWith('Log adverse event')) };
+      if (role === 'reception') expect(el.querySelector('vn-adverse-events')).toBeNull();
+    }
+    expect(seen).toEqual({
+      clinician: { listed: true, log: true },
+      manager: { listed: true, log: false },
+      reception: { listed: false, log: false },
+    });
+  });
+
   it('opens the completion form for a clinician on a session booked for today', async () => {
     const { el, click, http, buttons } = await open('clinician', inProgress(true));
     expect(el.textContent).toContain('polidocanol 0.5 % liquid, 4 mL = 20 mg');

@@ -14,6 +14,7 @@ import { problemCode, problemMessage } from '../core/problem';
 import { Session } from '../core/session';
 import { ConfirmData, ConfirmDialog } from '../shared/confirm-dialog';
 import { ErrorState, Loading } from '../shared/view-state';
+import { AdverseEvents } from './adverse-events';
 import { BookSession } from './book-session';
 import { CourseAdmin } from './course-admin';
 import { SESSION_STATUS_LABELS, clinicToday, formatInstant, legsLabel } from './course-labels';
@@ -29,7 +30,7 @@ import { StateChip } from './state-chip';
   selector: 'vn-course-page',
   imports: [
     RouterLink, MatButtonModule, MatIconModule, Loading, ErrorState, StateChip, SessionTimeline, BookSession, CourseAdmin,
-    SessionCompleteForm, SessionNotes, ReasonList,
+    SessionCompleteForm, SessionNotes, ReasonList, AdverseEvents,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { class: 'vn-page' },
@@ -117,6 +118,10 @@ import { StateChip } from './state-chip';
             @if (detail(s); as d) {
               <p class="detail">{{ agentLabels[d.agent] }} {{ d.concentrationPercent }} % {{ d.form }}, {{ d.volumeMl }} mL = {{ mg(d.doseMg ?? 0) }} mg,
                 {{ d.injections }} injections · batch {{ d.batchNumber }} · {{ legs(d.legs) }}</p>
+              @if (canReadClinical() && d.completedOn) {
+                <vn-adverse-events class="events" [sessionId]="s.id" [sequence]="s.sequence" [completedOn]="d.completedOn"
+                  [events]="d.adverseEvents" [today]="today" />
+              }
             }
             @if (completingId() === s.id) {
               <vn-session-complete-form class="panel" [session]="s" [course]="c" [today]="today"
@@ -165,10 +170,11 @@ import { StateChip } from './state-chip';
     .completed .seq { background: var(--mat-sys-primary); color: var(--mat-sys-on-primary); }
     .cancelled .seq, .did_not_attend .seq { border-color: var(--mat-sys-outline); color: var(--mat-sys-outline); }
     .detail { margin: 8px 0 0 44px; }
+    .events { margin: 4px 0 0 44px; }
     .advice { margin: 0; padding-left: 20px; }
     .panel { display: block; margin: 12px 0 0 44px; padding: 16px; border-radius: 12px; background: var(--mat-sys-surface-container-low); }
     .panel h3 { font: var(--mat-sys-title-small); margin-bottom: 8px; }
-    @media (max-width: 599px) { .panel, .detail { margin-left: 0; } }
+    @media (max-width: 599px) { .panel, .detail, .events { margin-left: 0; } }
   `,
 })
 export class CoursePage {

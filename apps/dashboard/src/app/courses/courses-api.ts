@@ -1,6 +1,8 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
+  AdverseEvent,
+  AdverseEventInput,
   Aftercare,
   BookSessionRequest,
   BookedSession,
@@ -25,7 +27,7 @@ export type AnySession = SessionBooking | SessionDetail;
 
 const enc = encodeURIComponent;
 
-/** Courses, sessions, notes and aftercare (`apps/api/src/courses|sessions|notes`). */
+/** Courses, sessions, notes, adverse events and aftercare (`apps/api/src/courses|sessions|notes`). */
 @Injectable({ providedIn: 'root' })
 export class CoursesApi {
   private readonly http = inject(HttpClient);
@@ -72,6 +74,10 @@ export class CoursesApi {
 
   didNotAttend(id: string, version: number): Observable<AnySession> {
     return this.http.post<AnySession>(`/api/sessions/${enc(id)}/did-not-attend`, { version });
+  }
+
+  logAdverseEvent(sessionId: string, body: AdverseEventInput): Observable<AdverseEvent> {
+    return this.http.post<AdverseEvent>(`/api/sessions/${enc(sessionId)}/adverse-events`, body);
   }
 
   aftercare(sessionId: string): Observable<Aftercare> {

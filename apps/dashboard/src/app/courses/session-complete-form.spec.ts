@@ -2,20 +2,21 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
+import type { Course } from '@venule/api-contract';
 import { problem, signInAs } from '../../testing/session';
 import { SessionCompleteForm } from './session-complete-form';
 import { booking, course } from './testing-fixtures';
 
 const today = '2026-03-02';
 
-async function open() {
+async function open(body: Course = course()) {
   TestBed.configureTestingModule({
     providers: [provideHttpClient(), provideHttpClientTesting(), { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } }],
   });
   signInAs('clinician');
   const fixture = TestBed.createComponent(SessionCompleteForm);
   fixture.componentRef.setInput('session', booking());
-  fixture.componentRef.setInput('course', course());
+  fixture.componentRef.setInput('course', body);
   fixture.componentRef.setInput('today', today);
   fixture.detectChanges();
   const http = TestBed.inject(HttpTestingController);
@@ -31,7 +32,23 @@ async function open() {
     await fixture.whenStable();
   };
   const dose = () => el.querySelector('section[aria-label=Dose]') as HTMLElement;
-  return { fixture, el, http, type, dose };
+  const marker = (name: string) => el.querySelector(`vn-leg-diagram [role=checkbox][aria-label="${name}"]`) as SVGGElement;
+  const select = async (name: string) => {
+    marker(name).dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    await fixture.whenStable();
+  };
+  const legBox = (label: string) =>
+    Array.from(el.querySelectorAll<HTMLInputElement>('fieldset input[type=checkbox]')).find((i) => i.closest('mat-checkbox')?.textContent?.trim() === label) as HTMLInputElement;
+  const areas = () => el.querySelector<HTMLInputElement>('input[formcontrolname=areas]')?.value;
+  const submitValid = async () => {
+    await type('batchNumber', 'PD123');
+    await type('concentrationPercent', '0.5');
+    await type('volumeMl', '4');
+    await type('injections', '12');
+    el.querySelector<HTMLButtonElement>('button[type=submit]')?.click();
+    return http.expectOne('/api/sessions/s-1/complete').request.body;
+  };
+  return { fixture, el, http, type, dose, marker, select, legBox, areas, submitValid };
 }
 
 describe('SessionCompleteForm', () => {
@@ -57,6 +74,48 @@ describe('SessionCompleteForm', () => {
     await type('concentrationPercent', '3');
     expect(el.textContent).toContain('Reason for the unusual concentration');
     expect(el.textContent).toContain('confirm with a reason');
+  });
+
+  it('ticks the leg and adds the area when a region of the diagram is selected, and sends both', async () => {
+    const { fixture, select, legBox, areas, marker, submitValid } = await open();
+    legBox('Left leg').click();
+    await fixture.whenStable();
+    expect(legBox('Left leg').checked).toBe(false);
+
+    await select('Left leg, front: Medial calf');
+    expect(legBox('Left leg').checked).toBe(true);
+    expect(areas()).toBe('calf, medial calf');
+    expect(marker('Left leg, front: Medial calf').getAttribute('aria-checked')).toBe('true');
+    expect(await submitValid()).toMatchObject({ legs: ['left'], areas: ['calf', 'medial calf'] });
+  });
+
+  it('offers only the legs of the course on the diagram and keeps it in step with the areas typed', async () => {
+    const { el, type, select, marker, areas } = await open();
+    const names = Array.from(el.querySelectorAll('vn-leg-diagram [role=checkbox]')).map((m) => m.getAttribute('aria-label') ?? '');
+    expect(names.length).toBeGreaterThanOrEqual(8);
+    expect(names.every((n) => n.startsWith('Left leg'))).toBe(true);
+
+    await type('areas', 'Lateral thighs, popliteal fossa');
+    expect(marker('Left leg, back: Lateral thigh').getAttribute('aria-checked')).toBe('true');
+    expect(marker('Left leg, back: Behind the knee').getAttribute('aria-checked')).toBe('true');
+    await select('Left leg, back: Lateral thigh');
+    expect(areas()).toBe('popliteal fossa');
+    expect(marker('Left leg, back: Lateral thigh').getAttribute('aria-checked')).toBe('false');
+  });
+
+  it('names the leg with the area when the course treats both legs', async () => {
+    const { fixture, select, legBox, areas, submitValid } = await open(course({ legs: ['left', 'right'], areas: [] }));
+    legBox('Right leg').click();
+    await fixture.whenStable();
+    await select('Right leg, back: Behind the knee');
+    await select('Left leg, front: Ankle and foot');
+    expect(legBox('Right leg').checked).toBe(true);
+    expect(areas()).toBe('right behind the knee, left ankle and foot');
+
+    legBox('Right leg').click();
+    await fixture.whenStable();
+    expect(areas()).toBe('left ankle and foot');
+    expect(await submitValid()).toMatchObject({ legs: ['left'], areas: ['left ankle and foot'] });
   });
 
   it("lists every reason of the server's refusal in words", async () => {

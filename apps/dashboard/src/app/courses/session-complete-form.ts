@@ -9,13 +9,15 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatRadioModule } from '@angular/material/radio';
 import { MatSelectModule } from '@angular/material/select';
-import type { CompletedSession, ConfirmationInput, Course, IsoDate, MedicalHistory, Reason, SessionBooking } from '@venule/api-contract';
+import { LEGS, type CompletedSession, type ConfirmationInput, type Course, type IsoDate, type MedicalHistory, type Reason, type SessionBooking } from '@venule/api-contract';
 import { AGENT_LABELS, AGENTS, DEFAULT_POLICY, checkDose, formatNumber, needsTestInjection } from '@venule/clinical-rules';
 import { PatientsApi } from '../core/api';
 import { applyServerFieldErrors } from '../core/problem';
+import { LegDiagram } from '../shared/leg-diagram';
 import { LEG_LABELS, refusalOf } from './course-labels';
 import { CoursesApi } from './courses-api';
 import { ReasonList } from './reason-list';
+import { markedRegions, splitAreas, toggleRegion, treatmentRegions, withoutLeg } from './treatment-areas';
 
 /** What the rules need beyond the form: the weight and what the patient already had today. */
 interface PatientFacts {
@@ -34,7 +36,7 @@ interface PatientFacts {
   selector: 'vn-session-complete-form',
   imports: [
     ReactiveFormsModule, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatIconModule, MatInputModule,
-    MatProgressBarModule, MatRadioModule, MatSelectModule, ReasonList,
+    MatProgressBarModule, MatRadioModule, MatSelectModule, LegDiagram, ReasonList,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -42,16 +44,24 @@ interface PatientFacts {
       @if (busy()) { <mat-progress-bar mode="indeterminate" aria-label="Saving" /> }
       @if (refusal(); as r) { <vn-reason-list [message]="r.message" [reasons]="r.reasons" /> }
 
-      <fieldset formGroupName="legs" class="inline">
-        <legend>Treated legs</legend>
-        @for (leg of course().legs; track leg) { <mat-checkbox [formControlName]="leg">{{ legLabels[leg] }}</mat-checkbox> }
-      </fieldset>
+      <div class="where">
+        <figure>
+          <vn-leg-diagram [regions]="regions()" [selected]="marked()" [disabled]="busy()"
+            label="Treated areas: select an area to add or remove it" (toggled)="toggleArea($event)" />
+        </figure>
+        <div>
+          <fieldset formGroupName="legs" class="inline">
+            <legend>Treated legs</legend>
+            @for (leg of course().legs; track leg) { <mat-checkbox [formControlName]="leg">{{ legLabels[leg] }}</mat-checkbox> }
+          </fieldset>
+          <mat-form-field appearance="outline" class="full">
+            <mat-label>Areas</mat-label>
+            <input matInput formControlName="areas" />
+            <mat-hint>Select on the diagram, or type with commas between</mat-hint>
+          </mat-form-field>
+        </div>
+      </div>
       <div class="vn-form-grid">
-        <mat-form-field appearance="outline" class="wide">
-          <mat-label>Areas</mat-label>
-          <input matInput formControlName="areas" />
-          <mat-hint>Separate areas with commas</mat-hint>
-        </mat-form-field>
         <mat-form-field appearance="outline">
           <mat-label>Agent</mat-label>
           <mat-select formControlName="agent">
@@ -163,7 +173,8 @@ interface PatientFacts {
   styles: `
     .inline { border: 0; padding: 0; margin: 0 0 12px; display: flex; flex-wrap: wrap; align-items: center; gap: 8px 16px; }
     legend { font: var(--mat-sys-label-large); margin-bottom: 4px; }
-    .wide { grid-column: span 2; }
+    .where { display: grid; grid-template-columns: minmax(240px, 340px) minmax(0, 1fr); gap: 8px 24px; align-items: center; margin-bottom: 16px; }
+    figure { margin: 0; }
     .full { width: 100%; }
     .dose { padding: 12px 16px; margin-bottom: 16px; border-radius: 12px; background: var(--mat-sys-surface-container); }
     .dose.over { background: var(--mat-sys-error-container); color: var(--mat-sys-on-error-container);
@@ -173,7 +184,7 @@ interface PatientFacts {
     .small, .reason { margin: 6px 0 0; font: var(--mat-sys-body-small); }
     .reason.error { color: var(--mat-sys-error); font-weight: 500; }
     .over .reason.error { color: inherit; }
-    @media (max-width: 599px) { .wide { grid-column: auto; } }
+    @media (max-width: 599px) { .where { grid-template-columns: minmax(0, 1fr); } figure { max-width: 360px; } }
   `,
 })
 export class SessionCompleteForm implements OnInit {
@@ -213,6 +224,10 @@ export class SessionCompleteForm implements OnInit {
   protected readonly agentLabels = AGENT_LABELS;
   protected readonly legLabels = LEG_LABELS;
   protected readonly mg = formatNumber;
+
+  private readonly ticked = computed(() => LEGS.filter((leg) => this.value().legs?.[leg]));
+  protected readonly regions = computed(() => treatmentRegions(this.course().legs));
+  protected readonly marked = computed(() => markedRegions(splitAreas(this.value().areas ?? ''), this.ticked()));
 
   protected readonly unusual = computed(() => {
     const { agent, concentrationPercent: c } = this.value();
@@ -255,6 +270,18 @@ export class SessionCompleteForm implements OnInit {
     return { ...check, reasons, over, used, earlier: v.agent === 'polidocanol' ? earlier : 0 };
   });
 
+  constructor() {
+    for (const leg of LEGS) {
+      // Areas written for a leg go with it when the leg is unticked, so the list and the diagram agree.
+      this.form.controls.legs.controls[leg].valueChanges.subscribe((on) => {
+        const areas = this.form.controls.areas;
+        const all = splitAreas(areas.value);
+        const kept = withoutLeg(all, leg);
+        if (!on && kept.length !== all.length) areas.setValue(kept.join(', '));
+      });
+    }
+  }
+
   ngOnInit(): void {
     const course = this.course();
     this.form.patchValue({ legs: { left: course.legs.includes('left'), right: course.legs.includes('right') }, areas: course.areas.join(', ') });
@@ -284,6 +311,14 @@ export class SessionCompleteForm implements OnInit {
     });
   }
 
+  protected toggleArea(id: string): void {
+    const v = this.form.getRawValue();
+    const next = toggleRegion(id, splitAreas(v.areas), this.ticked(), this.course().legs);
+    if (next.tick) this.form.controls.legs.controls[next.tick].setValue(true);
+    this.form.controls.areas.setValue(next.areas.join(', '));
+    this.form.controls.areas.markAsDirty();
+  }
+
   protected submit(): void {
     const v = this.form.getRawValue();
     const legs = (['left', 'right'] as const).filter((leg) => v.legs[leg]);
@@ -301,7 +336,7 @@ export class SessionCompleteForm implements OnInit {
     this.api
       .complete(this.session().id, {
         legs,
-        areas: v.areas.split(',').map((a) => a.trim()).filter(Boolean),
+        areas: splitAreas(v.areas),
         agent: v.agent,
         ...(v.product.trim() ? { product: v.product.trim() } : {}),
         batchNumber: v.batchNumber.trim(),

@@ -1,0 +1,116 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { MATERIAL_ANIMATIONS } from '@angular/material/core';
+import type { AdverseEvent, Role } from '@venule/api-contract';
+import { problem, signInAs } from '../../testing/session';
+import { AdverseEvents } from './adverse-events';
+
+function event(overrides: Partial<AdverseEvent> = {}): AdverseEvent {
+  return {
+    id: 'ae-1', version: 1, createdAt: '2026-03-20T09:00:00Z', updatedAt: '2026-03-20T09:00:00Z', sessionId: 's-1', type: 'matting',
+    severity: 'moderate', onsetOn: '2026-03-16', resolved: true, resolvedOn: '2026-03-30', notes: null, recordedBy: 'clinician-id', ...overrides,
+  };
+}
+
+async function open(role: Role, events: AdverseEvent[] = []) {
+  TestBed.configureTestingModule({
+    providers: [provideHttpClient(), provideHttpClientTesting(), { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } }],
+  });
+  signInAs(role);
+  const fixture = TestBed.createComponent(AdverseEvents);
+  fixture.componentRef.setInput('sessionId', 's-1');
+  fixture.componentRef.setInput('sequence', 1);
+  fixture.componentRef.setInput('completedOn', '2026-03-02');
+  fixture.componentRef.setInput('events', events);
+  fixture.componentRef.setInput('today', '2026-03-31');
+  fixture.detectChanges();
+  await fixture.whenStable();
+  const el = fixture.nativeElement as HTMLElement;
+  const http = TestBed.inject(HttpTestingController);
+  const button = (label: string) => Array.from(el.querySelectorAll('button')).find((b) => b.textContent?.trim().endsWith(label));
+  const click = async (label: string) => {
+    button(label)?.click();
+    await fixture.whenStable();
+  };
+  const choose = async (name: string, option: string) => {
+    (el.querySelector(`mat-select[formcontrolname=${name}]`) as HTMLElement).click();
+    await fixture.whenStable();
+    (Array.from(document.querySelectorAll('mat-option')).find((o) => o.textContent?.trim() === option) as HTMLElement).click();
+    await fixture.whenStable();
+  };
+  const type = async (name: string, value: string) => {
+    const input = el.querySelector(`[formcontrolname=${name}]`) as HTMLInputElement;
+    input.value = value;
+    input.dispatchEvent(new Event('input'));
+    await fixture.whenStable();
+  };
+  const items = () => Array.from(el.querySelectorAll('li > span')).map((li) => li.textContent?.replace(/\s+/g, ' ').trim());
+  return { fixture, el, http, button, click, choose, type, items };
+}
+
+describe('AdverseEvents', () => {
+  it("lists the session's events with type, severity, onset and whether resolved", async () => {
+    const { items } = await open('manager', [event(), event({ id: 'ae-2', type: 'hyperpigmentation', severity: 'mild', resolved: false, resolvedOn: null })]);
+    expect(items()).toEqual([
+      'Matting · Moderate · onset 16/03/2026 · resolved 30/03/2026',
+      'Hyperpigmentation · Mild · onset 16/03/2026 · not resolved',
+    ]);
+  });
+
+  it('lets a manager read but not log', async () => {
+    const { button, el } = await open('manager', [event()]);
+    expect(button('Log adverse event')).toBeUndefined();
+    expect(el.querySelector('form')).toBeNull();
+  });
+
+  it('posts what the clinician entered and shows the new event in the list', async () => {
+    const { click, choose, type, http, fixture, items, el } = await open('clinician');
+    expect(items()).toEqual([]);
+    await click('Log adverse event');
+    expect(el.querySelector<HTMLInputElement>('input[formcontrolname=onsetOn]')?.value).toBe('2026-03-31');
+    await choose('type', 'Superficial thrombophlebitis');
+    await choose('severity', 'Moderate');
+    await type('onsetOn', '2026-03-09');
+    await type('notes', 'Tender cord along the medial calf; compression and NSAID advised.');
+    (el.querySelector('form button[type=submit]') as HTMLButtonElement).click();
+
+    const request = http.expectOne('/api/sessions/s-1/adverse-events');
+    expect(request.request.method).toBe('POST');
+    expect(request.request.body).toEqual({
+      type: 'superficial_thrombophlebitis', severity: 'moderate', onsetOn: '2026-03-09', resolved: false,
+      notes: 'Tender cord along the medial calf; compression and NSAID advised.',
+    });
+    request.flush(event({ id: 'ae-9', type: 'superficial_thrombophlebitis', onsetOn: '2026-03-09', resolved: false, resolvedOn: null,
+      notes: 'Tender cord along the medial calf; compression and NSAID advised.' }));
+    await fixture.whenStable();
+    expect(el.querySelector('form')).toBeNull();
+    expect(items()).toEqual([
+      'Superficial thrombophlebitis · Moderate · onset 09/03/2026 · not resolved · Tender cord along the medial calf; compression and NSAID advised.',
+    ]);
+  });
+
+  it('asks for a description of an event of type other before sending, and shows a field error from the server', async () => {
+    const { click, choose, http, fixture, el, type } = await open('clinician');
+    await click('Log adverse event');
+    await choose('type', 'Other');
+    await choose('severity', 'Mild');
+    const submit = () => (el.querySelector('form button[type=submit]') as HTMLButtonElement).click();
+    submit();
+    await fixture.whenStable();
+    http.expectNone('/api/sessions/s-1/adverse-events');
+    expect(el.querySelector('textarea')?.closest('mat-form-field')?.textContent).toContain('Describe the event');
+
+    await type('notes', 'Bruising');
+    await type('onsetOn', '2026-03-01');
+    submit();
+    http.expectOne('/api/sessions/s-1/adverse-events').flush(
+      problem(400, 'VALIDATION_FAILED', 'Some fields are invalid.', { errors: [{ field: 'onsetOn', messages: ['must not be before the session (2026-03-02)'] }] }),
+      { status: 400, statusText: 'Bad Request' },
+    );
+    await fixture.whenStable();
+    expect(el.querySelector('input[formcontrolname=onsetOn]')?.closest('mat-form-field')?.textContent).toContain(
+      'Must not be before the session (2026-03-02).',
+    );
+  });
+});
