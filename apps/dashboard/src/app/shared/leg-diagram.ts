@@ -95,7 +95,8 @@ const HIPS = (Object.entries(VIEW_CENTRES) as [LegView, number][]).map(([view, c
         <g class="marker" [class.on]="m.on" role="checkbox" tabindex="0" [attr.aria-checked]="m.on" [attr.aria-label]="m.name"
           [attr.aria-disabled]="disabled()" (click)="toggle(m.id)" (keydown.enter)="toggle(m.id, $event)" (keydown.space)="toggle(m.id, $event)">
           <title>{{ m.name }}</title>
-          <circle [attr.cx]="m.x" [attr.cy]="m.y" r="13" />
+          <circle class="hit" [attr.cx]="m.x" [attr.cy]="m.y" r="18" />
+          <circle class="dot" [attr.cx]="m.x" [attr.cy]="m.y" r="13" />
           <text [attr.x]="m.x" [attr.y]="m.y + 3.5">{{ m.short }}</text>
         </g>
       }
@@ -108,12 +109,14 @@ const HIPS = (Object.entries(VIEW_CENTRES) as [LegView, number][]).map(([view, c
     .side { font: 12px Roboto, sans-serif; text-anchor: middle; fill: var(--mat-sys-on-surface-variant); }
     .body { fill: var(--mat-sys-surface-container-high); stroke: var(--mat-sys-outline); stroke-width: 1.2; }
     .marker { cursor: pointer; outline: none; }
-    .marker circle { fill: var(--mat-sys-surface-container-lowest); stroke: var(--mat-sys-primary); stroke-width: 1.5; }
+    /* A larger invisible target around each dot, for fingers on a tablet. */
+    .marker .hit { fill: transparent; stroke: none; }
+    .marker .dot { fill: var(--mat-sys-surface-container-lowest); stroke: var(--mat-sys-primary); stroke-width: 1.5; }
     .marker text { font: 700 9px Roboto, sans-serif; text-anchor: middle; fill: var(--mat-sys-primary); pointer-events: none; }
-    .marker:hover circle { fill: var(--mat-sys-primary-container); }
-    .marker.on circle { fill: var(--mat-sys-error); stroke: var(--mat-sys-error); }
+    .marker:hover .dot { fill: var(--mat-sys-primary-container); }
+    .marker.on .dot { fill: var(--mat-sys-error); stroke: var(--mat-sys-error); }
     .marker.on text { fill: var(--mat-sys-on-error); }
-    .marker:focus-visible circle { stroke: var(--mat-sys-on-surface); stroke-width: 3; }
+    .marker:focus-visible .dot { stroke: var(--mat-sys-on-surface); stroke-width: 3; }
   `,
 })
 export class LegDiagram {
