@@ -158,7 +158,7 @@ async function candidates(tx: EntityManager): Promise<Candidate[]> {
 }
 
 /** The legs of `candidate` this course could treat, or null when the rules would refuse any completed session. */
-function fit(course: DemoCourse, candidate: Candidate, today: IsoDate, policy: ClinicalPolicy): Leg[] | null {
+function legsThatFit(course: DemoCourse, candidate: Candidate, today: IsoDate, policy: ClinicalPolicy): Leg[] | null {
   const options: Leg[][] = course.legs === 'both' ? [['left', 'right']] : [['left'], ['right']];
   const completed = course.sessions.filter((s) => s.status === 'completed');
   for (const legs of options) {
@@ -229,7 +229,7 @@ export async function seedDemoCourses(tx: EntityManager, today: IsoDate, timeZon
 
   COURSES.forEach((course, index) => {
     let legs: Leg[] | null = null;
-    const candidate = pool.find((c) => !used.has(c.id) && (legs = fit(course, c, today, policy)) !== null);
+    const candidate = pool.find((c) => !used.has(c.id) && (legs = legsThatFit(course, c, today, policy)) !== null);
     if (!candidate || !legs) return; // a smaller demo clinic: skip the story rather than break a rule
     used.add(candidate.id);
     const courseId = randomUUID();
