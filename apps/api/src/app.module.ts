@@ -9,6 +9,7 @@ import { DemoModule } from './demo/demo.module';
 import { HealthModule } from './health/health.module';
 import { AuditRecordingModule } from './platform/audit/audit-recording.module';
 import { APP_CONFIG, type AppConfig } from './platform/config/app-config';
+import { ClinicClock } from './platform/config/clinic-clock';
 import { dataSourceOptions } from './platform/database/data-source-options';
 import type { DatabaseTarget } from './platform/database/embedded-postgres';
 import { MedicalHistoryModule } from './medical-history/medical-history.module';
@@ -42,8 +43,8 @@ export class AppModule {
         NotesModule,
         DemoModule,
       ],
-      providers: [{ provide: APP_CONFIG, useValue: config }],
-      exports: [APP_CONFIG],
+      providers: [{ provide: APP_CONFIG, useValue: config }, ClinicClock],
+      exports: [APP_CONFIG, ClinicClock],
     };
   }
 }

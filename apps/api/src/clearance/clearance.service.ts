@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   LEGS,
@@ -13,7 +13,6 @@ import {
 } from '@venule/api-contract';
 import {
   clearance,
-  clinicDate,
   makePolicy,
   type ClearanceFacts,
   type ClearanceResult,
@@ -22,7 +21,7 @@ import {
 import { DataSource, type EntityManager } from 'typeorm';
 import type { SignedInStaff } from '../auth/staff';
 import { AuditService } from '../platform/audit/audit.service';
-import { APP_CONFIG, type AppConfig } from '../platform/config/app-config';
+import { ClinicClock } from '../platform/config/clinic-clock';
 import { notFound } from '../platform/errors/domain-error';
 
 interface FactsRow {
@@ -76,13 +75,9 @@ export class ClearanceService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: ClinicClock,
   ) {}
 
-  /** Today's calendar date in the clinic time zone. */
-  today(): IsoDate {
-    return clinicDate(new Date().toISOString(), this.config.clinicTimeZone);
-  }
 
   /** Facts and the clinic's policy for the given patients (absent ids are simply missing from the map). */
   async loadFacts(patientIds: readonly string[], manager: EntityManager = this.db.manager): Promise<Map<string, { facts: ClearanceFacts; policy: ClinicalPolicy }>> {
@@ -110,7 +105,7 @@ export class ClearanceService {
 
   /** `GET /patients/:id/clearance`: audited read. */
   async forPatient(patientId: string, on: IsoDate | undefined, staff: SignedInStaff): Promise<Clearance> {
-    const day = on ?? this.today();
+    const day = on ?? this.clock.today();
     return this.db.transaction(async (tx) => {
       const result = await this.evaluate(patientId, day, tx);
       if (!result) throw notFound('The patient');
@@ -127,7 +122,7 @@ export class ClearanceService {
 
   /** `GET /clearance?patientIds=`: one statement for the facts, one for the audit rows. */
   async forPatients(patientIds: readonly string[], on: IsoDate | undefined, staff: SignedInStaff): Promise<ClearanceBatch> {
-    const day = on ?? this.today();
+    const day = on ?? this.clock.today();
     const ids = [...new Set(patientIds.map((id) => id.toLowerCase()))];
     return this.db.transaction(async (tx) => {
       const facts = await this.loadFacts(ids, tx);

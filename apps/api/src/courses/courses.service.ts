@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Consent, Course, CourseStatus, Leg, Outcome, Page, Role, Warning } from '@venule/api-contract';
-import { clearance, clinicDate, courseClosedReasons, courseState, type ClinicalPolicy } from '@venule/clinical-rules';
+import { clearance, courseClosedReasons, courseState, type ClinicalPolicy } from '@venule/clinical-rules';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { SignedInStaff } from '../auth/staff';
 import { AuditService } from '../platform/audit/audit.service';
 import { APP_CONFIG, type AppConfig } from '../platform/config/app-config';
+import { ClinicClock } from '../platform/config/clinic-clock';
 import { ClinicalRuleViolation, notFound, validationFailed, versionConflict } from '../platform/errors/domain-error';
 import { seesClinicalDetail, sessionFacts, sessionsOfCourses, shapeSessions, type SessionRow } from '../sessions/session-records';
 import { loadClearanceFacts, loadPolicy } from './clinical-facts';
@@ -13,6 +14,7 @@ import type { CreateCourseDto } from './dto/create-course.dto';
 import type { RecordConsentDto } from './dto/record-consent.dto';
 import type { RecordOutcomeDto } from './dto/record-outcome.dto';
 import type { UpdateCourseDto } from './dto/update-course.dto';
+import { requirePatient } from '../patients/require-patient';
 
 interface CourseRow {
   id: string;
@@ -66,15 +68,13 @@ export class CoursesService {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly audit: AuditService,
+    private readonly clock: ClinicClock,
   ) {}
 
-  private today(): string {
-    return clinicDate(new Date().toISOString(), this.config.clinicTimeZone);
-  }
 
   async listForPatient(patientId: string, staff: SignedInStaff, limit: number, offset: number): Promise<Page<Course>> {
     return this.db.transaction(async (tx) => {
-      await this.requirePatient(tx, patientId);
+      await requirePatient(tx, patientId);
       const rows: CourseRow[] = await tx.query(
         `${COURSE_SELECT} WHERE patient_id = $1
           ORDER BY (status = 'active') DESC, created_at DESC, id LIMIT $2 OFFSET $3`,
@@ -113,7 +113,7 @@ export class CoursesService {
       );
       const [course] = await this.views(tx, [row], staff.role);
       const policy = await loadPolicy(tx);
-      return { ...course, warnings: clearanceWarnings(facts, row.legs, this.today(), policy) };
+      return { ...course, warnings: clearanceWarnings(facts, row.legs, this.clock.today(), policy) };
     });
   }
 
@@ -140,7 +140,7 @@ export class CoursesService {
       if (dto.status !== 'discontinued' && dto.discontinuedReason !== undefined) {
         throw validationFailed('discontinuedReason', 'is only given when discontinuing the course');
       }
-      if (dto.outcome && dto.outcome.assessedOn > this.today()) {
+      if (dto.outcome && dto.outcome.assessedOn > this.clock.today()) {
         throw validationFailed('outcome.assessedOn', 'must not be in the future');
       }
       if (dto.status === 'completed' && !dto.outcome) {
@@ -177,7 +177,7 @@ export class CoursesService {
       const course = await this.lockCourse(tx, courseId);
       const closed = courseClosedReasons(course.status);
       if (closed.length) throw new ClinicalRuleViolation(closed, 'A closed course takes no new consent.');
-      if (dto.consentedOn > this.today()) throw validationFailed('consentedOn', 'must not be in the future');
+      if (dto.consentedOn > this.clock.today()) throw validationFailed('consentedOn', 'must not be in the future');
       const [row] = await tx.query(
         `INSERT INTO consents (course_id, consented_on, form_version, recorded_by) VALUES ($1, $2, $3, $4)
          RETURNING id, version, created_at, updated_at, course_id, consented_on::text AS consented_on, form_version, recorded_by`,
@@ -194,7 +194,7 @@ export class CoursesService {
   async recordOutcome(courseId: string, dto: RecordOutcomeDto, staff: SignedInStaff): Promise<Outcome> {
     return this.db.transaction(async (tx) => {
       const course = await this.requireCourse(tx, courseId);
-      if (dto.assessedOn > this.today()) throw validationFailed('assessedOn', 'must not be in the future');
+      if (dto.assessedOn > this.clock.today()) throw validationFailed('assessedOn', 'must not be in the future');
       return this.insertOutcome(tx, courseId, course.patient_id, dto, staff);
     });
   }
@@ -214,11 +214,6 @@ export class CoursesService {
       tx,
     );
     return toOutcome(row);
-  }
-
-  private async requirePatient(tx: EntityManager, patientId: string): Promise<void> {
-    const [p] = await tx.query(`SELECT 1 FROM patients WHERE id = $1`, [patientId]);
-    if (!p) throw notFound('The patient');
   }
 
   private async requireCourse(tx: EntityManager, id: string): Promise<CourseRow> {
@@ -263,7 +258,7 @@ export class CoursesService {
         )
       : [];
     const shaped = await shapeSessions(tx, sessions, role, zone);
-    const today = this.today();
+    const today = this.clock.today();
     return rows.map((r) => {
       const own = sessions.filter((s: SessionRow) => s.course_id === r.id);
       const progress = courseState(

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../platform/config/app-config';
-import { clinicDate } from '@venule/clinical-rules';
+import { ClinicClock } from '../platform/config/clinic-clock';
 import { seedDemoCourses } from './courses.demo';
 import { seedDemoStaff } from './demo-staff';
 import { seedDemoPatients } from './patients.demo';
@@ -19,6 +19,7 @@ export class DemoClinicService implements OnApplicationBootstrap {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: ClinicClock,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -29,7 +30,7 @@ export class DemoClinicService implements OnApplicationBootstrap {
       const [{ n }] = await tx.query(`SELECT count(*)::int AS n FROM users`);
       if (n > 0) return false;
       const staff = await seedDemoStaff(tx);
-      const today = clinicDate(new Date().toISOString(), this.config.clinicTimeZone);
+      const today = this.clock.today();
       const patients = await seedDemoPatients(tx, staff, today);
       await seedDemoScans(tx, patients, staff.clinician, today);
       await seedDemoCourses(tx, today, this.config.clinicTimeZone);

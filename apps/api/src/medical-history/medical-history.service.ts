@@ -1,9 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { FieldError, MedicalHistory } from '@venule/api-contract';
+import type { MedicalHistory } from '@venule/api-contract';
 import {
   checkMedicalHistory,
-  clinicDate,
   compareDates,
   CONTRAINDICATIONS,
   isContraindicationCode,
@@ -13,9 +12,10 @@ import {
 } from '@venule/clinical-rules';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../platform/audit/audit.service';
-import { APP_CONFIG, type AppConfig } from '../platform/config/app-config';
-import { DomainError, notFound, versionConflict } from '../platform/errors/domain-error';
+import { ClinicClock } from '../platform/config/clinic-clock';
+import { DomainError, invalidFields, versionConflict } from '../platform/errors/domain-error';
 import type { PutMedicalHistoryDto } from './dto/put-medical-history.dto';
+import { requirePatient } from '../patients/require-patient';
 
 const MAX_NOTE = 1000;
 const CATALOGUE_ORDER = Object.keys(CONTRAINDICATIONS) as ContraindicationCode[];
@@ -70,12 +70,12 @@ export class MedicalHistoryService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: ClinicClock,
   ) {}
 
   async get(patientId: string, actorId: string): Promise<MedicalHistory> {
     return this.db.transaction(async (tx) => {
-      await this.requirePatient(patientId, tx);
+      await requirePatient(tx, patientId);
       const [row] = await tx.query(`${SELECT} WHERE h.patient_id = $1`, [patientId]);
       if (!row) throw new DomainError('NOT_FOUND', 'No medical history has been recorded for this patient yet.');
       await this.audit.record({ actorId, action: 'read', entity: 'medical_history', entityId: row.id, patientId }, tx);
@@ -87,7 +87,7 @@ export class MedicalHistoryService {
   async put(patientId: string, dto: PutMedicalHistoryDto, actorId: string): Promise<{ history: MedicalHistory; created: boolean }> {
     const next = this.validated(dto);
     return this.db.transaction(async (tx) => {
-      await this.requirePatient(patientId, tx);
+      await requirePatient(tx, patientId);
       const [current] = await tx.query(`${SELECT} WHERE h.patient_id = $1 FOR UPDATE`, [patientId]);
       const values = [next.conditions, JSON.stringify(next.acknowledgements), next.weightKg, next.weightMeasuredOn, JSON.stringify(next.ceap), actorId];
       if (!current) {
@@ -130,10 +130,10 @@ export class MedicalHistoryService {
 
   /** Per-field problems (400 VALIDATION_FAILED naming every field), else the history to store. */
   private validated(dto: PutMedicalHistoryDto): Stored {
-    const today = clinicDate(new Date().toISOString(), this.config.clinicTimeZone);
+    const today = this.clock.today();
     const acknowledgements = dto.acknowledgements ?? {};
-    const errors = new Map<string, string[]>();
-    const add = (field: string, message: string) => errors.set(field, [...(errors.get(field) ?? []), message]);
+    const problems: { field: string; message: string }[] = [];
+    const add = (field: string, message: string) => problems.push({ field, message });
 
     for (const r of checkMedicalHistory(
       { conditions: dto.conditions, acknowledgements, weightKg: dto.weightKg, weightMeasuredOn: dto.weightMeasuredOn },
@@ -155,10 +155,7 @@ export class MedicalHistoryService {
       const on = dto.ceap?.[leg]?.assessedOn;
       if (on && compareDates(on, today) > 0) add(`ceap.${leg}.assessedOn`, 'cannot be in the future');
     }
-    if (errors.size > 0) {
-      const list: FieldError[] = [...errors].map(([field, messages]) => ({ field, messages }));
-      throw new DomainError('VALIDATION_FAILED', list.map((e) => `${e.field}: ${e.messages.join('; ')}`).join(' '), { errors: list });
-    }
+    if (problems.length > 0) throw invalidFields(problems);
 
     const conditions = CATALOGUE_ORDER.filter((c) => present.has(c));
     const notes: Record<string, string> = {};
@@ -173,11 +170,6 @@ export class MedicalHistoryService {
       weightMeasuredOn: dto.weightMeasuredOn ?? null,
       ceap,
     };
-  }
-
-  private async requirePatient(patientId: string, tx: EntityManager): Promise<void> {
-    const [row] = await tx.query(`SELECT 1 FROM patients WHERE id = $1`, [patientId]);
-    if (!row) throw notFound('The patient');
   }
 
   private async load(patientId: string, tx: EntityManager): Promise<MedicalHistory> {

@@ -1,10 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Page, Patient, PatientSummary } from '@venule/api-contract';
-import { clinicDate, compareDates } from '@venule/clinical-rules';
+import { compareDates } from '@venule/clinical-rules';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../platform/audit/audit.service';
-import { APP_CONFIG, type AppConfig } from '../platform/config/app-config';
+import { ClinicClock } from '../platform/config/clinic-clock';
 import { DomainError, notFound, validationFailed, versionConflict } from '../platform/errors/domain-error';
 import type { RegisterPatientDto } from './dto/register-patient.dto';
 import type { SearchPatientsQuery } from './dto/search-patients.dto';
@@ -60,15 +60,12 @@ export class PatientsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: ClinicClock,
   ) {}
 
-  private today(): string {
-    return clinicDate(new Date().toISOString(), this.config.clinicTimeZone);
-  }
 
   private checkBirthDate(dateOfBirth: string | undefined | null): void {
-    if (dateOfBirth && compareDates(dateOfBirth, this.today()) > 0) {
+    if (dateOfBirth && compareDates(dateOfBirth, this.clock.today()) > 0) {
       throw validationFailed('dateOfBirth', 'cannot be in the future');
     }
   }

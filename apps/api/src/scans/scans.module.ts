@@ -1,12 +1,11 @@
 import { Module } from '@nestjs/common';
-import { ClearanceModule } from '../clearance/clearance.module';
 import { FilesModule } from '../platform/files/files.module';
 import { ScansController } from './scans.controller';
 import { ScansService } from './scans.service';
 
 /** Duplex scans (SPEC §2) and their report files. */
 @Module({
-  imports: [ClearanceModule, FilesModule],
+  imports: [FilesModule],
   controllers: [ScansController],
   providers: [ScansService],
 })

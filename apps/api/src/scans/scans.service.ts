@@ -1,18 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { LEGS, type FieldError, type Page, type Scan, type ScanFile, type ScanFileMediaType } from '@venule/api-contract';
+import { LEGS, type Page, type Scan, type ScanFile, type ScanFileMediaType } from '@venule/api-contract';
 import { checkScanRecord } from '@venule/clinical-rules';
 import { createHash, randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { SignedInStaff } from '../auth/staff';
-import { ClearanceService } from '../clearance/clearance.service';
 import { AuditService } from '../platform/audit/audit.service';
-import { DomainError, notFound } from '../platform/errors/domain-error';
+import { ClinicClock } from '../platform/config/clinic-clock';
+import { DomainError, invalidFields, notFound } from '../platform/errors/domain-error';
 import { FILE_STORE, FileNotFoundError, type FileStore } from '../platform/files/file-store';
 import { sniffMediaType } from '../platform/files/media-type';
 import type { Upload } from '../platform/files/upload';
 import type { RecordScanDto } from './dto/record-scan.dto';
+import { requirePatient } from '../patients/require-patient';
 
 /** One scan with its legs and files: the list, and the answer to POST. */
 const SCAN_SQL = `
@@ -48,23 +49,15 @@ export class ScansService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
-    private readonly clearance: ClearanceService,
+    private readonly clock: ClinicClock,
     @Inject(FILE_STORE) private readonly files: FileStore,
   ) {}
 
   async record(patientId: string, dto: RecordScanDto, staff: SignedInStaff): Promise<Scan> {
     return this.db.transaction(async (tx) => {
-      await this.requirePatient(patientId, tx);
-      const problems = checkScanRecord(dto, this.clearance.today());
-      if (problems.length) {
-        const errors: FieldError[] = [];
-        for (const p of problems) {
-          const entry = errors.find((e) => e.field === p.field);
-          if (entry) entry.messages.push(p.message);
-          else errors.push({ field: p.field, messages: [p.message] });
-        }
-        throw new DomainError('VALIDATION_FAILED', errors.map((e) => `${e.field}: ${e.messages.join(' ')}`).join(' '), { errors });
-      }
+      await requirePatient(tx, patientId);
+      const problems = checkScanRecord(dto, this.clock.today());
+      if (problems.length) throw invalidFields(problems);
       const [{ id }] = await tx.query(
         `INSERT INTO scans (patient_id, performed_on, performed_by, recorded_by) VALUES ($1, $2, $3, $4) RETURNING id`,
         [patientId, dto.performedOn, dto.performedBy, staff.id],
@@ -86,7 +79,7 @@ export class ScansService {
   /** A patient's scans, newest first (scan date, then recording order), with legs and files. */
   async list(patientId: string, limit: number, offset: number, staff: SignedInStaff): Promise<Page<Scan>> {
     return this.db.transaction(async (tx) => {
-      await this.requirePatient(patientId, tx);
+      await requirePatient(tx, patientId);
       const [{ total }] = await tx.query(`SELECT count(*)::int AS total FROM scans WHERE patient_id = $1`, [patientId]);
       const rows: ScanRow[] = await tx.query(`${SCAN_SQL} WHERE s.patient_id = $1 ORDER BY s.performed_on DESC, s.seq DESC LIMIT $2 OFFSET $3`, [
         patientId,
@@ -151,11 +144,6 @@ export class ScansService {
       if (error instanceof FileNotFoundError) throw new DomainError('NOT_FOUND', 'The scan report is recorded but its file is missing from the file store.');
       throw error;
     }
-  }
-
-  private async requirePatient(patientId: string, tx: EntityManager): Promise<void> {
-    const [row] = await tx.query(`SELECT 1 FROM patients WHERE id = $1`, [patientId]);
-    if (!row) throw notFound('The patient');
   }
 
   private async patientOfScan(scanId: string, manager: EntityManager): Promise<string> {

@@ -29,6 +29,7 @@ import { loadClearanceFacts, loadPolicy } from '../courses/clinical-facts';
 import { cancelBookedSessions, clearanceWarnings } from '../courses/courses.service';
 import { AuditService } from '../platform/audit/audit.service';
 import { APP_CONFIG, type AppConfig } from '../platform/config/app-config';
+import { ClinicClock } from '../platform/config/clinic-clock';
 import { ClinicalRuleViolation, DomainError, notFound, validationFailed, versionConflict } from '../platform/errors/domain-error';
 import type { BookSessionDto } from './dto/book-session.dto';
 import type { ChangeSessionStatusDto } from './dto/change-session-status.dto';
@@ -66,6 +67,7 @@ export class SessionsService {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly audit: AuditService,
+    private readonly clock: ClinicClock,
   ) {}
 
   private get zone(): string {
@@ -106,7 +108,7 @@ export class SessionsService {
       if (closed.length) refuse(closed, 'A closed course takes no new sessions.');
 
       const scheduledOn = clinicDate(dto.scheduledFor, this.zone);
-      const today = clinicDate(new Date().toISOString(), this.zone);
+      const today = this.clock.today();
       if (scheduledOn < today) throw validationFailed('scheduledFor', 'must not be in the past');
       if (dto.clinicianId) {
         const [c] = await tx.query(`SELECT 1 FROM users WHERE id = $1 AND role = 'clinician' AND active`, [dto.clinicianId]);
@@ -304,7 +306,7 @@ export class SessionsService {
       if (session.status !== 'completed' || !session.completed_on) {
         throw new DomainError('CONFLICT', 'Adverse events are recorded against a completed session.');
       }
-      const today = clinicDate(new Date().toISOString(), this.zone);
+      const today = this.clock.today();
       if (dto.onsetOn < session.completed_on) throw validationFailed('onsetOn', `must not be before the session (${session.completed_on})`);
       if (dto.onsetOn > today) throw validationFailed('onsetOn', 'must not be in the future');
       if (dto.resolvedOn !== undefined && !dto.resolved) throw validationFailed('resolvedOn', 'is only given for a resolved event');
@@ -351,7 +353,7 @@ export class SessionsService {
       if (locked.status !== 'scheduled') {
         throw new DomainError('CONFLICT', `This session is already ${String(locked.status).replace(/_/g, ' ')}.`);
       }
-      const today = clinicDate(new Date().toISOString(), this.zone);
+      const today = this.clock.today();
       if (status === 'did_not_attend' && clinicDate((locked.scheduled_for as Date).toISOString(), this.zone) > today) {
         throw new DomainError('CONFLICT', 'A session in the future cannot be marked as not attended; cancel it instead.');
       }

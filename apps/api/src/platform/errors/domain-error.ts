@@ -30,5 +30,13 @@ export const notFound = (what: string) => new DomainError('NOT_FOUND', `${what} 
 export const versionConflict = (what: string) =>
   new DomainError('VERSION_CONFLICT', `${what} was changed by someone else since you opened it. Reload and try again.`);
 
-export const validationFailed = (field: string, message: string) =>
-  new DomainError('VALIDATION_FAILED', `${field}: ${message}`, { errors: [{ field, messages: [message] }] });
+/** 400 VALIDATION_FAILED naming every field, its messages grouped in the order they came. */
+export function invalidFields(problems: readonly { field: string; message: string }[]): DomainError {
+  const byField = new Map<string, string[]>();
+  for (const p of problems) byField.set(p.field, [...(byField.get(p.field) ?? []), p.message]);
+  const errors: FieldError[] = [...byField].map(([field, messages]) => ({ field, messages }));
+  const detail = errors.map((e) => `${e.field}: ${e.messages.join('; ')}`).join('. ');
+  return new DomainError('VALIDATION_FAILED', detail || 'The request is not valid.', { errors });
+}
+
+export const validationFailed = (field: string, message: string) => invalidFields([{ field, message }]);

@@ -1,11 +1,10 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
-import type { FieldError } from '@venule/api-contract';
-import { DomainError } from './domain-error';
+import { invalidFields } from './domain-error';
 
-function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
+function flatten(errors: ValidationError[], prefix = ''): { field: string; message: string }[] {
   return errors.flatMap((e) => {
     const field = prefix ? `${prefix}.${e.property}` : e.property;
-    const own = e.constraints ? [{ field, messages: Object.values(e.constraints) }] : [];
+    const own = Object.values(e.constraints ?? {}).map((message) => ({ field, message }));
     return [...own, ...flatten(e.children ?? [], field)];
   });
 }
@@ -17,10 +16,6 @@ export function strictValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     validationError: { target: false, value: false },
-    exceptionFactory: (errors) => {
-      const fields = flatten(errors);
-      const detail = fields.map((f) => `${f.field}: ${f.messages.join('; ')}`).join('. ');
-      return new DomainError('VALIDATION_FAILED', detail || 'The request is not valid.', { errors: fields });
-    },
+    exceptionFactory: (errors) => invalidFields(flatten(errors)),
   });
 }
