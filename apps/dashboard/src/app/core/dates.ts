@@ -1,11 +1,24 @@
-import type { IsoDate } from '@venule/api-contract';
+import type { IsoDate, IsoInstant } from '@venule/api-contract';
+import { DEFAULT_TIME_ZONE, clinicDate, inClinicZone } from '@venule/clinical-rules';
 
-/** Today's calendar date in the browser's time zone, `YYYY-MM-DD`. */
+/** Today's date on the clinic's wall clock, `YYYY-MM-DD`: the date the API's rules count in. */
 export function todayIso(now: Date = new Date()): IsoDate {
-  const y = now.getFullYear();
-  const m = String(now.getMonth() + 1).padStart(2, '0');
-  const d = String(now.getDate()).padStart(2, '0');
-  return `${y}-${m}-${d}`;
+  return clinicDate(now.toISOString(), DEFAULT_TIME_ZONE);
+}
+
+/** Instants are shown in the clinic's time zone, whatever the browser's. */
+const dateTime = new Intl.DateTimeFormat('en-GB', {
+  timeZone: DEFAULT_TIME_ZONE, weekday: 'short', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit',
+});
+
+export function formatInstant(instant: IsoInstant | null | undefined): string {
+  return instant ? dateTime.format(new Date(instant)) : '';
+}
+
+/** A clinic wall-clock date and `HH:mm` as an instant with the clinic's offset on that day. */
+export function clinicInstant(date: IsoDate, time: string): IsoInstant {
+  const offset = /([+-]\d{2}:\d{2}|Z)$/.exec(inClinicZone(`${date}T${time}:00Z`, DEFAULT_TIME_ZONE))?.[1] ?? 'Z';
+  return `${date}T${time}:00${offset}`;
 }
 
 /** Whole years between a date of birth and a date, both `YYYY-MM-DD`. */

@@ -7,9 +7,9 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import type { BookedSession, Course, IsoDate, Reason } from '@venule/api-contract';
 import { maxDate } from '@venule/clinical-rules';
-import { formatDate } from '../core/dates';
+import { clinicInstant, formatDate } from '../core/dates';
 import { applyServerFieldErrors } from '../core/problem';
-import { clinicInstant, refusalOf } from './course-labels';
+import { refusalOf } from './course-labels';
 import { CoursesApi } from './courses-api';
 import { ReasonList } from './reason-list';
 

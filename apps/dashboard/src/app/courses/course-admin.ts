@@ -7,9 +7,9 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import type { Course, IsoDate, Reason } from '@venule/api-contract';
 import { Observable } from 'rxjs';
-import { formatDate } from '../core/dates';
+import { formatDate, todayIso } from '../core/dates';
 import { applyServerFieldErrors } from '../core/problem';
-import { clinicToday, refusalOf } from './course-labels';
+import { refusalOf } from './course-labels';
 import { CoursesApi } from './courses-api';
 import { ReasonList } from './reason-list';
 
@@ -127,11 +127,11 @@ export class CourseAdmin {
   protected readonly active = computed(() => this.course().status === 'active');
   protected readonly format = formatDate;
 
-  protected readonly consentForm = this.fb.group({ consentedOn: [clinicToday(), Validators.required], formVersion: ['v3', Validators.required] });
+  protected readonly consentForm = this.fb.group({ consentedOn: [todayIso(), Validators.required], formVersion: ['v3', Validators.required] });
   protected readonly outcomeForm = this.fb.group({
     ratedBy: this.fb.control<'patient' | 'clinician'>('clinician'),
     improvementPercent: this.fb.control<number | null>(null, [Validators.required, Validators.min(0), Validators.max(100)]),
-    assessedOn: [clinicToday(), Validators.required],
+    assessedOn: [todayIso(), Validators.required],
   });
   protected readonly discontinueForm = this.fb.group({ reason: ['', [Validators.required, Validators.minLength(3)]] });
 

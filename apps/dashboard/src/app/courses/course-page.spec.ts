@@ -7,11 +7,11 @@ import { RouterTestingHarness } from '@angular/router/testing';
 import type { Course, Role } from '@venule/api-contract';
 import { addDays } from '@venule/clinical-rules';
 import { problem, signInAs } from '../../testing/session';
-import { clinicToday } from './course-labels';
+import { todayIso } from '../core/dates';
 import { CoursePage } from './course-page';
 import { booking, completedDetail, course } from './testing-fixtures';
 
-const today = clinicToday();
+const today = todayIso();
 const lastDone = addDays(today, -30);
 
 /** One session done a month ago, the next booked for today. */

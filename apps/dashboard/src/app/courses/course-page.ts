@@ -8,7 +8,7 @@ import type { BookedSession, CompletedSession, Course, Patient } from '@venule/a
 import { AGENT_LABELS, formatNumber } from '@venule/clinical-rules';
 import { can } from '../core/access';
 import { PatientsApi } from '../core/api';
-import { formatDate } from '../core/dates';
+import { formatDate, formatInstant, todayIso } from '../core/dates';
 import { APP_NAME, TITLES, links } from '../core/paths';
 import { problemCode, problemMessage } from '../core/problem';
 import { Session } from '../core/session';
@@ -17,7 +17,7 @@ import { ErrorState, Loading } from '../shared/view-state';
 import { AdverseEvents } from './adverse-events';
 import { BookSession } from './book-session';
 import { CourseAdmin } from './course-admin';
-import { SESSION_STATUS_LABELS, clinicToday, formatInstant, legsLabel } from './course-labels';
+import { SESSION_STATUS_LABELS, legsLabel } from './course-labels';
 import { AnySession, CoursesApi } from './courses-api';
 import { ReasonList } from './reason-list';
 import { SessionCompleteForm } from './session-complete-form';
@@ -205,7 +205,7 @@ export class CoursePage {
     return p ? `${p.firstName} ${p.lastName}` : '';
   });
 
-  protected readonly today = clinicToday();
+  protected readonly today = todayIso();
   protected readonly legs = legsLabel;
   protected readonly format = formatDate;
   protected readonly when = formatInstant;

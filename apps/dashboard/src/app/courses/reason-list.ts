@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { MatIconModule } from '@angular/material/icon';
 import type { Reason } from '@venule/api-contract';
-import { LEG_LABELS } from './course-labels';
+import { LEG_LABELS } from '../core/legs';
 
 /** A refusal or a list of warnings, each reason in words (with its leg when it is about one). */
 @Component({

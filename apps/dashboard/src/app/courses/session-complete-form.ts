@@ -14,7 +14,8 @@ import { AGENT_LABELS, AGENTS, DEFAULT_POLICY, checkDose, formatNumber, needsTes
 import { PatientsApi } from '../core/api';
 import { applyServerFieldErrors } from '../core/problem';
 import { LegDiagram } from '../shared/leg-diagram';
-import { LEG_LABELS, refusalOf } from './course-labels';
+import { LEG_LABELS } from '../core/legs';
+import { refusalOf } from './course-labels';
 import { CoursesApi } from './courses-api';
 import { ReasonList } from './reason-list';
 import { markedRegions, splitAreas, toggleRegion, treatmentRegions, withoutLeg } from './treatment-areas';

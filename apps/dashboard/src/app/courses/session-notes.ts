@@ -9,7 +9,7 @@ import { can } from '../core/access';
 import { problemCode, problemMessage } from '../core/problem';
 import { Session } from '../core/session';
 import { ErrorState, Loading } from '../shared/view-state';
-import { formatInstant } from './course-labels';
+import { formatInstant } from '../core/dates';
 import { CoursesApi } from './courses-api';
 
 const notBlank = [Validators.required, Validators.pattern(/\S/)];

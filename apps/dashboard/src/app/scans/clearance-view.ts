@@ -1,11 +1,7 @@
 import { LEGS, type ClearanceSummary, type IsoDate, type Leg, type LegStatus, type ScanConclusion } from '@venule/api-contract';
+import { LEG_LABELS } from '../core/legs';
 import { clearanceBadge, type ClearanceBadgeKind } from '@venule/clinical-rules';
 import { formatDate } from '../core/dates';
-
-/** An amber badge this many days (or fewer) before a clear scan runs out. */
-export const EXPIRY_WARNING_DAYS = 30;
-
-export const LEG_LABELS: Record<Leg, string> = { left: 'Left leg', right: 'Right leg' };
 
 export const LEG_STATUS_LABELS: Record<LegStatus, string> = {
   cleared: 'Cleared',
@@ -56,7 +52,7 @@ export function badgeView(clearance: ClearanceSummary, on: IsoDate): BadgeView {
     left: { ...clearance.legs.left, reasons: [] },
     right: { ...clearance.legs.right, reasons: [] },
   };
-  const { badge } = clearanceBadge({ on, eligible: clearance.eligible, legs, blockers: clearance.blockers, foamBlockers: [] }, on, EXPIRY_WARNING_DAYS);
+  const { badge } = clearanceBadge({ on, eligible: clearance.eligible, legs, blockers: clearance.blockers, foamBlockers: [] }, on);
   const tone = TONES[badge];
   const cleared = LEGS.filter((leg) => clearance.legs[leg].status === 'cleared');
   const detail = [

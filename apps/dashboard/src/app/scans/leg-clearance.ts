@@ -3,7 +3,8 @@ import { MatIconModule } from '@angular/material/icon';
 import { LEGS, type Clearance } from '@venule/api-contract';
 import { formatDate } from '../core/dates';
 import { ClearanceBadge } from './clearance-badge';
-import { LEG_LABELS, LEG_STATUS_LABELS, TONE_ICONS, legTone } from './clearance-view';
+import { LEG_LABELS } from '../core/legs';
+import { LEG_STATUS_LABELS, TONE_ICONS, legTone } from './clearance-view';
 
 /** Clearance of each leg on a date, with every reason in words. No findings: reception reads it too. */
 @Component({

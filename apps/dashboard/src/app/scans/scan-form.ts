@@ -24,7 +24,7 @@ import { map, startWith } from 'rxjs';
 import { formatDate, todayIso } from '../core/dates';
 import { applyServerFieldErrors, problemMessage, problemOf } from '../core/problem';
 import { LegDiagram } from '../shared/leg-diagram';
-import { LEG_LABELS } from './clearance-view';
+import { LEG_LABELS } from '../core/legs';
 import { findingLabel, findingRegions, findingShort, isUnderlyingDisease, parseRegionId, regionId } from './finding-sites';
 
 /** What the form hands over: the scan, and a report file to attach once the scan is saved. */

@@ -2,7 +2,8 @@ import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core
 import { MatIconModule } from '@angular/material/icon';
 import { LEGS, type Scan, type ScanConclusion, type ScanFile } from '@venule/api-contract';
 import { formatDate } from '../core/dates';
-import { CONCLUSION_LABELS, LEG_LABELS } from './clearance-view';
+import { LEG_LABELS } from '../core/legs';
+import { CONCLUSION_LABELS } from './clearance-view';
 import { findingLabel, isUnderlyingDisease } from './finding-sites';
 import { ScansApi } from './scans-api';
 
