@@ -78,7 +78,6 @@ export class ClearanceService {
     private readonly clock: ClinicClock,
   ) {}
 
-
   /** Facts and the clinic's policy for the given patients (absent ids are simply missing from the map). */
   async loadFacts(patientIds: readonly string[], manager: EntityManager = this.db.manager): Promise<Map<string, { facts: ClearanceFacts; policy: ClinicalPolicy }>> {
     const rows: FactsRow[] = patientIds.length ? await manager.query(FACTS_SQL, [patientIds]) : [];
@@ -127,14 +126,10 @@ export class ClearanceService {
     return this.db.transaction(async (tx) => {
       const facts = await this.loadFacts(ids, tx);
       const found = ids.filter((id) => facts.has(id));
-      if (found.length) {
-        // One audit row per patient whose clearance was shown (AuditService writes one row at a time).
-        await tx.query(
-          `INSERT INTO audit_events (actor_id, action, entity, entity_id, patient_id, fields)
-           SELECT $1, 'read', 'clearance', id::text, id, ARRAY['on'] FROM unnest($2::uuid[]) AS id`,
-          [staff.id, found],
-        );
-      }
+      await this.audit.recordMany(
+        found.map((id) => ({ actorId: staff.id, action: 'read', entity: 'clearance', entityId: id, patientId: id, fields: ['on'] })),
+        tx,
+      );
       const items = found.map((id): ClearanceSummary => {
         const { facts: f, policy } = facts.get(id) as { facts: ClearanceFacts; policy: ClinicalPolicy };
         const result = clearance(f, day, policy);

@@ -22,10 +22,28 @@ export class AuditService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async record(event: AuditRecord, manager: EntityManager = this.db.manager): Promise<void> {
+    await this.recordMany([event], manager);
+  }
+
+  /** Several events in one statement, e.g. one per patient whose clearance a list showed. */
+  async recordMany(events: readonly AuditRecord[], manager: EntityManager = this.db.manager): Promise<void> {
+    if (events.length === 0) return;
     await manager.query(
       `INSERT INTO audit_events (actor_id, action, entity, entity_id, patient_id, fields)
-       VALUES ($1, $2, $3, $4, $5, $6)`,
-      [event.actorId, event.action, event.entity, event.entityId ?? null, event.patientId ?? null, event.fields ?? []],
+       SELECT e.actor_id, e.action, e.entity, e.entity_id, e.patient_id, ARRAY(SELECT jsonb_array_elements_text(e.fields))
+       FROM jsonb_to_recordset($1::jsonb) AS e(actor_id uuid, action text, entity text, entity_id text, patient_id uuid, fields jsonb)`,
+      [
+        JSON.stringify(
+          events.map((e) => ({
+            actor_id: e.actorId,
+            action: e.action,
+            entity: e.entity,
+            entity_id: e.entityId ?? null,
+            patient_id: e.patientId ?? null,
+            fields: e.fields ?? [],
+          })),
+        ),
+      ],
     );
   }
 }
