@@ -59,7 +59,8 @@ export interface AftercarePlan {
 /**
  * The aftercare plan for a session completed at `completedAt` (d = its clinic date):
  * walk until d; hosiery day and night until the clinic date of completedAt + 72 hours
- * (d+3, or d+4 when a clock change or a late-evening completion pushes it past midnight);
+ * (d+3; d+4 when the clocks go forward after a late-evening completion, d+2 when they go back
+ * after one between midnight and 01:00);
  * daytime hosiery a further 7 days after that date; heat, high impact and elevation d+14;
  * sun and waxing d+28; the next session window from d.
  */
