@@ -1,5 +1,5 @@
 import type { IsoDate, IsoInstant } from '@venule/api-contract';
-import { DEFAULT_TIME_ZONE, clinicDate, inClinicZone } from '@venule/clinical-rules';
+import { DEFAULT_TIME_ZONE, ageOn as yearsOld, clinicDate, inClinicZone, isIsoDate } from '@venule/clinical-rules';
 
 /** Today's date on the clinic's wall clock, `YYYY-MM-DD`: the date the API's rules count in. */
 export function todayIso(now: Date = new Date()): IsoDate {
@@ -21,14 +21,9 @@ export function clinicInstant(date: IsoDate, time: string): IsoInstant {
   return `${date}T${time}:00${offset}`;
 }
 
-/** Whole years between a date of birth and a date, both `YYYY-MM-DD`. */
+/** Whole years between a date of birth and a date; null while either is not a `YYYY-MM-DD` date. */
 export function ageOn(dateOfBirth: IsoDate, on: IsoDate): number | null {
-  const dob = /^(\d{4})-(\d{2})-(\d{2})$/.exec(dateOfBirth);
-  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(on);
-  if (!dob || !day) return null;
-  let age = Number(day[1]) - Number(dob[1]);
-  if (day[2] + day[3] < dob[2] + dob[3]) age -= 1;
-  return age;
+  return isIsoDate(dateOfBirth) && isIsoDate(on) ? yearsOld(dateOfBirth, on) : null;
 }
 
 /** `YYYY-MM-DD` shown the British way, `DD/MM/YYYY`. */
