@@ -12,7 +12,7 @@ describe('demo courses', () => {
   });
   afterAll(() => t.stop());
 
-  it('shows a course in every state, with outcomes, notes, a missed and a cancelled session and an adverse event', async () => {
+  it('shows a course in every state, with outcomes, notes, a missed and a cancelled session, an open and a resolved adverse event', async () => {
     const patients: { patient_id: string }[] = await t.db.query(`SELECT DISTINCT patient_id FROM courses`);
     const courses = [];
     for (const { patient_id } of patients) {
@@ -30,7 +30,12 @@ describe('demo courses', () => {
     expect(courses.find((c) => c.status === 'discontinued').discontinuedReason).toEqual(expect.any(String));
     const sessions = courses.flatMap((c) => c.sessions);
     for (const status of ['scheduled', 'completed', 'cancelled', 'did_not_attend']) expect(sessions.map((s) => s.status)).toContain(status);
-    expect(sessions.flatMap((s) => s.adverseEvents ?? [])).toEqual([expect.objectContaining({ type: 'hyperpigmentation', severity: 'mild' })]);
+    expect(sessions.flatMap((s) => s.adverseEvents ?? [])).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ type: 'hyperpigmentation', severity: 'mild', resolved: false, resolvedOn: null }),
+        expect.objectContaining({ type: 'matting', severity: 'mild', resolved: true, resolvedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) }),
+      ]),
+    );
     const [{ signed, drafts, addenda }] = await t.db.query(
       `SELECT count(*) FILTER (WHERE status = 'signed')::int AS signed, count(*) FILTER (WHERE status = 'draft')::int AS drafts,
               (SELECT count(*)::int FROM note_addenda) AS addenda FROM session_notes`,

@@ -239,5 +239,33 @@ describe('completing sessions behind the clinical gate', () => {
       expect((await staff.clinician.post(`/api/sessions/${sid}/adverse-events`, { type: 'bruise', severity: 'mild', onsetOn: today })).status).toBe(400);
       expect((await staff.clinician.post(`/api/sessions/${sid}/adverse-events`, { type: 'dvt', severity: 'fatal', onsetOn: today })).status).toBe(400);
     });
+
+    it('marks an event resolved later, once, on a date from its onset to today, and audits the change', async () => {
+      const { sid } = await bookedSession();
+      await complete(sid);
+      const logged = await staff.clinician.post(`/api/sessions/${sid}/adverse-events`, { type: 'matting', severity: 'moderate', onsetOn: today });
+      const id = logged.body.id as string;
+      expect((await staff.manager.post(`/api/adverse-events/${id}/resolve`, { resolvedOn: today })).status).toBe(403);
+      expect((await staff.reception.post(`/api/adverse-events/${id}/resolve`, { resolvedOn: today })).status).toBe(403);
+
+      const early = await staff.clinician.post(`/api/adverse-events/${id}/resolve`, { resolvedOn: plusDays(today, -1) });
+      expect(early.status).toBe(400);
+      expect(early.body.errors[0].field).toBe('resolvedOn');
+      expect((await staff.clinician.post(`/api/adverse-events/${id}/resolve`, { resolvedOn: plusDays(today, 1) })).status).toBe(400);
+      expect((await staff.clinician.post(`/api/adverse-events/${id}/resolve`, { resolvedOn: '2026-02-30' })).body.errors[0].field).toBe('resolvedOn');
+      expect((await staff.clinician.get(`/api/sessions/${sid}/adverse-events`)).body.items[0]).toMatchObject({ resolved: false, resolvedOn: null, version: 1 });
+
+      const done = await staff.clinician.post(`/api/adverse-events/${id}/resolve`, { resolvedOn: today });
+      expect(done.status).toBe(200);
+      expect(done.body).toMatchObject({ id, type: 'matting', resolved: true, resolvedOn: today, version: 2 });
+      expect((await staff.manager.get(`/api/sessions/${sid}/adverse-events`)).body.items[0]).toMatchObject({ resolved: true, resolvedOn: today });
+      expect((await staff.clinician.post(`/api/adverse-events/${id}/resolve`, { resolvedOn: today })).status).toBe(409);
+      expect((await staff.clinician.post(`/api/adverse-events/${sid}/resolve`, { resolvedOn: today })).status).toBe(404);
+
+      const trail = await staff.manager.get('/api/audit?entity=adverse_event&action=update');
+      expect(trail.body.items.filter((e: { entityId: string }) => e.entityId === id)).toEqual([
+        expect.objectContaining({ fields: ['resolved', 'resolvedOn'] }),
+      ]);
+    });
   });
 });

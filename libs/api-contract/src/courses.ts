@@ -209,6 +209,11 @@ export interface AdverseEventInput {
   notes?: string;
 }
 
+/** Marks a logged adverse event resolved, on a date from its onset to today. */
+export interface AdverseEventResolution {
+  resolvedOn: IsoDate;
+}
+
 export interface AdverseEvent extends RecordMeta {
   sessionId: string;
   type: AdverseEventType;

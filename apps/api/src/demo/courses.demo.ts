@@ -22,7 +22,7 @@ interface DemoSession {
   dose?: { form: 'liquid' | 'foam'; percent: number; ml: number; injections: number };
   reactions?: string;
   note?: { text: string; signed: boolean; addenda?: { text: string; daysLater: number }[] };
-  adverseEvent?: { type: string; severity: 'mild' | 'moderate' | 'severe'; onsetDaysLater: number; notes: string };
+  adverseEvent?: { type: string; severity: 'mild' | 'moderate' | 'severe'; onsetDaysLater: number; resolvedDaysLater?: number; notes: string };
   reason?: string;
 }
 
@@ -102,7 +102,9 @@ const COURSES: DemoCourse[] = [
     legs: 'one', areas: ['lateral thigh', 'knee'], planned: 3, startedDay: -145,
     sessions: [
       { day: -140, status: 'completed', dose: LIQUID(4, 16), note: { signed: true, text: 'Session 1 of 3: 16 injections, 4 mL.' } },
-      { day: -105, status: 'completed', dose: LIQUID(3, 11), note: { signed: true, text: 'Session 2 of 3: good clearance of the first area; 11 injections, 3 mL.' } },
+      { day: -105, status: 'completed', dose: LIQUID(3, 11),
+        adverseEvent: { type: 'matting', severity: 'mild', onsetDaysLater: 14, resolvedDaysLater: 70, notes: 'Fine red blush of new vessels beside the knee; reviewed, left to settle without treatment.' },
+        note: { signed: true, text: 'Session 2 of 3: good clearance of the first area; 11 injections, 3 mL.' } },
       { day: -70, status: 'completed', dose: FOAM(2, 5), note: { signed: true, text: 'Session 3 of 3: remaining reticular feeder with foam 0.25 %, 2 mL.' } },
     ],
     close: { day: -70, status: 'completed' },
@@ -309,6 +311,7 @@ export async function seedDemoCourses(tx: EntityManager, today: IsoDate, timeZon
       if (s.adverseEvent) {
         const e = s.adverseEvent;
         events.push({ session_id: sessionId, type: e.type, severity: e.severity, onset_on: addDays(today, s.day + e.onsetDaysLater),
+          resolved_on: e.resolvedDaysLater === undefined ? null : addDays(today, s.day + e.resolvedDaysLater),
           notes: e.notes, recorded_by: doctor, created_at: at(s.day + e.onsetDaysLater + 2, '11:00') });
       }
     }
@@ -372,9 +375,9 @@ export async function seedDemoCourses(tx: EntityManager, today: IsoDate, timeZon
   }
   if (events.length) {
     await tx.query(
-      `INSERT INTO adverse_events (session_id, type, severity, onset_on, resolved, notes, recorded_by, created_at, updated_at)
-       SELECT r.session_id, r.type, r.severity, r.onset_on, false, r.notes, r.recorded_by, r.created_at, r.created_at
-         FROM jsonb_to_recordset($1::jsonb) AS r(session_id uuid, type text, severity text, onset_on date, notes text,
+      `INSERT INTO adverse_events (session_id, type, severity, onset_on, resolved, resolved_on, notes, recorded_by, created_at, updated_at)
+       SELECT r.session_id, r.type, r.severity, r.onset_on, r.resolved_on IS NOT NULL, r.resolved_on, r.notes, r.recorded_by, r.created_at, r.created_at
+         FROM jsonb_to_recordset($1::jsonb) AS r(session_id uuid, type text, severity text, onset_on date, resolved_on date, notes text,
               recorded_by uuid, created_at timestamptz)`,
       [JSON.stringify(events)],
     );

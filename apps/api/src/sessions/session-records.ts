@@ -80,12 +80,14 @@ export async function sessionsOfCourses(tx: EntityManager, courseIds: string[]):
   ]);
 }
 
+/** The columns `toAdverseEvent` reads. */
+export const ADVERSE_EVENT_COLUMNS = `id, version, created_at, updated_at, session_id, type, severity, onset_on::text AS onset_on, resolved,
+  resolved_on::text AS resolved_on, notes, recorded_by`;
+
 export async function adverseEventsOf(tx: EntityManager, sessionIds: string[]): Promise<AdverseEvent[]> {
   if (sessionIds.length === 0) return [];
   const rows = await tx.query(
-    `SELECT id, version, created_at, updated_at, session_id, type, severity, onset_on::text AS onset_on, resolved,
-            resolved_on::text AS resolved_on, notes, recorded_by
-       FROM adverse_events WHERE session_id = ANY($1::uuid[]) ORDER BY onset_on, created_at`,
+    `SELECT ${ADVERSE_EVENT_COLUMNS} FROM adverse_events WHERE session_id = ANY($1::uuid[]) ORDER BY onset_on, created_at`,
     [sessionIds],
   );
   return rows.map(toAdverseEvent);

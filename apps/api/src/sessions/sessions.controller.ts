@@ -16,7 +16,7 @@ import { PagingQuery } from '../platform/http/paging.dto';
 import { BookSessionDto } from './dto/book-session.dto';
 import { ChangeSessionStatusDto } from './dto/change-session-status.dto';
 import { CompleteSessionDto } from './dto/complete-session.dto';
-import { RecordAdverseEventDto } from './dto/record-adverse-event.dto';
+import { RecordAdverseEventDto, ResolveAdverseEventDto } from './dto/record-adverse-event.dto';
 import { SessionsService } from './sessions.service';
 
 const uuid = new ParseUUIDPipe();
@@ -108,5 +108,17 @@ export class SessionsController {
     @CurrentStaff() staff: SignedInStaff,
   ): Promise<AdverseEvent> {
     return this.sessions.recordAdverseEvent(id, body, staff);
+  }
+
+  @Roles('clinician')
+  @ApiOperation({ summary: 'Marks an adverse event resolved. 409 when it already is; resolvedOn runs from the onset to today.' })
+  @Post('adverse-events/:id/resolve')
+  @HttpCode(200)
+  resolveAdverseEvent(
+    @Param('id', uuid) id: string,
+    @Body() body: ResolveAdverseEventDto,
+    @CurrentStaff() staff: SignedInStaff,
+  ): Promise<AdverseEvent> {
+    return this.sessions.resolveAdverseEvent(id, body.resolvedOn, staff);
   }
 }

@@ -36,6 +36,7 @@ import type { ChangeSessionStatusDto } from './dto/change-session-status.dto';
 import type { CompleteSessionDto } from './dto/complete-session.dto';
 import type { RecordAdverseEventDto } from './dto/record-adverse-event.dto';
 import {
+  ADVERSE_EVENT_COLUMNS,
   adverseEventsOf,
   findSession,
   seesClinicalDetail,
@@ -317,12 +318,39 @@ export class SessionsService {
       const [row] = await tx.query(
         `INSERT INTO adverse_events (session_id, type, severity, onset_on, resolved, resolved_on, notes, recorded_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-         RETURNING id, version, created_at, updated_at, session_id, type, severity, onset_on::text AS onset_on, resolved,
-                   resolved_on::text AS resolved_on, notes, recorded_by`,
+         RETURNING ${ADVERSE_EVENT_COLUMNS}`,
         [sessionId, dto.type, dto.severity, dto.onsetOn, dto.resolved ?? false, dto.resolvedOn ?? null, dto.notes ?? null, staff.id],
       );
       await this.audit.record(
         { actorId: staff.id, action: 'create', entity: 'adverse_event', entityId: row.id, patientId: session.patient_id, fields: Object.keys(dto) },
+        tx,
+      );
+      return toAdverseEvent(row);
+    });
+  }
+
+  /** Events are logged at onset and resolved weeks later (hyperpigmentation can take months). */
+  async resolveAdverseEvent(id: string, resolvedOn: string, staff: SignedInStaff): Promise<AdverseEvent> {
+    return this.db.transaction(async (tx) => {
+      const [event] = await tx.query(
+        `SELECT e.onset_on::text AS onset_on, e.resolved, c.patient_id
+           FROM adverse_events e JOIN sessions s ON s.id = e.session_id JOIN courses c ON c.id = s.course_id
+          WHERE e.id = $1 FOR UPDATE OF e`,
+        [id],
+      );
+      if (!event) throw notFound('The adverse event');
+      if (event.resolved) throw new DomainError('CONFLICT', 'This adverse event is already marked resolved.');
+      if (resolvedOn < event.onset_on || resolvedOn > this.clock.today()) {
+        throw validationFailed('resolvedOn', `must be between the onset (${event.onset_on}) and today`);
+      }
+      // For an UPDATE, TypeORM answers [rows, affected count].
+      const [[row]] = await tx.query(
+        `UPDATE adverse_events SET resolved = true, resolved_on = $2, version = version + 1, updated_at = now() WHERE id = $1
+         RETURNING ${ADVERSE_EVENT_COLUMNS}`,
+        [id, resolvedOn],
+      );
+      await this.audit.record(
+        { actorId: staff.id, action: 'update', entity: 'adverse_event', entityId: id, patientId: event.patient_id, fields: ['resolved', 'resolvedOn'] },
         tx,
       );
       return toAdverseEvent(row);

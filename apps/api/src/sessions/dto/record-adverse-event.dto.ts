@@ -1,4 +1,4 @@
-import { ADVERSE_EVENT_TYPES, SEVERITIES, type AdverseEventInput, type AdverseEventType, type Severity } from '@venule/api-contract';
+import { ADVERSE_EVENT_TYPES, SEVERITIES, type AdverseEventInput, type AdverseEventResolution, type AdverseEventType, type Severity } from '@venule/api-contract';
 import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { IsCalendarDate } from '../../courses/dto/date-fields';
 
@@ -24,4 +24,9 @@ export class RecordAdverseEventDto implements AdverseEventInput {
   @IsString()
   @MaxLength(2000)
   notes?: string;
+}
+
+export class ResolveAdverseEventDto implements AdverseEventResolution {
+  @IsCalendarDate()
+  resolvedOn!: string;
 }
