@@ -124,15 +124,24 @@ test('clinician books, completes, signs, prints aftercare', async ({ page }) => 
   await page.getByRole('option', { name: 'Allergic reaction' }).click();
   await adverse.getByRole('combobox', { name: 'Severity' }).click();
   await page.getByRole('option', { name: 'Mild' }).click();
-  await adverse.getByRole('checkbox', { name: 'Resolved' }).check();
-  await adverse.getByLabel('Notes').fill('Local urticaria at two injection sites; settled within 20 minutes.');
+  await adverse.getByLabel('Notes').fill('Local urticaria at two injection sites; antihistamine given.');
   await adverse.scrollIntoViewIfNeeded();
   await shot(page, '26a-adverse-event-form');
   await adverse.getByRole('button', { name: 'Log adverse event' }).click();
   await expect(adverse).toHaveCount(0);
-  await expect(session.getByRole('list', { name: 'Adverse events of session 1' })).toContainText('Allergic reaction · Mild');
+  const events = session.getByRole('list', { name: 'Adverse events of session 1' });
+  await expect(events).toContainText('Allergic reaction · Mild');
+  await expect(events).toContainText('not resolved');
+
+  // It settles before the patient leaves: marked resolved today.
+  await events.getByRole('button', { name: 'Mark Allergic reaction resolved' }).click();
+  await expect(events.getByLabel('Resolved on')).toBeVisible();
+  await shot(page, '26b-adverse-event-resolving');
+  await events.getByRole('button', { name: 'Save' }).click();
+  await expect(events).toContainText(/Allergic reaction · Mild · onset \d{2}\/\d{2}\/\d{4} · resolved \d{2}\/\d{2}\/\d{4}/);
+  await expect(events.getByRole('button', { name: /resolved$/ })).toHaveCount(0);
   await session.scrollIntoViewIfNeeded();
-  await shot(page, '26b-adverse-event-logged');
+  await shot(page, '26c-adverse-event-resolved');
 
   // The aftercare sheet, printed.
   await page.getByRole('link', { name: 'Aftercare sheet' }).first().click();

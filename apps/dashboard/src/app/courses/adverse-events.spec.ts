@@ -58,9 +58,10 @@ describe('AdverseEvents', () => {
     ]);
   });
 
-  it('lets a manager read but not log', async () => {
-    const { button, el } = await open('manager', [event()]);
+  it('lets a manager read but not log or resolve', async () => {
+    const { button, el } = await open('manager', [event({ resolved: false, resolvedOn: null })]);
     expect(button('Log adverse event')).toBeUndefined();
+    expect(button('Mark resolved')).toBeUndefined();
     expect(el.querySelector('form')).toBeNull();
   });
 
@@ -112,5 +113,53 @@ describe('AdverseEvents', () => {
     expect(el.querySelector('input[formcontrolname=onsetOn]')?.closest('mat-form-field')?.textContent).toContain(
       'Must not be before the session (2026-03-02).',
     );
+  });
+
+  it('marks an open event resolved on the date the clinician enters, and shows it resolved', async () => {
+    const { click, http, fixture, items, button, el } = await open('clinician', [event(), event({ id: 'ae-2', resolved: false, resolvedOn: null })]);
+    expect(el.querySelectorAll('button[aria-label="Mark Matting resolved"]')).toHaveLength(1);
+    await click('Mark resolved');
+    expect(el.querySelector<HTMLInputElement>('li.resolving input')?.value).toBe('2026-03-31');
+    const input = el.querySelector('li.resolving input') as HTMLInputElement;
+    input.value = '2026-03-25';
+    input.dispatchEvent(new Event('input'));
+    await fixture.whenStable();
+    await click('Save');
+
+    const request = http.expectOne('/api/adverse-events/ae-2/resolve');
+    expect(request.request.body).toEqual({ resolvedOn: '2026-03-25' });
+    request.flush(event({ id: 'ae-2', resolved: true, resolvedOn: '2026-03-25', version: 2 }));
+    await fixture.whenStable();
+    expect(items()).toEqual(['Matting · Moderate · onset 16/03/2026 · resolved 30/03/2026', 'Matting · Moderate · onset 16/03/2026 · resolved 25/03/2026']);
+    expect(button('Mark resolved')).toBeUndefined();
+  });
+
+  it("shows the server's refusal of a resolution date beside the date", async () => {
+    const { click, http, fixture, el } = await open('clinician', [event({ resolved: false, resolvedOn: null })]);
+    await click('Mark resolved');
+    await click('Save');
+    http.expectOne('/api/adverse-events/ae-1/resolve').flush(
+      problem(409, 'CONFLICT', 'This adverse event is already marked resolved.'),
+      { status: 409, statusText: 'Conflict' },
+    );
+    await fixture.whenStable();
+    expect(el.querySelector('li.resolving')?.textContent).toContain('This adverse event is already marked resolved.');
+  });
+
+  it('sends the resolution date with an event logged as already resolved', async () => {
+    const { click, choose, type, http, el, fixture } = await open('clinician');
+    await click('Log adverse event');
+    await choose('type', 'Matting');
+    await choose('severity', 'Mild');
+    await type('onsetOn', '2026-03-10');
+    expect(el.querySelector('input[formcontrolname=resolvedOn]')).toBeNull();
+    (el.querySelector('mat-checkbox input') as HTMLInputElement).click();
+    await fixture.whenStable();
+    expect(el.querySelector<HTMLInputElement>('input[formcontrolname=resolvedOn]')?.value).toBe('2026-03-31');
+    await type('resolvedOn', '2026-03-20');
+    (el.querySelector('form button[type=submit]') as HTMLButtonElement).click();
+    expect(http.expectOne('/api/sessions/s-1/adverse-events').request.body).toEqual({
+      type: 'matting', severity: 'mild', onsetOn: '2026-03-10', resolved: true, resolvedOn: '2026-03-20',
+    });
   });
 });

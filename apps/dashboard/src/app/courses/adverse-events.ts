@@ -9,7 +9,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { ADVERSE_EVENT_TYPES, SEVERITIES, type AdverseEvent, type AdverseEventType, type IsoDate, type Reason, type Severity } from '@venule/api-contract';
 import { can } from '../core/access';
 import { formatDate } from '../core/dates';
-import { applyServerFieldErrors } from '../core/problem';
+import { applyServerFieldErrors, problemMessage, problemOf } from '../core/problem';
 import { Session } from '../core/session';
 import { ADVERSE_EVENT_LABELS, SEVERITY_LABELS, refusalOf } from './course-labels';
 import { CoursesApi } from './courses-api';
@@ -20,6 +20,9 @@ const NOTES_MAX = 2000;
 /** The API refuses an event of type "other" that is not described. */
 const describedWhenOther: ValidatorFn = (control) =>
   control.parent?.get('type')?.value === 'other' && !String(control.value).trim() ? { describe: true } : null;
+
+const requiredWhenResolved: ValidatorFn = (control) =>
+  control.parent?.get('resolved')?.value && !control.value ? { required: true } : null;
 
 /**
  * A completed session's adverse events, listed for clinicians and managers; clinicians log new ones.
@@ -38,7 +41,23 @@ const describedWhenOther: ValidatorFn = (control) =>
             <span><strong>{{ typeLabels[e.type] }}</strong> · <span class="severity" [class]="e.severity">{{ severityLabels[e.severity] }}</span>
               · onset {{ format(e.onsetOn) }} · {{ e.resolved ? 'resolved' + (e.resolvedOn ? ' ' + format(e.resolvedOn) : '') : 'not resolved' }}
               @if (e.notes) { <span class="vn-muted"> · {{ e.notes }}</span> }</span>
+            @if (canWrite() && !e.resolved && resolving()?.id !== e.id) {
+              <button mat-button type="button" class="resolve" (click)="startResolving(e)" [attr.aria-label]="'Mark ' + typeLabels[e.type] + ' resolved'">
+                <mat-icon>task_alt</mat-icon> Mark resolved
+              </button>
+            }
           </li>
+          @if (resolving()?.id === e.id) {
+            <li class="resolving">
+              <mat-form-field appearance="outline" subscriptSizing="dynamic">
+                <mat-label>Resolved on</mat-label>
+                <input matInput type="date" [formControl]="resolveDate" [min]="e.onsetOn" [max]="today()" />
+                <mat-error>{{ resolveDate.getError('server') ?? 'Enter a date from the onset to today' }}</mat-error>
+              </mat-form-field>
+              <button mat-flat-button type="button" (click)="resolve(e)" [disabled]="busy()">Save</button>
+              <button mat-button type="button" (click)="resolving.set(null)">Cancel</button>
+            </li>
+          }
         }
       </ul>
     }
@@ -67,6 +86,13 @@ const describedWhenOther: ValidatorFn = (control) =>
               <mat-error>{{ form.controls.onsetOn.getError('server') ?? 'Enter a date from the session to today' }}</mat-error>
             </mat-form-field>
             <mat-checkbox class="resolved" formControlName="resolved">Resolved</mat-checkbox>
+            @if (form.controls.resolved.value) {
+              <mat-form-field appearance="outline">
+                <mat-label>Resolved on</mat-label>
+                <input matInput type="date" formControlName="resolvedOn" [min]="form.controls.onsetOn.value" [max]="today()" />
+                <mat-error>{{ form.controls.resolvedOn.getError('server') ?? 'Enter a date from the onset to today' }}</mat-error>
+              </mat-form-field>
+            }
           </div>
           <mat-form-field appearance="outline" class="full">
             <mat-label>Notes</mat-label>
@@ -88,6 +114,8 @@ const describedWhenOther: ValidatorFn = (control) =>
     :host { display: block; }
     ul { list-style: none; margin: 0 0 4px; padding: 0; }
     li { display: flex; align-items: flex-start; gap: 8px; padding: 2px 0; }
+    li.resolving { align-items: center; flex-wrap: wrap; padding: 8px 0 8px 28px; }
+    .resolve { flex: none; margin-left: auto; }
     .icon { flex: none; color: var(--mat-sys-error); font-size: 20px; width: 20px; height: 20px; }
     .severity { font: var(--mat-sys-label-medium); padding: 1px 8px; border-radius: 6px; background: var(--mat-sys-secondary-container);
       color: var(--mat-sys-on-secondary-container); }
@@ -114,6 +142,10 @@ export class AdverseEvents {
   protected readonly open = signal(false);
   protected readonly busy = signal(false);
   protected readonly refusal = signal<{ message: string; reasons: Reason[] } | null>(null);
+  /** The event whose resolution date is being entered. */
+  protected readonly resolving = signal<AdverseEvent | null>(null);
+  protected readonly resolveForm = this.fb.group({ resolvedOn: this.fb.control('', Validators.required) });
+  protected readonly resolveDate = this.resolveForm.controls.resolvedOn;
   protected readonly canWrite = computed(() => can(this.session.role(), 'writeClinical'));
 
   protected readonly form = this.fb.group({
@@ -121,6 +153,7 @@ export class AdverseEvents {
     severity: this.fb.control<Severity | ''>('', Validators.required),
     onsetOn: this.fb.control('', Validators.required),
     resolved: false,
+    resolvedOn: this.fb.control('', requiredWhenResolved),
     notes: this.fb.control('', [describedWhenOther, Validators.maxLength(NOTES_MAX)]),
   });
 
@@ -133,6 +166,35 @@ export class AdverseEvents {
 
   constructor() {
     this.form.controls.type.valueChanges.subscribe(() => this.form.controls.notes.updateValueAndValidity());
+    this.form.controls.resolved.valueChanges.subscribe((resolved) => {
+      this.form.controls.resolvedOn.setValue(resolved ? this.today() : '');
+    });
+  }
+
+  protected startResolving(event: AdverseEvent): void {
+    this.resolveDate.reset(this.today());
+    this.resolving.set(event);
+  }
+
+  protected resolve(event: AdverseEvent): void {
+    if (this.resolveDate.invalid) {
+      this.resolveDate.markAsTouched();
+      return;
+    }
+    this.busy.set(true);
+    this.api.resolveAdverseEvent(event.id, this.resolveDate.value).subscribe({
+      next: (resolved) => {
+        this.busy.set(false);
+        this.resolving.set(null);
+        this.list.update((list) => list.map((e) => (e.id === resolved.id ? resolved : e)));
+      },
+      error: (error: unknown) => {
+        this.busy.set(false);
+        if (!problemOf(error)?.errors?.length) this.resolveDate.setErrors({ server: problemMessage(error) });
+        applyServerFieldErrors(this.resolveForm, error);
+        this.resolveDate.markAsTouched();
+      },
+    });
   }
 
   protected start(): void {
@@ -156,7 +218,10 @@ export class AdverseEvents {
     this.refusal.set(null);
     const notes = v.notes.trim();
     this.api
-      .logAdverseEvent(this.sessionId(), { type: v.type, severity: v.severity, onsetOn: v.onsetOn, resolved: v.resolved, ...(notes ? { notes } : {}) })
+      .logAdverseEvent(this.sessionId(), {
+        type: v.type, severity: v.severity, onsetOn: v.onsetOn, resolved: v.resolved,
+        ...(v.resolved && v.resolvedOn ? { resolvedOn: v.resolvedOn } : {}), ...(notes ? { notes } : {}),
+      })
       .subscribe({
         next: (event) => {
           this.busy.set(false);

@@ -3,6 +3,7 @@ import { Injectable, inject } from '@angular/core';
 import type {
   AdverseEvent,
   AdverseEventInput,
+  AdverseEventResolution,
   Aftercare,
   BookSessionRequest,
   BookedSession,
@@ -12,6 +13,7 @@ import type {
   ConsentInput,
   Course,
   CreateCourseRequest,
+  IsoDate,
   Outcome,
   OutcomeInput,
   Page,
@@ -78,6 +80,10 @@ export class CoursesApi {
 
   logAdverseEvent(sessionId: string, body: AdverseEventInput): Observable<AdverseEvent> {
     return this.http.post<AdverseEvent>(`/api/sessions/${enc(sessionId)}/adverse-events`, body);
+  }
+
+  resolveAdverseEvent(id: string, resolvedOn: IsoDate): Observable<AdverseEvent> {
+    return this.http.post<AdverseEvent>(`/api/adverse-events/${enc(id)}/resolve`, { resolvedOn } satisfies AdverseEventResolution);
   }
 
   aftercare(sessionId: string): Observable<Aftercare> {
