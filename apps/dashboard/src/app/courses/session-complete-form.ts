@@ -185,7 +185,8 @@ interface PatientFacts {
     .small, .reason { margin: 6px 0 0; font: var(--mat-sys-body-small); }
     .reason.error { color: var(--mat-sys-error); font-weight: 500; }
     .over .reason.error { color: inherit; }
-    @media (max-width: 599px) { .where { grid-template-columns: minmax(0, 1fr); } figure { max-width: 360px; } }
+    /* On a tablet the diagram gets its own row, wide enough for finger-sized markers (about 44 px). */
+    @media (max-width: 1023px) { .where { grid-template-columns: minmax(0, 1fr); } figure { max-width: 520px; } }
   `,
 })
 export class SessionCompleteForm implements OnInit {

@@ -186,7 +186,8 @@ const someLegScanned: ValidatorFn = (group) => (LEGS.some((leg) => group.get([le
     .error { color: var(--mat-sys-error); font: var(--mat-sys-body-small); margin: 4px 0 0; flex-basis: 100%; }
     .file { display: flex; flex-wrap: wrap; align-items: center; gap: 8px 12px; }
     .file-name { font: var(--mat-sys-body-medium); overflow-wrap: anywhere; }
-    @media (max-width: 899px) { .layout { grid-template-columns: minmax(0, 1fr); } figure { max-width: 420px; } }
+    /* On a tablet the diagram gets its own row, wide enough for finger-sized markers (about 44 px). */
+    @media (max-width: 1023px) { .layout { grid-template-columns: minmax(0, 1fr); } figure { max-width: 520px; } }
   `,
 })
 export class ScanForm {
