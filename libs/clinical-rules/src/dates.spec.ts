@@ -3,6 +3,7 @@ import {
   addMonths,
   ageOn,
   clinicDate,
+  clinicWallTime,
   compareDates,
   daysBetween,
   formatDate,
@@ -41,6 +42,29 @@ describe('clinicDate', () => {
 
   it('rejects an unknown time zone', () => {
     expect(() => clinicDate('2026-03-29T10:00:00Z', 'Europe/Atlantis')).toThrow(RangeError);
+  });
+});
+
+describe('clinicWallTime', () => {
+  it.each`
+    date            | time       | zone                  | expected                       | why
+    ${'2026-03-28'} | ${'09:30'} | ${'Europe/London'}    | ${'2026-03-28T09:30:00+00:00'} | ${'GMT, the day before the change'}
+    ${'2026-03-29'} | ${'09:30'} | ${'Europe/London'}    | ${'2026-03-29T09:30:00+01:00'} | ${'BST from the change day'}
+    ${'2026-03-29'} | ${'00:30'} | ${'Europe/London'}    | ${'2026-03-29T00:30:00+00:00'} | ${'before 01:00 on the change night, still GMT'}
+    ${'2026-03-29'} | ${'01:30'} | ${'Europe/London'}    | ${'2026-03-29T02:30:00+01:00'} | ${'a skipped time moves on by the hour skipped'}
+    ${'2026-10-25'} | ${'09:30'} | ${'Europe/London'}    | ${'2026-10-25T09:30:00+00:00'} | ${'GMT again after the clocks go back'}
+    ${'2026-03-08'} | ${'09:30'} | ${'America/New_York'} | ${'2026-03-08T09:30:00-04:00'} | ${'US spring forward day'}
+    ${'2028-02-29'} | ${'23:59'} | ${'Australia/Sydney'} | ${'2028-02-29T23:59:00+11:00'} | ${'leap day in summer time down under'}
+  `('$date $time in $zone: $why', ({ date, time, zone, expected }) => {
+    expect(clinicWallTime(date, time, zone)).toBe(expected);
+    expect(clinicDate(expected, zone)).toBe(date);
+  });
+
+  it('refuses a malformed time, date or zone', () => {
+    expect(() => clinicWallTime('2026-03-28', '9:30')).toThrow(RangeError);
+    expect(() => clinicWallTime('2026-03-28', '24:00')).toThrow(RangeError);
+    expect(() => clinicWallTime('2026-02-30', '09:30')).toThrow(RangeError);
+    expect(() => clinicWallTime('2026-03-28', '09:30', 'Mars/Olympus')).toThrow(RangeError);
   });
 });
 

@@ -133,6 +133,18 @@ export function inClinicZone(instant: IsoInstant, timeZone: string = DEFAULT_TIM
   return toInstant(instant).setZone(checkZone(timeZone)).toISO() as IsoInstant;
 }
 
+/**
+ * The instant a clinic wall clock shows `time` (`HH:mm`) on `date`, with that day's offset.
+ * A time the clocks skip (01:30 as they go forward) moves on by the hour skipped.
+ */
+export function clinicWallTime(date: IsoDate, time: string, timeZone: string = DEFAULT_TIME_ZONE): IsoInstant {
+  const [hour, minute] = time.split(':').map(Number);
+  if (!/^\d{2}:\d{2}$/.test(time) || hour > 23 || minute > 59) throw new RangeError(`Not a time of day (HH:mm): ${String(time)}`);
+  const day = toCalendar(date);
+  return DateTime.fromObject({ year: day.year, month: day.month, day: day.day, hour, minute }, { zone: checkZone(timeZone) })
+    .toISO({ suppressMilliseconds: true }) as IsoInstant;
+}
+
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const MONTHS = [
   'January', 'February', 'March', 'April', 'May', 'June',
