@@ -26,6 +26,7 @@ describe('staff sign-in', () => {
     expect(me.status).toBe(200);
     expect(me.body.user.email).toBe(email);
     expect(me.body.idleTimeoutMinutes).toBe(30);
+    expect(me.body.clinicTimeZone).toBe('Europe/London');
   });
 
   it('refuses a wrong password with 401 problem+json', async () => {
@@ -95,5 +96,19 @@ describe('staff sign-in', () => {
       .set('Origin', 'https://evil.example')
       .send({ email, password: TEST_PASSWORD });
     expect(crossSite.status).toBe(403);
+  });
+});
+
+describe('the clinic time zone', () => {
+  it('tells the dashboard the zone CLINIC_TIMEZONE sets, on sign-in and on every check', async () => {
+    const t = await TestApp.start({ env: { CLINIC_TIMEZONE: 'America/New_York' } });
+    try {
+      const { email } = await t.createStaff('reception');
+      const browser = await StaffClient.open(t.server);
+      expect((await browser.post('/api/auth/login', { email, password: TEST_PASSWORD })).body.clinicTimeZone).toBe('America/New_York');
+      expect((await browser.get('/api/auth/me')).body.clinicTimeZone).toBe('America/New_York');
+    } finally {
+      await t.stop();
+    }
   });
 });

@@ -18,6 +18,8 @@ export interface SessionInfo {
   /** When the session ends if nothing else happens (idle timeout). */
   expiresAt: string;
   idleTimeoutMinutes: number;
+  /** The clinic's IANA time zone: the dashboard shows dates and times on this wall clock. */
+  clinicTimeZone: string;
 }
 
 export const XSRF_COOKIE = 'XSRF-TOKEN';

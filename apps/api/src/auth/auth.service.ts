@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { SessionInfo } from '@venule/api-contract';
 import { Repository } from 'typeorm';
+import { ClinicClock } from '../platform/config/clinic-clock';
 import { DomainError } from '../platform/errors/domain-error';
 import { RateLimitService } from '../platform/rate-limit/rate-limit.service';
 import { UserEntity } from '../users/user.entity';
@@ -17,6 +18,7 @@ export class AuthService {
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     private readonly sessions: SessionsService,
     private readonly limits: RateLimitService,
+    private readonly clock: ClinicClock,
   ) {}
 
   async login(email: string, password: string, meta: { ip: string; userAgent?: string }) {
@@ -47,6 +49,7 @@ export class AuthService {
       user: { id: user.id, email: user.email, displayName: user.displayName, role: user.role },
       expiresAt: expiresAt.toISOString(),
       idleTimeoutMinutes: await this.sessions.idleTimeoutMinutes(),
+      clinicTimeZone: this.clock.timeZone,
     };
   }
 }

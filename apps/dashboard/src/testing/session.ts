@@ -7,6 +7,7 @@ export function sessionFor(role: Role): SessionInfo {
     user: { id: `${role}-id`, email: `${role}@demo.venule`, displayName: `Demo ${role}`, role },
     expiresAt: new Date(Date.now() + 30 * 60_000).toISOString(),
     idleTimeoutMinutes: 30,
+    clinicTimeZone: 'Europe/London',
   };
 }
 

@@ -8,6 +8,11 @@ import { APP_CONFIG, type AppConfig } from './app-config';
 export class ClinicClock {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
+  /** The clinic's IANA time zone (`CLINIC_TIMEZONE`). */
+  get timeZone(): string {
+    return this.config.clinicTimeZone;
+  }
+
   /** Today's date in the clinic's time zone. */
   today(): IsoDate {
     return clinicDate(new Date().toISOString(), this.config.clinicTimeZone);

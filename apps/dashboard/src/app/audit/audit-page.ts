@@ -11,6 +11,7 @@ import { MatTooltipModule } from '@angular/material/tooltip';
 import { Router, RouterLink } from '@angular/router';
 import type { AuditEvent, AuditQuery, Page } from '@venule/api-contract';
 import { AuditApi } from '../core/api';
+import { formatInstant } from '../core/dates';
 import { links } from '../core/paths';
 import { problemMessage } from '../core/problem';
 import { EmptyState, ErrorState } from '../shared/view-state';
@@ -209,9 +210,8 @@ export class AuditPage {
     this.navigate({ offset: event.pageIndex * event.pageSize || null, pageSize: event.pageSize === AUDIT_PAGE_SIZES[0] ? null : event.pageSize });
   }
 
-  protected when(at: string): string {
-    return new Date(at).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
-  }
+  /** On the clinic's wall clock, like every other time in the dashboard. */
+  protected readonly when = formatInstant;
 
   protected actionLabel(action: string): string {
     return ACTION_LABELS[action] ?? action;

@@ -1,4 +1,4 @@
-import { ageOn, clinicInstant, formatDate, formatInstant, todayIso } from './dates';
+import { ageOn, clinicInstant, formatDate, formatInstant, todayIso, useClinicTimeZone } from './dates';
 
 describe('dashboard dates', () => {
   it("today is the clinic's date, not UTC's: 23:30 UTC in summer is already tomorrow in London", () => {
@@ -25,5 +25,16 @@ describe('dashboard dates', () => {
   it('prints dates the British way', () => {
     expect(formatDate('2026-03-09')).toBe('09/03/2026');
     expect(formatDate(undefined)).toBe('');
+  });
+
+  describe('in a clinic whose CLINIC_TIMEZONE is New York', () => {
+    beforeEach(() => useClinicTimeZone('America/New_York'));
+    afterEach(() => useClinicTimeZone('Europe/London'));
+
+    it("follows New York's wall clock for today, times shown and times booked", () => {
+      expect(todayIso(new Date('2026-07-01T02:00:00Z'))).toBe('2026-06-30');
+      expect(formatInstant('2026-07-01T13:05:00Z')).toBe('Wed, 01/07/2026, 09:05');
+      expect(clinicInstant('2026-07-01', '09:30')).toBe('2026-07-01T09:30:00-04:00');
+    });
   });
 });

@@ -1,15 +1,24 @@
 import type { IsoDate, IsoInstant } from '@venule/api-contract';
-import { DEFAULT_TIME_ZONE, ageOn as yearsOld, clinicDate, inClinicZone, isIsoDate } from '@venule/clinical-rules';
+import { DEFAULT_TIME_ZONE, ageOn as yearsOld, clinicDate, clinicWallTime, isIsoDate } from '@venule/clinical-rules';
+
+/** Instants are shown in the clinic's time zone, whatever the browser's. */
+const formatterFor = (timeZone: string) =>
+  new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+
+/** The clinic's zone as the API reports it when staff sign in (`CLINIC_TIMEZONE`); London until then. */
+let clinicZone = DEFAULT_TIME_ZONE;
+let dateTime = formatterFor(clinicZone);
+
+export function useClinicTimeZone(timeZone: string): void {
+  if (timeZone === clinicZone) return;
+  dateTime = formatterFor(timeZone);
+  clinicZone = timeZone;
+}
 
 /** Today's date on the clinic's wall clock, `YYYY-MM-DD`: the date the API's rules count in. */
 export function todayIso(now: Date = new Date()): IsoDate {
-  return clinicDate(now.toISOString(), DEFAULT_TIME_ZONE);
+  return clinicDate(now.toISOString(), clinicZone);
 }
-
-/** Instants are shown in the clinic's time zone, whatever the browser's. */
-const dateTime = new Intl.DateTimeFormat('en-GB', {
-  timeZone: DEFAULT_TIME_ZONE, weekday: 'short', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit',
-});
 
 export function formatInstant(instant: IsoInstant | null | undefined): string {
   return instant ? dateTime.format(new Date(instant)) : '';
@@ -17,8 +26,7 @@ export function formatInstant(instant: IsoInstant | null | undefined): string {
 
 /** A clinic wall-clock date and `HH:mm` as an instant with the clinic's offset on that day. */
 export function clinicInstant(date: IsoDate, time: string): IsoInstant {
-  const offset = /([+-]\d{2}:\d{2}|Z)$/.exec(inClinicZone(`${date}T${time}:00Z`, DEFAULT_TIME_ZONE))?.[1] ?? 'Z';
-  return `${date}T${time}:00${offset}`;
+  return clinicWallTime(date, time, clinicZone);
 }
 
 /** Whole years between a date of birth and a date; null while either is not a `YYYY-MM-DD` date. */

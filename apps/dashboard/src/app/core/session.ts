@@ -2,6 +2,7 @@ import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { Injectable, computed, inject, signal } from '@angular/core';
 import type { LoginRequest, SessionInfo } from '@venule/api-contract';
 import { Observable, firstValueFrom, tap } from 'rxjs';
+import { useClinicTimeZone } from './dates';
 
 export const AUTH_URLS = {
   me: '/api/auth/me',
@@ -23,7 +24,7 @@ export class Session {
 
   async load(): Promise<void> {
     try {
-      this.info.set(await firstValueFrom(this.http.get<SessionInfo>(AUTH_URLS.me)));
+      this.accept(await firstValueFrom(this.http.get<SessionInfo>(AUTH_URLS.me)));
       this.startupError.set(null);
     } catch (error) {
       this.info.set(null);
@@ -34,7 +35,7 @@ export class Session {
   }
 
   signIn(request: LoginRequest): Observable<SessionInfo> {
-    return this.http.post<SessionInfo>(AUTH_URLS.login, request).pipe(tap((info) => this.info.set(info)));
+    return this.http.post<SessionInfo>(AUTH_URLS.login, request).pipe(tap((info) => this.accept(info)));
   }
 
   signOut(): Observable<unknown> {
@@ -43,5 +44,10 @@ export class Session {
 
   clear(): void {
     this.info.set(null);
+  }
+
+  private accept(info: SessionInfo): void {
+    useClinicTimeZone(info.clinicTimeZone);
+    this.info.set(info);
   }
 }
