@@ -72,16 +72,16 @@ const PHONE_QUERY = '(max-width: 599px)';
   `,
   styles: `
     :host { display: flex; flex-direction: column; height: 100%; }
+    /* Through the toolbar's own tokens: it sets its buttons' text colour from them (on-surface by default). */
     .toolbar { position: relative; z-index: 3; gap: 8px;
-      background: var(--mat-sys-primary); color: var(--mat-sys-on-primary);
-      --mat-icon-button-icon-color: var(--mat-sys-on-primary);
-      --mat-button-text-label-text-color: var(--mat-sys-on-primary); }
+      --mat-toolbar-container-background-color: var(--mat-sys-primary);
+      --mat-toolbar-container-text-color: var(--mat-sys-on-primary); }
     .brand { display: inline-flex; align-items: center; gap: 8px; color: inherit; text-decoration: none;
       font: var(--mat-sys-title-large); }
     .brand-icon { color: inherit; }
     .spacer { flex: 1; }
     .toolbar mat-icon { color: var(--mat-sys-on-primary); }
-    .who { height: auto; min-height: 48px; color: var(--mat-sys-on-primary); }
+    .who { height: auto; min-height: 48px; }
     .who-text { display: inline-flex; flex-direction: column; align-items: flex-start; line-height: 1.2; text-align: left; }
     .who-name { font: var(--mat-sys-label-large); }
     .who-role { font: var(--mat-sys-label-small); opacity: 0.9; }
