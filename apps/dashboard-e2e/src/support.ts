@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -6,8 +7,11 @@ export const PASSWORD = 'demo-venule';
 export const SCREENSHOTS = join(__dirname, '..', 'screenshots');
 mkdirSync(SCREENSHOTS, { recursive: true });
 
+/** Every view we screenshot is also checked against WCAG 2.1 A and AA rules (axe-core). */
 export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(violations.map((v) => `${name}: ${v.id} (${v.impact}) at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
 }
 
 export async function signIn(page: Page, role: 'reception' | 'clinician' | 'manager' | 'admin'): Promise<void> {
