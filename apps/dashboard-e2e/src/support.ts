@@ -9,6 +9,15 @@ mkdirSync(SCREENSHOTS, { recursive: true });
 
 /** Every view we screenshot is also checked against WCAG 2.1 A and AA rules (axe-core). */
 export async function shot(page: Page, name: string): Promise<void> {
+  // Let finite animations end first: a message still fading in reads as low contrast to axe.
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => Number.isFinite(Number(a.effect?.getComputedTiming().endTime)))
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
   const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   expect(violations.map((v) => `${name}: ${v.id} (${v.impact}) at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
