@@ -138,10 +138,10 @@ export function inClinicZone(instant: IsoInstant, timeZone: string = DEFAULT_TIM
  * A time the clocks skip (01:30 as they go forward) moves on by the hour skipped.
  */
 export function clinicWallTime(date: IsoDate, time: string, timeZone: string = DEFAULT_TIME_ZONE): IsoInstant {
-  const [hour, minute] = time.split(':').map(Number);
-  if (!/^\d{2}:\d{2}$/.test(time) || hour > 23 || minute > 59) throw new RangeError(`Not a time of day (HH:mm): ${String(time)}`);
+  const hhmm = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(time);
+  if (!hhmm) throw new RangeError(`Not a time of day (HH:mm): ${String(time)}`);
   const day = toCalendar(date);
-  return DateTime.fromObject({ year: day.year, month: day.month, day: day.day, hour, minute }, { zone: checkZone(timeZone) })
+  return DateTime.fromObject({ year: day.year, month: day.month, day: day.day, hour: Number(hhmm[1]), minute: Number(hhmm[2]) }, { zone: checkZone(timeZone) })
     .toISO({ suppressMilliseconds: true }) as IsoInstant;
 }
 

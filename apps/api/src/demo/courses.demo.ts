@@ -3,6 +3,7 @@ import {
   addDays,
   checkSessionCompletion,
   clearance,
+  clinicWallTime,
   doseMg,
   needsTestInjection,
   type ClearanceFacts,
@@ -218,8 +219,7 @@ export async function seedDemoCourses(tx: EntityManager, today: IsoDate, timeZon
   );
   const pool = await candidates(tx);
   const used = new Set<string>();
-  const at = (day: number, time = '10:00') =>
-    DateTime.fromISO(`${addDays(today, day)}T${time}`, { zone: timeZone }).toUTC().toISO() as string;
+  const at = (day: number, time = '10:00') => clinicWallTime(addDays(today, day), time, timeZone);
 
   const courses: Record<string, unknown>[] = [];
   const consents: Record<string, unknown>[] = [];

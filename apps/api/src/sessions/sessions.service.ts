@@ -311,9 +311,7 @@ export class SessionsService {
       if (dto.onsetOn < session.completed_on) throw validationFailed('onsetOn', `must not be before the session (${session.completed_on})`);
       if (dto.onsetOn > today) throw validationFailed('onsetOn', 'must not be in the future');
       if (dto.resolvedOn !== undefined && !dto.resolved) throw validationFailed('resolvedOn', 'is only given for a resolved event');
-      if (dto.resolvedOn !== undefined && (dto.resolvedOn < dto.onsetOn || dto.resolvedOn > today)) {
-        throw validationFailed('resolvedOn', 'must be between the onset and today');
-      }
+      if (dto.resolvedOn !== undefined) checkResolvedOn(dto.resolvedOn, dto.onsetOn, today);
       if (dto.type === 'other' && !dto.notes?.trim()) throw validationFailed('notes', 'must describe an event of type other');
       const [row] = await tx.query(
         `INSERT INTO adverse_events (session_id, type, severity, onset_on, resolved, resolved_on, notes, recorded_by)
@@ -340,9 +338,7 @@ export class SessionsService {
       );
       if (!event) throw notFound('The adverse event');
       if (event.resolved) throw new DomainError('CONFLICT', 'This adverse event is already marked resolved.');
-      if (resolvedOn < event.onset_on || resolvedOn > this.clock.today()) {
-        throw validationFailed('resolvedOn', `must be between the onset (${event.onset_on}) and today`);
-      }
+      checkResolvedOn(resolvedOn, event.onset_on, this.clock.today());
       // For an UPDATE, TypeORM answers [rows, affected count].
       const [[row]] = await tx.query(
         `UPDATE adverse_events SET resolved = true, resolved_on = $2, version = version + 1, updated_at = now() WHERE id = $1
@@ -421,4 +417,9 @@ export class SessionsService {
     if (!seesClinicalDetail(staff.role)) return;
     await this.audit.record({ actorId: staff.id, action: 'read', entity, entityId: id, patientId }, tx);
   }
+}
+
+/** An event resolves on a day from its onset to today, whether logged resolved or marked later. */
+function checkResolvedOn(resolvedOn: string, onsetOn: string, today: string): void {
+  if (resolvedOn < onsetOn || resolvedOn > today) throw validationFailed('resolvedOn', `must be between the onset (${onsetOn}) and today`);
 }

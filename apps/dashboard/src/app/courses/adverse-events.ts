@@ -41,13 +41,13 @@ const requiredWhenResolved: ValidatorFn = (control) =>
             <span><strong>{{ typeLabels[e.type] }}</strong> · <span class="severity" [class]="e.severity">{{ severityLabels[e.severity] }}</span>
               · onset {{ format(e.onsetOn) }} · {{ e.resolved ? 'resolved' + (e.resolvedOn ? ' ' + format(e.resolvedOn) : '') : 'not resolved' }}
               @if (e.notes) { <span class="vn-muted"> · {{ e.notes }}</span> }</span>
-            @if (canWrite() && !e.resolved && resolving()?.id !== e.id) {
+            @if (canWrite() && !e.resolved && resolvingId() !== e.id) {
               <button mat-button type="button" class="resolve" (click)="startResolving(e)" [attr.aria-label]="'Mark ' + typeLabels[e.type] + ' resolved'">
                 <mat-icon>task_alt</mat-icon> Mark resolved
               </button>
             }
           </li>
-          @if (resolving()?.id === e.id) {
+          @if (resolvingId() === e.id) {
             <li class="resolving">
               <mat-form-field appearance="outline" subscriptSizing="dynamic">
                 <mat-label>Resolved on</mat-label>
@@ -55,7 +55,7 @@ const requiredWhenResolved: ValidatorFn = (control) =>
                 <mat-error>{{ resolveDate.getError('server') ?? 'Enter a date from the onset to today' }}</mat-error>
               </mat-form-field>
               <button mat-flat-button type="button" (click)="resolve(e)" [disabled]="busy()">Save</button>
-              <button mat-button type="button" (click)="resolving.set(null)">Cancel</button>
+              <button mat-button type="button" (click)="resolvingId.set(null)">Cancel</button>
             </li>
           }
         }
@@ -143,7 +143,7 @@ export class AdverseEvents {
   protected readonly busy = signal(false);
   protected readonly refusal = signal<{ message: string; reasons: Reason[] } | null>(null);
   /** The event whose resolution date is being entered. */
-  protected readonly resolving = signal<AdverseEvent | null>(null);
+  protected readonly resolvingId = signal<string | null>(null);
   protected readonly resolveForm = this.fb.group({ resolvedOn: this.fb.control('', Validators.required) });
   protected readonly resolveDate = this.resolveForm.controls.resolvedOn;
   protected readonly canWrite = computed(() => can(this.session.role(), 'writeClinical'));
@@ -173,7 +173,7 @@ export class AdverseEvents {
 
   protected startResolving(event: AdverseEvent): void {
     this.resolveDate.reset(this.today());
-    this.resolving.set(event);
+    this.resolvingId.set(event.id);
   }
 
   protected resolve(event: AdverseEvent): void {
@@ -185,7 +185,7 @@ export class AdverseEvents {
     this.api.resolveAdverseEvent(event.id, this.resolveDate.value).subscribe({
       next: (resolved) => {
         this.busy.set(false);
-        this.resolving.set(null);
+        this.resolvingId.set(null);
         this.list.update((list) => list.map((e) => (e.id === resolved.id ? resolved : e)));
       },
       error: (error: unknown) => {
