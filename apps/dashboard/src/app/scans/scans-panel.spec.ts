@@ -40,7 +40,21 @@ async function open(role: Role) {
   const el = fixture.nativeElement as HTMLElement;
   const settle = () => fixture.whenStable();
   const button = (label: string) => Array.from(el.querySelectorAll('button')).find((b) => b.textContent?.includes(label)) as HTMLButtonElement | undefined;
-  return { fixture, http, el, settle, button };
+  /** A clinician with no scans on file opens the form, names the lab and concludes both legs alike. */
+  const startScan = async (performedBy: string, conclusion: string) => {
+    http.expectOne('/api/patients/p-1/clearance').flush(clearanceOf(leg('no_scan'), leg('no_scan', undefined, 'right')));
+    http.expectOne((r) => r.url === '/api/patients/p-1/scans').flush({ items: [], total: 0, limit: 100, offset: 0 });
+    await settle();
+    button('Record a scan')?.click();
+    await settle();
+    const by = el.querySelector('input[formcontrolname=performedBy]') as HTMLInputElement;
+    by.value = performedBy;
+    by.dispatchEvent(new Event('input'));
+    for (const radio of Array.from(el.querySelectorAll('mat-radio-button')).filter((r) => r.textContent?.startsWith(conclusion))) {
+      (radio.querySelector('input') as HTMLInputElement).click();
+    }
+  };
+  return { fixture, http, el, settle, button, startScan };
 }
 
 describe('ScansPanel', () => {
@@ -102,18 +116,8 @@ describe('ScansPanel', () => {
   });
 
   it('records a scan, attaches the report, and refreshes the clearance', async () => {
-    const { http, el, settle, button, fixture } = await open('clinician');
-    http.expectOne('/api/patients/p-1/clearance').flush(clearanceOf(leg('no_scan'), leg('no_scan', undefined, 'right')));
-    http.expectOne((r) => r.url === '/api/patients/p-1/scans').flush({ items: [], total: 0, limit: 100, offset: 0 });
-    await settle();
-    button('Record a scan')?.click();
-    await settle();
-    const by = el.querySelector('input[formcontrolname=performedBy]') as HTMLInputElement;
-    by.value = 'Leeds Vascular Lab';
-    by.dispatchEvent(new Event('input'));
-    for (const radio of Array.from(el.querySelectorAll('mat-radio-button')).filter((r) => r.textContent?.startsWith('Clear'))) {
-      (radio.querySelector('input') as HTMLInputElement).click();
-    }
+    const { http, el, settle, button, fixture, startScan } = await open('clinician');
+    await startScan('Leeds Vascular Lab', 'Clear');
     const fileInput = el.querySelector('input[type=file]') as HTMLInputElement;
     Object.defineProperty(fileInput, 'files', { value: [new File(['%PDF-1.4'], 'report.pdf', { type: 'application/pdf' })] });
     fileInput.dispatchEvent(new Event('change'));
@@ -137,18 +141,8 @@ describe('ScansPanel', () => {
   });
 
   it('keeps the form open with the reasons when the server refuses', async () => {
-    const { http, el, settle, button } = await open('clinician');
-    http.expectOne('/api/patients/p-1/clearance').flush(clearanceOf(leg('no_scan'), leg('no_scan', undefined, 'right')));
-    http.expectOne((r) => r.url === '/api/patients/p-1/scans').flush({ items: [], total: 0, limit: 100, offset: 0 });
-    await settle();
-    button('Record a scan')?.click();
-    await settle();
-    const by = el.querySelector('input[formcontrolname=performedBy]') as HTMLInputElement;
-    by.value = 'Lab';
-    by.dispatchEvent(new Event('input'));
-    for (const radio of Array.from(el.querySelectorAll('mat-radio-button')).filter((r) => r.textContent?.startsWith('Inconclusive'))) {
-      (radio.querySelector('input') as HTMLInputElement).click();
-    }
+    const { http, el, settle, button, startScan } = await open('clinician');
+    await startScan('Lab', 'Inconclusive');
     await settle();
     button('Save scan')?.click();
     await settle();
