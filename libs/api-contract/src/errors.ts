@@ -15,6 +15,7 @@ export const CLINICAL_REFUSAL_CODES = [
   'CONFIRMATION_REQUIRED',
   'NOTE_SIGNED',
   'DOUBLE_BOOKED',
+  'COURSE_FULLY_BOOKED',
 ] as const;
 export type ClinicalRefusalCode = (typeof CLINICAL_REFUSAL_CODES)[number];
 
@@ -26,6 +27,8 @@ export const ERROR_STATUS = {
   DUPLICATE_PATIENT: 409,
   VERSION_CONFLICT: 409,
   CONFLICT: 409,
+  /** Completing a session that is cancelled, missed or already completed. */
+  SESSION_NOT_BOOKED: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   TOO_MANY_REQUESTS: 429,
@@ -35,11 +38,17 @@ export const ERROR_STATUS = {
 } as const;
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
-/** One reason a request was refused; `leg` when the reason is about one leg. */
+/** One reason a request was refused (or a warning); `leg` when the reason is about one leg. */
 export interface Reason {
   code: string;
   message: string;
   leg?: 'left' | 'right';
+  /** The request field at fault, for reasons that make the request invalid (400). */
+  field?: string;
+  /** INTERVAL_TOO_SHORT: the first date the leg may be treated again. */
+  opensOn?: string;
+  /** A warning about another session (a booking that now falls inside a window). */
+  sessionId?: string;
 }
 
 export interface FieldError {

@@ -4,7 +4,7 @@
 import { LEGS } from '@venule/api-contract';
 import type { IsoDate, Leg, Reason } from '@venule/api-contract';
 import { absoluteContraindicationReasons, foamOnlyReasons } from './contraindications';
-import { addDays, addMonths, ageOn, compareDates, daysBetween, formatDate } from './dates';
+import { ageOn, compareDates, daysBetween, formatDate, lastDayWithinMonths } from './dates';
 import { DEFAULT_POLICY, type ClinicalPolicy } from './policy';
 
 export const SCAN_CONCLUSIONS = ['clear', 'underlying_disease', 'inconclusive'] as const;
@@ -63,12 +63,11 @@ const legName = (leg: Leg) => `${leg} leg`;
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /**
- * Last day a scan performed on `performedOn` is valid: the day before the same calendar date
- * `scanValidityMonths` later, rolling a non-existent date forward
- * (2024-02-29 → 2025-02-28; 2025-01-31 with 1 month → 2025-02-28).
+ * Last day a scan performed on `performedOn` is valid (SPEC rule 10, `lastDayWithinMonths`):
+ * 2024-02-29 → 2025-02-28; 2025-01-31 with 1 month → 2025-02-28.
  */
 export function scanValidUntil(performedOn: IsoDate, policy: ClinicalPolicy = DEFAULT_POLICY): IsoDate {
-  return addDays(addMonths(performedOn, policy.scanValidityMonths), -1);
+  return lastDayWithinMonths(performedOn, policy.scanValidityMonths);
 }
 
 /**

@@ -1,4 +1,5 @@
 import {
+  lastDayWithinMonths,
   addDays,
   addMonths,
   ageOn,
@@ -140,5 +141,21 @@ describe('formatting', () => {
   it('writes British dates with weekday', () => {
     expect(formatDate('2026-03-01')).toBe('1 March 2026');
     expect(formatDateWithWeekday('2026-03-29')).toBe('Sunday 29 March 2026');
+  });
+});
+
+describe('lastDayWithinMonths (SPEC rule 10: "within 12 months" means the same thing everywhere)', () => {
+  it.each`
+    from            | months | last
+    ${'2025-11-30'} | ${12}  | ${'2026-11-29'}
+    ${'2024-02-29'} | ${12}  | ${'2025-02-28'}
+    ${'2023-03-01'} | ${12}  | ${'2024-02-29'}
+    ${'2023-02-28'} | ${12}  | ${'2024-02-27'}
+    ${'2025-03-29'} | ${12}  | ${'2026-03-28'}
+    ${'2025-10-26'} | ${12}  | ${'2026-10-25'}
+    ${'2025-01-31'} | ${1}   | ${'2025-02-28'}
+    ${'2025-12-31'} | ${12}  | ${'2026-12-30'}
+  `('$from + $months months → valid through $last', ({ from, months, last }) => {
+    expect(lastDayWithinMonths(from, months)).toBe(last);
   });
 });

@@ -88,6 +88,15 @@ export function addMonths(date: IsoDate, months: number): IsoDate {
   return fromCalendar(target.set({ day: start.day }));
 }
 
+/**
+ * The last day of "within `months` months of `from`" (SPEC rule 10), the one meaning used for scans
+ * and body weights alike: the day before the same calendar date `months` later, a date that does not
+ * exist rolling forward first. 30 November 2025 → 29 November 2026; 29 February 2024 → 28 February 2025.
+ */
+export function lastDayWithinMonths(from: IsoDate, months: number): IsoDate {
+  return addDays(addMonths(from, months), -1);
+}
+
 /** -1, 0 or 1 as `a` is before, the same as, or after `b`. */
 export function compareDates(a: IsoDate, b: IsoDate): -1 | 0 | 1 {
   toCalendar(a);

@@ -26,8 +26,8 @@ describe('checkDose', () => {
     ${'limit counts earlier sessions today'}     | ${poli({ concentrationPercent: 1, volumeMl: 10, otherPolidocanolMgSameDay: 40 })} | ${weighed}                                 | ${[]}
     ${'limit exceeded with earlier sessions'}    | ${poli({ concentrationPercent: 1, volumeMl: 10, otherPolidocanolMgSameDay: 40.5 })} | ${weighed}                               | ${['DOSE_LIMIT_EXCEEDED']}
     ${'no weight'}                               | ${poli()}                                                                 | ${{}}                                              | ${['WEIGHT_REQUIRED']}
-    ${'weight measured exactly 12 months ago'}   | ${poli()}                                                                 | ${{ weightKg: 70, weightMeasuredOn: '2025-01-10' }} | ${[]}
-    ${'weight 12 months and a day old'}          | ${poli()}                                                                 | ${{ weightKg: 70, weightMeasuredOn: '2025-01-09' }} | ${['WEIGHT_REQUIRED']}
+    ${'weight measured a day under 12 months ago'} | ${poli()}                                                               | ${{ weightKg: 70, weightMeasuredOn: '2025-01-11' }} | ${[]}
+    ${'weight measured exactly 12 months ago'}   | ${poli()}                                                                 | ${{ weightKg: 70, weightMeasuredOn: '2025-01-10' }} | ${['WEIGHT_REQUIRED']}
     ${'weight dated after the session'}          | ${poli()}                                                                 | ${{ weightKg: 70, weightMeasuredOn: '2026-01-11' }} | ${['WEIGHT_REQUIRED']}
     ${'implausible stored weight'}               | ${poli()}                                                                 | ${{ weightKg: 7, weightMeasuredOn: '2025-12-01' }}  | ${['WEIGHT_REQUIRED']}
     ${'STS needs no weight'}                     | ${{ agent: 'sodium_tetradecyl_sulfate', form: 'liquid', concentrationPercent: 0.2, volumeMl: 6 }} | ${{}}     | ${[]}

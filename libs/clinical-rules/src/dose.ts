@@ -6,7 +6,7 @@
  */
 import type { IsoDate, Reason } from '@venule/api-contract';
 import { isConfirmed, type Confirmation } from './confirmations';
-import { addMonths, compareDates, formatDate, isIsoDate } from './dates';
+import { compareDates, formatDate, isIsoDate, lastDayWithinMonths } from './dates';
 import { DEFAULT_POLICY, type ClinicalPolicy } from './policy';
 import { AGENT_LABELS, isAgent, isForm, type Agent, type Form } from './sclerosants';
 
@@ -51,9 +51,9 @@ export function doseMg(concentrationPercent: number, volumeMl: number): number {
 const isPositive = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n) && n > 0;
 
 /**
- * The weight usable for the dose limit on `on`: measured on or after the date
- * `weightValidityMonths` before `on` (a weight measured exactly 12 months ago still counts;
- * a non-existent date rolls forward as for scans), not after `on`, and plausible.
+ * The weight usable for the dose limit on `on`: plausible, not measured after `on`, and still
+ * within `weightValidityMonths` of its date on `on`, by the same rule as a scan's validity
+ * (SPEC rule 10): a weight of 30 November 2025 counts through 29 November 2026.
  */
 export function usableWeight(patient: DosePatient, on: IsoDate, policy: ClinicalPolicy = DEFAULT_POLICY): { weightKg: number } | { reason: Reason } {
   const { weightKg, weightMeasuredOn } = patient;
@@ -69,7 +69,7 @@ export function usableWeight(patient: DosePatient, on: IsoDate, policy: Clinical
   if (compareDates(weightMeasuredOn, on) > 0) {
     return required(`The weight was recorded on ${formatDate(weightMeasuredOn)}, after ${formatDate(on)}.`);
   }
-  if (compareDates(weightMeasuredOn, addMonths(on, -policy.weightValidityMonths)) < 0) {
+  if (compareDates(on, lastDayWithinMonths(weightMeasuredOn, policy.weightValidityMonths)) > 0) {
     return required(`The weight was last measured on ${formatDate(weightMeasuredOn)}.`);
   }
   return { weightKg };

@@ -14,5 +14,6 @@ export * from './course-state';
 export * from './confirmations';
 export * from './dose';
 export * from './test-injection';
+export * from './treatment-time';
 export * from './session-completion';
 export * from './aftercare';

@@ -20,6 +20,8 @@ export interface ClinicalPolicy {
   readonly minIntervalDays: number;
   /** Last calendar day (after the previous completed session) that is still on track. */
   readonly maxIntervalDays: number;
+  /** A session may be recorded up to this many calendar days after the treatment was given (SPEC §1.9). */
+  readonly lateEntryDays: number;
   /** Polidocanol daily maximum per kg of body weight, all courses together (SPEC §1.6). */
   readonly polidocanolMgPerKgPerDay: number;
   /** A body weight older than this many months cannot be used for the dose limit. */
@@ -38,6 +40,7 @@ export const DEFAULT_POLICY: ClinicalPolicy = Object.freeze({
   scanValidityMonths: 12,
   minIntervalDays: 28,
   maxIntervalDays: 84,
+  lateEntryDays: 7,
   polidocanolMgPerKgPerDay: 2,
   weightValidityMonths: 12,
   maxFoamVolumeMlPerSession: 10,
@@ -74,6 +77,7 @@ export function checkPolicy(policy: ClinicalPolicy): Reason[] {
   if (!positiveInt(policy.maxIntervalDays) || policy.maxIntervalDays < policy.minIntervalDays) {
     bad('The on-track interval must be a whole number of days, no shorter than the minimum interval.');
   }
+  if (!(Number.isInteger(policy.lateEntryDays) && policy.lateEntryDays >= 0)) bad('The late-entry limit must be a whole number of days, 0 or more.');
   if (!(policy.polidocanolMgPerKgPerDay > 0)) bad('The polidocanol daily limit per kg must be above zero.');
   if (!positiveInt(policy.weightValidityMonths)) bad('Weight validity must be a whole number of months, at least 1.');
   if (!(policy.maxFoamVolumeMlPerSession > 0)) bad('The foam volume limit must be above zero.');

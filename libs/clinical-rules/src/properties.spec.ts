@@ -12,9 +12,15 @@ import {
   daysBetween,
   nextSessionWindow,
   scanValidUntil,
+  checkSessionCompletion,
+  legTreatments,
+  usableWeight,
   type ClearanceFacts,
+  type LegTreatment,
   type ScanFacts,
 } from './index';
+
+import type { IsoDate, Leg } from '@venule/api-contract';
 
 const BASE = '2020-01-01';
 /** A calendar date between 2020 and 2030 (covers leap days and every DST change). */
@@ -111,12 +117,65 @@ describe('clearance invariants', () => {
 });
 
 describe('interval invariants', () => {
-  it('booking on any date from `earliest` on never gives INTERVAL_TOO_SHORT; any earlier date always does', () => {
+  it('a date from `earliest` on never gives INTERVAL_TOO_SHORT; any date less than 28 days either side always does', () => {
     fc.assert(
-      fc.property(date, fc.integer({ min: -30, max: 200 }), (last, offset) => {
+      fc.property(date, fc.integer({ min: -60, max: 200 }), (last, offset) => {
         const booked = addDays(last, offset);
-        const tooShort = checkBookingDate(booked, last).reasons.some((r) => r.code === 'INTERVAL_TOO_SHORT');
-        expect(tooShort).toBe(compareDates(booked, nextSessionWindow(last).earliest) < 0);
+        const facts = { legs: ['left' as const], courseLastCompletedOn: last, treatments: [{ leg: 'left' as const, on: last }] };
+        const tooShort = checkBookingDate(booked, facts).reasons.some((r) => r.code === 'INTERVAL_TOO_SHORT');
+        expect(tooShort).toBe(Math.abs(offset) < 28);
+        if (offset >= 0) expect(tooShort).toBe(compareDates(booked, nextSessionWindow(last).earliest) < 0);
+      }),
+    );
+  });
+
+  it('completions in any order, across any courses, never treat one leg twice within 28 days', () => {
+    const legSet = fc.constantFrom<Leg[]>(['left'], ['right'], ['left', 'right']);
+    // Each attempt: which of three courses (each with its own legs), which legs, which treatment date.
+    const attempt = fc.record({ course: fc.integer({ min: 0, max: 2 }), legs: legSet, on: fc.integer({ min: 0, max: 400 }).map((n) => addDays('2026-01-01', n)) });
+    fc.assert(
+      fc.property(fc.tuple(legSet, legSet, legSet), fc.array(attempt, { maxLength: 25 }), (courseLegs, attempts) => {
+        const done: LegTreatment[] = [];
+        const lastOf: (IsoDate | null)[] = [null, null, null];
+        for (const a of attempts) {
+          const legs = a.legs.filter((l) => courseLegs[a.course].includes(l));
+          if (legs.length === 0) continue;
+          const check = checkSessionCompletion({
+            on: a.on,
+            course: { status: 'active', legs: courseLegs[a.course], lastCompletedOn: lastOf[a.course] },
+            consent: { consentedOn: a.on },
+            patient: {
+              dateOfBirth: '1980-01-01',
+              medicalHistory: { conditions: [], weightKg: 70, weightMeasuredOn: a.on },
+              scans: [{ id: 's', performedOn: a.on, legs: { left: { conclusion: 'clear' }, right: { conclusion: 'clear' } } }],
+            },
+            legs,
+            treatments: done,
+            patientCompletedSessionsBefore: done.length,
+            dose: { agent: 'sodium_tetradecyl_sulfate', form: 'liquid', concentrationPercent: 0.2, volumeMl: 2 },
+          });
+          expect(check.reasons.every((r) => r.code === 'INTERVAL_TOO_SHORT')).toBe(true);
+          if (!check.allowed) continue;
+          done.push(...legTreatments([{ legs, on: a.on }]));
+          const prev = lastOf[a.course];
+          lastOf[a.course] = prev === null || compareDates(a.on, prev) > 0 ? a.on : prev;
+        }
+        for (const x of done) {
+          for (const y of done) {
+            if (x !== y && x.leg === y.leg) expect(Math.abs(daysBetween(x.on, y.on))).toBeGreaterThanOrEqual(28);
+          }
+        }
+      }),
+    );
+  });
+
+  it('"within 12 months" is one rule: a scan and a body weight of the same date lapse on the same day', () => {
+    fc.assert(
+      fc.property(date, fc.integer({ min: 300, max: 400 }), (measured, day) => {
+        const on = addDays(measured, day);
+        const scanValid = clearance(patient([{ id: 's', performedOn: measured, legs: { left: { conclusion: 'clear' } } }]), on).legs.left.status === 'cleared';
+        const weightValid = 'weightKg' in usableWeight({ weightKg: 70, weightMeasuredOn: measured }, on);
+        expect(weightValid).toBe(scanValid);
       }),
     );
   });

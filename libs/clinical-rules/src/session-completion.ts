@@ -7,24 +7,33 @@ import type { IsoDate, Leg, Reason } from '@venule/api-contract';
 import { clearance, type ClearanceFacts, type ClearanceResult } from './clearance';
 import type { Confirmation } from './confirmations';
 import { CONTRAINDICATIONS, unacknowledgedRelative } from './contraindications';
-import { courseClosedReasons, type CourseStatus } from './course-state';
+import { courseClosedReasons, type CourseStatus, type SessionStatus } from './course-state';
 import { compareDates, formatDate } from './dates';
 import { checkDose, type DoseCheck, type DoseInput } from './dose';
-import { checkBookingDate, type SessionWindow } from './interval';
+import { checkBookingDate, type LegTreatment, type SessionWindow } from './interval';
 import { DEFAULT_POLICY, type ClinicalPolicy } from './policy';
 import { checkTestInjection } from './test-injection';
+import { checkTreatmentTime, type TreatmentTiming } from './treatment-time';
 
 export interface SessionCompletionFacts {
-  /** Clinic calendar date of the completion (`clinicDate(completedAt, zone)`). */
+  /** Clinic calendar date of the treatment (`treatmentDate(timing)`): every dated rule uses it. */
   on: IsoDate;
-  course: { status: CourseStatus };
+  /** The session's own state: only a booked session can be completed. */
+  session?: { status: SessionStatus };
+  /** When the treatment was given and is recorded (SPEC §1.9). */
+  timing?: TreatmentTiming;
+  /**
+   * The course: its status, its legs (a session treats only those) and the date of its last
+   * completed session (for the on-track window).
+   */
+  course: { status: CourseStatus; legs?: readonly Leg[]; lastCompletedOn: IsoDate | null };
   /** The course's consent; null when none is on file. A consent dated after `on` does not count. */
   consent: { consentedOn: IsoDate } | null;
   patient: ClearanceFacts;
   /** Legs treated in this session. */
   legs: readonly Leg[];
-  /** Date of the previous completed session of THIS course (null for its first session). */
-  previousCompletedOn: IsoDate | null;
+  /** The patient's completed treatments in every course (the interval is per leg, SPEC §1.4). */
+  treatments: readonly LegTreatment[];
   /** Completed sessions of the patient before this one, across all courses (allergy test injection). */
   patientCompletedSessionsBefore: number;
   dose: Omit<DoseInput, 'confirmations'>;
@@ -35,7 +44,9 @@ export interface SessionCompletionCheck {
   /** True when there is no refusal reason. */
   allowed: boolean;
   /**
-   * Refusals, in this order: COURSE_CLOSED, CONSENT_REQUIRED, patient blockers
+   * Refusals, in this order: SESSION_NOT_BOOKED, COURSE_CLOSED, the treatment time
+   * (INVALID_VALUE, field `treatedAt`), legs outside the course (INVALID_VALUE, field `legs`),
+   * CONSENT_REQUIRED, patient blockers
    * (MEDICAL_HISTORY_REQUIRED, CONTRAINDICATED, UNDER_18), leg reasons for treated legs,
    * unacknowledged relative contraindications (CONTRAINDICATED), INTERVAL_TOO_SHORT,
    * dose (DOSE_LIMIT_EXCEEDED, WEIGHT_REQUIRED, CONFIRMATION_REQUIRED, INVALID_VALUE),
@@ -53,7 +64,16 @@ export function checkSessionCompletion(facts: SessionCompletionFacts, policy: Cl
   const { on, patient } = facts;
   const reasons: Reason[] = [];
 
+  const status = facts.session?.status ?? 'scheduled';
+  if (status !== 'scheduled') {
+    reasons.push({ code: 'SESSION_NOT_BOOKED', message: `This session is ${status.replace(/_/g, ' ')}; only a booked session can be completed.` });
+  }
   reasons.push(...courseClosedReasons(facts.course.status));
+  if (facts.timing) reasons.push(...checkTreatmentTime(facts.timing, policy));
+  const courseLegs = facts.course.legs;
+  if (courseLegs && facts.legs.some((leg) => !courseLegs.includes(leg))) {
+    reasons.push({ code: 'INVALID_VALUE', field: 'legs', message: `This course covers the ${courseLegs.join(' and ')} leg only.` });
+  }
 
   if (!facts.consent) {
     reasons.push({ code: 'CONSENT_REQUIRED', message: 'No consent is on file for this course. Record the signed consent first.' });
@@ -84,7 +104,7 @@ export function checkSessionCompletion(facts: SessionCompletionFacts, policy: Cl
     }
   }
 
-  const interval = checkBookingDate(on, facts.previousCompletedOn, policy);
+  const interval = checkBookingDate(on, { legs, courseLastCompletedOn: facts.course.lastCompletedOn, treatments: facts.treatments }, policy);
   reasons.push(...interval.reasons);
 
   const dose = checkDose(
