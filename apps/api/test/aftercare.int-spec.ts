@@ -51,10 +51,10 @@ describe('dated aftercare and pre-treatment advice', () => {
   it('matches the rules library exactly for a fixed completion (late evening before the clocks go forward)', async () => {
     const sid = await completedSession();
     const completedAt = '2026-03-28T22:30:00.000Z';
-    await t.db.query(`UPDATE sessions SET completed_at = $2, completed_on = '2026-03-28' WHERE id = $1`, [sid, completedAt]);
+    await t.db.query(`UPDATE sessions SET completed_at = $2, treated_at = $2, completed_on = '2026-03-28' WHERE id = $1`, [sid, completedAt]);
     const res = await staff.reception.get(`/api/sessions/${sid}/aftercare`);
     const plan = aftercarePlan(completedAt, 'Europe/London', makePolicy());
-    expect(res.body).toEqual({ sessionId: sid, completedAt, completedOn: '2026-03-28', items: plan.items, nextWindow: plan.nextWindow });
+    expect(res.body).toEqual({ sessionId: sid, completedAt, treatedAt: completedAt, completedOn: '2026-03-28', items: plan.items, nextWindow: plan.nextWindow });
     expect(res.body.items.find((i: { code: string }) => i.code === 'hosiery_day_and_night').until).toBe('2026-03-31');
   });
 

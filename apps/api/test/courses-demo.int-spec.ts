@@ -59,12 +59,36 @@ describe('demo courses', () => {
       if (d.form === 'liquid') expect([d.concentration, d.ml >= 2 && d.ml <= 4]).toEqual([0.5, true]);
       else expect([d.concentration, d.ml <= 4]).toEqual([0.25, true]);
     }
-    // completed sessions of one course are at least 28 days apart
+    // treatments of one leg are at least 28 days apart, whatever the course (SPEC §1.4)
     const [{ close }] = await t.db.query(
       `SELECT count(*)::int AS close FROM (
-         SELECT completed_on - lag(completed_on) OVER (PARTITION BY course_id ORDER BY completed_on) AS gap
-           FROM sessions WHERE status = 'completed') g WHERE gap < 28`,
+         SELECT s.completed_on - lag(s.completed_on) OVER (PARTITION BY c.patient_id, leg ORDER BY s.completed_on) AS gap
+           FROM sessions s JOIN courses c ON c.id = s.course_id CROSS JOIN LATERAL unnest(s.legs) AS leg
+          WHERE s.status = 'completed') g WHERE gap < 28`,
     );
     expect(close).toBe(0);
+  });
+
+  it('shows a patient with a course per leg and a later course on a treated leg, a late record, and a booking inside its window', async () => {
+    const [multi] = await t.db.query(
+      `SELECT patient_id FROM courses GROUP BY patient_id HAVING count(*) >= 3 AND count(DISTINCT legs) >= 2`,
+    );
+    expect(multi).toBeDefined();
+    const courses = (await manager.get(`/api/patients/${multi.patient_id}/courses`)).body.items;
+    const later = courses.find((c: { state: string }) => c.state === 'not_started');
+    expect(later.progress.opensOn > new Date().toISOString().slice(0, 10)).toBe(true);
+    expect(later.progress.message).toMatch(/treated in another course: the first session can be from/);
+
+    const [late] = await t.db.query(`SELECT id FROM sessions WHERE status = 'completed' AND completed_at - treated_at > interval '12 hours'`);
+    expect(late).toBeDefined();
+    const session = (await manager.get(`/api/sessions/${late.id}`)).body;
+    expect(Date.parse(session.completedAt) - Date.parse(session.treatedAt)).toBeGreaterThan(12 * 3_600_000);
+
+    const flagged = [];
+    for (const { patient_id } of await t.db.query(`SELECT DISTINCT patient_id FROM courses`)) {
+      const items = (await manager.get(`/api/patients/${patient_id}/courses`)).body.items;
+      flagged.push(...items.flatMap((c: { progress: { bookingsInsideWindow: unknown[] } }) => c.progress.bookingsInsideWindow));
+    }
+    expect(flagged).toEqual([expect.objectContaining({ reasons: [expect.objectContaining({ code: 'INTERVAL_TOO_SHORT' })] })]);
   });
 });

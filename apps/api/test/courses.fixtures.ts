@@ -114,15 +114,31 @@ export class Clinic {
   async pastSession(courseId: string, daysAgo: number, over: { doseMg?: number } = {}): Promise<string> {
     const [{ id }] = await this.t.db.query(
       `INSERT INTO sessions (course_id, sequence, scheduled_for, ends_at, status, booked_by, status_changed_at,
-                             completed_at, completed_on, completed_by, legs, agent, batch_number, concentration_percent,
+                             completed_at, treated_at, completed_on, completed_by, legs, agent, batch_number, concentration_percent,
                              form, volume_ml, injections, dose_mg, checklist)
        SELECT $1, coalesce((SELECT max(sequence) FROM sessions WHERE course_id = $1), 0) + 1,
               now() - make_interval(days => $2), now() - make_interval(days => $2) + interval '30 minutes', 'completed', $3,
-              now() - make_interval(days => $2), now() - make_interval(days => $2),
+              now() - make_interval(days => $2), now() - make_interval(days => $2), now() - make_interval(days => $2),
               (now() AT TIME ZONE 'Europe/London')::date - $2, $3, '{left}', 'polidocanol', 'OLD1', 0.5, 'liquid',
               $4::numeric / 5, 10, $4, '{"noLotions": true, "stockingsBrought": true}'
        RETURNING id`,
       [courseId, daysAgo, this.clinician.userId, over.doseMg ?? 20],
+    );
+    return id;
+  }
+
+  /**
+   * A session of the course still booked for `daysAgo` days ago at 10:00 UTC (written to the
+   * database: the API books nothing in the past), as when a treatment is written up later.
+   */
+  async pastBooking(courseId: string, daysAgo: number): Promise<string> {
+    const [{ id }] = await this.t.db.query(
+      `INSERT INTO sessions (course_id, sequence, scheduled_for, ends_at, booked_by)
+       SELECT $1, coalesce((SELECT max(sequence) FROM sessions WHERE course_id = $1), 0) + 1,
+              date_trunc('day', now()) - make_interval(days => $2) + interval '10 hours',
+              date_trunc('day', now()) - make_interval(days => $2) + interval '10 hours 30 minutes', $3
+       RETURNING id`,
+      [courseId, daysAgo, this.reception.userId],
     );
     return id;
   }

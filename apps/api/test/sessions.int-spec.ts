@@ -100,8 +100,9 @@ describe('completing sessions behind the clinical gate', () => {
       const cid = await clinic.course(pid);
       const sid = await clinic.book(cid, instantIn(2));
       const res = await complete(sid);
-      expect(res.status).toBe(409);
-      expect(res.body.detail).toMatch(/booked for/);
+      // SPEC rule 9: a treatment before the booked day is refused naming treatedAt.
+      expect(res.status).toBe(400);
+      expect(res.body.errors).toEqual([{ field: 'treatedAt', messages: [expect.stringMatching(/booked for/)] }]);
     });
 
     it('refuses treating a leg the course does not cover (400) and an unknown field (400)', async () => {

@@ -18,6 +18,8 @@ export interface AuditEvent {
   patientClinicNumber: string | null;
   /** Names of the fields written; never their values. */
   fields: string[];
+  /** When what the row records happened, when that is not `at` (a treatment recorded late). */
+  occurredAt: IsoInstant | null;
 }
 
 /**

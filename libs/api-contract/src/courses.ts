@@ -113,6 +113,10 @@ export interface CourseProgress {
   lastCompletedOn: IsoDate | null;
   nextWindow: SessionWindow | null;
   nextScheduledOn: IsoDate | null;
+  /** First date every leg of the course may be treated again, counting the patient's other courses. */
+  opensOn: IsoDate | null;
+  /** Booked sessions that fall inside a leg's interval: move or cancel them (SPEC §1.4). */
+  bookingsInsideWindow: { sessionId?: string; date: IsoDate; reasons: Reason[] }[];
 }
 
 export interface Course extends RecordMeta {
@@ -149,6 +153,12 @@ export interface BookSessionRequest {
   durationMinutes?: number;
 }
 
+/** `POST /api/sessions/:id/move`: the same booking at another time (e.g. out of a leg's interval). */
+export interface MoveSessionRequest {
+  scheduledFor: IsoInstant;
+  version: number;
+}
+
 export interface SessionBooking extends RecordMeta {
   courseId: string;
   patientId: string;
@@ -162,8 +172,11 @@ export interface SessionBooking extends RecordMeta {
   status: SessionStatus;
   /** When it was cancelled / marked did-not-attend / completed. */
   statusChangedAt: IsoInstant | null;
+  /** When the completion was recorded. */
   completedAt: IsoInstant | null;
-  /** Clinic calendar date of the completion. */
+  /** When the treatment was given (equals `completedAt` unless recorded late, SPEC §1.9). */
+  treatedAt: IsoInstant | null;
+  /** The treatment date: the clinic calendar date of `treatedAt`. */
   completedOn: IsoDate | null;
 }
 
@@ -198,6 +211,12 @@ export interface CompleteSessionRequest {
   checklist: Checklist;
   confirmations?: ConfirmationInput[];
   immediateReactions?: string;
+  /**
+   * When the treatment was given, if it is recorded later (SPEC §1.9): up to the clinic's
+   * late-entry limit (7 days) back, not before the booked day, never in the future. Default: now.
+   * Every dated rule is evaluated on this instant's clinic date.
+   */
+  treatedAt?: IsoInstant;
 }
 
 export interface AdverseEventInput {
@@ -278,7 +297,11 @@ export type AftercareCode = (typeof AFTERCARE_CODES)[number];
 /** `GET /api/sessions/:id/aftercare`: `until` is the last clinic calendar date the advice applies. */
 export interface Aftercare {
   sessionId: string;
+  /** When the completion was recorded. */
   completedAt: IsoInstant;
+  /** When the treatment was given: the plan's dates count from it. */
+  treatedAt: IsoInstant;
+  /** The treatment date (clinic calendar date of `treatedAt`). */
   completedOn: IsoDate;
   items: { code: AftercareCode; until: IsoDate; text: string }[];
   nextWindow: SessionWindow;

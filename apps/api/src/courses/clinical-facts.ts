@@ -3,9 +3,10 @@
  * Nothing here decides anything: the decisions are @venule/clinical-rules'.
  * Always called with the transaction's manager (the embedded database has one connection).
  */
-import type { IsoDate } from '@venule/api-contract';
+import type { IsoDate, Leg } from '@venule/api-contract';
 import {
   makePolicy,
+  type LegTreatment,
   type ClearanceFacts,
   type ClinicalPolicy,
   type MedicalHistoryFacts,
@@ -17,14 +18,35 @@ import type { EntityManager } from 'typeorm';
 /** The clinic's policy: DEFAULT_POLICY with the settings row laid over it. */
 export async function loadPolicy(tx: EntityManager): Promise<ClinicalPolicy> {
   const [s] = await tx.query(
-    `SELECT scan_validity_months, min_interval_days, max_interval_days FROM clinic_settings WHERE id = 1`,
+    `SELECT scan_validity_months, min_interval_days, max_interval_days, late_entry_days FROM clinic_settings WHERE id = 1`,
   );
   if (!s) return makePolicy();
   return makePolicy({
     scanValidityMonths: s.scan_validity_months,
     minIntervalDays: s.min_interval_days,
     maxIntervalDays: s.max_interval_days,
+    lateEntryDays: s.late_entry_days,
   });
+}
+
+/**
+ * Every leg the patients had treated, in any course (the interval is per leg, SPEC §1.4): one
+ * entry per leg of each completed session, on its treatment date. Empty for a patient never treated.
+ */
+export async function loadLegTreatments(tx: EntityManager, patientIds: readonly string[]): Promise<Map<string, LegTreatment[]>> {
+  const byPatient = new Map<string, LegTreatment[]>(patientIds.map((id) => [id, []]));
+  if (patientIds.length === 0) return byPatient;
+  const rows: { patient_id: string; session_id: string; leg: Leg; on: IsoDate }[] = await tx.query(
+    `SELECT c.patient_id, s.id AS session_id, leg, s.completed_on::text AS on
+       FROM courses c
+       JOIN sessions s ON s.course_id = c.id AND s.status = 'completed'
+       CROSS JOIN LATERAL unnest(s.legs) AS leg
+      WHERE c.patient_id = ANY($1::uuid[])
+      ORDER BY s.completed_on`,
+    [patientIds],
+  );
+  for (const r of rows) byPatient.get(r.patient_id)?.push({ leg: r.leg, on: r.on, sessionId: r.session_id });
+  return byPatient;
 }
 
 /**

@@ -9,7 +9,7 @@ import { APP_CONFIG, type AppConfig } from '../platform/config/app-config';
 import { ClinicClock } from '../platform/config/clinic-clock';
 import { ClinicalRuleViolation, notFound, validationFailed, versionConflict } from '../platform/errors/domain-error';
 import { seesClinicalDetail, sessionFacts, sessionsOfCourses, shapeSessions, type SessionRow } from '../sessions/session-records';
-import { loadClearanceFacts, loadPolicy } from './clinical-facts';
+import { loadClearanceFacts, loadLegTreatments, loadPolicy } from './clinical-facts';
 import type { CreateCourseDto } from './dto/create-course.dto';
 import type { RecordConsentDto } from './dto/record-consent.dto';
 import type { RecordOutcomeDto } from './dto/record-outcome.dto';
@@ -233,7 +233,7 @@ export class CoursesService {
     await this.audit.record({ actorId: staff.id, action: 'read', entity, entityId: id, patientId }, tx);
   }
 
-  /** Course views with sessions, consent, outcomes and progress, in four queries whatever the count. */
+  /** Course views with sessions, consent, outcomes, progress and the legs' treatments, in six queries whatever the count. */
   private async views(tx: EntityManager, rows: CourseRow[], role: Role): Promise<Course[]> {
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);
@@ -258,11 +258,18 @@ export class CoursesService {
         )
       : [];
     const shaped = await shapeSessions(tx, sessions, role, zone);
+    const treatments = await loadLegTreatments(tx, [...new Set(rows.map((r) => r.patient_id))]);
     const today = this.clock.today();
     return rows.map((r) => {
       const own = sessions.filter((s: SessionRow) => s.course_id === r.id);
       const progress = courseState(
-        { status: r.status, plannedSessions: r.planned_sessions, sessions: sessionFacts(own, zone) },
+        {
+          status: r.status,
+          plannedSessions: r.planned_sessions,
+          sessions: sessionFacts(own, zone),
+          legs: r.legs,
+          treatments: treatments.get(r.patient_id) ?? [],
+        },
         today,
         policy,
       );

@@ -5,9 +5,11 @@ import {
   clearance,
   clinicWallTime,
   doseMg,
+  legTreatments,
   needsTestInjection,
   type ClearanceFacts,
   type ClinicalPolicy,
+  type LegTreatment,
 } from '@venule/clinical-rules';
 import { DateTime } from 'luxon';
 import { randomUUID } from 'node:crypto';
@@ -20,6 +22,8 @@ interface DemoSession {
   status: 'completed' | 'scheduled' | 'cancelled' | 'did_not_attend';
   /** Clinic wall-clock time, HH:mm. */
   at?: string;
+  /** A treatment written up later (SPEC §1.9): recorded this many days after it was given, at 09:00. */
+  recordedDaysLater?: number;
   dose?: { form: 'liquid' | 'foam'; percent: number; ml: number; injections: number };
   reactions?: string;
   note?: { text: string; signed: boolean; addenda?: { text: string; daysLater: number }[] };
@@ -31,6 +35,11 @@ interface DemoCourse {
   story: string;
   /** 'both' needs two cleared legs; 'one' takes whichever leg is cleared. */
   legs: 'both' | 'one';
+  /**
+   * Another course of the patient of an earlier story, on the 'same' leg as that course (a later
+   * course for new veins) or the 'other' one (one course per leg).
+   */
+  follows?: { story: string; leg: 'same' | 'other' };
   areas: string[];
   planned: number;
   startedDay: number;
@@ -60,10 +69,10 @@ const COURSES: DemoCourse[] = [
     ],
   },
   {
-    story: 'on track, session tomorrow',
+    story: 'on track, session tomorrow; the last one written up the next morning',
     legs: 'one', areas: ['inner calf'], planned: 3, startedDay: -35,
     sessions: [
-      { day: -30, status: 'completed', dose: LIQUID(3, 9), note: { signed: true, text: 'Inner calf cluster: 9 injections, 3 mL polidocanol 0.5 %. Blanching seen in all treated veins.' } },
+      { day: -30, status: 'completed', recordedDaysLater: 1, dose: LIQUID(3, 9), note: { signed: true, text: 'Inner calf cluster: 9 injections, 3 mL polidocanol 0.5 %. Blanching seen in all treated veins.' } },
       { day: 1, status: 'scheduled', at: '09:30' },
     ],
   },
@@ -115,6 +124,39 @@ const COURSES: DemoCourse[] = [
     ],
   },
   {
+    story: 'a booking made before the last session, now inside its window',
+    legs: 'one', areas: ['outer calf'], planned: 3, startedDay: -20,
+    sessions: [
+      { day: -4, status: 'completed', dose: LIQUID(2, 8), note: { signed: true, text: 'Outer calf: 8 injections, 2 mL polidocanol 0.5 %. Session 2 had been booked before this one; it needs moving.' } },
+      { day: 12, status: 'scheduled', at: '16:00' },
+    ],
+  },
+  {
+    story: 'one leg done; new veins on it later',
+    legs: 'one', areas: ['lateral thigh'], planned: 2, startedDay: -100,
+    sessions: [
+      { day: -95, status: 'completed', dose: LIQUID(3, 10), note: { signed: true, text: 'Lateral thigh: 10 injections, 3 mL polidocanol 0.5 %.' } },
+      { day: -12, status: 'completed', dose: LIQUID(2, 6), note: { signed: true, text: 'Lateral thigh, second session: 6 injections, 2 mL. Course complete.' } },
+    ],
+    close: { day: -12, status: 'completed' },
+    outcomes: [{ day: -12, ratedBy: 'clinician', percent: 75, notes: 'Treated veins cleared on the lateral thigh.' }],
+  },
+  {
+    story: 'the other leg, in a course of its own',
+    follows: { story: 'one leg done; new veins on it later', leg: 'other' },
+    legs: 'one', areas: ['inner calf'], planned: 3, startedDay: -30,
+    sessions: [
+      { day: -25, status: 'completed', dose: LIQUID(2, 7), note: { signed: true, text: 'Inner calf of the other leg: 7 injections, 2 mL polidocanol 0.5 %.' } },
+      { day: 14, status: 'scheduled', at: '12:00' },
+    ],
+  },
+  {
+    story: 'a later course on the leg already treated: waits for its interval',
+    follows: { story: 'one leg done; new veins on it later', leg: 'same' },
+    legs: 'one', areas: ['knee'], planned: 2, startedDay: -5,
+    sessions: [{ day: 20, status: 'scheduled', at: '12:30' }],
+  },
+  {
     story: 'discontinued with a reason',
     legs: 'one', areas: ['calf'], planned: 3, startedDay: -70,
     sessions: [
@@ -160,31 +202,42 @@ async function candidates(tx: EntityManager): Promise<Candidate[]> {
   }));
 }
 
-/** The legs of `candidate` this course could treat, or null when the rules would refuse any completed session. */
-function legsThatFit(course: DemoCourse, candidate: Candidate, today: IsoDate, policy: ClinicalPolicy): Leg[] | null {
-  const options: Leg[][] = course.legs === 'both' ? [['left', 'right']] : [['left'], ['right']];
+/**
+ * The legs of `candidate` this course could treat, with the treatments it gives, or null when the
+ * rules would refuse any of its completed sessions. `options` are the leg sets to try; `prior` the
+ * patient's treatments in the courses placed before it.
+ */
+function legsThatFit(
+  course: DemoCourse,
+  candidate: Candidate,
+  options: Leg[][],
+  prior: LegTreatment[],
+  today: IsoDate,
+  policy: ClinicalPolicy,
+): { legs: Leg[]; treatments: LegTreatment[] } | null {
   const completed = course.sessions.filter((s) => s.status === 'completed');
   for (const legs of options) {
-    let previous: IsoDate | null = null;
+    let last: IsoDate | null = null;
+    const treatments = [...prior];
     let ok = true;
     // Even a course with nothing done yet should be cleared for its first booking.
     const firstDay = addDays(today, course.sessions[0].day);
     const now = clearance(candidate.facts, firstDay, policy);
     if (!now.eligible || legs.some((leg) => now.legs[leg].status !== 'cleared')) continue;
-    for (const [i, s] of completed.entries()) {
+    for (const s of completed) {
       const on = addDays(today, s.day);
       const dose = s.dose ?? LIQUID(2);
       const check = checkSessionCompletion(
         {
           on,
-          course: { status: 'active' },
+          course: { status: 'active', legs, lastCompletedOn: last },
           consent: { consentedOn: addDays(today, course.startedDay) },
           patient: candidate.facts,
           legs,
-          previousCompletedOn: previous,
-          patientCompletedSessionsBefore: i,
+          treatments,
+          patientCompletedSessionsBefore: treatments.length,
           dose: { agent: 'polidocanol', form: dose.form, concentrationPercent: dose.percent, volumeMl: dose.ml, otherPolidocanolMgSameDay: 0 },
-          confirmations: confirmationsFor(candidate, i),
+          confirmations: confirmationsFor(candidate, treatments.length),
         },
         policy,
       );
@@ -192,9 +245,35 @@ function legsThatFit(course: DemoCourse, candidate: Candidate, today: IsoDate, p
         ok = false;
         break;
       }
-      previous = on;
+      treatments.push(...legTreatments([{ legs, on }]));
+      last = on;
     }
-    if (ok) return legs;
+    if (ok) return { legs, treatments };
+  }
+  return null;
+}
+
+const OTHER: Record<Leg, Leg> = { left: 'right', right: 'left' };
+
+/**
+ * Places a story and the stories that follow it on one patient: the legs of each course, or null
+ * when this candidate cannot carry them all within the rules.
+ */
+function placeOnPatient(course: DemoCourse, candidate: Candidate, today: IsoDate, policy: ClinicalPolicy): Leg[][] | null {
+  const options: Leg[][] = course.legs === 'both' ? [['left', 'right']] : [['left'], ['right']];
+  for (const first of options) {
+    const placed = legsThatFit(course, candidate, [first], [], today, policy);
+    if (!placed) continue;
+    const legsOf: Leg[][] = [placed.legs];
+    let treatments = placed.treatments;
+    for (const follower of COURSES.filter((c) => c.follows?.story === course.story)) {
+      const legs = follower.follows?.leg === 'same' ? placed.legs : placed.legs.map((l) => OTHER[l]);
+      const next = legsThatFit(follower, candidate, [legs], treatments, today, policy);
+      if (!next) break;
+      legsOf.push(next.legs);
+      treatments = next.treatments;
+    }
+    if (legsOf.length === 1 + COURSES.filter((c) => c.follows?.story === course.story).length) return legsOf;
   }
   return null;
 }
@@ -229,11 +308,22 @@ export async function seedDemoCourses(tx: EntityManager, today: IsoDate, timeZon
   const events: Record<string, unknown>[] = [];
   const outcomes: Record<string, unknown>[] = [];
 
-  COURSES.forEach((course, index) => {
-    let legs: Leg[] | null = null;
-    const candidate = pool.find((c) => !used.has(c.id) && (legs = legsThatFit(course, c, today, policy)) !== null);
-    if (!candidate || !legs) return; // a smaller demo clinic: skip the story rather than break a rule
+  const completedByPatient = new Map<string, number>();
+  // Stories that follow another are placed with it, on the same patient.
+  const placed = new Map<string, { candidate: Candidate; legs: Leg[] }>();
+  for (const course of COURSES.filter((c) => !c.follows)) {
+    let legsOf: Leg[][] | null = null;
+    const candidate = pool.find((c) => !used.has(c.id) && (legsOf = placeOnPatient(course, c, today, policy)) !== null);
+    if (!candidate || !legsOf) continue; // a smaller demo clinic: skip the story rather than break a rule
     used.add(candidate.id);
+    const stories = [course, ...COURSES.filter((c) => c.follows?.story === course.story)];
+    stories.forEach((story, i) => placed.set(story.story, { candidate, legs: (legsOf as Leg[][])[i] }));
+  }
+
+  COURSES.forEach((course, index) => {
+    const place = placed.get(course.story);
+    if (!place) return;
+    const { candidate, legs } = place;
     const courseId = randomUUID();
     const doctor = index % 3 === 2 ? second : clinician;
     courses.push({
@@ -252,7 +342,7 @@ export async function seedDemoCourses(tx: EntityManager, today: IsoDate, timeZon
     });
     consents.push({ course_id: courseId, consented_on: addDays(today, course.startedDay), form_version: 'v3', recorded_by: doctor, created_at: at(course.startedDay, '12:10') });
     let sequence = 0;
-    let completedBefore = 0;
+    let completedBefore = completedByPatient.get(candidate.id) ?? 0;
     for (const s of course.sessions) {
       const sessionId = randomUUID();
       const start = at(s.day, s.at ?? '10:00');
@@ -275,9 +365,12 @@ export async function seedDemoCourses(tx: EntityManager, today: IsoDate, timeZon
       };
       if (s.status === 'completed') {
         const dose = s.dose ?? LIQUID(2);
-        const completedAt = DateTime.fromISO(start).plus({ minutes: 25 }).toUTC().toISO();
+        const treatedAt = DateTime.fromISO(start).plus({ minutes: 25 }).toUTC().toISO();
+        const completedAt = s.recordedDaysLater ? at(s.day + s.recordedDaysLater, '09:00') : treatedAt;
         Object.assign(row, {
+          status_changed_at: completedAt,
           completed_at: completedAt,
+          treated_at: treatedAt,
           completed_on: addDays(today, s.day),
           completed_by: doctor,
           legs,
@@ -297,6 +390,7 @@ export async function seedDemoCourses(tx: EntityManager, today: IsoDate, timeZon
           immediate_reactions: s.reactions ?? null,
         });
         completedBefore += 1;
+        completedByPatient.set(candidate.id, completedBefore);
       }
       sessions.push(row);
       if (s.note) {
@@ -339,11 +433,11 @@ export async function seedDemoCourses(tx: EntityManager, today: IsoDate, timeZon
   );
   await tx.query(
     `INSERT INTO sessions (id, course_id, sequence, scheduled_for, ends_at, clinician_id, status, booked_by, status_changed_at,
-                           status_changed_by, status_reason, completed_at, completed_on, completed_by, legs, areas, agent, product,
+                           status_changed_by, status_reason, completed_at, treated_at, completed_on, completed_by, legs, areas, agent, product,
                            batch_number, concentration_percent, form, volume_ml, injections, dose_mg, compression_mmhg,
                            compression_hours, checklist, confirmations, immediate_reactions, version, created_at, updated_at)
      SELECT r.id, r.course_id, r.sequence, r.scheduled_for, r.ends_at, r.clinician_id, r.status, r.booked_by, r.status_changed_at,
-            r.status_changed_by, r.status_reason, r.completed_at, r.completed_on, r.completed_by,
+            r.status_changed_by, r.status_reason, r.completed_at, r.treated_at, r.completed_on, r.completed_by,
             CASE WHEN r.legs IS NULL THEN NULL ELSE ARRAY(SELECT jsonb_array_elements_text(r.legs)) END,
             CASE WHEN r.areas IS NULL THEN NULL ELSE ARRAY(SELECT jsonb_array_elements_text(r.areas)) END,
             r.agent, r.product, r.batch_number, r.concentration_percent, r.form, r.volume_ml, r.injections, r.dose_mg,
@@ -351,7 +445,7 @@ export async function seedDemoCourses(tx: EntityManager, today: IsoDate, timeZon
             CASE WHEN r.status = 'scheduled' THEN 1 ELSE 2 END, r.created_at, coalesce(r.status_changed_at, r.created_at)
        FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, course_id uuid, sequence int, scheduled_for timestamptz, ends_at timestamptz,
             clinician_id uuid, status text, booked_by uuid, status_changed_at timestamptz, status_changed_by uuid, status_reason text,
-            completed_at timestamptz, completed_on date, completed_by uuid, legs jsonb, areas jsonb, agent text, product text,
+            completed_at timestamptz, treated_at timestamptz, completed_on date, completed_by uuid, legs jsonb, areas jsonb, agent text, product text,
             batch_number text, concentration_percent numeric, form text, volume_ml numeric, injections int, dose_mg numeric,
             compression_mmhg int, compression_hours int, checklist jsonb, confirmations jsonb, immediate_reactions text,
             created_at timestamptz)`,

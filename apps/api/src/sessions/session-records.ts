@@ -37,6 +37,7 @@ export interface SessionRow {
   status: SessionStatus;
   status_changed_at: Date | null;
   completed_at: Date | null;
+  treated_at: Date | null;
   completed_on: string | null;
   completed_by: string | null;
   legs: Leg[] | null;
@@ -59,7 +60,7 @@ export interface SessionRow {
 const SESSION_SELECT = `
   SELECT s.id, s.version, s.created_at, s.updated_at, s.course_id, c.patient_id, c.status AS course_status,
          s.sequence, s.scheduled_for, s.ends_at, s.clinician_id, u.display_name AS clinician_name, s.status,
-         s.status_changed_at, s.completed_at, s.completed_on::text AS completed_on, s.completed_by,
+         s.status_changed_at, s.completed_at, s.treated_at, s.completed_on::text AS completed_on, s.completed_by,
          s.legs, s.areas, s.agent, s.product, s.batch_number, s.concentration_percent::float8 AS concentration_percent,
          s.form, s.volume_ml::float8 AS volume_ml, s.injections, s.dose_mg::float8 AS dose_mg,
          s.compression_mmhg, s.compression_hours, s.checklist, s.confirmations, s.immediate_reactions
@@ -130,6 +131,7 @@ export function toBooking(r: SessionRow, timeZone: string): SessionBooking {
     status: r.status,
     statusChangedAt: iso(r.status_changed_at),
     completedAt: iso(r.completed_at),
+    treatedAt: iso(r.treated_at),
     completedOn: r.completed_on,
   };
 }
@@ -180,9 +182,10 @@ export async function shapeSessions(
   return rows.map((r) => toDetail(r, events, timeZone));
 }
 
-/** The course-state facts of sessions: completed ones on their completion date, others on their booked date. */
+/** The course-state facts of sessions: completed ones on their treatment date, others on their booked date. */
 export function sessionFacts(rows: SessionRow[], timeZone: string) {
   return rows.map((r) => ({
+    id: r.id,
     status: r.status,
     date: r.status === 'completed' && r.completed_on ? r.completed_on : clinicDate(r.scheduled_for.toISOString(), timeZone),
   }));

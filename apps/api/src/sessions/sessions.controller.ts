@@ -16,6 +16,7 @@ import { PagingQuery } from '../platform/http/paging.dto';
 import { BookSessionDto } from './dto/book-session.dto';
 import { ChangeSessionStatusDto } from './dto/change-session-status.dto';
 import { CompleteSessionDto } from './dto/complete-session.dto';
+import { MoveSessionDto } from './dto/move-session.dto';
 import { RecordAdverseEventDto, ResolveAdverseEventDto } from './dto/record-adverse-event.dto';
 import { SessionsService } from './sessions.service';
 
@@ -58,12 +59,26 @@ export class SessionsController {
   @HttpCode(200)
   @ApiOperation({
     summary:
-      'Record the session as done, now: its clinic date is the treatment date (a session can be completed on or after its booked date). ' +
-      '422 with every reason that applies (scan, history, age, consent, interval, dose, confirmations).',
+      'Record the session as done. `treatedAt` (default now) is when the treatment was given: up to the late-entry limit (7 days) back, ' +
+      'not before the booked day, never in the future (400 naming treatedAt); its clinic date is the treatment date every rule is evaluated on. ' +
+      '422 with every reason that applies (course closed, scan, history, age, consent, interval per leg across courses, dose, confirmations); ' +
+      '`warnings` name each of the patient\'s bookings the completion leaves inside a leg\'s interval.',
   })
   @Post('sessions/:id/complete')
   complete(@Param('id', uuid) id: string, @Body() body: CompleteSessionDto, @CurrentStaff() staff: SignedInStaff): Promise<CompletedSession> {
     return this.sessions.complete(id, body, staff);
+  }
+
+  @Roles('reception', 'clinician')
+  @ApiOperation({
+    summary:
+      'Move a booked session to another time (same course, clinician and length): refused like a booking (interval per leg, DOUBLE_BOOKED); ' +
+      'clearance on the new date comes back as warnings.',
+  })
+  @HttpCode(200)
+  @Post('sessions/:id/move')
+  move(@Param('id', uuid) id: string, @Body() body: MoveSessionDto, @CurrentStaff() staff: SignedInStaff): Promise<BookedSession> {
+    return this.sessions.move(id, body, staff);
   }
 
   @Roles('reception', 'clinician')

@@ -2,11 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   DEFAULT_SESSION_MINUTES,
-  ERROR_STATUS,
   type AdverseEvent,
   type Aftercare,
   type BookedSession,
   type CompletedSession,
+  type Leg,
   type Page,
   type PreTreatmentAdvice,
   type Reason,
@@ -15,25 +15,34 @@ import {
 } from '@venule/api-contract';
 import {
   aftercarePlan,
+  bookingCapacityReasons,
   checkBookingDate,
   checkSessionCompletion,
   clinicDate,
   courseClosedReasons,
   courseStatusAfterCompletion,
+  courseWindow,
+  formatDate,
+  legIntervalReasons,
+  legTreatments,
   preTreatmentAdvice,
+  treatmentDate,
+  type ClinicalPolicy,
   type CourseStatus,
+  type LegTreatment,
 } from '@venule/clinical-rules';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { SignedInStaff } from '../auth/staff';
-import { loadClearanceFacts, loadPolicy } from '../courses/clinical-facts';
+import { loadClearanceFacts, loadLegTreatments, loadPolicy } from '../courses/clinical-facts';
 import { cancelBookedSessions, clearanceWarnings } from '../courses/courses.service';
 import { AuditService } from '../platform/audit/audit.service';
 import { APP_CONFIG, type AppConfig } from '../platform/config/app-config';
 import { ClinicClock } from '../platform/config/clinic-clock';
-import { ClinicalRuleViolation, DomainError, notFound, validationFailed, versionConflict } from '../platform/errors/domain-error';
+import { DomainError, notFound, refuse, validationFailed, versionConflict } from '../platform/errors/domain-error';
 import type { BookSessionDto } from './dto/book-session.dto';
 import type { ChangeSessionStatusDto } from './dto/change-session-status.dto';
 import type { CompleteSessionDto } from './dto/complete-session.dto';
+import type { MoveSessionDto } from './dto/move-session.dto';
 import type { RecordAdverseEventDto } from './dto/record-adverse-event.dto';
 import {
   ADVERSE_EVENT_COLUMNS,
@@ -50,17 +59,10 @@ import {
 /** PostgreSQL's exclusion_violation: the clinician already has a session at that time. */
 const EXCLUSION_VIOLATION = '23P01';
 
-/** Refuses with 422 and every reason; a reason the HTTP contract has no code for is a 400. */
-function refuse(reasons: Reason[], message: string): never {
-  const unknown = reasons.filter((r) => !(r.code in ERROR_STATUS));
-  if (unknown.length) {
-    throw new DomainError('VALIDATION_FAILED', unknown.map((r) => r.message).join(' '), {
-      errors: [{ field: 'body', messages: unknown.map((r) => r.message) }],
-      reasons,
-    });
-  }
-  throw new ClinicalRuleViolation(reasons, message);
-}
+const doubleBooked = () =>
+  new DomainError('DOUBLE_BOOKED', 'The clinician already has a session booked at that time.', {
+    reasons: [{ code: 'DOUBLE_BOOKED', message: 'The clinician already has a session booked at that time. Choose another time or clinician.' }],
+  });
 
 @Injectable()
 export class SessionsService {
@@ -96,35 +98,50 @@ export class SessionsService {
   }
 
   /**
-   * Books the next session of a course. Refused only for the interval (INTERVAL_TOO_SHORT, counted
-   * on clinic dates from the last completed session) or a closed course; clearance on the booked
-   * date and a date beyond the window are warnings. The course row is locked so a booking and a
-   * completion of the same course never interleave.
+   * Books the next session of a course. Refused (every reason at once) for a closed course, one
+   * already holding a booking for each planned session left, or a date on which a leg of the
+   * course is inside its interval, counted from that leg's treatments in every course (SPEC §1.4);
+   * clearance on the booked date and a date beyond the window are warnings. Lock order everywhere:
+   * patient, then course, then session, so a booking and a completion never interleave.
    */
   async book(courseId: string, dto: BookSessionDto, staff: SignedInStaff): Promise<BookedSession> {
     return this.db.transaction(async (tx) => {
-      const [course] = await tx.query(`SELECT id, patient_id, legs, status FROM courses WHERE id = $1 FOR UPDATE`, [courseId]);
-      if (!course) throw notFound('The course');
-      const closed = courseClosedReasons(course.status);
-      if (closed.length) refuse(closed, 'A closed course takes no new sessions.');
+      const [owner] = await tx.query(`SELECT patient_id FROM courses WHERE id = $1`, [courseId]);
+      if (!owner) throw notFound('The course');
+      await tx.query(`SELECT 1 FROM patients WHERE id = $1 FOR NO KEY UPDATE`, [owner.patient_id]);
+      const [course] = await tx.query(
+        `SELECT id, patient_id, legs, status, planned_sessions FROM courses WHERE id = $1 FOR UPDATE`,
+        [courseId],
+      );
 
       const scheduledOn = clinicDate(dto.scheduledFor, this.zone);
-      const today = this.clock.today();
-      if (scheduledOn < today) throw validationFailed('scheduledFor', 'must not be in the past');
+      if (scheduledOn < this.clock.today()) throw validationFailed('scheduledFor', 'must not be in the past');
       if (dto.clinicianId) {
         const [c] = await tx.query(`SELECT 1 FROM users WHERE id = $1 AND role = 'clinician' AND active`, [dto.clinicianId]);
         if (!c) throw validationFailed('clinicianId', 'must be an active clinician');
       }
 
       const policy = await loadPolicy(tx);
-      const [{ last_completed_on, next_sequence }] = await tx.query(
+      const [counts] = await tx.query(
         `SELECT max(completed_on)::text AS last_completed_on,
+                count(*) FILTER (WHERE status = 'completed')::int AS completed,
+                count(*) FILTER (WHERE status = 'scheduled')::int AS booked,
                 coalesce(max(sequence) FILTER (WHERE status IN ('scheduled', 'completed')), 0) + 1 AS next_sequence
            FROM sessions WHERE course_id = $1`,
         [courseId],
       );
-      const interval = checkBookingDate(scheduledOn, last_completed_on, policy);
-      if (!interval.allowed) refuse(interval.reasons, 'The session is booked too soon after the last one.');
+      const treatments = (await loadLegTreatments(tx, [course.patient_id])).get(course.patient_id) ?? [];
+      const interval = checkBookingDate(
+        scheduledOn,
+        { legs: course.legs, courseLastCompletedOn: counts.last_completed_on, treatments },
+        policy,
+      );
+      const reasons = [
+        ...courseClosedReasons(course.status),
+        ...(course.status === 'active' ? bookingCapacityReasons(course.planned_sessions, counts.completed, counts.booked) : []),
+        ...interval.reasons,
+      ];
+      if (reasons.length) refuse(reasons, 'The session cannot be booked.');
 
       const facts = await loadClearanceFacts(tx, course.patient_id);
       if (!facts) throw notFound('The patient');
@@ -136,14 +153,10 @@ export class SessionsService {
         [{ id }] = await tx.query(
           `INSERT INTO sessions (course_id, sequence, scheduled_for, ends_at, clinician_id, booked_by)
            VALUES ($1, $2, $3::timestamptz, $3::timestamptz + make_interval(mins => $4), $5, $6) RETURNING id`,
-          [courseId, next_sequence, dto.scheduledFor, minutes, dto.clinicianId ?? null, staff.id],
+          [courseId, counts.next_sequence, dto.scheduledFor, minutes, dto.clinicianId ?? null, staff.id],
         );
       } catch (e) {
-        if ((e as { code?: string }).code === EXCLUSION_VIOLATION) {
-          throw new DomainError('DOUBLE_BOOKED', 'The clinician already has a session booked at that time.', {
-            reasons: [{ code: 'DOUBLE_BOOKED', message: 'The clinician already has a session booked at that time. Choose another time or clinician.' }],
-          });
-        }
+        if ((e as { code?: string }).code === EXCLUSION_VIOLATION) throw doubleBooked();
         throw e;
       }
       await this.audit.record(
@@ -157,15 +170,16 @@ export class SessionsService {
   }
 
   /**
-   * Completes a session now (server clock; its clinic date is the treatment date). In one
-   * transaction: lock the patient (the daily dose counts every course) and the course (the
-   * interval), gather the facts, let `checkSessionCompletion` decide, store the detail, and
-   * complete the course when its planned sessions are done.
+   * Records a session as completed. The treatment date is the clinic date of `treatedAt` (when it
+   * was given; default now), and every dated rule is evaluated on it (SPEC §1.9). In one
+   * transaction: lock the patient (the daily dose and the per-leg interval count every course),
+   * the course and the session, gather the facts, let `checkSessionCompletion` decide with every
+   * reason at once, store the detail, complete the course when its planned sessions are done, and
+   * warn about each of the patient's bookings that now falls inside a leg's interval.
    */
   async complete(id: string, dto: CompleteSessionDto, staff: SignedInStaff): Promise<CompletedSession> {
     return this.db.transaction(async (tx) => {
       const first = await this.requireSession(tx, id);
-      // Lock order everywhere: patient, then course, then session.
       await tx.query(`SELECT 1 FROM patients WHERE id = $1 FOR NO KEY UPDATE`, [first.patient_id]);
       const [course] = await tx.query(
         `SELECT id, legs, status, planned_sessions FROM courses WHERE id = $1 FOR UPDATE`,
@@ -175,40 +189,34 @@ export class SessionsService {
       const session = (await findSession(tx, id)) as SessionRow;
 
       const now = new Date().toISOString();
-      const on = clinicDate(now, this.zone);
-      if (session.status !== 'scheduled') {
-        throw new DomainError('CONFLICT', `This session is ${session.status.replace(/_/g, ' ')}; only a booked session can be completed.`);
-      }
-      const scheduledOn = clinicDate(session.scheduled_for.toISOString(), this.zone);
-      if (scheduledOn > on) {
-        throw new DomainError('CONFLICT', `This session is booked for ${scheduledOn}; it can be completed on that day or later. Rebook it to treat today.`);
-      }
-      const outside = dto.legs.filter((leg) => !course.legs.includes(leg));
-      if (outside.length) throw validationFailed('legs', `this course covers the ${course.legs.join(' and ')} leg only`);
-
+      const timing = { treatedAt: dto.treatedAt ?? now, recordedAt: now, scheduledFor: session.scheduled_for.toISOString(), timeZone: this.zone };
+      const on = treatmentDate(timing);
       const policy = await loadPolicy(tx);
       const patient = await loadClearanceFacts(tx, session.patient_id);
       if (!patient) throw notFound('The patient');
+      const treatments = (await loadLegTreatments(tx, [session.patient_id])).get(session.patient_id) ?? [];
       const [f] = await tx.query(
         `SELECT
-           (SELECT max(completed_on)::text FROM sessions WHERE course_id = $1 AND status = 'completed') AS previous_completed_on,
+           (SELECT max(completed_on)::text FROM sessions WHERE course_id = $1 AND status = 'completed') AS course_last_completed_on,
            (SELECT count(*)::int FROM sessions s JOIN courses c ON c.id = s.course_id
-             WHERE c.patient_id = $2 AND s.status = 'completed') AS patient_completed,
+             WHERE c.patient_id = $2 AND s.status = 'completed' AND s.treated_at < $4::timestamptz) AS patient_completed,
            (SELECT coalesce(sum(s.dose_mg), 0)::float8 FROM sessions s JOIN courses c ON c.id = s.course_id
              WHERE c.patient_id = $2 AND s.status = 'completed' AND s.agent = 'polidocanol' AND s.completed_on = $3::date)
              AS other_polidocanol_mg,
            (SELECT consented_on::text FROM consents WHERE course_id = $1
              ORDER BY consented_on <= $3::date DESC, consented_on DESC LIMIT 1) AS consented_on`,
-        [session.course_id, session.patient_id, on],
+        [session.course_id, session.patient_id, on, timing.treatedAt],
       );
       const check = checkSessionCompletion(
         {
           on,
-          course: { status: course.status as CourseStatus },
+          session: { status: session.status },
+          timing,
+          course: { status: course.status as CourseStatus, legs: course.legs, lastCompletedOn: f.course_last_completed_on },
           consent: f.consented_on ? { consentedOn: f.consented_on } : null,
           patient,
           legs: dto.legs,
-          previousCompletedOn: f.previous_completed_on,
+          treatments,
           patientCompletedSessionsBefore: f.patient_completed,
           dose: {
             agent: dto.agent,
@@ -225,7 +233,7 @@ export class SessionsService {
 
       await tx.query(
         `UPDATE sessions
-            SET status = 'completed', completed_at = $2, completed_on = $3, completed_by = $4,
+            SET status = 'completed', completed_at = $2, treated_at = $20, completed_on = $3, completed_by = $4,
                 status_changed_at = $2, status_changed_by = $4,
                 legs = $5, areas = $6, agent = $7, product = $8, batch_number = $9, concentration_percent = $10,
                 form = $11, volume_ml = $12, injections = $13, dose_mg = $14, compression_mmhg = $15,
@@ -237,11 +245,19 @@ export class SessionsService {
           dto.legs, dto.areas ?? [], dto.agent, dto.product ?? null, dto.batchNumber.trim(), dto.concentrationPercent,
           dto.form, dto.volumeMl, dto.injections, check.dose.doseMg, dto.compression.mmHg ?? null,
           dto.compression.hours ?? null, JSON.stringify(dto.checklist), JSON.stringify(dto.confirmations ?? []),
-          dto.immediateReactions ?? null,
+          dto.immediateReactions ?? null, timing.treatedAt,
         ],
       );
       await this.audit.record(
-        { actorId: staff.id, action: 'update', entity: 'session', entityId: id, patientId: session.patient_id, fields: ['status', ...Object.keys(dto)] },
+        {
+          actorId: staff.id,
+          action: 'update',
+          entity: 'session',
+          entityId: id,
+          patientId: session.patient_id,
+          fields: ['status', ...Object.keys(dto)],
+          occurredAt: timing.treatedAt,
+        },
         tx,
       );
 
@@ -262,13 +278,62 @@ export class SessionsService {
           tx,
         );
       }
+      const after = [...treatments, ...legTreatments([{ id, legs: dto.legs, on }])];
       const row = (await findSession(tx, id)) as SessionRow;
       return {
         ...toDetail(row, [], this.zone),
-        warnings: check.warnings,
-        aftercare: this.aftercareOf(row, policy),
+        warnings: [...check.warnings, ...(await this.bookingsInsideWindow(tx, session.patient_id, after, policy))],
+        aftercare: this.aftercareOf(row, course.legs, after, policy),
         courseStatus,
       };
+    });
+  }
+
+  /**
+   * Moves a booked session to another time: the same checks as a booking (the interval per leg,
+   * the clinician's diary), in the same lock order, keeping its length, course and clinician.
+   */
+  async move(id: string, dto: MoveSessionDto, staff: SignedInStaff): Promise<BookedSession> {
+    return this.db.transaction(async (tx) => {
+      const first = await this.requireSession(tx, id);
+      await tx.query(`SELECT 1 FROM patients WHERE id = $1 FOR NO KEY UPDATE`, [first.patient_id]);
+      const [course] = await tx.query(`SELECT id, legs FROM courses WHERE id = $1 FOR UPDATE`, [first.course_id]);
+      const [locked] = await tx.query(`SELECT status, version FROM sessions WHERE id = $1 FOR UPDATE`, [id]);
+      if (locked.version !== dto.version) throw versionConflict('The session');
+      if (locked.status !== 'scheduled') {
+        refuse([{ code: 'SESSION_NOT_BOOKED', message: `This session is ${String(locked.status).replace(/_/g, ' ')}; only a booked session can be moved.` }], '');
+      }
+      const scheduledOn = clinicDate(dto.scheduledFor, this.zone);
+      if (scheduledOn < this.clock.today()) throw validationFailed('scheduledFor', 'must not be in the past');
+
+      const policy = await loadPolicy(tx);
+      const [{ last_completed_on }] = await tx.query(
+        `SELECT max(completed_on)::text AS last_completed_on FROM sessions WHERE course_id = $1 AND status = 'completed'`,
+        [course.id],
+      );
+      const treatments = (await loadLegTreatments(tx, [first.patient_id])).get(first.patient_id) ?? [];
+      const interval = checkBookingDate(scheduledOn, { legs: course.legs, courseLastCompletedOn: last_completed_on, treatments }, policy);
+      if (!interval.allowed) refuse(interval.reasons, 'The session cannot be moved to that date.');
+      try {
+        await tx.query(
+          `UPDATE sessions SET scheduled_for = $2::timestamptz, ends_at = $2::timestamptz + (ends_at - scheduled_for),
+                  version = version + 1, updated_at = now()
+            WHERE id = $1`,
+          [id, dto.scheduledFor],
+        );
+      } catch (e) {
+        if ((e as { code?: string }).code === EXCLUSION_VIOLATION) throw doubleBooked();
+        throw e;
+      }
+      await this.audit.record(
+        { actorId: staff.id, action: 'update', entity: 'session', entityId: id, patientId: first.patient_id, fields: ['scheduledFor'] },
+        tx,
+      );
+      const facts = await loadClearanceFacts(tx, first.patient_id);
+      const row = (await findSession(tx, id)) as SessionRow;
+      const [session] = await shapeSessions(tx, [row], staff.role, this.zone);
+      const warnings = [...interval.warnings, ...(facts ? clearanceWarnings(facts, course.legs, scheduledOn, policy) : [])];
+      return { ...session, window: interval.window, warnings, preTreatment: this.advice(row) };
     });
   }
 
@@ -287,7 +352,9 @@ export class SessionsService {
         throw new DomainError('NOT_FOUND', 'This session has not been completed, so it has no aftercare plan yet.');
       }
       const policy = await loadPolicy(tx);
-      return this.aftercareOf(row, policy);
+      const [course] = await tx.query(`SELECT legs FROM courses WHERE id = $1`, [row.course_id]);
+      const treatments = (await loadLegTreatments(tx, [row.patient_id])).get(row.patient_id) ?? [];
+      return this.aftercareOf(row, course.legs, treatments, policy);
     });
   }
 
@@ -397,10 +464,41 @@ export class SessionsService {
     });
   }
 
-  private aftercareOf(row: SessionRow, policy?: Awaited<ReturnType<typeof loadPolicy>>): Aftercare {
-    const completedAt = (row.completed_at as Date).toISOString();
-    const plan = aftercarePlan(completedAt, this.zone, policy);
-    return { sessionId: row.id, completedAt: plan.completedAt, completedOn: plan.completedOn, items: plan.items, nextWindow: plan.nextWindow };
+  /**
+   * The aftercare plan, dated from when the treatment was given. Its next window is the course's,
+   * which also waits for the course's legs treated in the patient's other courses.
+   */
+  private aftercareOf(row: SessionRow, courseLegs: Leg[], treatments: LegTreatment[], policy: ClinicalPolicy): Aftercare {
+    const treatedAt = (row.treated_at as Date).toISOString();
+    const plan = aftercarePlan(treatedAt, this.zone, policy);
+    const nextWindow = courseWindow(courseLegs, plan.completedOn, treatments, policy) ?? plan.nextWindow;
+    return {
+      sessionId: row.id,
+      completedAt: (row.completed_at as Date).toISOString(),
+      treatedAt: plan.completedAt,
+      completedOn: plan.completedOn,
+      items: plan.items,
+      nextWindow,
+    };
+  }
+
+  /** INTERVAL_TOO_SHORT warnings for the patient's bookings that fall inside a leg's interval. */
+  private async bookingsInsideWindow(tx: EntityManager, patientId: string, treatments: LegTreatment[], policy: ClinicalPolicy): Promise<Reason[]> {
+    const booked: { id: string; sequence: number; scheduled_for: Date; legs: Leg[] }[] = await tx.query(
+      `SELECT s.id, s.sequence, s.scheduled_for, c.legs
+         FROM sessions s JOIN courses c ON c.id = s.course_id
+        WHERE c.patient_id = $1 AND s.status = 'scheduled'
+        ORDER BY s.scheduled_for`,
+      [patientId],
+    );
+    return booked.flatMap((b) => {
+      const date = clinicDate(b.scheduled_for.toISOString(), this.zone);
+      return legIntervalReasons(b.legs, date, treatments, policy).map((r) => ({
+        ...r,
+        sessionId: b.id,
+        message: `Session ${b.sequence}, booked for ${formatDate(date)}, is now too soon. ${r.message} Move it to ${formatDate(r.opensOn as string)} or later.`,
+      }));
+    });
   }
 
   private advice(row: SessionRow): PreTreatmentAdvice {

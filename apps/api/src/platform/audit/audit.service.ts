@@ -11,6 +11,8 @@ export interface AuditRecord {
   patientId?: string | null;
   /** Names of the fields written; never their values. */
   fields?: string[];
+  /** When what the row records happened, if not now (a treatment recorded late). */
+  occurredAt?: string | null;
 }
 
 /**
@@ -29,9 +31,10 @@ export class AuditService {
   async recordMany(events: readonly AuditRecord[], manager: EntityManager = this.db.manager): Promise<void> {
     if (events.length === 0) return;
     await manager.query(
-      `INSERT INTO audit_events (actor_id, action, entity, entity_id, patient_id, fields)
-       SELECT e.actor_id, e.action, e.entity, e.entity_id, e.patient_id, ARRAY(SELECT jsonb_array_elements_text(e.fields))
-       FROM jsonb_to_recordset($1::jsonb) AS e(actor_id uuid, action text, entity text, entity_id text, patient_id uuid, fields jsonb)`,
+      `INSERT INTO audit_events (actor_id, action, entity, entity_id, patient_id, fields, occurred_at)
+       SELECT e.actor_id, e.action, e.entity, e.entity_id, e.patient_id, ARRAY(SELECT jsonb_array_elements_text(e.fields)), e.occurred_at
+       FROM jsonb_to_recordset($1::jsonb)
+         AS e(actor_id uuid, action text, entity text, entity_id text, patient_id uuid, fields jsonb, occurred_at timestamptz)`,
       [
         JSON.stringify(
           events.map((e) => ({
@@ -41,6 +44,7 @@ export class AuditService {
             entity_id: e.entityId ?? null,
             patient_id: e.patientId ?? null,
             fields: e.fields ?? [],
+            occurred_at: e.occurredAt ?? null,
           })),
         ),
       ],

@@ -12,6 +12,7 @@ import {
 } from '@venule/api-contract';
 import { CONFIRMATION_CODES } from '@venule/clinical-rules';
 import { Type } from 'class-transformer';
+import { IsInstant } from '../../courses/dto/date-fields';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -124,6 +125,10 @@ export class CompleteSessionDto implements CompleteSessionRequest {
   @ValidateNested({ each: true })
   @Type(() => ConfirmationDto)
   confirmations?: ConfirmationDto[];
+
+  @IsOptional()
+  @IsInstant()
+  treatedAt?: string;
 
   @IsOptional()
   @IsString()
