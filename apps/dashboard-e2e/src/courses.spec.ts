@@ -11,9 +11,17 @@ function clinicToday(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
 }
 
+/** The clinic's wall-clock time `minutes` ago, HH:mm (London). */
+function clinicTimeAgo(minutes: number): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
+    new Date(Date.now() - minutes * 60_000),
+  );
+}
+
 /**
- * A demo patient the rules let us treat today: a cleared leg, nothing blocking, a recent weight,
- * every relative contraindication acknowledged and no allergy tendency (no test injection).
+ * A demo patient the rules let us treat today: a cleared leg not treated in the last 28 days in any
+ * course, nothing blocking, a recent weight, every relative contraindication acknowledged and no
+ * allergy tendency (no test injection).
  */
 async function clearedPatient(request: APIRequestContext): Promise<Cleared> {
   const today = clinicToday();
@@ -21,7 +29,13 @@ async function clearedPatient(request: APIRequestContext): Promise<Cleared> {
   const patients = await (await request.get('/api/patients?limit=100')).json();
   for (const p of patients.items as { id: string }[]) {
     const clearance = await (await request.get(`/api/patients/${p.id}/clearance?on=${today}`)).json();
-    const leg = (['left', 'right'] as const).find((l) => clearance.legs?.[l]?.status === 'cleared');
+    const courses = await (await request.get(`/api/patients/${p.id}/courses?limit=100`)).json();
+    const monthAgo = new Date(Date.now() - 28 * 86_400_000).toISOString().slice(0, 10);
+    const recent = (courses.items as { sessions: { status: string; completedOn: string | null; legs?: string[] | null }[] }[])
+      .flatMap((c) => c.sessions)
+      .filter((x) => x.status === 'completed' && (x.completedOn ?? '') >= monthAgo)
+      .flatMap((x) => x.legs ?? []);
+    const leg = (['left', 'right'] as const).find((l) => clearance.legs?.[l]?.status === 'cleared' && !recent.includes(l));
     if (!clearance.eligible || !leg) continue;
     const history = await request.get(`/api/patients/${p.id}/medical-history`);
     if (!history.ok()) continue;
@@ -103,8 +117,19 @@ test('clinician books, completes, signs, prints aftercare', async ({ page }) => 
   await form.getByRole('checkbox', { name: 'Support stockings brought' }).check();
   await dose.scrollIntoViewIfNeeded();
   await shot(page, '25-session-form');
+  // Written up a few minutes after it was given (SPEC rule 9): the day and time it was given.
+  const givenAt = clinicTimeAgo(10);
+  const lateToday = givenAt < clinicTimeAgo(0);
+  if (lateToday) {
+    await form.getByRole('checkbox', { name: 'Recording a treatment given earlier' }).check();
+    await form.getByLabel('Given on').fill(clinicToday());
+    await form.getByLabel('Given at').fill(givenAt);
+    await form.getByLabel('Given at').scrollIntoViewIfNeeded();
+    await shot(page, '25c-session-given-at');
+  }
   await form.getByRole('button', { name: 'Complete session' }).click();
   await expect(page.getByText('Session 1 recorded (20 mg)')).toBeVisible();
+  if (lateToday) await expect(page.getByRole('article', { name: 'Session 1' })).toContainText(givenAt);
 
   // A draft note, signed: then it is read-only.
   await page.getByLabel('New note').fill('Medial calf: 14 injections of polidocanol 0.5 % liquid, 4 mL. Class II stockings applied.');
@@ -165,4 +190,28 @@ test('clinician books, completes, signs, prints aftercare', async ({ page }) => 
   await page.getByRole('link', { name: 'Back to the course' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Treatment course · ${legLabel}`);
   await shot(page, '29-course-tablet');
+});
+
+test('a booking a completion left inside its interval is flagged, and moved in one click', async ({ page }) => {
+  await signIn(page, 'reception');
+  const patients = await (await page.request.get('/api/patients?limit=100')).json();
+  let courseId: string | null = null;
+  for (const p of patients.items as { id: string }[]) {
+    const courses = await (await page.request.get(`/api/patients/${p.id}/courses?limit=100`)).json();
+    const flagged = (courses.items ?? []).find((c: { progress: { bookingsInsideWindow: unknown[] } }) => c.progress.bookingsInsideWindow.length);
+    if (flagged) {
+      courseId = flagged.id;
+      break;
+    }
+  }
+  expect(courseId, 'the demo clinic has a booking inside its window').not.toBeNull();
+  await page.goto(`/courses/${courseId}`);
+  const alert = page.getByRole('alert').filter({ hasText: 'This booking is inside the interval.' });
+  await expect(alert).toBeVisible();
+  await expect(page.getByText(/falls inside the interval: move it to/)).toBeVisible();
+  await shot(page, '29a-booking-inside-window');
+  await alert.getByRole('button', { name: /^Move to / }).click();
+  await expect(page.getByText(/^Session \d+ moved to/)).toBeVisible();
+  await expect(alert).toHaveCount(0);
+  await shot(page, '29b-booking-moved');
 });

@@ -1,5 +1,5 @@
 import type { IsoDate, IsoInstant } from '@venule/api-contract';
-import { DEFAULT_TIME_ZONE, ageOn as yearsOld, clinicDate, clinicWallTime, isIsoDate } from '@venule/clinical-rules';
+import { DEFAULT_TIME_ZONE, ageOn as yearsOld, clinicDate, clinicWallTime, formatClinicTime, isIsoDate } from '@venule/clinical-rules';
 
 /** Instants are shown in the clinic's time zone, whatever the browser's. */
 const formatterFor = (timeZone: string) =>
@@ -27,6 +27,11 @@ export function formatInstant(instant: IsoInstant | null | undefined): string {
 /** A clinic wall-clock date and `HH:mm` as an instant with the clinic's offset on that day. */
 export function clinicInstant(date: IsoDate, time: string): IsoInstant {
   return clinicWallTime(date, time, clinicZone);
+}
+
+/** The clinic wall-clock time of an instant, `HH:mm`. */
+export function clinicTimeOf(instant: IsoInstant): string {
+  return formatClinicTime(instant, clinicZone);
 }
 
 /** Whole years between a date of birth and a date; null while either is not a `YYYY-MM-DD` date. */

@@ -22,7 +22,8 @@ function inProgress(clinical: boolean): Course {
   return course({
     state: 'on_track',
     progress: { state: 'on_track', message: 'On track: next session booked for today.', sessionsCompleted: 1, sessionsRemaining: 2,
-      lastCompletedOn: lastDone, nextWindow: { earliest: addDays(lastDone, 28), latest: addDays(lastDone, 84) }, nextScheduledOn: today },
+      lastCompletedOn: lastDone, nextWindow: { earliest: addDays(lastDone, 28), latest: addDays(lastDone, 84) }, nextScheduledOn: today,
+      opensOn: addDays(lastDone, 28), bookingsInsideWindow: [] },
     sessions: [done, booking({ id: 's-2', sequence: 2, scheduledOn: today, scheduledFor: `${today}T12:00:00Z` })],
     ...(clinical ? { consent: null, outcomes: [] } : {}),
   });
@@ -124,5 +125,31 @@ describe('CoursePage', () => {
     const alert = el.querySelector('vn-book-session [role=alert]')?.textContent ?? '';
     expect(alert).toContain('booked too soon');
     expect(alert).toContain(message);
+  });
+
+  it('flags a booking left inside the interval and moves it to the first allowed day in one click, at the same time', async () => {
+    const body = inProgress(false);
+    const opensOn = addDays(today, 12);
+    const message = `Left leg: treated on ${today}; a leg is treated at most once in 28 days, so it may be treated again from ${opensOn}.`;
+    body.sessions[1] = booking({ id: 's-2', sequence: 2, version: 3, scheduledOn: addDays(today, 5), scheduledFor: `${addDays(today, 5)}T14:30:00Z` });
+    body.progress = { ...body.progress, bookingsInsideWindow: [{ sessionId: 's-2', date: addDays(today, 5), reasons: [{ code: 'INTERVAL_TOO_SHORT', leg: 'left', opensOn, message }] }] };
+    const { el, http, click, harness } = await open('reception', body);
+    const article = el.querySelector('article[aria-label="Session 2"]') as HTMLElement;
+    expect(article.querySelector('[role=alert]')?.textContent).toContain('This booking is inside the interval.');
+    expect(article.textContent).toContain(message);
+    expect(el.querySelector('.marker.inside')?.getAttribute('title')).toContain('inside the interval');
+
+    const [dd, mm, yyyy] = [opensOn.slice(8), opensOn.slice(5, 7), opensOn.slice(0, 4)];
+    await click(`Move to ${dd}/${mm}/${yyyy}`);
+    const move = http.expectOne('/api/sessions/s-2/move');
+    expect(move.request.body.version).toBe(3);
+    expect(move.request.body.scheduledFor.slice(0, 10)).toBe(opensOn);
+    expect(Date.parse(move.request.body.scheduledFor) - Date.parse(`${opensOn}T14:30:00Z`)).toBeLessThanOrEqual(3_600_000);
+    move.flush({ ...body.sessions[1], scheduledFor: `${opensOn}T14:30:00Z`, scheduledOn: opensOn, window: null, warnings: [], preTreatment: { items: [] } });
+    await harness.fixture.whenStable();
+    http.expectOne('/api/courses/c-1').flush({ ...body, progress: { ...body.progress, bookingsInsideWindow: [] } });
+    await harness.fixture.whenStable();
+    expect(el.textContent).toContain('Session 2 moved to');
+    expect(el.querySelector('article[aria-label="Session 2"] .inside')).toBeNull();
   });
 });

@@ -8,7 +8,7 @@ import type { BookedSession, CompletedSession, Course, Patient } from '@venule/a
 import { AGENT_LABELS, formatNumber } from '@venule/clinical-rules';
 import { can } from '../core/access';
 import { PatientsApi } from '../core/api';
-import { formatDate, formatInstant, todayIso } from '../core/dates';
+import { clinicInstant, clinicTimeOf, formatDate, formatInstant, todayIso } from '../core/dates';
 import { APP_NAME, TITLES, links } from '../core/paths';
 import { problemCode, problemMessage } from '../core/problem';
 import { Session } from '../core/session';
@@ -66,6 +66,14 @@ import { StateChip } from './state-chip';
             Next window {{ format(done.aftercare.nextWindow.earliest) }} to {{ format(done.aftercare.nextWindow.latest) }}.</span>
           <a mat-button [routerLink]="aftercareLink(done.id)"><mat-icon>print</mat-icon> Aftercare sheet</a>
         </div>
+        @if (done.warnings.length) {
+          <vn-reason-list kind="warn" message="Recorded. Check these bookings:" [reasons]="done.warnings" />
+        }
+      }
+      @if (moved(); as m) {
+        <div class="vn-banner vn-banner-info" role="status">
+          <mat-icon aria-hidden="true">event_repeat</mat-icon><span>Session {{ m.sequence }} moved to {{ when(m.scheduledFor) }}.</span>
+        </div>
       }
       @if (booked(); as b) {
         @if (b.warnings.length) {
@@ -90,8 +98,8 @@ import { StateChip } from './state-chip';
             <div class="line">
               <span class="seq">{{ s.sequence }}</span>
               <div class="what">
-                <strong>{{ when(s.completedAt ?? s.scheduledFor) }}</strong>
-                <span class="vn-muted">{{ statusLabels[s.status] }}@if (s.clinicianName) { · {{ s.clinicianName }} }</span>
+                <strong>{{ when(s.treatedAt ?? s.scheduledFor) }}</strong>
+                <span class="vn-muted">{{ statusLabels[s.status] }}@if (s.clinicianName) { · {{ s.clinicianName }} }@if (recordedLater(s); as at) { · recorded {{ when(at) }} }</span>
               </div>
               <div class="vn-actions">
                 @if (s.status === 'scheduled') {
@@ -115,6 +123,20 @@ import { StateChip } from './state-chip';
                 }
               </div>
             </div>
+            @if (insideWindow().get(s.id); as inside) {
+              <div class="inside" role="alert">
+                <mat-icon aria-hidden="true">warning</mat-icon>
+                <div>
+                  <strong>This booking is inside the interval.</strong>
+                  @for (r of inside.reasons; track r.leg) { <span> {{ r.message }}</span> }
+                </div>
+                @if (canBook() && s.version) {
+                  <button mat-stroked-button type="button" [disabled]="busy()" (click)="moveOut(s, inside.opensOn)">
+                    <mat-icon>event_repeat</mat-icon> Move to {{ format(inside.opensOn) }}
+                  </button>
+                }
+              </div>
+            }
             @if (detail(s); as d) {
               <p class="detail">{{ agentLabels[d.agent] }} {{ d.concentrationPercent }} % {{ d.form }}, {{ d.volumeMl }} mL = {{ mg(d.doseMg ?? 0) }} mg,
                 {{ d.injections }} injections · batch {{ d.batchNumber }} · {{ legs(d.legs) }}</p>
@@ -170,11 +192,14 @@ import { StateChip } from './state-chip';
     .completed .seq { background: var(--mat-sys-primary); color: var(--mat-sys-on-primary); }
     .cancelled .seq, .did_not_attend .seq { border-color: var(--mat-sys-outline); color: var(--mat-sys-outline); }
     .detail { margin: 8px 0 0 44px; }
+    .inside { display: flex; flex-wrap: wrap; align-items: center; gap: 8px 12px; margin: 8px 0 0 44px; padding: 8px 12px;
+      border-radius: 8px; background: var(--mat-sys-error-container); color: var(--mat-sys-on-error-container); }
+    .inside > div { flex: 1; min-width: 220px; }
     .events { margin: 4px 0 0 44px; }
     .advice { margin: 0; padding-left: 20px; }
     .panel { display: block; margin: 12px 0 0 44px; padding: 16px; border-radius: 12px; background: var(--mat-sys-surface-container-low); }
     .panel h3 { font: var(--mat-sys-title-small); margin-bottom: 8px; }
-    @media (max-width: 599px) { .panel, .detail, .events { margin-left: 0; } }
+    @media (max-width: 599px) { .panel, .detail, .events, .inside { margin-left: 0; } }
   `,
 })
 export class CoursePage {
@@ -194,11 +219,19 @@ export class CoursePage {
   protected readonly completingId = signal<string | null>(null);
   protected readonly completed = signal<CompletedSession | null>(null);
   protected readonly booked = signal<BookedSession | null>(null);
+  protected readonly moved = signal<BookedSession | null>(null);
   protected readonly notesOpen = signal<ReadonlySet<string>>(new Set());
 
   protected readonly canBook = computed(() => can(this.session.role(), 'bookSessions'));
   protected readonly canTreat = computed(() => can(this.session.role(), 'writeClinical'));
   protected readonly canReadClinical = computed(() => can(this.session.role(), 'readClinicalDetail'));
+  /** Booked sessions a completion left inside a leg's interval, with the first date they may move to. */
+  protected readonly insideWindow = computed(() => {
+    const flagged = this.course()?.progress.bookingsInsideWindow ?? [];
+    return new Map(
+      flagged.map((b) => [b.sessionId, { reasons: b.reasons, opensOn: b.reasons.map((r) => r.opensOn ?? b.date).sort().at(-1) ?? b.date }]),
+    );
+  });
   protected readonly hasBooking = computed(() => !!this.course()?.sessions.some((s) => s.status === 'scheduled'));
   protected readonly patientName = computed(() => {
     const p = this.patient();
@@ -261,6 +294,30 @@ export class CoursePage {
     this.completed.set(null);
     this.booked.set(session);
     this.load();
+  }
+
+  /** The time a completion was typed in, when that was not when the treatment was given. */
+  protected recordedLater(s: AnySession): string | null {
+    return s.treatedAt && s.completedAt && Date.parse(s.completedAt) - Date.parse(s.treatedAt) > 3_600_000 ? s.completedAt : null;
+  }
+
+  /** One click: the same booking on the first date the legs allow, at the same time of day. */
+  protected moveOut(s: AnySession, date: string): void {
+    this.busy.set(true);
+    this.actionError.set(null);
+    this.api.move(s.id, { scheduledFor: clinicInstant(date, clinicTimeOf(s.scheduledFor)), version: s.version }).subscribe({
+      next: (moved) => {
+        this.busy.set(false);
+        this.booked.set(null);
+        this.moved.set(moved);
+        this.load();
+      },
+      error: (error: unknown) => {
+        this.busy.set(false);
+        this.actionError.set(problemMessage(error));
+        this.load();
+      },
+    });
   }
 
   protected changeStatus(s: AnySession, change: 'cancel' | 'dna'): void {

@@ -6,6 +6,7 @@ import type {
   AdverseEventResolution,
   Aftercare,
   BookSessionRequest,
+  MoveSessionRequest,
   BookedSession,
   CompleteSessionRequest,
   CompletedSession,
@@ -68,6 +69,11 @@ export class CoursesApi {
 
   complete(id: string, body: CompleteSessionRequest): Observable<CompletedSession> {
     return this.http.post<CompletedSession>(`/api/sessions/${enc(id)}/complete`, body);
+  }
+
+  /** Moves a booking to another time (the API checks it as a new booking). */
+  move(id: string, body: MoveSessionRequest): Observable<BookedSession> {
+    return this.http.post<BookedSession>(`/api/sessions/${enc(id)}/move`, body);
   }
 
   cancel(id: string, version: number): Observable<AnySession> {

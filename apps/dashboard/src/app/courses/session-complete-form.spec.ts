@@ -5,23 +5,23 @@ import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import type { Course } from '@venule/api-contract';
 import { problem, signInAs } from '../../testing/session';
 import { SessionCompleteForm } from './session-complete-form';
-import { booking, course } from './testing-fixtures';
+import { booking, completedDetail, course } from './testing-fixtures';
 
 const today = '2026-03-02';
 
-async function open(body: Course = course()) {
+async function open(body: Course = course(), session = booking(), others: Course[] = []) {
   TestBed.configureTestingModule({
     providers: [provideHttpClient(), provideHttpClientTesting(), { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } }],
   });
   signInAs('clinician');
   const fixture = TestBed.createComponent(SessionCompleteForm);
-  fixture.componentRef.setInput('session', booking());
+  fixture.componentRef.setInput('session', session);
   fixture.componentRef.setInput('course', body);
   fixture.componentRef.setInput('today', today);
   fixture.detectChanges();
   const http = TestBed.inject(HttpTestingController);
   http.expectOne('/api/patients/p-1/medical-history').flush({ conditions: [], acknowledgements: {}, weightKg: 70, weightMeasuredOn: '2026-01-10' });
-  http.expectOne((r) => r.url === '/api/patients/p-1/courses').flush({ items: [], total: 0, limit: 100, offset: 0 });
+  http.expectOne((r) => r.url === '/api/patients/p-1/courses').flush({ items: others, total: others.length, limit: 100, offset: 0 });
   await fixture.whenStable();
   const el = fixture.nativeElement as HTMLElement;
   const type = async (name: string, value: string) => {
@@ -141,5 +141,32 @@ describe('SessionCompleteForm', () => {
     expect(alert).toContain('The session cannot be recorded as completed.');
     expect(alert).toContain('No consent is on file for this course.');
     expect(alert).toContain('Left leg: The clear scan expired on 1 March 2026.');
+  });
+
+  it('records a treatment given earlier: asks for the day and time, counts that day\'s polidocanol, and sends treatedAt', async () => {
+    const earlier = course({ id: 'c-2', sessions: [completedDetail({ id: 's-9', courseId: 'c-2', completedOn: '2026-03-01', doseMg: 100 })] });
+    const { el, type, dose, submitValid, fixture } = await open(course(), booking({ scheduledFor: '2026-02-28T10:00:00Z', scheduledOn: '2026-02-28' }), [earlier]);
+    expect(el.querySelector('input[formcontrolname=givenOn]')).toBeNull();
+    const late = Array.from(el.querySelectorAll<HTMLInputElement>('input[type=checkbox]')).find((i) =>
+      i.closest('mat-checkbox')?.textContent?.includes('Recording a treatment given earlier'),
+    ) as HTMLInputElement;
+    late.click();
+    await fixture.whenStable();
+    const day = el.querySelector<HTMLInputElement>('input[formcontrolname=givenOn]');
+    expect(day?.min).toBe('2026-02-28');
+    expect(day?.max).toBe(today);
+    await type('givenOn', '2026-03-01');
+    await type('givenAt', '09:30');
+    await type('concentrationPercent', '0.5');
+    await type('volumeMl', '4');
+    expect(dose().textContent).toContain('Includes 100 mg given earlier on 01/03/2026');
+    expect(dose().textContent).toContain('20 mg left on 01/03/2026');
+    const body = await submitValid();
+    expect(Date.parse(body.treatedAt)).toBe(Date.parse('2026-03-01T09:30:00Z'));
+  });
+
+  it('sends no treatedAt when the treatment is recorded as it happens', async () => {
+    const { submitValid } = await open();
+    expect(await submitValid()).not.toHaveProperty('treatedAt');
   });
 });

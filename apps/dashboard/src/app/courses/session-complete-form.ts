@@ -10,8 +10,9 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatRadioModule } from '@angular/material/radio';
 import { MatSelectModule } from '@angular/material/select';
 import { LEGS, type CompletedSession, type ConfirmationInput, type Course, type IsoDate, type MedicalHistory, type Reason, type SessionBooking } from '@venule/api-contract';
-import { AGENT_LABELS, AGENTS, DEFAULT_POLICY, checkDose, formatNumber, needsTestInjection } from '@venule/clinical-rules';
+import { AGENT_LABELS, AGENTS, DEFAULT_POLICY, addDays, checkDose, formatNumber, isIsoDate, maxDate, needsTestInjection } from '@venule/clinical-rules';
 import { PatientsApi } from '../core/api';
+import { clinicInstant, formatDate } from '../core/dates';
 import { applyServerFieldErrors } from '../core/problem';
 import { LegDiagram } from '../shared/leg-diagram';
 import { LEG_LABELS } from '../core/legs';
@@ -25,7 +26,8 @@ interface PatientFacts {
   weightKg: number | null;
   weightMeasuredOn: IsoDate | null;
   conditions: string[];
-  polidocanolMgToday: number;
+  /** Polidocanol mg already given, by treatment date, in every course of the patient. */
+  polidocanolMgByDay: Record<IsoDate, number>;
   completedSessions: number;
 }
 
@@ -44,6 +46,24 @@ interface PatientFacts {
     <form [formGroup]="form" (ngSubmit)="submit()" novalidate aria-label="Record the treatment">
       @if (busy()) { <mat-progress-bar mode="indeterminate" aria-label="Saving" /> }
       @if (refusal(); as r) { <vn-reason-list [message]="r.message" [reasons]="r.reasons" /> }
+
+      <fieldset class="when">
+        <legend class="vn-visually-hidden">When the treatment was given</legend>
+        <mat-checkbox formControlName="late">Recording a treatment given earlier</mat-checkbox>
+        @if (form.controls.late.value) {
+          <mat-form-field appearance="outline">
+            <mat-label>Given on</mat-label>
+            <input matInput type="date" formControlName="givenOn" [min]="earliestDay()" [max]="today()" />
+            <mat-hint>Up to {{ lateEntryDays }} days back</mat-hint>
+            <mat-error>Choose the day it was given, from {{ formatDay(earliestDay()) }} to today</mat-error>
+          </mat-form-field>
+          <mat-form-field appearance="outline">
+            <mat-label>Given at</mat-label>
+            <input matInput type="time" formControlName="givenAt" step="300" />
+            <mat-error>Enter the time it was given</mat-error>
+          </mat-form-field>
+        }
+      </fieldset>
 
       <div class="where">
         <figure>
@@ -120,8 +140,8 @@ interface PatientFacts {
         @if (d.limitMg !== undefined) {
           <mat-progress-bar mode="determinate" [value]="d.used" [attr.aria-label]="'Share of the daily limit'" />
           <p class="small">
-            @if (d.earlier) { Includes {{ mg(d.earlier) }} mg given earlier today. }
-            {{ mg(d.remainingMg ?? 0) }} mg left today.
+            @if (d.earlier) { Includes {{ mg(d.earlier) }} mg given earlier {{ d.day }}. }
+            {{ mg(d.remainingMg ?? 0) }} mg left {{ d.day }}.
           </p>
         }
         @for (r of d.reasons; track $index) {
@@ -174,6 +194,7 @@ interface PatientFacts {
   styles: `
     .inline { border: 0; padding: 0; margin: 0 0 12px; display: flex; flex-wrap: wrap; align-items: center; gap: 8px 16px; }
     legend { font: var(--mat-sys-label-large); margin-bottom: 4px; }
+    .when { border: 0; padding: 0; margin: 0 0 12px; display: flex; flex-wrap: wrap; align-items: baseline; gap: 8px 16px; }
     .where { display: grid; grid-template-columns: minmax(240px, 340px) minmax(0, 1fr); gap: 8px 24px; align-items: center; margin-bottom: 16px; }
     figure { margin: 0; }
     .full { width: 100%; }
@@ -219,6 +240,9 @@ export class SessionCompleteForm implements OnInit {
     unusualReason: '',
     testInjectionReason: '',
     immediateReactions: '',
+    late: false,
+    givenOn: '',
+    givenAt: '',
   });
   private readonly value = toSignal(this.form.valueChanges, { initialValue: this.form.getRawValue() });
 
@@ -226,6 +250,15 @@ export class SessionCompleteForm implements OnInit {
   protected readonly agentLabels = AGENT_LABELS;
   protected readonly legLabels = LEG_LABELS;
   protected readonly mg = formatNumber;
+  protected readonly formatDay = formatDate;
+  protected readonly lateEntryDays = DEFAULT_POLICY.lateEntryDays;
+  /** The oldest day a treatment may be recorded for (the API enforces the clinic's own setting). */
+  protected readonly earliestDay = computed(() => maxDate(addDays(this.today(), -this.lateEntryDays), this.session().scheduledOn));
+  /** The treatment date every rule is evaluated on: the day it was given (SPEC §1.9). */
+  protected readonly treatmentDay = computed(() => {
+    const v = this.value();
+    return v.late && isIsoDate(v.givenOn) ? v.givenOn : this.today();
+  });
 
   private readonly ticked = computed(() => LEGS.filter((leg) => this.value().legs?.[leg]));
   protected readonly regions = computed(() => treatmentRegions(this.course().legs));
@@ -252,24 +285,26 @@ export class SessionCompleteForm implements OnInit {
   protected readonly dose = computed(() => {
     const v = this.value();
     const f = this.facts();
+    const day = this.treatmentDay();
+    const earlier = f?.polidocanolMgByDay[day] ?? 0;
     const check = checkDose(
       {
         agent: v.agent ?? 'polidocanol',
         form: v.form ?? 'liquid',
         concentrationPercent: Number(v.concentrationPercent),
         volumeMl: Number(v.volumeMl),
-        otherPolidocanolMgSameDay: v.agent === 'polidocanol' ? (f?.polidocanolMgToday ?? 0) : 0,
+        otherPolidocanolMgSameDay: v.agent === 'polidocanol' ? earlier : 0,
         confirmations: this.confirmations(),
       },
       { weightKg: f?.weightKg, weightMeasuredOn: f?.weightMeasuredOn },
-      this.today(),
+      day,
     );
     // INVALID_VALUE only says a field is still empty; the fields' own errors say that.
     const reasons = check.reasons.filter((r) => r.code !== 'INVALID_VALUE');
     const over = reasons.some((r) => r.code === 'DOSE_LIMIT_EXCEEDED');
-    const earlier = f?.polidocanolMgToday ?? 0;
     const used = check.limitMg ? Math.min(100, ((check.doseMg + (v.agent === 'polidocanol' ? earlier : 0)) / check.limitMg) * 100) : 0;
-    return { ...check, reasons, over, used, earlier: v.agent === 'polidocanol' ? earlier : 0 };
+    const dayWords = day === this.today() ? 'today' : `on ${formatDate(day)}`;
+    return { ...check, reasons, over, used, earlier: v.agent === 'polidocanol' ? earlier : 0, day: dayWords };
   });
 
   constructor() {
@@ -296,12 +331,15 @@ export class SessionCompleteForm implements OnInit {
       this.api.forPatient(patientId).subscribe({
         next: (page) => {
           const done = page.items.flatMap((c) => c.sessions).filter((s) => s.status === 'completed');
-          const today = done.filter((s) => s.completedOn === this.today() && 'agent' in s && s.agent === 'polidocanol');
+          const byDay: Record<IsoDate, number> = {};
+          for (const s of done) {
+            if (s.completedOn && 'agent' in s && s.agent === 'polidocanol') byDay[s.completedOn] = (byDay[s.completedOn] ?? 0) + (s.doseMg ?? 0);
+          }
           this.facts.set({
             weightKg: history?.weightKg ?? null,
             weightMeasuredOn: history?.weightMeasuredOn ?? null,
             conditions: history?.conditions ?? [],
-            polidocanolMgToday: today.reduce((sum, s) => sum + ('doseMg' in s ? (s.doseMg ?? 0) : 0), 0),
+            polidocanolMgByDay: byDay,
             completedSessions: done.length,
           });
         },
@@ -324,7 +362,12 @@ export class SessionCompleteForm implements OnInit {
   protected submit(): void {
     const v = this.form.getRawValue();
     const legs = (['left', 'right'] as const).filter((leg) => v.legs[leg]);
-    if (this.form.invalid || legs.length === 0) {
+    const lateInvalid = v.late && (!isIsoDate(v.givenOn) || v.givenOn < this.earliestDay() || v.givenOn > this.today() || !/^\d{2}:\d{2}$/.test(v.givenAt));
+    if (lateInvalid) {
+      if (!isIsoDate(v.givenOn) || v.givenOn < this.earliestDay() || v.givenOn > this.today()) this.form.controls.givenOn.setErrors({ range: true });
+      if (!/^\d{2}:\d{2}$/.test(v.givenAt)) this.form.controls.givenAt.setErrors({ required: true });
+    }
+    if (this.form.invalid || legs.length === 0 || lateInvalid) {
       this.form.markAllAsTouched();
       this.refusal.set({ message: legs.length ? 'Check the highlighted fields.' : 'Tick the treated leg.', reasons: [] });
       return;
@@ -350,6 +393,7 @@ export class SessionCompleteForm implements OnInit {
         checklist: v.checklist,
         confirmations: this.confirmations(),
         ...(v.immediateReactions.trim() ? { immediateReactions: v.immediateReactions.trim() } : {}),
+        ...(v.late ? { treatedAt: clinicInstant(v.givenOn, v.givenAt) } : {}),
       })
       .subscribe({
         next: (done) => {

@@ -23,7 +23,7 @@ const PAD_DAYS = 7;
       }
       <div class="today" [style.left.%]="a.today"><span>Today</span></div>
       @for (m of a.markers; track m.id) {
-        <div class="marker" [class]="m.status" [style.left.%]="m.left" [title]="m.title">{{ m.label }}</div>
+        <div class="marker" [class]="m.status" [class.inside]="m.inside" [style.left.%]="m.left" [title]="m.title">{{ m.label }}</div>
       }
     </div>
     <div class="scale vn-muted"><span>{{ format(a.from) }}</span><span>{{ format(a.to) }}</span></div>
@@ -45,6 +45,7 @@ const PAD_DAYS = 7;
     .marker.cancelled, .marker.did_not_attend { border-color: var(--mat-sys-outline); color: var(--mat-sys-outline);
       text-decoration: line-through; }
     .marker.did_not_attend { border-color: var(--mat-sys-error); color: var(--mat-sys-error); }
+    .marker.inside { border-color: var(--mat-sys-error); color: var(--mat-sys-on-error); background: var(--mat-sys-error); }
     .scale { display: flex; justify-content: space-between; font: var(--mat-sys-label-small); margin: 0 4px; }
     .legend { display: flex; align-items: center; gap: 8px; margin: 8px 0 0; }
     .swatch { width: 20px; height: 12px; border-radius: 3px; background: var(--mat-sys-primary-container);
@@ -59,6 +60,7 @@ export class SessionTimeline {
   protected readonly axis = computed(() => {
     const course = this.course();
     const window = course.progress.nextWindow;
+    const inside = new Set(course.progress.bookingsInsideWindow.map((b) => b.sessionId));
     const dates = [...course.sessions.map(sessionDate), course.createdAt.slice(0, 10), this.today()];
     if (window) dates.push(window.earliest, window.latest);
     dates.sort();
@@ -74,16 +76,20 @@ export class SessionTimeline {
       markers: course.sessions.map((s) => ({
         id: s.id,
         status: s.status,
+        inside: inside.has(s.id),
         left: at(sessionDate(s)),
         label: s.sequence,
-        title: `Session ${s.sequence}: ${SESSION_STATUS_LABELS[s.status]}, ${formatDate(sessionDate(s))}`,
+        title: `Session ${s.sequence}: ${SESSION_STATUS_LABELS[s.status]}, ${formatDate(sessionDate(s))}${inside.has(s.id) ? ', inside the interval: move it' : ''}`,
       })),
     };
   });
 
   protected readonly summary = computed(() => {
     const c = this.course();
-    const parts = c.sessions.map((s) => `session ${s.sequence} ${SESSION_STATUS_LABELS[s.status].toLowerCase()} ${formatDate(sessionDate(s))}`);
+    const inside = new Set(c.progress.bookingsInsideWindow.map((b) => b.sessionId));
+    const parts = c.sessions.map(
+      (s) => `session ${s.sequence} ${SESSION_STATUS_LABELS[s.status].toLowerCase()} ${formatDate(sessionDate(s))}${inside.has(s.id) ? ' (inside the interval)' : ''}`,
+    );
     const w = c.progress.nextWindow;
     if (w) parts.push(`next window ${formatDate(w.earliest)} to ${formatDate(w.latest)}`);
     return `Timeline: ${parts.join('; ') || 'no sessions yet'}`;
