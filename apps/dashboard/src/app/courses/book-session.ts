@@ -56,12 +56,17 @@ export class BookSession {
   protected readonly refusal = signal<{ message: string; reasons: Reason[] } | null>(null);
   protected readonly form = this.fb.group({ date: ['', Validators.required], time: ['10:00', Validators.required] });
 
+  /** The first bookable day: the window's start, or for a first session the day its legs are past their interval. */
   protected readonly minDate = computed(() => {
-    const w = this.course().progress.nextWindow;
-    return w ? maxDate(w.earliest, this.today()) : this.today();
+    const { nextWindow: w, opensOn } = this.course().progress;
+    const earliest = w?.earliest ?? opensOn;
+    return earliest ? maxDate(earliest, this.today()) : this.today();
   });
   protected readonly windowHint = computed(() => {
-    const w = this.course().progress.nextWindow;
+    const { nextWindow: w, opensOn } = this.course().progress;
+    if (!w && opensOn && opensOn > this.today()) {
+      return `First session of the course: from ${formatDate(opensOn)}, when the leg treated in another course is past its interval.`;
+    }
     if (!w) return 'First session of the course: any date from today.';
     return `Allowed from ${formatDate(w.earliest)}; on track until ${formatDate(w.latest)}. Later is allowed but the course becomes overdue.`;
   });
