@@ -138,6 +138,7 @@ describe('CoursePage', () => {
     expect(article.querySelector('[role=alert]')?.textContent).toContain('This booking is inside the interval.');
     expect(article.textContent).toContain(message);
     expect(el.querySelector('.marker.inside')?.getAttribute('title')).toContain('inside the interval');
+    expect(el.querySelector('vn-state-chip')?.textContent).toContain('Booking to move');
 
     const [dd, mm, yyyy] = [opensOn.slice(8), opensOn.slice(5, 7), opensOn.slice(0, 4)];
     await click(`Move to ${dd}/${mm}/${yyyy}`);
@@ -151,5 +152,6 @@ describe('CoursePage', () => {
     await harness.fixture.whenStable();
     expect(el.textContent).toContain('Session 2 moved to');
     expect(el.querySelector('article[aria-label="Session 2"] .inside')).toBeNull();
+    expect(el.querySelector('vn-state-chip')?.textContent).toContain('On track');
   });
 });

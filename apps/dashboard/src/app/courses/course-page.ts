@@ -46,7 +46,7 @@ import { StateChip } from './state-chip';
           <h1>Treatment course · {{ legs(c.legs) }}</h1>
           <p class="sub">{{ c.areas.join(', ') || 'No areas recorded' }} · {{ c.progress.sessionsCompleted }} of {{ c.plannedSessions }} sessions done</p>
         </div>
-        <vn-state-chip [state]="c.state" />
+        <vn-state-chip [state]="c.state" [bookingToMove]="c.progress.bookingsInsideWindow.length > 0" />
       </header>
       <p class="message">{{ c.progress.message }}</p>
       @if (c.discontinuedReason) { <p class="vn-muted">Discontinued: {{ c.discontinuedReason }}</p> }

@@ -10,8 +10,9 @@ import { course } from './testing-fixtures';
 
 const overdue = course({
   id: 'c-2', legs: ['left', 'right'], areas: ['lateral thighs'], state: 'overdue',
-  progress: { state: 'overdue', message: 'Overdue: the next session should have happened between 1 March 2026 to 24 May 2026.',
-    sessionsCompleted: 1, sessionsRemaining: 3, lastCompletedOn: '2026-02-01', nextWindow: null, nextScheduledOn: null },
+  progress: { state: 'overdue', message: 'Overdue: the next session should have happened between 1 March 2026 and 24 May 2026.',
+    sessionsCompleted: 1, sessionsRemaining: 3, lastCompletedOn: '2026-02-01', nextWindow: null, nextScheduledOn: null, opensOn: null,
+    bookingsInsideWindow: [] },
   plannedSessions: 4,
 });
 

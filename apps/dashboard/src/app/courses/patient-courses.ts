@@ -91,7 +91,7 @@ type LoadState = { status: 'loading' } | { status: 'loaded'; courses: Course[] }
                   <a class="course" [routerLink]="courseLink(c.id)">
                     <span class="head">
                       <strong>{{ legs(c.legs) }}</strong>
-                      <vn-state-chip [state]="c.state" />
+                      <vn-state-chip [state]="c.state" [bookingToMove]="c.progress.bookingsInsideWindow.length > 0" />
                     </span>
                     <span class="vn-muted">{{ c.areas.join(', ') || 'No areas recorded' }}</span>
                     <span>{{ c.progress.sessionsCompleted }} of {{ c.plannedSessions }} sessions done · planned {{ format(c.createdAt) }}</span>
