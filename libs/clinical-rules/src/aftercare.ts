@@ -14,7 +14,8 @@ import {
   formatDateWithWeekday,
   inClinicZone,
 } from './dates';
-import { nextSessionWindow, type SessionWindow } from './interval';
+import type { SessionWindow } from '@venule/api-contract';
+import { nextSessionWindow } from './interval';
 import { DEFAULT_POLICY, type ClinicalPolicy } from './policy';
 
 export const AFTERCARE_CODES = [

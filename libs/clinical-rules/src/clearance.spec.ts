@@ -4,9 +4,9 @@ import {
   makePolicy,
   scanValidUntil,
   type ClearanceFacts,
-  type ScanConclusion,
   type ScanFacts,
 } from './index';
+import type { ScanConclusion } from '@venule/api-contract';
 
 const adult = '1980-05-10';
 const history = (conditions: string[] = []) => ({ conditions, acknowledgements: {} });

@@ -2,16 +2,11 @@
  * Duplex-scan clearance, per leg and per date (SPEC §1.1–1.3).
  */
 import { LEGS } from '@venule/api-contract';
-import type { IsoDate, Leg, Reason } from '@venule/api-contract';
+import type { IsoDate, Leg, LegStatus, Reason, ScanConclusion } from '@venule/api-contract';
 import { absoluteContraindicationReasons, foamOnlyReasons } from './contraindications';
 import { ageOn, compareDates, daysBetween, formatDate, lastDayWithinMonths } from './dates';
 import { DEFAULT_POLICY, type ClinicalPolicy } from './policy';
 
-export const SCAN_CONCLUSIONS = ['clear', 'underlying_disease', 'inconclusive'] as const;
-export type ScanConclusion = (typeof SCAN_CONCLUSIONS)[number];
-
-export const LEG_STATUSES = ['cleared', 'no_scan', 'expired', 'referred', 'inconclusive'] as const;
-export type LegStatus = (typeof LEG_STATUSES)[number];
 
 export interface ScanLegFacts {
   conclusion: ScanConclusion;

@@ -3,18 +3,11 @@
  * manager's overdue report.
  */
 import { LEGS } from '@venule/api-contract';
-import type { IsoDate, Leg, Reason } from '@venule/api-contract';
+import type { CourseProgressState, CourseStatus, IsoDate, Leg, Reason, SessionStatus, SessionWindow } from '@venule/api-contract';
 import { compareDates, formatDate, maxDate } from './dates';
-import { courseWindow, legIntervalReasons, legsOpenOn, legTreatments, type LegTreatment, type SessionWindow } from './interval';
+import { courseWindow, legIntervalReasons, legsOpenOn, legTreatments, type LegTreatment } from './interval';
 import { DEFAULT_POLICY, type ClinicalPolicy } from './policy';
 
-export const COURSE_STATUSES = ['active', 'completed', 'discontinued'] as const;
-export type CourseStatus = (typeof COURSE_STATUSES)[number];
-
-export const SESSION_STATUSES = ['scheduled', 'completed', 'cancelled', 'did_not_attend'] as const;
-export type SessionStatus = (typeof SESSION_STATUSES)[number];
-
-export type CourseProgress = 'completed' | 'discontinued' | 'not_started' | 'on_track' | 'due' | 'overdue';
 
 export interface CourseSessionFacts {
   id?: string;
@@ -45,7 +38,7 @@ export interface BookingInsideWindow {
 }
 
 export interface CourseState {
-  state: CourseProgress;
+  state: CourseProgressState;
   /** One sentence for the dashboard. */
   message: string;
   sessionsCompleted: number;

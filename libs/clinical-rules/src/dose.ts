@@ -8,7 +8,8 @@ import type { IsoDate, Reason } from '@venule/api-contract';
 import { isConfirmed, type Confirmation } from './confirmations';
 import { compareDates, formatDate, isIsoDate, lastDayWithinMonths } from './dates';
 import { DEFAULT_POLICY, type ClinicalPolicy } from './policy';
-import { AGENT_LABELS, isAgent, isForm, type Agent, type Form } from './sclerosants';
+import type { SclerosantAgent as Agent, SclerosantForm as Form } from '@venule/api-contract';
+import { AGENT_LABELS, isAgent, isForm } from './sclerosants';
 
 /** Hard sanity bounds (not clinic settings): beyond these the figure is a typing error. */
 export const DOSE_SANITY = Object.freeze({ maxConcentrationPercent: 5, maxVolumeMl: 100 });

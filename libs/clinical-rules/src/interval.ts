@@ -4,16 +4,10 @@
  * with `clinicDate()` before calling these.
  */
 import { LEGS } from '@venule/api-contract';
-import type { IsoDate, Leg, Reason } from '@venule/api-contract';
+import type { IsoDate, Leg, Reason, SessionWindow } from '@venule/api-contract';
 import { addDays, compareDates, daysBetween, formatDate, maxDate } from './dates';
 import { DEFAULT_POLICY, type ClinicalPolicy } from './policy';
 
-export interface SessionWindow {
-  /** First allowed date: every leg of the course past its interval. */
-  earliest: IsoDate;
-  /** Last on-track date: the course's last completed session + maxIntervalDays. Later is allowed but overdue. */
-  latest: IsoDate;
-}
 
 /** One leg treated on one clinic date, in any of the patient's courses. */
 export interface LegTreatment {

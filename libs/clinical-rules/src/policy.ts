@@ -3,8 +3,7 @@
  * default in `DEFAULT_POLICY`; the API passes the clinic's settings, the rules never
  * hard-code them.
  */
-import type { Reason } from '@venule/api-contract';
-import type { Agent } from './sclerosants';
+import type { Reason, SclerosantAgent as Agent } from '@venule/api-contract';
 
 export interface ConcentrationRange {
   /** Lowest usual concentration, % w/v, inclusive. */

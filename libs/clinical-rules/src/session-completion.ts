@@ -3,14 +3,14 @@
  * The API refuses with 422 when `reasons` is not empty; `warnings` never refuse.
  */
 import { LEGS } from '@venule/api-contract';
-import type { IsoDate, Leg, Reason } from '@venule/api-contract';
+import type { CourseStatus, IsoDate, Leg, Reason, SessionStatus, SessionWindow } from '@venule/api-contract';
 import { clearance, type ClearanceFacts, type ClearanceResult } from './clearance';
 import type { Confirmation } from './confirmations';
 import { CONTRAINDICATIONS, unacknowledgedRelative } from './contraindications';
-import { courseClosedReasons, type CourseStatus, type SessionStatus } from './course-state';
+import { courseClosedReasons } from './course-state';
 import { compareDates, formatDate } from './dates';
 import { checkDose, type DoseCheck, type DoseInput } from './dose';
-import { checkBookingDate, type LegTreatment, type SessionWindow } from './interval';
+import { checkBookingDate, type LegTreatment } from './interval';
 import { DEFAULT_POLICY, type ClinicalPolicy } from './policy';
 import { checkTestInjection } from './test-injection';
 import { checkTreatmentTime, type TreatmentTiming } from './treatment-time';

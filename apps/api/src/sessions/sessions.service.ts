@@ -6,6 +6,7 @@ import {
   type Aftercare,
   type BookedSession,
   type CompletedSession,
+  type CourseStatus,
   type Leg,
   type Page,
   type PreTreatmentAdvice,
@@ -28,7 +29,6 @@ import {
   preTreatmentAdvice,
   treatmentDate,
   type ClinicalPolicy,
-  type CourseStatus,
   type LegTreatment,
 } from '@venule/clinical-rules';
 import { DataSource, type EntityManager } from 'typeorm';
