@@ -64,7 +64,8 @@ const SORT_COLUMNS: Record<CourseProgressSort, string[]> = {
 
 /**
  * Completed sessions of course `c`: how many, the last date, and who gave the last one (the
- * clinician a course is counted under; before its first session, whoever planned it).
+ * clinician a course is counted under; before its first session, whoever planned it). One
+ * index-only probe per course (sessions_course_facts).
  */
 const COMPLETED = `
   LEFT JOIN LATERAL (
@@ -84,15 +85,18 @@ const COMPLETED = `
 const ACTIVE_COURSES = `
   active AS (
     SELECT c.id, c.patient_id, c.legs, c.planned_sessions, (c.created_at AT TIME ZONE $2)::date AS planned_on,
-           agg.done, agg.last_on, nxt.next_on, coalesce(agg.last_clinician, c.created_by) AS clinician_id
+           agg.done, agg.last_on, agg.next_on, coalesce(agg.last_clinician, c.created_by) AS clinician_id
       FROM courses c
       JOIN patients pa ON pa.id = c.patient_id AND NOT pa.archived
-      ${COMPLETED}
       LEFT JOIN LATERAL (
-        SELECT min((s.scheduled_for AT TIME ZONE $2)::date) AS next_on
+        SELECT count(*) FILTER (WHERE s.status = 'completed')::int AS done,
+               max(s.completed_on) FILTER (WHERE s.status = 'completed') AS last_on,
+               (array_agg(s.completed_by ORDER BY s.completed_on DESC, s.completed_at DESC) FILTER (WHERE s.status = 'completed'))[1] AS last_clinician,
+               min((s.scheduled_for AT TIME ZONE $2)::date)
+                 FILTER (WHERE s.status = 'scheduled' AND (s.scheduled_for AT TIME ZONE $2)::date >= $1::date) AS next_on
           FROM sessions s
-         WHERE s.course_id = c.id AND s.status = 'scheduled' AND (s.scheduled_for AT TIME ZONE $2)::date >= $1::date
-      ) nxt ON true
+         WHERE s.course_id = c.id AND s.status IN ('completed', 'scheduled')
+      ) agg ON true
      WHERE c.status = 'active'
   ),
   states AS (
@@ -199,39 +203,40 @@ export class ReportsRepository {
   /**
    * Legs whose latest scan is clear and runs out within `days` days while an active course of
    * that leg still has sessions to give. Valid-until as `scanValidUntil` computes it: the day
-   * before the same date N months later, a missing date rolling forward to the 1st.
+   * before the same date N months later, a missing date rolling forward to the 1st. Only scans
+   * dated in the month-wide band that can expire in the next `days` days are candidates.
    */
   async scansExpiring(clock: ReportClock, days: number): Promise<ScanExpiryRow[]> {
     return this.db.query(
-      `WITH need AS (
-         SELECT c.patient_id, leg, sum(c.planned_sessions - agg.done)::int AS remaining
-           FROM courses c
-           JOIN patients pa ON pa.id = c.patient_id AND NOT pa.archived
-           CROSS JOIN LATERAL unnest(c.legs) AS leg
-           CROSS JOIN LATERAL (SELECT count(*)::int AS done FROM sessions s WHERE s.course_id = c.id AND s.status = 'completed') agg
-          WHERE c.status = 'active'
-          GROUP BY c.patient_id, leg
-         HAVING sum(c.planned_sessions - agg.done) > 0
+      `WITH candidates AS (
+         SELECT s.id, s.patient_id, s.performed_on, s.seq, l.leg,
+                (least(date_trunc('month', s.performed_on) + make_interval(months => $2::int, days => extract(day FROM s.performed_on)::int - 1),
+                       date_trunc('month', s.performed_on) + make_interval(months => $2::int + 1))::date - 1) AS valid_until
+           FROM scans s
+           JOIN scan_legs l ON l.scan_id = s.id AND l.conclusion = 'clear'
+          WHERE s.performed_on BETWEEN ($1::date - make_interval(months => $2::int, days => 2))::date
+                                   AND ($1::date + $3::int - make_interval(months => $2::int) + interval '1 day')::date
        ),
-       decided AS (
-         SELECT n.patient_id, n.leg, n.remaining, latest.conclusion,
-                (least(date_trunc('month', latest.performed_on) + make_interval(months => $2::int, days => extract(day FROM latest.performed_on)::int - 1),
-                       date_trunc('month', latest.performed_on) + make_interval(months => $2::int + 1))::date - 1) AS valid_until
-           FROM need n
-           CROSS JOIN LATERAL (
-             SELECT s.performed_on, l.conclusion
-               FROM scans s JOIN scan_legs l ON l.scan_id = s.id AND l.leg = n.leg
-              WHERE s.patient_id = n.patient_id AND s.performed_on <= $1::date
-              ORDER BY s.performed_on DESC, s.seq DESC
-              LIMIT 1
-           ) latest
+       latest AS (
+         SELECT c.* FROM candidates c
+          WHERE c.valid_until BETWEEN $1::date AND $1::date + $3::int
+            AND NOT EXISTS (
+              SELECT 1 FROM scans n JOIN scan_legs nl ON nl.scan_id = n.id AND nl.leg = c.leg
+               WHERE n.patient_id = c.patient_id AND n.performed_on <= $1::date
+                 AND (n.performed_on, n.seq) > (c.performed_on, c.seq))
        )
-       SELECT d.patient_id AS "patientId", p.first_name || ' ' || p.last_name AS "patientName", p.clinic_number AS "clinicNumber",
-              p.phone, d.leg, d.valid_until::text AS "validUntil", d.remaining AS "sessionsRemaining"
-         FROM decided d
-         JOIN patients p ON p.id = d.patient_id
-        WHERE d.conclusion = 'clear' AND d.valid_until BETWEEN $1::date AND $1::date + $3::int
-        ORDER BY d.valid_until, p.last_name, p.first_name, d.leg`,
+       SELECT l.patient_id AS "patientId", p.first_name || ' ' || p.last_name AS "patientName", p.clinic_number AS "clinicNumber",
+              p.phone, l.leg, l.valid_until::text AS "validUntil", need.remaining AS "sessionsRemaining"
+         FROM latest l
+         JOIN patients p ON p.id = l.patient_id AND NOT p.archived
+         CROSS JOIN LATERAL (
+           SELECT sum(c.planned_sessions - agg.done)::int AS remaining
+             FROM courses c
+             ${COMPLETED}
+            WHERE c.patient_id = l.patient_id AND c.status = 'active' AND l.leg = ANY (c.legs)
+         ) need
+        WHERE need.remaining > 0
+        ORDER BY l.valid_until, p.last_name, p.first_name, l.leg`,
       [clock.on, clock.policy.scanValidityMonths, days],
     );
   }
