@@ -15,6 +15,7 @@ import type { DatabaseTarget } from './platform/database/embedded-postgres';
 import { MedicalHistoryModule } from './medical-history/medical-history.module';
 import { NotesModule } from './notes/notes.module';
 import { PatientsModule } from './patients/patients.module';
+import { ReportsModule } from './reports/reports.module';
 import { loggerOptions } from './platform/logging/logger-options';
 import { ScansModule } from './scans/scans.module';
 import { SessionsModule } from './sessions/sessions.module';
@@ -41,6 +42,7 @@ export class AppModule {
         CoursesModule,
         SessionsModule,
         NotesModule,
+        ReportsModule,
         DemoModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }, ClinicClock],

@@ -61,6 +61,15 @@ describe('access: deny by default, every route with every role', () => {
     );
   });
 
+  it('gives the reports to the roles SPEC §3 names: the recall list to front-line staff, the rest to managers and admins', () => {
+    const reports = routes.filter((r) => r.path.startsWith('/api/reports/')).map((r) => [`${r.method} ${r.path}`, [...(r.roles ?? [])].sort()]);
+    expect(Object.fromEntries(reports)).toEqual({
+      'GET /api/reports/course-progress': ['admin', 'manager'],
+      'GET /api/reports/overdue': ['clinician', 'manager', 'reception'],
+      'GET /api/reports/outcomes': ['admin', 'manager'],
+    });
+  });
+
   it('has every route declare its roles or say it is public', () => {
     const undeclared = routes.filter((r) => !r.isPublic && !r.roles?.length).map((r) => r.handler);
     expect(undeclared).toEqual([]);

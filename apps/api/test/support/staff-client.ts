@@ -31,6 +31,11 @@ export class StaffClient {
     return this.agent.get(path).set('Accept', 'application/json').then((r) => r);
   }
 
+  /** A GET asking for another representation, e.g. `text/csv`. */
+  getAs(path: string, accept: string): Promise<Response> {
+    return this.agent.get(path).set('Accept', accept).then((r) => r);
+  }
+
   post(path: string, body: unknown = {}): Promise<Response> {
     return this.send('post', path, body);
   }

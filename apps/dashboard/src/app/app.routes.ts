@@ -33,6 +33,10 @@ export const appRoutes: Route[] = [
         loadChildren: () => import('./courses/courses.routes').then((m) => m.SESSION_ROUTES),
       },
       {
+        path: PATHS.reports,
+        loadChildren: () => import('./reports/reports.routes').then((m) => m.REPORT_ROUTES),
+      },
+      {
         path: PATHS.audit,
         canActivate: [roleGuard('readAudit')],
         loadChildren: () => import('./audit/audit.routes').then((m) => m.AUDIT_ROUTES),

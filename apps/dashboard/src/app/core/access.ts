@@ -18,6 +18,8 @@ export const ACCESS = {
   writeClinical: ['clinician'],
   readAftercare: ['reception', 'clinician', 'manager'],
   readAudit: ['manager', 'admin'],
+  readReports: ['manager', 'admin'],
+  readRecallList: ['reception', 'clinician', 'manager'],
   manageStaff: ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 

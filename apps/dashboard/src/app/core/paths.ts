@@ -13,6 +13,9 @@ export const PATHS = {
   courses: 'courses',
   sessions: 'sessions',
   aftercare: 'aftercare',
+  reports: 'reports',
+  progress: 'progress',
+  overdue: 'overdue',
 } as const;
 
 export const TITLES = {
@@ -25,6 +28,9 @@ export const TITLES = {
   staff: 'Staff accounts',
   course: 'Treatment course',
   aftercare: 'Aftercare sheet',
+  reports: 'Clinic overview',
+  progress: 'Course progress',
+  overdue: 'Who to phone',
   forbidden: 'No access',
   notFound: 'Page not found',
 } as const;
@@ -43,4 +49,7 @@ export const links = {
   forbidden: () => ['/', PATHS.forbidden],
   course: (id: string) => ['/', PATHS.courses, id],
   aftercare: (sessionId: string) => ['/', PATHS.sessions, sessionId, PATHS.aftercare],
+  reports: () => ['/', PATHS.reports],
+  progress: () => ['/', PATHS.reports, PATHS.progress],
+  overdue: () => ['/', PATHS.reports, PATHS.overdue],
 };

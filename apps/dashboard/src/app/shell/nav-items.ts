@@ -14,6 +14,9 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { label: TITLES.patientSearch, icon: 'person_search', link: ['/', PATHS.patients], capability: 'readPatients', exact: true },
   { label: TITLES.newPatient, icon: 'person_add', link: ['/', PATHS.patients, PATHS.newPatient], capability: 'writePatients', exact: true },
+  { label: TITLES.reports, icon: 'monitoring', link: ['/', PATHS.reports], capability: 'readReports', exact: true },
+  { label: TITLES.progress, icon: 'table_chart', link: ['/', PATHS.reports, PATHS.progress], capability: 'readReports', exact: true },
+  { label: TITLES.overdue, icon: 'call', link: ['/', PATHS.reports, PATHS.overdue], capability: 'readRecallList', exact: true },
   { label: TITLES.audit, icon: 'history', link: ['/', PATHS.audit], capability: 'readAudit', exact: false },
   { label: TITLES.staff, icon: 'badge', link: ['/', PATHS.staff], capability: 'manageStaff', exact: false },
 ];

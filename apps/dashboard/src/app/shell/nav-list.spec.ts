@@ -14,10 +14,10 @@ describe('NavList', () => {
   beforeEach(() => TestBed.configureTestingModule({ imports: [NavList], providers: [provideRouter([])] }));
 
   it.each<[Role, string[]]>([
-    ['reception', ['Find a patient', 'Register a patient']],
-    ['clinician', ['Find a patient', 'Register a patient']],
-    ['manager', ['Find a patient', 'Audit trail']],
-    ['admin', ['Find a patient', 'Audit trail', 'Staff accounts']],
+    ['reception', ['Find a patient', 'Register a patient', 'Who to phone']],
+    ['clinician', ['Find a patient', 'Register a patient', 'Who to phone']],
+    ['manager', ['Find a patient', 'Clinic overview', 'Course progress', 'Who to phone', 'Audit trail']],
+    ['admin', ['Find a patient', 'Clinic overview', 'Course progress', 'Audit trail', 'Staff accounts']],
   ])('shows %s only the areas that role may use', (role, expected) => {
     expect(labelsFor(role)).toEqual(expected);
   });
@@ -31,6 +31,6 @@ describe('NavList', () => {
     fixture.componentRef.setInput('role', 'admin');
     fixture.detectChanges();
     const hrefs = Array.from((fixture.nativeElement as HTMLElement).querySelectorAll('a')).map((a) => a.getAttribute('href'));
-    expect(hrefs).toEqual(['/patients', '/audit', '/staff']);
+    expect(hrefs).toEqual(['/patients', '/reports', '/reports/progress', '/audit', '/staff']);
   });
 });

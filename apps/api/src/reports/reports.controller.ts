@@ -1,0 +1,65 @@
+import { Controller, Get, Query, Req, Res } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { CourseProgressPage, OutcomesReport, OverdueReport } from '@venule/api-contract';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Roles } from '../auth/access.decorators';
+import { CurrentStaff, type SignedInStaff } from '../auth/staff';
+import { sendAsCsv, wantsCsv } from '../platform/http/csv';
+import { CourseProgressQueryDto } from './dto/course-progress-query.dto';
+import { OutcomesQueryDto } from './dto/outcomes-query.dto';
+import { courseProgressCsv, outcomesCsv, overdueCsv } from './reports.csv';
+import { ReportsService } from './reports.service';
+
+@ApiTags('reports')
+@ApiProduces('application/json', 'text/csv')
+@Controller('reports')
+export class ReportsController {
+  constructor(private readonly reports: ReportsService) {}
+
+  @ApiOperation({
+    summary: 'Every active course: sessions, last and next session, window state, days overdue, latest ratings',
+    description: 'A page of rows; with `Accept: text/csv`, every matching row (filters and sort apply, paging does not).',
+  })
+  @Roles('manager', 'admin')
+  @Get('course-progress')
+  async courseProgress(
+    @Query() query: CourseProgressQueryDto,
+    @CurrentStaff() staff: SignedInStaff,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CourseProgressPage | string> {
+    if (!wantsCsv(request)) return this.reports.courseProgress(query, staff);
+    sendAsCsv(reply, 'course-progress');
+    return courseProgressCsv((await this.reports.courseProgress(query, staff, true)).items);
+  }
+
+  @ApiOperation({
+    summary: 'Who to phone: overdue courses, recalls due, clear scans running out',
+    description: 'Reception gets names, phone numbers and dates only; clinicians and managers also each course’s legs and sessions.',
+  })
+  @Roles('reception', 'clinician', 'manager')
+  @Get('overdue')
+  async overdue(
+    @CurrentStaff() staff: SignedInStaff,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<OverdueReport | string> {
+    if (!wantsCsv(request)) return this.reports.overdue(staff);
+    sendAsCsv(reply, 'overdue');
+    return overdueCsv(await this.reports.overdue(staff, true));
+  }
+
+  @ApiOperation({ summary: 'Outcomes against the clinic’s promise over a period, for the clinic or one clinician' })
+  @Roles('manager', 'admin')
+  @Get('outcomes')
+  async outcomes(
+    @Query() query: OutcomesQueryDto,
+    @CurrentStaff() staff: SignedInStaff,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<OutcomesReport | string> {
+    if (!wantsCsv(request)) return this.reports.outcomes(query, staff);
+    sendAsCsv(reply, 'outcomes');
+    return outcomesCsv(await this.reports.outcomes(query, staff, true));
+  }
+}

@@ -1,0 +1,357 @@
+/**
+ * The reports' SQL: each report is a few set-based statements, never a query per row.
+ * The window state of a course is computed here exactly as `courseState` in
+ * @venule/clinical-rules computes it (apps/api/test/reports.int-spec.ts checks the two agree).
+ */
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type {
+  ActiveCourseState,
+  AdverseEventRate,
+  ClinicianMonth,
+  CourseProgressRow,
+  CourseProgressSort,
+  IsoDate,
+  Leg,
+  RecallClinicalDetail,
+  RecallRow,
+  ScanExpiryRow,
+} from '@venule/api-contract';
+import type { ClinicalPolicy } from '@venule/clinical-rules';
+import { DataSource } from 'typeorm';
+
+/** The clinic's calendar and policy numbers every report is computed against. */
+export interface ReportClock {
+  on: IsoDate;
+  timeZone: string;
+  policy: ClinicalPolicy;
+}
+
+export interface CourseProgressFilter {
+  clinicianId?: string;
+  state?: ActiveCourseState;
+  from?: IsoDate;
+  to?: IsoDate;
+  leg?: Leg;
+  sort: CourseProgressSort;
+  direction: 'asc' | 'desc';
+  /** null: every matching row (CSV). */
+  limit: number | null;
+  offset: number;
+}
+
+export interface Period {
+  from: IsoDate;
+  to: IsoDate;
+  clinicianId: string | null;
+}
+
+/** Severity first: the order a manager reads the states in. */
+const STATE_ORDER = `array_position(ARRAY['overdue', 'due', 'not_started', 'on_track', 'completed']::text[], f.state)`;
+
+/** Sort keys: each column takes the requested direction. */
+const SORT_COLUMNS: Record<CourseProgressSort, string[]> = {
+  patientName: ['p.last_name', 'p.first_name'],
+  clinicNumber: ['p.clinic_number'],
+  clinicianName: ['u.display_name'],
+  state: [STATE_ORDER],
+  plannedOn: ['f.planned_on'],
+  lastSessionOn: ['f.last_on'],
+  nextSessionOn: ['f.next_on'],
+  daysOverdue: ['f.days_overdue'],
+  sessionsCompleted: ['f.done'],
+};
+
+/**
+ * Completed sessions of course `c`: how many, the last date, and who gave the last one (the
+ * clinician a course is counted under; before its first session, whoever planned it). One
+ * index-only probe per course (sessions_course_facts).
+ */
+const COMPLETED = `
+  LEFT JOIN LATERAL (
+    SELECT count(*)::int AS done, max(s.completed_on) AS last_on,
+           (array_agg(s.completed_by ORDER BY s.completed_on DESC, s.completed_at DESC))[1] AS last_clinician
+      FROM sessions s
+     WHERE s.course_id = c.id AND s.status = 'completed'
+  ) agg ON true`;
+
+/**
+ * Active courses of patients not archived, with their state on $1 (clinic date), the clinic's
+ * zone $2 and interval policy $3 (min days) and $4 (max days). Mirrors `courseState`:
+ * planned sessions all done → completed; nothing done → not_started; past the window → overdue;
+ * before it → on_track; inside it, on_track when a session is booked today or later inside the
+ * window, else due. `next_on` is the earliest booking dated today or later.
+ */
+const ACTIVE_COURSES = `
+  active AS (
+    SELECT c.id, c.patient_id, c.legs, c.planned_sessions, (c.created_at AT TIME ZONE $2)::date AS planned_on,
+           agg.done, agg.last_on, agg.next_on, coalesce(agg.last_clinician, c.created_by) AS clinician_id
+      FROM courses c
+      JOIN patients pa ON pa.id = c.patient_id AND NOT pa.archived
+      LEFT JOIN LATERAL (
+        SELECT count(*) FILTER (WHERE s.status = 'completed')::int AS done,
+               max(s.completed_on) FILTER (WHERE s.status = 'completed') AS last_on,
+               (array_agg(s.completed_by ORDER BY s.completed_on DESC, s.completed_at DESC) FILTER (WHERE s.status = 'completed'))[1] AS last_clinician,
+               min((s.scheduled_for AT TIME ZONE $2)::date)
+                 FILTER (WHERE s.status = 'scheduled' AND (s.scheduled_for AT TIME ZONE $2)::date >= $1::date) AS next_on
+          FROM sessions s
+         WHERE s.course_id = c.id AND s.status IN ('completed', 'scheduled')
+      ) agg ON true
+     WHERE c.status = 'active'
+  ),
+  states AS (
+    SELECT a.*,
+           CASE
+             WHEN a.done >= a.planned_sessions AND a.done > 0 THEN 'completed'
+             WHEN a.last_on IS NULL THEN 'not_started'
+             WHEN $1::date > a.last_on + $4::int THEN 'overdue'
+             WHEN $1::date < a.last_on + $3::int THEN 'on_track'
+             WHEN a.next_on <= a.last_on + $4::int THEN 'on_track'
+             ELSE 'due'
+           END AS state
+      FROM active a
+  ),
+  f AS (
+    SELECT s.*, CASE WHEN s.state = 'overdue' THEN $1::date - (s.last_on + $4::int) ELSE 0 END AS days_overdue
+      FROM states s
+  )`;
+
+const clockParams = (c: ReportClock) => [c.on, c.timeZone, c.policy.minIntervalDays, c.policy.maxIntervalDays];
+
+/** A recall-list row with its clinical detail alongside, for the service to keep or drop. */
+export type RecallCandidate = Omit<RecallRow, 'clinical'> & RecallClinicalDetail & { list: 'overdue' | 'recall' };
+
+interface ProgressRow extends Omit<CourseProgressRow, 'daysOverdue'> {
+  daysOverdue: number;
+  total: number;
+}
+
+@Injectable()
+export class ReportsRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** One page of active courses and the number of all that match, in one statement. */
+  async courseProgress(clock: ReportClock, filter: CourseProgressFilter): Promise<{ items: CourseProgressRow[]; total: number }> {
+    const params: unknown[] = clockParams(clock);
+    const where: string[] = [];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (filter.clinicianId) add('f.clinician_id = ?::uuid', filter.clinicianId);
+    if (filter.state) add('f.state = ?', filter.state);
+    if (filter.from) add('f.planned_on >= ?::date', filter.from);
+    if (filter.to) add('f.planned_on <= ?::date', filter.to);
+    if (filter.leg) add('f.legs @> ARRAY[?]::text[]', filter.leg);
+    const direction = filter.direction === 'desc' ? 'DESC' : 'ASC';
+    const order = [...SORT_COLUMNS[filter.sort].map((col) => `${col} ${direction} NULLS LAST`), STATE_ORDER, 'p.last_name', 'p.first_name', 'f.id'];
+    params.push(filter.limit, filter.offset);
+    const rows: ProgressRow[] = await this.db.query(
+      `WITH ${ACTIVE_COURSES},
+       page AS (
+         SELECT f.*, p.first_name, p.last_name, p.clinic_number, u.display_name AS clinician_name,
+                row_number() OVER (ORDER BY ${order.join(', ')}) AS rn, count(*) OVER ()::int AS total
+           FROM f
+           JOIN patients p ON p.id = f.patient_id
+           LEFT JOIN users u ON u.id = f.clinician_id
+          ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+          ORDER BY rn
+          LIMIT $${params.length - 1} OFFSET $${params.length}
+       )
+       SELECT page.id AS "courseId", page.patient_id AS "patientId",
+              page.first_name || ' ' || page.last_name AS "patientName", page.clinic_number AS "clinicNumber",
+              page.legs, page.clinician_id AS "clinicianId", page.clinician_name AS "clinicianName",
+              page.planned_on::text AS "plannedOn", page.done AS "sessionsCompleted", page.planned_sessions AS "plannedSessions",
+              page.last_on::text AS "lastSessionOn", page.next_on::text AS "nextSessionOn", page.state,
+              page.days_overdue AS "daysOverdue", page.total,
+              (SELECT o.improvement_percent FROM outcomes o WHERE o.course_id = page.id AND o.rated_by = 'patient'
+                ORDER BY o.assessed_on DESC, o.created_at DESC LIMIT 1) AS "patientRatedImprovement",
+              (SELECT o.improvement_percent FROM outcomes o WHERE o.course_id = page.id AND o.rated_by = 'clinician'
+                ORDER BY o.assessed_on DESC, o.created_at DESC LIMIT 1) AS "clinicianRatedImprovement"
+         FROM page
+        ORDER BY page.rn`,
+      params,
+    );
+    const total = rows[0]?.total ?? (filter.offset > 0 ? await this.countProgress(clock, filter) : 0);
+    return { items: rows.map(({ total: _total, ...row }) => row), total };
+  }
+
+  /** The total when the page asked for lies past the last row. */
+  private async countProgress(clock: ReportClock, filter: CourseProgressFilter): Promise<number> {
+    const { total } = await this.courseProgress(clock, { ...filter, offset: 0, limit: 1 });
+    return total;
+  }
+
+  /** Courses to phone about: overdue with nothing booked, and those whose window is open or opens soon. */
+  async recallCandidates(clock: ReportClock, recallDays: number): Promise<RecallCandidate[]> {
+    return this.db.query(
+      `WITH ${ACTIVE_COURSES}
+       SELECT CASE WHEN f.state = 'overdue' THEN 'overdue' ELSE 'recall' END AS list,
+              f.id AS "courseId", f.patient_id AS "patientId", p.first_name || ' ' || p.last_name AS "patientName",
+              p.clinic_number AS "clinicNumber", p.phone, f.last_on::text AS "lastSessionOn",
+              (f.last_on + $3::int)::text AS "windowOpensOn", (f.last_on + $4::int)::text AS "windowClosesOn",
+              f.days_overdue AS "daysOverdue", f.legs, f.done AS "sessionsCompleted", f.planned_sessions AS "plannedSessions"
+         FROM f
+         JOIN patients p ON p.id = f.patient_id
+        WHERE f.next_on IS NULL
+          AND (f.state = 'overdue' OR (f.state IN ('on_track', 'due') AND f.last_on + $3::int <= $1::date + $5::int))
+        ORDER BY f.days_overdue DESC, f.last_on + $3::int, p.last_name, p.first_name, f.id`,
+      [...clockParams(clock), recallDays],
+    );
+  }
+
+  /**
+   * Legs whose latest scan is clear and runs out within `days` days while an active course of
+   * that leg still has sessions to give. Valid-until as `scanValidUntil` computes it: the day
+   * before the same date N months later, a missing date rolling forward to the 1st. Only scans
+   * dated in the month-wide band that can expire in the next `days` days are candidates.
+   */
+  async scansExpiring(clock: ReportClock, days: number): Promise<ScanExpiryRow[]> {
+    return this.db.query(
+      `WITH candidates AS (
+         SELECT s.id, s.patient_id, s.performed_on, s.seq, l.leg,
+                (least(date_trunc('month', s.performed_on) + make_interval(months => $2::int, days => extract(day FROM s.performed_on)::int - 1),
+                       date_trunc('month', s.performed_on) + make_interval(months => $2::int + 1))::date - 1) AS valid_until
+           FROM scans s
+           JOIN scan_legs l ON l.scan_id = s.id AND l.conclusion = 'clear'
+          WHERE s.performed_on BETWEEN ($1::date - make_interval(months => $2::int, days => 2))::date
+                                   AND ($1::date + $3::int - make_interval(months => $2::int) + interval '1 day')::date
+       ),
+       latest AS (
+         SELECT c.* FROM candidates c
+          WHERE c.valid_until BETWEEN $1::date AND $1::date + $3::int
+            AND NOT EXISTS (
+              SELECT 1 FROM scans n JOIN scan_legs nl ON nl.scan_id = n.id AND nl.leg = c.leg
+               WHERE n.patient_id = c.patient_id AND n.performed_on <= $1::date
+                 AND (n.performed_on, n.seq) > (c.performed_on, c.seq))
+       )
+       SELECT l.patient_id AS "patientId", p.first_name || ' ' || p.last_name AS "patientName", p.clinic_number AS "clinicNumber",
+              p.phone, l.leg, l.valid_until::text AS "validUntil", need.remaining AS "sessionsRemaining"
+         FROM latest l
+         JOIN patients p ON p.id = l.patient_id AND NOT p.archived
+         CROSS JOIN LATERAL (
+           SELECT sum(c.planned_sessions - agg.done)::int AS remaining
+             FROM courses c
+             ${COMPLETED}
+            WHERE c.patient_id = l.patient_id AND c.status = 'active' AND l.leg = ANY (c.legs)
+         ) need
+        WHERE need.remaining > 0
+        ORDER BY l.valid_until, p.last_name, p.first_name, l.leg`,
+      [clock.on, clock.policy.scanValidityMonths, days],
+    );
+  }
+
+  /** Latest rating of each rater per course assessed in the period, grouped by sessions completed. */
+  async improvementBySessions(period: Period): Promise<
+    { sessionsCompleted: number; ratedBy: 'patient' | 'clinician'; meanPercent: number; courses: number; withinPromiseOrBetter: number }[]
+  > {
+    return this.db.query(
+      `WITH rated AS (
+         SELECT DISTINCT ON (o.course_id, o.rated_by) o.course_id, o.rated_by, o.improvement_percent
+           FROM outcomes o
+          WHERE o.assessed_on BETWEEN $1::date AND $2::date
+          ORDER BY o.course_id, o.rated_by, o.assessed_on DESC, o.created_at DESC
+       ),
+       counted AS (
+         SELECT r.*, agg.done, coalesce(agg.last_clinician, c.created_by) AS clinician_id
+           FROM rated r
+           JOIN courses c ON c.id = r.course_id
+           ${COMPLETED}
+       )
+       SELECT done AS "sessionsCompleted", rated_by AS "ratedBy", round(avg(improvement_percent), 1)::float8 AS "meanPercent",
+              count(*)::int AS courses, count(*) FILTER (WHERE improvement_percent >= $4::int)::int AS "withinPromiseOrBetter"
+         FROM counted
+        WHERE $3::uuid IS NULL OR clinician_id = $3::uuid
+        GROUP BY done, rated_by
+        ORDER BY done, rated_by`,
+      [period.from, period.to, period.clinicianId, PROMISE.lowPercent],
+    );
+  }
+
+  /** Courses closed in the period (clinic dates), completed and discontinued. */
+  async closedCourses(period: Period, timeZone: string): Promise<{ completed: number; discontinued: number }> {
+    const [row] = await this.db.query(
+      `SELECT count(*) FILTER (WHERE c.status = 'completed')::int AS completed,
+              count(*) FILTER (WHERE c.status = 'discontinued')::int AS discontinued
+         FROM courses c
+         LEFT JOIN LATERAL (
+           SELECT s.completed_by FROM sessions s WHERE s.course_id = c.id AND s.status = 'completed'
+            ORDER BY s.completed_on DESC, s.completed_at DESC LIMIT 1
+         ) last ON true
+        WHERE c.status <> 'active'
+          AND c.closed_at >= ($1::date::timestamp AT TIME ZONE $4) AND c.closed_at < (($2::date + 1)::timestamp AT TIME ZONE $4)
+          AND ($3::uuid IS NULL OR coalesce(last.completed_by, c.created_by) = $3::uuid)`,
+      [period.from, period.to, period.clinicianId, timeZone],
+    );
+    return row;
+  }
+
+  /** Sessions completed in the period, per clinician and clinic month. */
+  async sessionsPerClinicianMonth(period: Period): Promise<ClinicianMonth[]> {
+    return this.db.query(
+      `SELECT s.completed_by AS "clinicianId", u.display_name AS "clinicianName", to_char(s.completed_on, 'YYYY-MM') AS month,
+              count(*)::int AS sessions
+         FROM sessions s
+         JOIN users u ON u.id = s.completed_by
+        WHERE s.status = 'completed' AND s.completed_on BETWEEN $1::date AND $2::date
+          AND ($3::uuid IS NULL OR s.completed_by = $3::uuid)
+        GROUP BY s.completed_by, u.display_name, month
+        ORDER BY month, u.display_name, s.completed_by`,
+      [period.from, period.to, period.clinicianId],
+    );
+  }
+
+  /** Adverse events of the sessions completed in the period, by type and severity. */
+  async adverseEvents(period: Period): Promise<Omit<AdverseEventRate, 'per100Sessions'>[]> {
+    return this.db.query(
+      `SELECT a.type, a.severity, count(*)::int AS events
+         FROM adverse_events a
+         JOIN sessions s ON s.id = a.session_id
+        WHERE s.status = 'completed' AND s.completed_on BETWEEN $1::date AND $2::date
+          AND ($3::uuid IS NULL OR s.completed_by = $3::uuid)
+        GROUP BY a.type, a.severity
+        ORDER BY count(*) DESC, a.type, a.severity`,
+      [period.from, period.to, period.clinicianId],
+    );
+  }
+
+  /** Bookings dated in the period (clinic calendar) that were attended or missed. */
+  async attendance(period: Period, timeZone: string): Promise<{ missed: number; attended: number }> {
+    const [row] = await this.db.query(
+      `SELECT count(*) FILTER (WHERE s.status = 'did_not_attend')::int AS missed,
+              count(*) FILTER (WHERE s.status = 'completed')::int AS attended
+         FROM sessions s
+        WHERE s.status IN ('completed', 'did_not_attend')
+          AND s.scheduled_for >= ($1::date::timestamp AT TIME ZONE $4) AND s.scheduled_for < (($2::date + 1)::timestamp AT TIME ZONE $4)
+          AND ($3::uuid IS NULL OR coalesce(s.completed_by, s.clinician_id) = $3::uuid)`,
+      [period.from, period.to, period.clinicianId, timeZone],
+    );
+    return row;
+  }
+
+  /** Patients whose first treatment ever fell in the period: median days from their first scan. */
+  async scanToFirstTreatment(period: Period): Promise<{ patients: number; medianDays: number | null }> {
+    const [row] = await this.db.query(
+      `WITH first_treatment AS (
+         SELECT DISTINCT ON (c.patient_id) c.patient_id, s.completed_on, s.completed_by
+           FROM sessions s JOIN courses c ON c.id = s.course_id
+          WHERE s.status = 'completed' AND s.completed_on BETWEEN $1::date AND $2::date
+          ORDER BY c.patient_id, s.completed_on, s.completed_at
+       )
+       SELECT count(*)::int AS patients,
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY ft.completed_on - first_scan.on)::float8 AS "medianDays"
+         FROM first_treatment ft
+         CROSS JOIN LATERAL (SELECT min(sc.performed_on) AS on FROM scans sc WHERE sc.patient_id = ft.patient_id AND sc.performed_on <= ft.completed_on) first_scan
+        WHERE first_scan.on IS NOT NULL
+          AND ($3::uuid IS NULL OR ft.completed_by = $3::uuid)
+          AND NOT EXISTS (
+            SELECT 1 FROM sessions s2 JOIN courses c2 ON c2.id = s2.course_id
+             WHERE c2.patient_id = ft.patient_id AND s2.status = 'completed' AND s2.completed_on < $1::date)`,
+      [period.from, period.to, period.clinicianId],
+    );
+    return row;
+  }
+}
+
+/** The clinic's promise (SPEC §1): 60–80 % improvement after 2–5 sessions. */
+export const PROMISE = Object.freeze({ lowPercent: 60, highPercent: 80, minSessions: 2, maxSessions: 5 });

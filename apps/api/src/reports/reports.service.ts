@@ -1,0 +1,128 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { CourseProgressPage, CourseProgressRow, OutcomesReport, OverdueReport, RecallRow } from '@venule/api-contract';
+import { addDays, addMonths } from '@venule/clinical-rules';
+import { DataSource } from 'typeorm';
+import type { SignedInStaff } from '../auth/staff';
+import { loadPolicy } from '../courses/clinical-facts';
+import { AuditService } from '../platform/audit/audit.service';
+import { ClinicClock } from '../platform/config/clinic-clock';
+import { validationFailed } from '../platform/errors/domain-error';
+import { seesClinicalDetail } from '../sessions/session-records';
+import type { CourseProgressQueryDto } from './dto/course-progress-query.dto';
+import type { OutcomesQueryDto } from './dto/outcomes-query.dto';
+import { PROMISE, ReportsRepository, type ReportClock } from './reports.repository';
+
+/** The recall list looks this many days ahead for windows about to open. */
+export const RECALL_DAYS = 14;
+/** Clear scans running out within this many days are listed while sessions remain. */
+export const SCAN_EXPIRY_DAYS = 30;
+
+const rate = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 1000 : null);
+
+/**
+ * The managers' reports (issue 11). Every figure is computed in SQL by the repository on the
+ * clinic's calendar and policy; this service checks the question, shapes the answer for the
+ * reader's role and records the read in the audit trail.
+ */
+@Injectable()
+export class ReportsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly reports: ReportsRepository,
+    private readonly audit: AuditService,
+    private readonly clock: ClinicClock,
+  ) {}
+
+  async courseProgress(query: CourseProgressQueryDto, staff: SignedInStaff, all = false): Promise<CourseProgressPage> {
+    if (query.from && query.to && query.from > query.to) throw validationFailed('to', 'must be on or after from');
+    const sort = query.sort ?? 'daysOverdue';
+    const { items, total } = await this.reports.courseProgress(await this.reportClock(), {
+      clinicianId: query.clinicianId,
+      state: query.state,
+      from: query.from,
+      to: query.to,
+      leg: query.leg,
+      sort,
+      direction: query.direction ?? (sort === 'daysOverdue' ? 'desc' : 'asc'),
+      limit: all ? null : query.limit,
+      offset: all ? 0 : query.offset,
+    });
+    await this.audit.record({ actorId: staff.id, action: all ? 'export' : 'read', entity: 'report', entityId: 'course-progress' });
+    // Admins read reports but no clinical data (SPEC §3): the ratings are left out.
+    const shaped = staff.role === 'admin' ? items.map(withoutRatings) : items;
+    return { items: shaped, total, limit: all ? total : query.limit, offset: all ? 0 : query.offset };
+  }
+
+  async overdue(staff: SignedInStaff, exported = false): Promise<OverdueReport> {
+    const clock = await this.reportClock();
+    const [candidates, scanExpiring] = await Promise.all([
+      this.reports.recallCandidates(clock, RECALL_DAYS),
+      this.reports.scansExpiring(clock, SCAN_EXPIRY_DAYS),
+    ]);
+    const clinical = seesClinicalDetail(staff.role);
+    const shape = ({ list: _list, legs, sessionsCompleted, plannedSessions, ...row }: (typeof candidates)[number]): RecallRow =>
+      clinical ? { ...row, clinical: { legs, sessionsCompleted, plannedSessions } } : row;
+    await this.audit.record({ actorId: staff.id, action: exported ? 'export' : 'read', entity: 'report', entityId: 'overdue' });
+    return {
+      on: clock.on,
+      overdue: candidates.filter((c) => c.list === 'overdue').map(shape),
+      recall: candidates.filter((c) => c.list === 'recall').map(shape),
+      recallDays: RECALL_DAYS,
+      scanExpiring,
+      scanExpiryDays: SCAN_EXPIRY_DAYS,
+    };
+  }
+
+  async outcomes(query: OutcomesQueryDto, staff: SignedInStaff, exported = false): Promise<OutcomesReport> {
+    const to = query.to ?? this.clock.today();
+    const from = query.from ?? addDays(addMonths(to, -12), 1);
+    if (from > to) throw validationFailed(query.to ? 'to' : 'from', 'the period must start on or before its end');
+    const period = { from, to, clinicianId: query.clinicianId ?? null };
+    const zone = this.clock.timeZone;
+    const [ratings, closed, months, events, attendance, scanToFirstTreatment] = await Promise.all([
+      this.reports.improvementBySessions(period),
+      this.reports.closedCourses(period, zone),
+      this.reports.sessionsPerClinicianMonth(period),
+      this.reports.adverseEvents(period),
+      this.reports.attendance(period, zone),
+      this.reports.scanToFirstTreatment(period),
+    ]);
+    const sessionsCompleted = months.reduce((n, m) => n + m.sessions, 0);
+    const per100 = (events: number) => (sessionsCompleted > 0 ? Math.round((events / sessionsCompleted) * 10000) / 100 : 0);
+    const totalEvents = events.reduce((n, e) => n + e.events, 0);
+    const bySessions = [...new Set(ratings.map((r) => r.sessionsCompleted))].map((sessions) => {
+      const of = (ratedBy: 'patient' | 'clinician') => {
+        const r = ratings.find((x) => x.sessionsCompleted === sessions && x.ratedBy === ratedBy);
+        return { meanPercent: r?.meanPercent ?? null, courses: r?.courses ?? 0, withinPromiseOrBetter: r?.withinPromiseOrBetter ?? 0 };
+      };
+      return { sessionsCompleted: sessions, patient: of('patient'), clinician: of('clinician') };
+    });
+    await this.audit.record({ actorId: staff.id, action: exported ? 'export' : 'read', entity: 'report', entityId: 'outcomes' });
+    return {
+      ...period,
+      promise: { ...PROMISE },
+      improvementBySessions: bySessions,
+      courses: {
+        ...closed,
+        completionRate: rate(closed.completed, closed.completed + closed.discontinued),
+        discontinuationRate: rate(closed.discontinued, closed.completed + closed.discontinued),
+      },
+      sessionsCompleted,
+      adverseEvents: {
+        total: totalEvents,
+        per100Sessions: sessionsCompleted > 0 ? per100(totalEvents) : null,
+        byTypeAndSeverity: events.map((e) => ({ ...e, per100Sessions: per100(e.events) })),
+      },
+      didNotAttend: { ...attendance, rate: rate(attendance.missed, attendance.missed + attendance.attended) },
+      sessionsPerClinicianMonth: months,
+      scanToFirstTreatment,
+    };
+  }
+
+  private async reportClock(): Promise<ReportClock> {
+    return { on: this.clock.today(), timeZone: this.clock.timeZone, policy: await loadPolicy(this.db.manager) };
+  }
+}
+
+const withoutRatings = (row: CourseProgressRow): CourseProgressRow => ({ ...row, patientRatedImprovement: null, clinicianRatedImprovement: null });
