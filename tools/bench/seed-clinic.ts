@@ -128,10 +128,10 @@ function insertClinic(ds: DataSource, size: ClinicSize, timeZone: string): Promi
       `((${day})::timestamp + make_interval(hours => 9 + floor(random() * 8)::int, mins => 15 * floor(random() * 4)::int)) AT TIME ZONE '${timeZone}'`;
     // Completed sessions: polidocanol 0.5 % liquid 2–4 mL, or 0.25 % foam 2–4 mL.
     await q(`INSERT INTO sessions (course_id, sequence, scheduled_for, ends_at, clinician_id, status, booked_by, status_changed_at,
-                                   completed_at, completed_on, completed_by, legs, agent, batch_number, concentration_percent, form,
+                                   completed_at, treated_at, completed_on, completed_by, legs, agent, batch_number, concentration_percent, form,
                                    volume_ml, injections, dose_mg, checklist)
              SELECT c.id, i, t.at, t.at + interval '30 minutes', c.clinician_id, 'completed', c.clinician_id, t.at,
-                    t.at, c.first_on + (i - 1) * c.gap, c.clinician_id, c.legs, 'polidocanol', 'B' || (i % 7),
+                    t.at, t.at, c.first_on + (i - 1) * c.gap, c.clinician_id, c.legs, 'polidocanol', 'B' || (i % 7),
                     d.pct, d.form, d.ml, 4 + floor(random() * 16)::int, round(d.pct * 10 * d.ml, 3),
                     '{"noLotions": true, "stockingsBrought": true}'
                FROM bench_courses c
