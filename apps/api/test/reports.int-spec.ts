@@ -1,5 +1,5 @@
-import type { CourseProgressRow, Role } from '@venule/api-contract';
-import { courseState, makePolicy, scanValidUntil, type CourseSessionFacts } from '@venule/clinical-rules';
+import type { CourseProgressRow, Leg, Role } from '@venule/api-contract';
+import { courseState, legTreatments, makePolicy, scanValidUntil, type CourseSessionFacts } from '@venule/clinical-rules';
 import { Clinic, clinicToday, instantIn, plusDays } from './courses.fixtures';
 import { StaffClient } from './support/staff-client';
 import { TestApp } from './support/test-app';
@@ -393,11 +393,18 @@ describe('reports on the demo clinic', () => {
     expect(res.status).toBe(200);
     const [{ active }] = await t.db.query(`SELECT count(*)::int AS active FROM courses WHERE status = 'active'`);
     expect(res.body.total).toBe(active);
-    const sessions: { course_id: string; status: CourseSessionFacts['status']; date: string }[] = await t.db.query(
-      `SELECT course_id, status, CASE WHEN status = 'completed' THEN completed_on::text
-                                      ELSE (scheduled_for AT TIME ZONE $1)::date::text END AS date
-         FROM sessions`,
-      [t.config.clinicTimeZone],
+    const sessions: { course_id: string; patient_id: string; status: CourseSessionFacts['status']; date: string; legs: Leg[] | null }[] =
+      await t.db.query(
+        `SELECT s.course_id, c.patient_id, s.status, s.legs, CASE WHEN s.status = 'completed' THEN s.completed_on::text
+                                        ELSE (s.scheduled_for AT TIME ZONE $1)::date::text END AS date
+           FROM sessions s JOIN courses c ON c.id = s.course_id`,
+        [t.config.clinicTimeZone],
+      );
+    const legsOf: Record<string, { legs: Leg[]; patientId: string }> = Object.fromEntries(
+      (await t.db.query(`SELECT id, legs, patient_id FROM courses`)).map((c: { id: string; legs: Leg[]; patient_id: string }) => [
+        c.id,
+        { legs: c.legs, patientId: c.patient_id },
+      ]),
     );
     const [settings] = await t.db.query(`SELECT min_interval_days, max_interval_days FROM clinic_settings WHERE id = 1`);
     const policy = makePolicy({ minIntervalDays: settings.min_interval_days, maxIntervalDays: settings.max_interval_days });
@@ -405,7 +412,17 @@ describe('reports on the demo clinic', () => {
     const states = new Set<string>();
     for (const row of res.body.items as CourseProgressRow[]) {
       const facts = sessions.filter((s) => s.course_id === row.courseId).map(({ status, date }) => ({ status, date }));
-      const expected = courseState({ status: 'active', plannedSessions: row.plannedSessions, sessions: facts }, today, policy);
+      // Every leg the patient had treated, in any course: the interval is per leg (SPEC §1.4).
+      const treatments = legTreatments(
+        sessions
+          .filter((s) => s.patient_id === legsOf[row.courseId].patientId && s.status === 'completed')
+          .map((s) => ({ legs: s.legs ?? [], on: s.date })),
+      );
+      const expected = courseState(
+        { status: 'active', plannedSessions: row.plannedSessions, sessions: facts, legs: legsOf[row.courseId].legs, treatments },
+        today,
+        policy,
+      );
       expect({ course: row.courseId, state: row.state, done: row.sessionsCompleted, last: row.lastSessionOn }).toEqual({
         course: row.courseId,
         state: expected.state,

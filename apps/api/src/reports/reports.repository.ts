@@ -77,7 +77,8 @@ const COMPLETED = `
 
 /**
  * Active courses of patients not archived, with their state on $1 (clinic date), the clinic's
- * zone $2 and interval policy $3 (min days) and $4 (max days). Mirrors `courseState`:
+ * zone $2 and interval policy $3 (min days) and $4 (max days). Mirrors `courseState` and its
+ * `courseWindow` (the window opens when every leg is past its interval in every course):
  * planned sessions all done → completed; nothing done → not_started; past the window → overdue;
  * before it → on_track; inside it, on_track when a session is booked today or later inside the
  * window, else due. `next_on` is the earliest booking dated today or later.
@@ -85,7 +86,7 @@ const COMPLETED = `
 const ACTIVE_COURSES = `
   active AS (
     SELECT c.id, c.patient_id, c.legs, c.planned_sessions, (c.created_at AT TIME ZONE $2)::date AS planned_on,
-           agg.done, agg.last_on, agg.next_on, coalesce(agg.last_clinician, c.created_by) AS clinician_id
+           agg.done, agg.last_on, agg.next_on, coalesce(agg.last_clinician, c.created_by) AS clinician_id, leg.opens_on
       FROM courses c
       JOIN patients pa ON pa.id = c.patient_id AND NOT pa.archived
       LEFT JOIN LATERAL (
@@ -97,22 +98,34 @@ const ACTIVE_COURSES = `
           FROM sessions s
          WHERE s.course_id = c.id AND s.status IN ('completed', 'scheduled')
       ) agg ON true
+      -- The interval is per leg across the patient's courses (SPEC §1.4): the window opens when every
+      -- leg of the course is past its latest treatment in any course.
+      LEFT JOIN LATERAL (
+        SELECT max(s2.completed_on) + $3::int AS opens_on
+          FROM courses c2
+          JOIN sessions s2 ON s2.course_id = c2.id AND s2.status = 'completed'
+         WHERE c2.patient_id = c.patient_id AND s2.legs && c.legs
+      ) leg ON true
      WHERE c.status = 'active'
   ),
-  states AS (
-    SELECT a.*,
-           CASE
-             WHEN a.done >= a.planned_sessions AND a.done > 0 THEN 'completed'
-             WHEN a.last_on IS NULL THEN 'not_started'
-             WHEN $1::date > a.last_on + $4::int THEN 'overdue'
-             WHEN $1::date < a.last_on + $3::int THEN 'on_track'
-             WHEN a.next_on <= a.last_on + $4::int THEN 'on_track'
-             ELSE 'due'
-           END AS state
+  windows AS (
+    SELECT a.*, greatest(a.last_on + $3::int, a.opens_on) AS window_opens
       FROM active a
   ),
+  states AS (
+    SELECT w.*, greatest(w.last_on + $4::int, w.window_opens) AS window_closes,
+           CASE
+             WHEN w.done >= w.planned_sessions AND w.done > 0 THEN 'completed'
+             WHEN w.last_on IS NULL THEN 'not_started'
+             WHEN $1::date > greatest(w.last_on + $4::int, w.window_opens) THEN 'overdue'
+             WHEN $1::date < w.window_opens THEN 'on_track'
+             WHEN w.next_on <= greatest(w.last_on + $4::int, w.window_opens) THEN 'on_track'
+             ELSE 'due'
+           END AS state
+      FROM windows w
+  ),
   f AS (
-    SELECT s.*, CASE WHEN s.state = 'overdue' THEN $1::date - (s.last_on + $4::int) ELSE 0 END AS days_overdue
+    SELECT s.*, CASE WHEN s.state = 'overdue' THEN $1::date - s.window_closes ELSE 0 END AS days_overdue
       FROM states s
   )`;
 
@@ -189,13 +202,13 @@ export class ReportsRepository {
        SELECT CASE WHEN f.state = 'overdue' THEN 'overdue' ELSE 'recall' END AS list,
               f.id AS "courseId", f.patient_id AS "patientId", p.first_name || ' ' || p.last_name AS "patientName",
               p.clinic_number AS "clinicNumber", p.phone, f.last_on::text AS "lastSessionOn",
-              (f.last_on + $3::int)::text AS "windowOpensOn", (f.last_on + $4::int)::text AS "windowClosesOn",
+              f.window_opens::text AS "windowOpensOn", f.window_closes::text AS "windowClosesOn",
               f.days_overdue AS "daysOverdue", f.legs, f.done AS "sessionsCompleted", f.planned_sessions AS "plannedSessions"
          FROM f
          JOIN patients p ON p.id = f.patient_id
         WHERE f.next_on IS NULL
-          AND (f.state = 'overdue' OR (f.state IN ('on_track', 'due') AND f.last_on + $3::int <= $1::date + $5::int))
-        ORDER BY f.days_overdue DESC, f.last_on + $3::int, p.last_name, p.first_name, f.id`,
+          AND (f.state = 'overdue' OR (f.state IN ('on_track', 'due') AND f.window_opens <= $1::date + $5::int))
+        ORDER BY f.days_overdue DESC, f.window_opens, p.last_name, p.first_name, f.id`,
       [...clockParams(clock), recallDays],
     );
   }
