@@ -1,5 +1,5 @@
 import type { NoteTextRequest, UpdateNoteRequest } from '@venule/api-contract';
-import { IsInt, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
+import { IsInt, IsString, Matches, MaxLength, Min } from 'class-validator';
 
 const NOT_BLANK = /\S/;
 
@@ -16,8 +16,7 @@ export class UpdateNoteDto implements UpdateNoteRequest {
   @MaxLength(20000)
   text!: string;
 
-  @IsOptional()
   @IsInt()
   @Min(1)
-  version?: number;
+  version!: number;
 }
