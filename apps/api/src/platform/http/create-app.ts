@@ -1,21 +1,32 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
+import { HttpException } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppModule } from '../../app.module';
 import type { AppConfig } from '../config/app-config';
 import type { DatabaseTarget } from '../database/embedded-postgres';
-import { ProblemFilter } from '../errors/problem.filter';
+import { ProblemFilter, toProblem } from '../errors/problem.filter';
 import { strictValidationPipe } from '../errors/validation';
 import { registerCsrfProtection } from './csrf';
+import { registerInputGuard } from './input-guard';
 
 /** Builds the whole HTTP application; main.ts listens on it, integration tests drive it with supertest. */
 export async function createApp(config: AppConfig, database: DatabaseTarget): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ trustProxy: 'loopback', bodyLimit: 1024 * 1024 });
+  const adapter = new FastifyAdapter({
+    trustProxy: 'loopback',
+    bodyLimit: 1024 * 1024,
+    // A URL the router cannot read (broken percent-encoding, a parameter past its length) is answered before Nest sees it.
+    frameworkErrors: (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
+      const problem = toProblem(new HttpException(error.message, error.statusCode ?? 400));
+      void reply.status(problem.status).header('Content-Type', 'application/problem+json').send(problem);
+    },
+  });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config, database), adapter, {
     bufferLogs: true,
   });
@@ -27,6 +38,7 @@ export async function createApp(config: AppConfig, database: DatabaseTarget): Pr
   // Uploads: each route reads its parts with its own limits (see platform/files/upload.ts); default 1 MB.
   await fastify.register(fastifyMultipart);
   registerCsrfProtection(fastify, { secure: config.cookieSecure, exempt: ['/api/enquiries'] });
+  registerInputGuard(fastify);
 
   const dashboard = config.dashboardDir && existsSync(join(config.dashboardDir, 'index.html')) ? config.dashboardDir : undefined;
   if (dashboard) {

@@ -1,10 +1,10 @@
-import { IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsRecordVersion } from '../../platform/http/record-version';
 
 /** Body of `/cancel` and `/did-not-attend`. */
 export class ChangeSessionStatusDto {
   /** The session's version as read; a stale one answers 409 VERSION_CONFLICT. */
-  @IsInt()
-  @Min(1)
+  @IsRecordVersion()
   version!: number;
 
   @IsOptional()
