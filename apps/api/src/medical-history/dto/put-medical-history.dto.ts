@@ -8,7 +8,7 @@ import {
   type RelativeContraindication,
 } from '@venule/api-contract';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsNumber, IsObject, IsOptional, IsString, Matches, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsNumber, IsObject, IsOptional, IsString, Matches, ValidateNested } from 'class-validator';
 import { IsRealDate } from '../../patients/dto/patient-fields';
 import { IsRecordVersion } from '../../platform/http/record-version';
 

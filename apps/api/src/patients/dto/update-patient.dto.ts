@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import type { UpdatePatientRequest } from '@venule/api-contract';
-import { IsBoolean, IsInt, IsOptional, Min } from 'class-validator';
+import { IsBoolean, IsOptional } from 'class-validator';
 import { IsRecordVersion } from '../../platform/http/record-version';
 import { PatientFieldsDto } from './register-patient.dto';
 

@@ -10,7 +10,7 @@ export const MAX_JSON_DEPTH = 32;
  * refuses NUL in text outright; the others are never typed by a person and only hide text or
  * rewrite terminals and logs.
  */
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+const CONTROL = /(?![\t\n\r])\p{Cc}/u;
 /** Half a surrogate pair: not a character, and not encodable as UTF-8. */
 const LONE_SURROGATE = /\p{Cs}/u;
 
