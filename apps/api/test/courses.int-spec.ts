@@ -234,7 +234,7 @@ describe('treatment courses and booking sessions', () => {
       const cid = await clinic.course(await clinic.patient());
       await clinic.pastSession(cid, 40);
       const missed = await clinic.book(cid, instantIn(0, 10));
-      expect((await staff.reception.post(`/api/sessions/${missed}/did-not-attend`, {})).status).toBe(200);
+      expect((await staff.reception.post(`/api/sessions/${missed}/did-not-attend`, { version: 1 })).status).toBe(200);
       const res = await staff.reception.post(`/api/courses/${cid}/sessions`, { scheduledFor: instantIn(1) });
       expect(res.status).toBe(201);
       expect(res.body.sequence).toBe(2);
@@ -280,7 +280,7 @@ describe('treatment courses and booking sessions', () => {
       // back to back is fine
       const after = new Date(new Date(at).getTime() + 30 * 60_000).toISOString();
       expect((await staff.reception.post(`/api/courses/${b}/sessions`, { scheduledFor: after, clinicianId: staff.clinician.userId })).status).toBe(201);
-      expect((await staff.reception.post(`/api/sessions/${first}/cancel`, { reason: 'Patient unwell' })).status).toBe(200);
+      expect((await staff.reception.post(`/api/sessions/${first}/cancel`, { reason: 'Patient unwell', version: 1 })).status).toBe(200);
       expect((await staff.reception.post(`/api/courses/${b}/sessions`, { scheduledFor: at, clinicianId: staff.clinician.userId })).status).toBe(201);
     });
 
@@ -321,11 +321,15 @@ describe('treatment courses and booking sessions', () => {
     it('lets reception and clinicians cancel; a cancelled session cannot be cancelled again or completed', async () => {
       const cid = await clinic.course(await clinic.patient());
       const sid = await clinic.book(cid, instantIn(2));
-      expect((await staff.manager.post(`/api/sessions/${sid}/cancel`, {})).status).toBe(403);
-      const res = await staff.clinician.post(`/api/sessions/${sid}/cancel`, { reason: 'Clinic closed' });
+      expect((await staff.manager.post(`/api/sessions/${sid}/cancel`, { version: 1 })).status).toBe(403);
+      const unversioned = await staff.clinician.post(`/api/sessions/${sid}/cancel`, { reason: 'Clinic closed' });
+      expect(unversioned.status).toBe(400);
+      expect(unversioned.body.errors).toEqual([expect.objectContaining({ field: 'version' })]);
+      expect((await staff.clinician.post(`/api/sessions/${sid}/cancel`, { reason: 'Clinic closed', version: 2 })).body.code).toBe('VERSION_CONFLICT');
+      const res = await staff.clinician.post(`/api/sessions/${sid}/cancel`, { reason: 'Clinic closed', version: 1 });
       expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({ status: 'cancelled', statusChangedAt: expect.any(String) });
-      expect((await staff.reception.post(`/api/sessions/${sid}/cancel`, {})).status).toBe(409);
+      expect(res.body).toMatchObject({ status: 'cancelled', statusChangedAt: expect.any(String), version: 2 });
+      expect((await staff.reception.post(`/api/sessions/${sid}/cancel`, { version: 2 })).status).toBe(409);
       const completion = await staff.clinician.post(`/api/sessions/${sid}/complete`, goodCompletion());
       expect(completion.status).toBeGreaterThanOrEqual(400);
       expect(completion.body.reasons.map((r: { code: string }) => r.code)).toContain('SESSION_NOT_BOOKED');
@@ -334,7 +338,7 @@ describe('treatment courses and booking sessions', () => {
     it('does not mark a future session as not attended', async () => {
       const cid = await clinic.course(await clinic.patient());
       const sid = await clinic.book(cid, instantIn(3));
-      expect((await staff.reception.post(`/api/sessions/${sid}/did-not-attend`, {})).status).toBe(409);
+      expect((await staff.reception.post(`/api/sessions/${sid}/did-not-attend`, { version: 1 })).status).toBe(409);
     });
 
     it('shows the course due when the window is open and nothing is booked, on track once booked', async () => {

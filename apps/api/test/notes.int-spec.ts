@@ -22,7 +22,7 @@ describe('session notes: drafts, signing, addenda', () => {
 
   const write = (text: string, who: StaffClient = staff.clinician) => who.post(`/api/sessions/${sid}/notes`, { text });
 
-  it('starts a draft by its author; the author edits it, with or without a version', async () => {
+  it('starts a draft by its author; the author edits it, always with the version read', async () => {
     const res = await write('12 injections left lateral thigh.');
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ sessionId: sid, status: 'draft', authorId: staff.clinician.userId, signedAt: null, addenda: [], version: 1 });
@@ -31,12 +31,17 @@ describe('session notes: drafts, signing, addenda', () => {
     expect(edit.body).toMatchObject({ text: '14 injections left lateral thigh.', version: 2, status: 'draft' });
     const stale = await staff.clinician.patch(`/api/notes/${res.body.id}`, { text: 'x', version: 1 });
     expect(stale.status).toBe(409);
-    expect((await staff.clinician.patch(`/api/notes/${res.body.id}`, { text: 'Fourteen injections.' })).body.version).toBe(3);
+    const unversioned = await staff.clinician.patch(`/api/notes/${res.body.id}`, { text: 'Fourteen injections.' });
+    expect(unversioned.status).toBe(400);
+    expect(unversioned.body.errors).toEqual([expect.objectContaining({ field: 'version' })]);
+    const [row] = await t.db.query(`SELECT text, version FROM session_notes WHERE id = $1`, [res.body.id]);
+    expect(row).toEqual({ text: '14 injections left lateral thigh.', version: 2 });
+    expect((await staff.clinician.patch(`/api/notes/${res.body.id}`, { text: 'Fourteen injections.', version: 2 })).body.version).toBe(3);
   });
 
   it('lets no other clinician edit or sign a draft', async () => {
     const { body: note } = await write('Draft by the first clinician.');
-    expect((await other.patch(`/api/notes/${note.id}`, { text: 'Rewritten' })).status).toBe(403);
+    expect((await other.patch(`/api/notes/${note.id}`, { text: 'Rewritten', version: 1 })).status).toBe(403);
     expect((await other.post(`/api/notes/${note.id}/sign`)).status).toBe(403);
     const [row] = await t.db.query(`SELECT text, status FROM session_notes WHERE id = $1`, [note.id]);
     expect(row).toEqual({ text: 'Draft by the first clinician.', status: 'draft' });
@@ -49,7 +54,7 @@ describe('session notes: drafts, signing, addenda', () => {
     expect(signed.body).toMatchObject({ status: 'signed', signedAt: expect.any(String) });
 
     for (const who of [staff.clinician, other]) {
-      const edit = await who.patch(`/api/notes/${note.id}`, { text: 'changed' });
+      const edit = await who.patch(`/api/notes/${note.id}`, { text: 'changed', version: signed.body.version });
       expect(edit.status).toBe(422);
       expect(edit.body.code).toBe('NOTE_SIGNED');
     }
@@ -93,7 +98,7 @@ describe('session notes: drafts, signing, addenda', () => {
     expect((await write('x', staff.manager)).status).toBe(403);
     expect((await write('x', staff.reception)).status).toBe(403);
     const { body: note } = await write('Draft.');
-    expect((await staff.manager.patch(`/api/notes/${note.id}`, { text: 'y' })).status).toBe(403);
+    expect((await staff.manager.patch(`/api/notes/${note.id}`, { text: 'y', version: 1 })).status).toBe(403);
     expect((await staff.manager.post(`/api/notes/${note.id}/sign`)).status).toBe(403);
   });
 
@@ -106,7 +111,7 @@ describe('session notes: drafts, signing, addenda', () => {
     expect(n).toBeGreaterThan(0);
     const nobody = '00000000-0000-4000-8000-000000000000';
     expect((await staff.clinician.get(`/api/sessions/${nobody}/notes`)).status).toBe(404);
-    expect((await staff.clinician.patch(`/api/notes/${nobody}`, { text: 'x' })).status).toBe(404);
+    expect((await staff.clinician.patch(`/api/notes/${nobody}`, { text: 'x', version: 1 })).status).toBe(404);
     expect((await write('   ')).status).toBe(400);
   });
 });

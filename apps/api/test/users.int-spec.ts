@@ -38,6 +38,15 @@ describe('staff accounts', () => {
     expect(again.body.errors[0].field).toBe('email');
   });
 
+  it('gives one account and 409s when the same email is created several times at once', async () => {
+    const body = { email: 'race@clinic.example', displayName: 'Race', role: 'reception', password: 'a long enough password' };
+    const results = await Promise.all(Array.from({ length: 6 }, () => admin.post('/api/users', body)));
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409, 409]);
+    for (const r of results.filter((x) => x.status === 409)) expect(r.body).toMatchObject({ code: 'CONFLICT', errors: [{ field: 'email' }] });
+    const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM users WHERE email = $1`, [body.email]);
+    expect(n).toBe(1);
+  });
+
   it('validates every field of a new account', async () => {
     const res = await admin.post('/api/users', { email: 'not-an-email', displayName: 'X', role: 'surgeon', password: 'short' });
     expect(res.status).toBe(400);

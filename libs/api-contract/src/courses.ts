@@ -344,6 +344,6 @@ export interface NoteTextRequest {
 /** `PATCH /api/notes/:id`: author only, drafts only (a signed note answers 422 NOTE_SIGNED). */
 export interface UpdateNoteRequest {
   text: string;
-  /** When given, a stale version answers 409. */
-  version?: number;
+  /** The note's version as read; a stale one answers 409 VERSION_CONFLICT. */
+  version: number;
 }

@@ -70,7 +70,7 @@ export class NotesService {
   async update(id: string, dto: UpdateNoteDto, staff: SignedInStaff): Promise<SessionNote> {
     return this.db.transaction(async (tx) => {
       const note = await this.lockDraftOfAuthor(tx, id, staff, 'edit');
-      if (dto.version !== undefined && dto.version !== note.version) throw versionConflict('The note');
+      if (dto.version !== note.version) throw versionConflict('The note');
       await tx.query(`UPDATE session_notes SET text = $2, version = version + 1, updated_at = now() WHERE id = $1`, [id, dto.text]);
       await this.audit.record({ actorId: staff.id, action: 'update', entity: 'session_note', entityId: id, patientId: note.patient_id, fields: ['text'] }, tx);
       return this.one(tx, id);

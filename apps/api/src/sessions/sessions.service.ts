@@ -440,7 +440,7 @@ export class SessionsService {
     return this.db.transaction(async (tx) => {
       const [locked] = await tx.query(`SELECT status, version, scheduled_for FROM sessions WHERE id = $1 FOR UPDATE`, [id]);
       if (!locked) throw notFound('The session');
-      if (dto.version !== undefined && dto.version !== locked.version) throw versionConflict('The session');
+      if (dto.version !== locked.version) throw versionConflict('The session');
       if (locked.status !== 'scheduled') {
         throw new DomainError('CONFLICT', `This session is already ${String(locked.status).replace(/_/g, ' ')}.`);
       }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Page, User } from '@venule/api-contract';
-import { DataSource } from 'typeorm';
+import { DataSource, QueryFailedError } from 'typeorm';
 import { hashPassword } from '../auth/passwords';
 import { SessionsService } from '../auth/sessions.service';
 import { AuditService } from '../platform/audit/audit.service';
@@ -21,6 +21,16 @@ const toUser = (u: UserEntity): User => ({
   updatedAt: u.updatedAt.toISOString(),
 });
 
+const emailTaken = (email: string) =>
+  new DomainError('CONFLICT', `A staff account for ${email} already exists.`, {
+    errors: [{ field: 'email', messages: ['is already used by another account'] }],
+  });
+
+const isUniqueViolation = (error: unknown, constraint: string) =>
+  error instanceof QueryFailedError &&
+  (error.driverError as { code?: string; constraint?: string }).code === '23505' &&
+  (error.driverError as { constraint?: string }).constraint === constraint;
+
 @Injectable()
 export class UsersService {
   constructor(
@@ -39,19 +49,19 @@ export class UsersService {
   }
 
   async create(dto: CreateUserDto, actorId: string): Promise<User> {
-    return this.db.transaction(async (tx) => {
-      const repo = tx.getRepository(UserEntity);
-      if (await repo.exists({ where: { email: dto.email } })) {
-        throw new DomainError('CONFLICT', `A staff account for ${dto.email} already exists.`, {
-          errors: [{ field: 'email', messages: ['is already used by another account'] }],
-        });
-      }
-      const user = await repo.save(
-        repo.create({ email: dto.email, displayName: dto.displayName, role: dto.role, passwordHash: await hashPassword(dto.password), active: true }),
-      );
-      await this.audit.record({ actorId, action: 'create', entity: 'user', entityId: user.id, fields: ['email', 'displayName', 'role'] }, tx);
-      return toUser(user);
-    });
+    const passwordHash = await hashPassword(dto.password);
+    try {
+      return await this.db.transaction(async (tx) => {
+        const repo = tx.getRepository(UserEntity);
+        const user = await repo.save(repo.create({ email: dto.email, displayName: dto.displayName, role: dto.role, passwordHash, active: true }));
+        await this.audit.record({ actorId, action: 'create', entity: 'user', entityId: user.id, fields: ['email', 'displayName', 'role'] }, tx);
+        return toUser(user);
+      });
+    } catch (error) {
+      // The unique index decides, so two admins creating one email at once get one account and a 409.
+      if (isUniqueViolation(error, 'users_email_key')) throw emailTaken(dto.email);
+      throw error;
+    }
   }
 
   async update(id: string, dto: UpdateUserDto, actorId: string): Promise<User> {

@@ -52,6 +52,11 @@ export class StaffClient {
     return this.send('delete', path, undefined);
   }
 
+  /** A request to shape by hand (headers, raw bodies, files), with the session and XSRF header set. */
+  raw(method: 'get' | 'post' | 'put' | 'patch' | 'delete', path: string): request.Test {
+    return this.agent[method](path).set('Accept', 'application/json').set(XSRF_HEADER, this.xsrfToken);
+  }
+
   private send(method: 'post' | 'put' | 'patch' | 'delete', path: string, body: unknown): Promise<Response> {
     const req = this.agent[method](path).set('Accept', 'application/json').set(XSRF_HEADER, this.xsrfToken);
     return (body === undefined ? req : req.send(body as object)).then((r) => r);

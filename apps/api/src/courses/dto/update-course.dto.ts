@@ -13,11 +13,11 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { IsRecordVersion } from '../../platform/http/record-version';
 import { RecordOutcomeDto } from './record-outcome.dto';
 
 export class UpdateCourseDto implements UpdateCourseRequest {
-  @IsInt()
-  @Min(1)
+  @IsRecordVersion()
   version!: number;
 
   @IsOptional()

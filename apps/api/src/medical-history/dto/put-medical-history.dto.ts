@@ -8,8 +8,9 @@ import {
   type RelativeContraindication,
 } from '@venule/api-contract';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsNumber, IsObject, IsOptional, IsString, Matches, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsNumber, IsObject, IsOptional, IsString, Matches, ValidateNested } from 'class-validator';
 import { IsRealDate } from '../../patients/dto/patient-fields';
+import { IsRecordVersion } from '../../platform/http/record-version';
 
 /** CEAP of one leg (CEAP 2020): clinical class C0–C6 (C2r, C4a–c, C6r), etiology, anatomy, pathophysiology. */
 export class CeapDto implements Ceap {
@@ -93,7 +94,6 @@ export class PutMedicalHistoryDto implements MedicalHistoryInput {
 
   @ApiPropertyOptional({ description: 'The version read. Leave out only when recording the first history.' })
   @IsOptional()
-  @IsInt({ message: 'must be the whole-number version of the history you read' })
-  @Min(1, { message: 'must be the whole-number version of the history you read' })
+  @IsRecordVersion('must be the whole-number version of the history you read')
   version?: number;
 }

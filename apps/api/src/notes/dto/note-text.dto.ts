@@ -1,5 +1,6 @@
 import type { NoteTextRequest, UpdateNoteRequest } from '@venule/api-contract';
-import { IsInt, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
+import { IsString, Matches, MaxLength } from 'class-validator';
+import { IsRecordVersion } from '../../platform/http/record-version';
 
 const NOT_BLANK = /\S/;
 
@@ -16,8 +17,6 @@ export class UpdateNoteDto implements UpdateNoteRequest {
   @MaxLength(20000)
   text!: string;
 
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  version?: number;
+  @IsRecordVersion()
+  version!: number;
 }

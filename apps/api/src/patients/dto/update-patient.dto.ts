@@ -1,13 +1,13 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import type { UpdatePatientRequest } from '@venule/api-contract';
-import { IsBoolean, IsInt, IsOptional, Min } from 'class-validator';
+import { IsBoolean, IsOptional } from 'class-validator';
+import { IsRecordVersion } from '../../platform/http/record-version';
 import { PatientFieldsDto } from './register-patient.dto';
 
 /** Any subset of the demographics, the version read, and `archived` to archive or restore. */
 export class UpdatePatientDto extends PartialType(PatientFieldsDto) implements UpdatePatientRequest {
   @ApiProperty({ description: 'The version read; a stale one answers 409 VERSION_CONFLICT' })
-  @IsInt({ message: 'must be the whole-number version of the record you read' })
-  @Min(1, { message: 'must be the whole-number version of the record you read' })
+  @IsRecordVersion()
   version!: number;
 
   @ApiPropertyOptional({ description: 'true archives (hidden from lists and search), false restores' })

@@ -11,12 +11,18 @@ describe('loadConfig', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://u@db/venule' }).demo).toBe(false);
   });
 
+  it('reads ALLOWED_HOSTS as lower-case names, and answers any host when it is unset', () => {
+    expect(loadConfig({ ALLOWED_HOSTS: 'Clinic.Example.org, localhost' }).allowedHosts).toEqual(['clinic.example.org', 'localhost']);
+    expect(loadConfig({}).allowedHosts).toBeUndefined();
+  });
+
   it.each([
     ['PORT', 'eighty', /^PORT must be a whole number/],
     ['PORT', '70000', /^PORT must be between 1 and 65535/],
     ['DATABASE_URL', 'mysql://x', /^DATABASE_URL must be a postgres:\/\/ connection URL/],
     ['CLINIC_TIMEZONE', 'Mars/Olympus', /^CLINIC_TIMEZONE must be an IANA time zone/],
     ['COOKIE_SECURE', 'maybe', /^COOKIE_SECURE must be true or false/],
+    ['ALLOWED_HOSTS', 'clinic.example.org;evil', /^ALLOWED_HOSTS must be host names separated by commas/],
   ])('stops on a bad %s with one line naming it', (name, value, message) => {
     let error: unknown;
     try {

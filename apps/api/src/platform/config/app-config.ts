@@ -48,6 +48,12 @@ class Environment {
   @IsOptional()
   @IsString()
   DASHBOARD_DIR?: string;
+
+  @IsOptional()
+  @Matches(/^\s*[A-Za-z0-9.-]+\s*(,\s*[A-Za-z0-9.-]+\s*)*$/, {
+    message: 'must be host names separated by commas, e.g. clinic.example.org,localhost',
+  })
+  ALLOWED_HOSTS?: string;
 }
 
 export interface AppConfig {
@@ -62,6 +68,8 @@ export interface AppConfig {
   demo: boolean;
   /** Built dashboard to serve at `/`; absent when it was not built (API-only runs and tests). */
   dashboardDir?: string;
+  /** Host names (lower case, no port) requests may be addressed to; undefined answers any. */
+  allowedHosts?: string[];
 }
 
 export class ConfigError extends Error {}
@@ -89,6 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaults: { dashboardDir?: st
     cookieSecure: parsed.COOKIE_SECURE ?? false,
     demo: parsed.VENULE_DEMO ?? !parsed.DATABASE_URL,
     dashboardDir: parsed.DASHBOARD_DIR ?? defaults.dashboardDir,
+    allowedHosts: parsed.ALLOWED_HOSTS?.split(',').map((h) => h.trim().toLowerCase()),
   };
 }
 

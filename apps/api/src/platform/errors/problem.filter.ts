@@ -10,6 +10,7 @@ const TITLES: Partial<Record<number, string>> = {
   404: 'Not found',
   409: 'Conflict',
   413: 'Payload too large',
+  414: 'URI too long',
   415: 'Unsupported media type',
   422: 'Refused by a clinical rule',
   429: 'Too many requests',

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type {} from '@fastify/multipart';
 import { DomainError, validationFailed } from '../errors/domain-error';
+import { unfitText } from '../http/input-guard';
 
 export interface Upload {
   /** The name the browser sent, reduced to its last path segment; never used as a storage path. */
@@ -34,6 +35,11 @@ export async function readSingleUpload(request: FastifyRequest, field: string, m
   if (part.fieldname !== field) {
     part.file.resume();
     throw validationFailed(field, `is required: the file came in a field named "${part.fieldname}"`);
+  }
+  const nameProblem = unfitText(part.filename ?? '');
+  if (nameProblem) {
+    part.file.resume();
+    throw validationFailed(field, `file name ${nameProblem}`);
   }
   let bytes: Buffer;
   try {

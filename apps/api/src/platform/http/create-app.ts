@@ -1,21 +1,39 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
+import { HttpException } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppModule } from '../../app.module';
 import type { AppConfig } from '../config/app-config';
 import type { DatabaseTarget } from '../database/embedded-postgres';
-import { ProblemFilter } from '../errors/problem.filter';
+import { ProblemFilter, toProblem } from '../errors/problem.filter';
 import { strictValidationPipe } from '../errors/validation';
 import { registerCsrfProtection } from './csrf';
+import { registerAllowedHosts } from './allowed-hosts';
+import { registerInputGuard } from './input-guard';
+import { registerSecurityHeaders } from './security-headers';
 
 /** Builds the whole HTTP application; main.ts listens on it, integration tests drive it with supertest. */
 export async function createApp(config: AppConfig, database: DatabaseTarget): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ trustProxy: 'loopback', bodyLimit: 1024 * 1024 });
+  const adapter = new FastifyAdapter({
+    trustProxy: 'loopback',
+    bodyLimit: 1024 * 1024,
+    // A slow client cannot hold a connection: the whole request within a minute, an idle socket closed after two.
+    requestTimeout: 60_000,
+    connectionTimeout: 120_000,
+    // Longer than a load balancer's usual 60 s idle timeout, so the balancer closes first.
+    keepAliveTimeout: 65_000,
+    // A URL the router cannot read (broken percent-encoding, a parameter past its length) is answered before Nest sees it.
+    frameworkErrors: (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
+      const problem = toProblem(new HttpException(error.message, error.statusCode ?? 400));
+      void reply.status(problem.status).header('Content-Type', 'application/problem+json').send(problem);
+    },
+  });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config, database), adapter, {
     bufferLogs: true,
   });
@@ -23,10 +41,15 @@ export async function createApp(config: AppConfig, database: DatabaseTarget): Pr
   app.setGlobalPrefix('api');
 
   const fastify = app.getHttpAdapter().getInstance();
+  // Headers trickled in byte by byte (slowloris) are cut off well before the request timeout.
+  fastify.server.headersTimeout = 15_000;
+  registerAllowedHosts(fastify, config.allowedHosts);
+  await registerSecurityHeaders(fastify, { https: config.cookieSecure });
   await fastify.register(fastifyCookie);
   // Uploads: each route reads its parts with its own limits (see platform/files/upload.ts); default 1 MB.
   await fastify.register(fastifyMultipart);
   registerCsrfProtection(fastify, { secure: config.cookieSecure, exempt: ['/api/enquiries'] });
+  registerInputGuard(fastify);
 
   const dashboard = config.dashboardDir && existsSync(join(config.dashboardDir, 'index.html')) ? config.dashboardDir : undefined;
   if (dashboard) {

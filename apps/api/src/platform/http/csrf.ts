@@ -12,6 +12,15 @@ function same(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
+/** The host of an Origin header; undefined for `null` (sandboxed frames, file: pages) and anything unparseable. */
+function hostOf(origin: string): string | undefined {
+  try {
+    return new URL(origin).host || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Double-submit CSRF protection, the scheme Angular's HttpClient speaks out of the box: a readable
  * XSRF-TOKEN cookie that only same-site script can copy into the X-XSRF-TOKEN header. A request
@@ -29,7 +38,7 @@ export function registerCsrfProtection(app: FastifyInstance, options: { secure: 
     const origin = request.headers.origin;
     const host = request.headers.host;
     const header = request.headers[XSRF_HEADER.toLowerCase()];
-    const crossOrigin = origin !== undefined && host !== undefined && new URL(origin).host !== host;
+    const crossOrigin = origin !== undefined && hostOf(origin) !== host;
     const tokenOk = typeof header === 'string' && request.cookies[XSRF_COOKIE] !== undefined && same(header, token);
     if (crossOrigin || !tokenOk) {
       const problem = toProblem(

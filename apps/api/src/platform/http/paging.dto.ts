@@ -14,5 +14,7 @@ export class PagingQuery {
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  // Past PostgreSQL's bigint OFFSET would be a database error; no list is anywhere near this long.
+  @Max(1_000_000_000)
   offset = 0;
 }

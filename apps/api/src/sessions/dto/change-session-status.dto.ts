@@ -1,12 +1,11 @@
-import { IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsRecordVersion } from '../../platform/http/record-version';
 
-/** Body of `/cancel` and `/did-not-attend`: both fields optional. */
+/** Body of `/cancel` and `/did-not-attend`. */
 export class ChangeSessionStatusDto {
-  /** When given, a stale version answers 409. */
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  version?: number;
+  /** The session's version as read; a stale one answers 409 VERSION_CONFLICT. */
+  @IsRecordVersion()
+  version!: number;
 
   @IsOptional()
   @IsString()

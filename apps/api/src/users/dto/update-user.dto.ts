@@ -1,26 +1,29 @@
 import { ROLES, type Role, type UpdateUserRequest } from '@venule/api-contract';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, MaxLength, Min, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { IsRecordVersion } from '../../platform/http/record-version';
+
+/** May be left out, but not sent as null: none of these columns can be emptied (IsOptional would let null through). */
+const OmittableNotNull = () => ValidateIf((_, value) => value !== undefined);
 
 export class UpdateUserDto implements UpdateUserRequest {
-  @IsInt()
-  @Min(1)
+  @IsRecordVersion()
   version!: number;
 
-  @IsOptional()
+  @OmittableNotNull()
   @IsString()
   @MinLength(2)
   @MaxLength(120)
   displayName?: string;
 
-  @IsOptional()
+  @OmittableNotNull()
   @IsIn(ROLES, { message: `must be one of ${ROLES.join(', ')}` })
   role?: Role;
 
-  @IsOptional()
+  @OmittableNotNull()
   @IsBoolean()
   active?: boolean;
 
-  @IsOptional()
+  @OmittableNotNull()
   @IsString()
   @MinLength(10, { message: 'must be at least 10 characters' })
   @MaxLength(200)
