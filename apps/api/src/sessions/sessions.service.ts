@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   DEFAULT_SESSION_MINUTES,
+  can,
   ERROR_STATUS,
   type AdverseEvent,
   type Aftercare,
@@ -39,7 +40,6 @@ import {
   ADVERSE_EVENT_COLUMNS,
   adverseEventsOf,
   findSession,
-  seesClinicalDetail,
   sessionsOfCourses,
   shapeSessions,
   toAdverseEvent,
@@ -414,7 +414,7 @@ export class SessionsService {
   }
 
   private async auditRead(tx: EntityManager, staff: SignedInStaff, entity: string, id: string | null, patientId: string) {
-    if (!seesClinicalDetail(staff.role)) return;
+    if (!can(staff.role, 'readClinical')) return;
     await this.audit.record({ actorId: staff.id, action: 'read', entity, entityId: id, patientId }, tx);
   }
 }

@@ -198,7 +198,7 @@ export class CoursePage {
 
   protected readonly canBook = computed(() => can(this.session.role(), 'bookSessions'));
   protected readonly canTreat = computed(() => can(this.session.role(), 'writeClinical'));
-  protected readonly canReadClinical = computed(() => can(this.session.role(), 'readClinicalDetail'));
+  protected readonly canReadClinical = computed(() => can(this.session.role(), 'readClinical'));
   protected readonly hasBooking = computed(() => !!this.course()?.sessions.some((s) => s.status === 'scheduled'));
   protected readonly patientName = computed(() => {
     const p = this.patient();
