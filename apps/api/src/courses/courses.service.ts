@@ -277,7 +277,7 @@ export class CoursesService {
         areas: r.areas,
         plannedSessions: r.planned_sessions,
         status: r.status,
-        discontinuedReason: r.discontinued_reason,
+        discontinuedReason: clinical ? r.discontinued_reason : null,
         closedAt: r.closed_at ? r.closed_at.toISOString() : null,
         state: progress.state,
         progress,

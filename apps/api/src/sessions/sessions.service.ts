@@ -26,6 +26,7 @@ import {
 } from '@venule/clinical-rules';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { SignedInStaff } from '../auth/staff';
+import { reasonsForReader } from '../clearance/reasons-for-reader';
 import { loadClearanceFacts, loadPolicy } from '../courses/clinical-facts';
 import { cancelBookedSessions, clearanceWarnings } from '../courses/courses.service';
 import { AuditService } from '../platform/audit/audit.service';
@@ -152,7 +153,7 @@ export class SessionsService {
       );
       const row = (await findSession(tx, id)) as SessionRow;
       const [session] = await shapeSessions(tx, [row], staff.role, this.zone);
-      return { ...session, window: interval.window, warnings, preTreatment: this.advice(row) };
+      return { ...session, window: interval.window, warnings: reasonsForReader(warnings, staff.role), preTreatment: this.advice(row) };
     });
   }
 
