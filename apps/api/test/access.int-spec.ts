@@ -1,107 +1,147 @@
-import { RequestMethod } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
-import { MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
-import { ROLES, type Role } from '@venule/api-contract';
+import { ACCESS, ROLES, type Capability, type Role } from '@venule/api-contract';
 import request from 'supertest';
-import { PUBLIC_KEY, ROLES_KEY } from '../src/auth/access.decorators';
+import { routeKey, routesOf, type Route } from './support/routes';
 import type { StaffClient } from './support/staff-client';
 import { TestApp } from './support/test-app';
 
-interface Route {
-  method: string;
-  path: string;
-  roles: Role[] | undefined;
-  isPublic: boolean;
-  handler: string;
-}
+const ALL: Role[] = ['reception', 'clinician', 'manager', 'admin'];
 
-/** Every route the application serves, read from Nest's own metadata. */
-function routesOf(t: TestApp): Route[] {
-  const scanner = new MetadataScanner();
-  const reflector = new Reflector();
-  const controllers = [...t.app.get(ModulesContainer).values()].flatMap((m) => [...m.controllers.values()]);
-  return controllers.flatMap(({ instance, metatype }) => {
-    if (!instance || !metatype) return [];
-    const cls = metatype as new () => object;
-    const base = String(Reflect.getMetadata(PATH_METADATA, cls) ?? '');
-    const prototype = Object.getPrototypeOf(instance);
-    return scanner.getAllMethodNames(prototype).flatMap((name) => {
-      const handler = prototype[name];
-      const sub = Reflect.getMetadata(PATH_METADATA, handler);
-      if (sub === undefined) return [];
-      const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod];
-      const path = `/api/${[base, String(sub)].filter((p) => p && p !== '/').join('/')}`.replace(/\/+/g, '/');
-      return [{
-        method,
-        path,
-        roles: reflector.getAllAndOverride<Role[]>(ROLES_KEY, [handler, cls]),
-        isPublic: Boolean(reflector.getAllAndOverride<boolean>(PUBLIC_KEY, [handler, cls])),
-        handler: `${cls.name}.${name}`,
-      }];
-    });
-  });
-}
+/**
+ * SPEC §3 as written, one row (and read or write column) per capability. Kept here, apart from
+ * the contract's table, so that widening a row in the contract fails this test.
+ */
+const SPEC_3: Record<Capability, Role[]> = {
+  signedIn: ALL,
+  readPatients: ALL,
+  writePatients: ['reception', 'clinician'],
+  readClearance: ['reception', 'clinician', 'manager'],
+  readClinical: ['clinician', 'manager'],
+  writeClinical: ['clinician'],
+  readBookings: ['reception', 'clinician', 'manager'],
+  bookSessions: ['reception', 'clinician'],
+  readAftercare: ['reception', 'clinician', 'manager'],
+  readRecallList: ['reception', 'clinician', 'manager'],
+  readReports: ['manager', 'admin'],
+  readAudit: ['manager', 'admin'],
+  manageStaff: ['admin'],
+};
+
+/**
+ * Which SPEC §3 row each route serves. A route missing here fails the test until someone decides
+ * its row; a route decorated with a wider capability than its row fails too.
+ */
+const ROUTE_ACCESS: Record<string, Capability | 'public'> = {
+  'GET /api/health': 'public',
+  'POST /api/auth/login': 'public',
+  'POST /api/auth/logout': 'public',
+  'GET /api/auth/me': 'signedIn',
+  'GET /api/users': 'manageStaff',
+  'POST /api/users': 'manageStaff',
+  'PATCH /api/users/:id': 'manageStaff',
+  'GET /api/patients': 'readPatients',
+  'POST /api/patients': 'writePatients',
+  'GET /api/patients/:id': 'readPatients',
+  'PATCH /api/patients/:id': 'writePatients',
+  'GET /api/patients/:id/medical-history': 'readClinical',
+  'PUT /api/patients/:id/medical-history': 'writeClinical',
+  'GET /api/patients/:id/scans': 'readClinical',
+  'POST /api/patients/:id/scans': 'writeClinical',
+  'POST /api/scans/:id/files': 'writeClinical',
+  'GET /api/scans/:id/files/:fileId': 'readClinical',
+  'GET /api/patients/:id/clearance': 'readClearance',
+  'GET /api/clearance': 'readClearance',
+  'GET /api/patients/:id/courses': 'readBookings',
+  'POST /api/patients/:id/courses': 'writeClinical',
+  'GET /api/courses/:id': 'readBookings',
+  'PATCH /api/courses/:id': 'writeClinical',
+  'POST /api/courses/:id/consent': 'writeClinical',
+  'POST /api/courses/:id/outcomes': 'writeClinical',
+  'GET /api/courses/:id/sessions': 'readBookings',
+  'POST /api/courses/:id/sessions': 'bookSessions',
+  'GET /api/sessions/:id': 'readBookings',
+  'POST /api/sessions/:id/complete': 'writeClinical',
+  'POST /api/sessions/:id/move': 'bookSessions',
+  'POST /api/sessions/:id/cancel': 'bookSessions',
+  'POST /api/sessions/:id/did-not-attend': 'bookSessions',
+  'GET /api/sessions/:id/aftercare': 'readAftercare',
+  'GET /api/sessions/:id/pre-treatment': 'readAftercare',
+  'GET /api/sessions/:id/adverse-events': 'readClinical',
+  'POST /api/sessions/:id/adverse-events': 'writeClinical',
+  'POST /api/adverse-events/:id/resolve': 'writeClinical',
+  'GET /api/sessions/:id/notes': 'readClinical',
+  'POST /api/sessions/:id/notes': 'writeClinical',
+  'PATCH /api/notes/:id': 'writeClinical',
+  'POST /api/notes/:id/sign': 'writeClinical',
+  'POST /api/notes/:id/addenda': 'writeClinical',
+  'GET /api/audit': 'readAudit',
+  'GET /api/reports/course-progress': 'readReports',
+  'GET /api/reports/overdue': 'readRecallList',
+  'GET /api/reports/outcomes': 'readReports',
+};
 
 const concrete = (path: string) => path.replace(/:[A-Za-z]+/g, '00000000-0000-4000-8000-000000000000');
+const sorted = (roles: readonly Role[]) => [...roles].sort();
 
-describe('access: deny by default, every route with every role', () => {
+describe('access: deny by default, every route with every role and signed out, against SPEC §3', () => {
   let t: TestApp;
   let staff: Record<Role, StaffClient>;
   let routes: Route[];
   beforeAll(async () => {
     t = await TestApp.start();
     staff = await t.signInAll();
-    routes = routesOf(t);
+    routes = routesOf(t.app);
   });
   afterAll(() => t.stop());
 
-  it('finds the routes', () => {
-    expect(routes.map((r) => `${r.method} ${r.path}`)).toEqual(
-      expect.arrayContaining(['POST /api/auth/login', 'GET /api/auth/me', 'GET /api/users', 'GET /api/health']),
-    );
+  it('has the contract’s capability table say what SPEC §3 says', () => {
+    const table = Object.fromEntries(Object.entries(ACCESS).map(([c, roles]) => [c, sorted(roles)]));
+    const spec = Object.fromEntries(Object.entries(SPEC_3).map(([c, roles]) => [c, sorted(roles)]));
+    expect(table).toEqual(spec);
   });
 
-  it('gives the reports to the roles SPEC §3 names: the recall list to front-line staff, the rest to managers and admins', () => {
-    const reports = routes.filter((r) => r.path.startsWith('/api/reports/')).map((r) => [`${r.method} ${r.path}`, [...(r.roles ?? [])].sort()]);
-    expect(Object.fromEntries(reports)).toEqual({
-      'GET /api/reports/course-progress': ['admin', 'manager'],
-      'GET /api/reports/overdue': ['clinician', 'manager', 'reception'],
-      'GET /api/reports/outcomes': ['admin', 'manager'],
-    });
+  it('has every route in the SPEC map, and every entry of the map a route', () => {
+    expect(routes.length).toBeGreaterThan(30);
+    expect(routes.map(routeKey).sort()).toEqual(Object.keys(ROUTE_ACCESS).sort());
   });
 
-  it('has every route declare its roles or say it is public', () => {
-    const undeclared = routes.filter((r) => !r.isPublic && !r.roles?.length).map((r) => r.handler);
-    expect(undeclared).toEqual([]);
+  it('has every route declare exactly the capability of its SPEC row, or be public', () => {
+    const declared = routes.map((r) => `${routeKey(r)} → ${r.isPublic ? 'public' : (r.capability ?? 'nothing')}`).sort();
+    const expected = routes.map((r) => `${routeKey(r)} → ${ROUTE_ACCESS[routeKey(r)] ?? 'not in SPEC map'}`).sort();
+    expect(declared).toEqual(expected);
   });
 
-  it('asks anonymous callers to sign in on every non-public route', async () => {
+  it('asks signed-out callers to sign in on every route that is not public, and lets them through the public ones', async () => {
     const anonymous = await request.agent(t.server).get('/api/health');
     const token = /XSRF-TOKEN=([^;]+)/.exec(String(anonymous.headers['set-cookie']))?.[1] ?? '';
-    for (const r of routes.filter((x) => !x.isPublic)) {
-      const call = request(t.server)[r.method.toLowerCase() as 'get'];
-      const res = await call(concrete(r.path))
-        .set('Cookie', `XSRF-TOKEN=${token}`)
-        .set('X-XSRF-TOKEN', token)
-        .send({});
-      expect({ route: `${r.method} ${r.path}`, status: res.status }).toEqual({ route: `${r.method} ${r.path}`, status: 401 });
-    }
-  });
-
-  it('gives 403 to every role a route does not name, and lets the named ones through', async () => {
     const outcomes: string[] = [];
     const expected: string[] = [];
-    for (const r of routes.filter((x) => !x.isPublic)) {
+    for (const r of routes) {
+      const call = request(t.server)[r.method.toLowerCase() as 'get'];
+      const res = await call(concrete(r.path)).set('Cookie', `XSRF-TOKEN=${token}`).set('X-XSRF-TOKEN', token).send({});
+      outcomes.push(`${routeKey(r)} → ${res.status === 401 ? 'sign in' : res.status === 403 ? 'forbidden' : 'through'}`);
+      expected.push(`${routeKey(r)} → ${ROUTE_ACCESS[routeKey(r)] === 'public' ? 'through' : 'sign in'}`);
+    }
+    expect(outcomes).toEqual(expected);
+  });
+
+  it('gives 403 to every role a route’s SPEC row leaves out, and lets the others through', async () => {
+    const outcomes: string[] = [];
+    const expected: string[] = [];
+    // Public routes last, signing out last of all: each role's browser is used up by then.
+    const order = (r: Route) => (r.isPublic ? (r.path.endsWith('/logout') ? 2 : 1) : 0);
+    const walk = [...routes].sort((a, b) => order(a) - order(b));
+    for (const r of walk) {
+      const row = ROUTE_ACCESS[routeKey(r)];
       for (const role of ROLES) {
         const client = staff[role];
         const call = r.method.toLowerCase();
-        const res =
-          call === 'get' ? await client.get(concrete(r.path)) : await client[call as 'post'](concrete(r.path), {});
-        const allowed = r.roles?.includes(role) ?? false;
-        outcomes.push(`${role} ${r.method} ${r.path} → ${res.status === 403 ? 'forbidden' : res.status === 401 ? 'signed out' : 'through'}`);
-        expected.push(`${role} ${r.method} ${r.path} → ${allowed ? 'through' : 'forbidden'}`);
+        const res = call === 'get' ? await client.get(concrete(r.path)) : await client[call as 'post'](concrete(r.path), {});
+        const allowed = row === 'public' || (row !== undefined && SPEC_3[row].includes(role));
+        outcomes.push(`${role} ${routeKey(r)} → ${res.status === 403 ? 'forbidden' : res.status === 401 ? 'signed out' : 'through'}`);
+        expected.push(`${role} ${routeKey(r)} → ${allowed ? 'through' : 'forbidden'}`);
       }
     }
     expect(outcomes).toEqual(expected);
+    expect(outcomes).toHaveLength(routes.length * ROLES.length);
   });
 });

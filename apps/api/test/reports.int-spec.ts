@@ -108,7 +108,7 @@ describe('reports', () => {
       expect(rows.slice(0, 4).map(courseOf)).toEqual(['A', 'B', 'C', 'G']);
       expect(new Set(rows.slice(4).map(courseOf))).toEqual(new Set(['D', 'E', 'F', 'J']));
       const by = Object.fromEntries(rows.map((r) => [courseOf(r), r]));
-      expect(Object.fromEntries(Object.entries(by).map(([k, r]) => [k, [r.state, r.daysOverdue]]))).toEqual({
+      expect(Object.fromEntries((Object.entries(by) as [string, CourseProgressRow][]).map(([k, r]) => [k, [r.state, r.daysOverdue]]))).toEqual({
         A: ['overdue', 16],
         B: ['overdue', 6],
         C: ['due', 0],

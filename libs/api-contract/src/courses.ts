@@ -3,7 +3,8 @@
  *
  * Role shaping: reception sees bookings (dates, status, sequence, clinician) but never clinical
  * detail: `SessionBooking` for reception, `SessionDetail` (a superset) for clinicians and managers.
- * A course read by reception has no `consent` and no `outcomes`.
+ * A course read by reception has no `consent`, no `outcomes` and no `discontinuedReason`; a
+ * booking's warnings name no condition (SPEC §3).
  */
 import type { IsoDate, IsoInstant, Leg, RecordMeta } from './common';
 import type { Reason } from './errors';
@@ -125,6 +126,7 @@ export interface Course extends RecordMeta {
   areas: string[];
   plannedSessions: number;
   status: CourseStatus;
+  /** Clinical: null for readers without `readClinical`. */
   discontinuedReason: string | null;
   closedAt: IsoInstant | null;
   /** `progress.state`, repeated for lists. */

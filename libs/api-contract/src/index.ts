@@ -1,5 +1,6 @@
 export * from './common';
 export * from './roles';
+export * from './access';
 export * from './errors';
 export * from './auth';
 export * from './users';

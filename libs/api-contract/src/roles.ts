@@ -1,4 +1,4 @@
-/** Staff roles. Access per role is declared on every API route (SPEC §3). */
+/** Staff roles. What each may do is the capability table in `access.ts` (SPEC §3). */
 export const ROLES = ['reception', 'clinician', 'manager', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 

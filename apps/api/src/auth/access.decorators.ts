@@ -1,14 +1,14 @@
 import { SetMetadata } from '@nestjs/common';
-import type { Role } from '@venule/api-contract';
+import type { Capability } from '@venule/api-contract';
 
-export const ROLES_KEY = 'venule:roles';
+export const CAPABILITY_KEY = 'venule:capability';
 export const PUBLIC_KEY = 'venule:public';
 
-/** The roles that may use a route. Every handler declares this or @Public(); the guard denies the rest. */
-export const Roles = (...roles: [Role, ...Role[]]) => SetMetadata(ROLES_KEY, roles);
+/**
+ * The capability a route needs, from the contract's one table (SPEC §3). Every handler declares
+ * this or @Public(); the guard denies the rest.
+ */
+export const Allow = (capability: Capability) => SetMetadata(CAPABILITY_KEY, capability);
 
 /** A route anyone may call without signing in. */
 export const Public = () => SetMetadata(PUBLIC_KEY, true);
-
-/** Shorthands for the access table of SPEC §3. */
-export const ALL_STAFF: [Role, ...Role[]] = ['reception', 'clinician', 'manager', 'admin'];

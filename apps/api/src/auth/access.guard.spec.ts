@@ -1,7 +1,7 @@
 import type { ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AccessGuard } from './access.guard';
-import { Public, Roles } from './access.decorators';
+import { Allow, Public } from './access.decorators';
 import type { SessionsService } from './sessions.service';
 
 class Undeclared {
@@ -14,7 +14,7 @@ class Declared {
   open() {
     return 'reached';
   }
-  @Roles('admin')
+  @Allow('manageStaff')
   adminOnly() {
     return 'reached';
   }
@@ -33,7 +33,7 @@ describe('AccessGuard', () => {
   const sessions = { resume: async () => ({ id: 'u1', role: 'reception' }) } as unknown as SessionsService;
   const guard = new AccessGuard(new Reflector(), sessions);
 
-  it('refuses a route that declares no roles, even for a signed-in user', async () => {
+  it('refuses a route that declares no capability, even for a signed-in user', async () => {
     await expect(guard.canActivate(contextFor(Undeclared, 'handler', { venule_session: 't' }))).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 
@@ -41,7 +41,7 @@ describe('AccessGuard', () => {
     await expect(guard.canActivate(contextFor(Declared, 'open'))).resolves.toBe(true);
   });
 
-  it('refuses a role the route does not name', async () => {
+  it('refuses a role the capability table leaves out', async () => {
     await expect(guard.canActivate(contextFor(Declared, 'adminOnly', { venule_session: 't' }))).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 

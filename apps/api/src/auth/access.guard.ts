@@ -1,13 +1,13 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { SESSION_COOKIE, type Role } from '@venule/api-contract';
+import { SESSION_COOKIE, can, type Capability } from '@venule/api-contract';
 import { DomainError } from '../platform/errors/domain-error';
-import { PUBLIC_KEY, ROLES_KEY } from './access.decorators';
+import { CAPABILITY_KEY, PUBLIC_KEY } from './access.decorators';
 import { SessionsService } from './sessions.service';
 import type { StaffRequest } from './staff';
 
 /**
- * Deny by default: a handler that declares neither @Roles nor @Public is refused for everyone,
+ * Deny by default: a handler that declares neither @Allow nor @Public is refused for everyone,
  * and a test walks every route to make sure none is left undeclared.
  */
 @Injectable()
@@ -20,8 +20,8 @@ export class AccessGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
-    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
-    if (!roles?.length) throw new DomainError('FORBIDDEN', 'This route declares no roles, so nobody may use it.');
+    const capability = this.reflector.getAllAndOverride<Capability | undefined>(CAPABILITY_KEY, targets);
+    if (!capability) throw new DomainError('FORBIDDEN', 'This route declares no capability, so nobody may use it.');
 
     const request = context.switchToHttp().getRequest<StaffRequest>();
     const token = request.cookies?.[SESSION_COOKIE];
@@ -33,7 +33,7 @@ export class AccessGuard implements CanActivate {
       );
     }
     request.staff = staff;
-    if (!roles.includes(staff.role)) {
+    if (!can(staff.role, capability)) {
       throw new DomainError('FORBIDDEN', `The ${staff.role} role may not use this.`);
     }
     return true;

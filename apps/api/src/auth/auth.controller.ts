@@ -4,7 +4,7 @@ import { SESSION_COOKIE, type SessionInfo } from '@venule/api-contract';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Inject } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../platform/config/app-config';
-import { ALL_STAFF, Public, Roles } from './access.decorators';
+import { Allow, Public } from './access.decorators';
 import { AuthService } from './auth.service';
 import { LoginDto } from './dto/login.dto';
 import { SessionsService } from './sessions.service';
@@ -49,7 +49,7 @@ export class AuthController {
     void reply.clearCookie(SESSION_COOKIE, { path: '/' });
   }
 
-  @Roles(...ALL_STAFF)
+  @Allow('signedIn')
   @Get('me')
   me(@CurrentStaff() staff: SignedInStaff): Promise<SessionInfo> {
     return this.auth.info(staff, staff.expiresAt);

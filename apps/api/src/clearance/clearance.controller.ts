@@ -1,7 +1,7 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Clearance, ClearanceBatch } from '@venule/api-contract';
-import { Roles } from '../auth/access.decorators';
+import { Allow } from '../auth/access.decorators';
 import { CurrentStaff, type SignedInStaff } from '../auth/staff';
 import { ClearanceService } from './clearance.service';
 import { ClearanceBatchQueryDto, ClearanceQuery } from './dto/clearance-query.dto';
@@ -11,7 +11,7 @@ import { ClearanceBatchQueryDto, ClearanceQuery } from './dto/clearance-query.dt
 export class ClearanceController {
   constructor(private readonly clearance: ClearanceService) {}
 
-  @Roles('reception', 'clinician', 'manager')
+  @Allow('readClearance')
   @Get('patients/:id/clearance')
   @ApiOperation({
     summary: 'Clearance of one patient on a date (SPEC §1.1–1.3)',
@@ -28,7 +28,7 @@ export class ClearanceController {
     return this.clearance.forPatient(id, query.on, staff);
   }
 
-  @Roles('reception', 'clinician', 'manager')
+  @Allow('readClearance')
   @Get('clearance')
   @ApiOperation({
     summary: 'Clearance badges for many patients at once (search results)',

@@ -23,6 +23,7 @@ import type { SignedInStaff } from '../auth/staff';
 import { AuditService } from '../platform/audit/audit.service';
 import { ClinicClock } from '../platform/config/clinic-clock';
 import { notFound } from '../platform/errors/domain-error';
+import { reasonsForReader } from './reasons-for-reader';
 
 interface FactsRow {
   id: string;
@@ -58,12 +59,6 @@ const FACTS_SQL = `
   LEFT JOIN medical_histories mh ON mh.patient_id = p.id
   CROSS JOIN clinic_settings cs
   WHERE p.id = ANY($1::uuid[])`;
-
-/** What reception reads instead of the name of a recorded contraindication (SPEC §3: no medical history for reception). */
-const RECEPTION_CONTRAINDICATED: ClearanceBlocker = {
-  code: 'CONTRAINDICATED',
-  message: 'The medical history records a condition that rules out treatment. A clinician must review it with the patient.',
-};
 
 /**
  * Gathers clearance facts from the database and asks @venule/clinical-rules; no rule lives here.
@@ -146,13 +141,7 @@ export class ClearanceService {
   }
 }
 
-/** Patient-level blockers as `{code, message}`. */
+/** Patient-level blockers as `{code, message}`, as the reader's role may see them. */
 function blockersFor(result: ClearanceResult, role: Role): ClearanceBlocker[] {
-  const blockers = result.blockers.map(({ code, message }) => ({ code, message }));
-  if (role !== 'reception') return blockers;
-  // Reception may not read the medical history: one generic CONTRAINDICATED instead of the named conditions.
-  const first = blockers.findIndex((b) => b.code === 'CONTRAINDICATED');
-  return blockers
-    .filter((b, i) => b.code !== 'CONTRAINDICATED' || i === first)
-    .map((b) => (b.code === 'CONTRAINDICATED' ? RECEPTION_CONTRAINDICATED : b));
+  return reasonsForReader(result.blockers, role).map(({ code, message }) => ({ code, message }));
 }

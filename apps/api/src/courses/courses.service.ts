@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Consent, Course, CourseStatus, Leg, Outcome, Page, Role, Warning } from '@venule/api-contract';
+import { can, type Consent, type Course, type CourseStatus, type Leg, type Outcome, type Page, type Role, type Warning } from '@venule/api-contract';
 import { clearance, courseClosedReasons, courseState, type ClinicalPolicy } from '@venule/clinical-rules';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { SignedInStaff } from '../auth/staff';
@@ -8,7 +8,7 @@ import { AuditService } from '../platform/audit/audit.service';
 import { APP_CONFIG, type AppConfig } from '../platform/config/app-config';
 import { ClinicClock } from '../platform/config/clinic-clock';
 import { ClinicalRuleViolation, notFound, validationFailed, versionConflict } from '../platform/errors/domain-error';
-import { seesClinicalDetail, sessionFacts, sessionsOfCourses, shapeSessions, type SessionRow } from '../sessions/session-records';
+import { sessionFacts, sessionsOfCourses, shapeSessions, type SessionRow } from '../sessions/session-records';
 import { loadClearanceFacts, loadLegTreatments, loadPolicy } from './clinical-facts';
 import type { CreateCourseDto } from './dto/create-course.dto';
 import type { RecordConsentDto } from './dto/record-consent.dto';
@@ -229,7 +229,7 @@ export class CoursesService {
   }
 
   private async auditRead(tx: EntityManager, staff: SignedInStaff, entity: string, id: string | null, patientId: string) {
-    if (!seesClinicalDetail(staff.role)) return;
+    if (!can(staff.role, 'readClinical')) return;
     await this.audit.record({ actorId: staff.id, action: 'read', entity, entityId: id, patientId }, tx);
   }
 
@@ -238,7 +238,7 @@ export class CoursesService {
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);
     const zone = this.config.clinicTimeZone;
-    const clinical = seesClinicalDetail(role);
+    const clinical = can(role, 'readClinical');
     // One connection per transaction: the queries run one after another.
     const policy = await loadPolicy(tx);
     const sessions = await sessionsOfCourses(tx, ids);
@@ -284,7 +284,7 @@ export class CoursesService {
         areas: r.areas,
         plannedSessions: r.planned_sessions,
         status: r.status,
-        discontinuedReason: r.discontinued_reason,
+        discontinuedReason: clinical ? r.discontinued_reason : null,
         closedAt: r.closed_at ? r.closed_at.toISOString() : null,
         state: progress.state,
         progress,

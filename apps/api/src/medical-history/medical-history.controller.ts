@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Put, Res } from '@nestjs/c
 import { ApiOkResponse, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { MedicalHistory } from '@venule/api-contract';
 import type { FastifyReply } from 'fastify';
-import { Roles } from '../auth/access.decorators';
+import { Allow } from '../auth/access.decorators';
 import { CurrentStaff, type SignedInStaff } from '../auth/staff';
 import { PutMedicalHistoryDto } from './dto/put-medical-history.dto';
 import { MedicalHistoryService } from './medical-history.service';
@@ -13,7 +13,7 @@ export class MedicalHistoryController {
   constructor(private readonly histories: MedicalHistoryService) {}
 
   @ApiOperation({ summary: 'The patient’s medical history (audited read)', description: '404 NOT_FOUND when none has been recorded yet.' })
-  @Roles('clinician', 'manager')
+  @Allow('readClinical')
   @Get()
   get(@Param('id', new ParseUUIDPipe()) id: string, @CurrentStaff() staff: SignedInStaff): Promise<MedicalHistory> {
     return this.histories.get(id, staff.id);
@@ -26,7 +26,7 @@ export class MedicalHistoryController {
   })
   @ApiCreatedResponse({ description: 'The first history was recorded' })
   @ApiOkResponse({ description: 'The history was replaced' })
-  @Roles('clinician')
+  @Allow('writeClinical')
   @Put()
   async put(
     @Param('id', new ParseUUIDPipe()) id: string,

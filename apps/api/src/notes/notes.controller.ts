@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Page, SessionNote } from '@venule/api-contract';
-import { Roles } from '../auth/access.decorators';
+import { Allow } from '../auth/access.decorators';
 import { CurrentStaff, type SignedInStaff } from '../auth/staff';
 import { NoteTextDto, UpdateNoteDto } from './dto/note-text.dto';
 import { NotesService } from './notes.service';
@@ -13,28 +13,28 @@ const uuid = new ParseUUIDPipe();
 export class NotesController {
   constructor(private readonly notes: NotesService) {}
 
-  @Roles('clinician', 'manager')
+  @Allow('readClinical')
   @ApiOperation({ summary: "A session's notes, oldest first, each with its addenda oldest first." })
   @Get('sessions/:id/notes')
   list(@Param('id', uuid) id: string, @CurrentStaff() staff: SignedInStaff): Promise<Page<SessionNote>> {
     return this.notes.list(id, staff);
   }
 
-  @Roles('clinician')
+  @Allow('writeClinical')
   @ApiOperation({ summary: 'Start a draft note on a session.' })
   @Post('sessions/:id/notes')
   create(@Param('id', uuid) id: string, @Body() body: NoteTextDto, @CurrentStaff() staff: SignedInStaff): Promise<SessionNote> {
     return this.notes.create(id, body, staff);
   }
 
-  @Roles('clinician')
+  @Allow('writeClinical')
   @ApiOperation({ summary: 'Edit a draft: its author only (403 otherwise); a signed note answers 422 NOTE_SIGNED.' })
   @Patch('notes/:id')
   update(@Param('id', uuid) id: string, @Body() body: UpdateNoteDto, @CurrentStaff() staff: SignedInStaff): Promise<SessionNote> {
     return this.notes.update(id, body, staff);
   }
 
-  @Roles('clinician')
+  @Allow('writeClinical')
   @HttpCode(200)
   @ApiOperation({ summary: 'Sign a draft: its author only. Signed notes are final.' })
   @Post('notes/:id/sign')
@@ -42,7 +42,7 @@ export class NotesController {
     return this.notes.sign(id, staff);
   }
 
-  @Roles('clinician')
+  @Allow('writeClinical')
   @ApiOperation({ summary: 'Add a correction under a signed note (any clinician). Returns the note with its addenda.' })
   @Post('notes/:id/addenda')
   addendum(@Param('id', uuid) id: string, @Body() body: NoteTextDto, @CurrentStaff() staff: SignedInStaff): Promise<SessionNote> {

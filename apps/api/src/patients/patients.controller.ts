@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Page, Patient, PatientSummary } from '@venule/api-contract';
-import { ALL_STAFF, Roles } from '../auth/access.decorators';
+import { Allow } from '../auth/access.decorators';
 import { CurrentStaff, type SignedInStaff } from '../auth/staff';
 import { RegisterPatientDto } from './dto/register-patient.dto';
 import { SearchPatientsQuery } from './dto/search-patients.dto';
@@ -18,7 +18,7 @@ export class PatientsController {
     description:
       'q: name fragments (accent/case-insensitive, typo-tolerant), clinic number, phone digits in any format, or date of birth. Archived patients only with includeArchived=true. Exact and prefix matches rank first.',
   })
-  @Roles(...ALL_STAFF)
+  @Allow('readPatients')
   @Get()
   search(@Query() query: SearchPatientsQuery): Promise<Page<PatientSummary>> {
     return this.patients.search(query);
@@ -26,7 +26,7 @@ export class PatientsController {
 
   @ApiOperation({ summary: 'Register a patient', description: '409 DUPLICATE_PATIENT with `matches` when the same name and date of birth exist, unless confirmDuplicate is true.' })
   @ApiConflictResponse({ description: 'DUPLICATE_PATIENT: problem+json with `matches: PatientSummary[]`' })
-  @Roles('reception', 'clinician')
+  @Allow('writePatients')
   @Post()
   @HttpCode(201)
   register(@Body() body: RegisterPatientDto, @CurrentStaff() staff: SignedInStaff): Promise<Patient> {
@@ -34,14 +34,14 @@ export class PatientsController {
   }
 
   @ApiOperation({ summary: 'A patient’s demographics (the read is audited)' })
-  @Roles(...ALL_STAFF)
+  @Allow('readPatients')
   @Get(':id')
   get(@Param('id', new ParseUUIDPipe()) id: string, @CurrentStaff() staff: SignedInStaff): Promise<Patient> {
     return this.patients.get(id, staff.id);
   }
 
   @ApiOperation({ summary: 'Change demographics, archive (archived: true) or restore (archived: false)', description: 'Carries the version read; stale → 409 VERSION_CONFLICT. Patients are never deleted.' })
-  @Roles('reception', 'clinician')
+  @Allow('writePatients')
   @Patch(':id')
   update(
     @Param('id', new ParseUUIDPipe()) id: string,

@@ -2,7 +2,7 @@ import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { CourseProgressPage, OutcomesReport, OverdueReport } from '@venule/api-contract';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Roles } from '../auth/access.decorators';
+import { Allow } from '../auth/access.decorators';
 import { CurrentStaff, type SignedInStaff } from '../auth/staff';
 import { sendAsCsv, wantsCsv } from '../platform/http/csv';
 import { CourseProgressQueryDto } from './dto/course-progress-query.dto';
@@ -20,7 +20,7 @@ export class ReportsController {
     summary: 'Every active course: sessions, last and next session, window state, days overdue, latest ratings',
     description: 'A page of rows; with `Accept: text/csv`, every matching row (filters and sort apply, paging does not).',
   })
-  @Roles('manager', 'admin')
+  @Allow('readReports')
   @Get('course-progress')
   async courseProgress(
     @Query() query: CourseProgressQueryDto,
@@ -37,7 +37,7 @@ export class ReportsController {
     summary: 'Who to phone: overdue courses, recalls due, clear scans running out',
     description: 'Reception gets names, phone numbers and dates only; clinicians and managers also each course’s legs and sessions.',
   })
-  @Roles('reception', 'clinician', 'manager')
+  @Allow('readRecallList')
   @Get('overdue')
   async overdue(
     @CurrentStaff() staff: SignedInStaff,
@@ -50,7 +50,7 @@ export class ReportsController {
   }
 
   @ApiOperation({ summary: 'Outcomes against the clinic’s promise over a period, for the clinic or one clinician' })
-  @Roles('manager', 'admin')
+  @Allow('readReports')
   @Get('outcomes')
   async outcomes(
     @Query() query: OutcomesQueryDto,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { CourseProgressPage, CourseProgressRow, OutcomesReport, OverdueReport, RecallRow } from '@venule/api-contract';
+import { can, type CourseProgressPage, type CourseProgressRow, type OutcomesReport, type OverdueReport, type RecallRow } from '@venule/api-contract';
 import { addDays, addMonths } from '@venule/clinical-rules';
 import { DataSource } from 'typeorm';
 import type { SignedInStaff } from '../auth/staff';
@@ -8,7 +8,6 @@ import { loadPolicy } from '../courses/clinical-facts';
 import { AuditService } from '../platform/audit/audit.service';
 import { ClinicClock } from '../platform/config/clinic-clock';
 import { validationFailed } from '../platform/errors/domain-error';
-import { seesClinicalDetail } from '../sessions/session-records';
 import type { CourseProgressQueryDto } from './dto/course-progress-query.dto';
 import type { OutcomesQueryDto } from './dto/outcomes-query.dto';
 import { PROMISE, ReportsRepository, type ReportClock } from './reports.repository';
@@ -50,7 +49,7 @@ export class ReportsService {
     });
     await this.audit.record({ actorId: staff.id, action: all ? 'export' : 'read', entity: 'report', entityId: 'course-progress' });
     // Admins read reports but no clinical data (SPEC §3): the ratings are left out.
-    const shaped = staff.role === 'admin' ? items.map(withoutRatings) : items;
+    const shaped = can(staff.role, 'readClinical') ? items : items.map(withoutRatings);
     return { items: shaped, total, limit: all ? total : query.limit, offset: all ? 0 : query.offset };
   }
 
@@ -60,7 +59,7 @@ export class ReportsService {
       this.reports.recallCandidates(clock, RECALL_DAYS),
       this.reports.scansExpiring(clock, SCAN_EXPIRY_DAYS),
     ]);
-    const clinical = seesClinicalDetail(staff.role);
+    const clinical = can(staff.role, 'readClinical');
     const shape = ({ list: _list, legs, sessionsCompleted, plannedSessions, ...row }: (typeof candidates)[number]): RecallRow =>
       clinical ? { ...row, clinical: { legs, sessionsCompleted, plannedSessions } } : row;
     await this.audit.record({ actorId: staff.id, action: exported ? 'export' : 'read', entity: 'report', entityId: 'overdue' });

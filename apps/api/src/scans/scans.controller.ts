@@ -2,7 +2,7 @@ import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Qu
 import { ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { SCAN_FILE_FIELD, SCAN_FILE_MAX_BYTES, type Page, type Scan, type ScanFile } from '@venule/api-contract';
 import type { FastifyRequest } from 'fastify';
-import { Roles } from '../auth/access.decorators';
+import { Allow } from '../auth/access.decorators';
 import { CurrentStaff, type SignedInStaff } from '../auth/staff';
 import { readSingleUpload } from '../platform/files/upload';
 import { PagingQuery } from '../platform/http/paging.dto';
@@ -18,7 +18,7 @@ const attachment = (name: string) =>
 export class ScansController {
   constructor(private readonly scans: ScansService) {}
 
-  @Roles('clinician')
+  @Allow('writeClinical')
   @Post('patients/:id/scans')
   @ApiOperation({
     summary: 'Record a duplex scan (clinicians)',
@@ -30,14 +30,14 @@ export class ScansController {
     return this.scans.record(id, body, staff);
   }
 
-  @Roles('clinician', 'manager')
+  @Allow('readClinical')
   @Get('patients/:id/scans')
   @ApiOperation({ summary: "A patient's scans, newest first, with legs (findings) and report files" })
   list(@Param('id', new ParseUUIDPipe()) id: string, @Query() page: PagingQuery, @CurrentStaff() staff: SignedInStaff): Promise<Page<Scan>> {
     return this.scans.list(id, page.limit, page.offset, staff);
   }
 
-  @Roles('clinician')
+  @Allow('writeClinical')
   @Post('scans/:id/files')
   @ApiOperation({ summary: 'Attach a scan report: PDF, PNG or JPEG (checked by content), at most 10 MB; 415 / 413 otherwise' })
   @ApiConsumes('multipart/form-data')
@@ -46,7 +46,7 @@ export class ScansController {
     return this.scans.attachFile(id, () => readSingleUpload(request, SCAN_FILE_FIELD, SCAN_FILE_MAX_BYTES), staff);
   }
 
-  @Roles('clinician', 'manager')
+  @Allow('readClinical')
   @Get('scans/:id/files/:fileId')
   @HttpCode(200)
   @Header('X-Content-Type-Options', 'nosniff')

@@ -2,24 +2,21 @@
  * Reading sessions and shaping them for the reader's role: reception gets the booking
  * (dates, status, sequence, clinician), clinicians and managers the clinical detail too.
  */
-import type {
-  AdverseEvent,
-  Checklist,
-  ConfirmationInput,
-  Leg,
-  Role,
-  SclerosantAgent,
-  SclerosantForm,
-  SessionBooking,
-  SessionDetail,
-  SessionStatus,
+import {
+  can,
+  type AdverseEvent,
+  type Checklist,
+  type ConfirmationInput,
+  type Leg,
+  type Role,
+  type SclerosantAgent,
+  type SclerosantForm,
+  type SessionBooking,
+  type SessionDetail,
+  type SessionStatus,
 } from '@venule/api-contract';
 import { clinicDate } from '@venule/clinical-rules';
 import type { EntityManager } from 'typeorm';
-
-/** Roles that see clinical detail (SPEC §3). */
-export const CLINICAL_READERS: Role[] = ['clinician', 'manager'];
-export const seesClinicalDetail = (role: Role) => CLINICAL_READERS.includes(role);
 
 export interface SessionRow {
   id: string;
@@ -174,7 +171,7 @@ export async function shapeSessions(
   role: Role,
   timeZone: string,
 ): Promise<(SessionBooking | SessionDetail)[]> {
-  if (!seesClinicalDetail(role)) return rows.map((r) => toBooking(r, timeZone));
+  if (!can(role, 'readClinical')) return rows.map((r) => toBooking(r, timeZone));
   const events = await adverseEventsOf(
     tx,
     rows.filter((r) => r.status === 'completed').map((r) => r.id),

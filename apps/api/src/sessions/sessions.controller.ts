@@ -10,7 +10,7 @@ import type {
   SessionBooking,
   SessionDetail,
 } from '@venule/api-contract';
-import { Roles } from '../auth/access.decorators';
+import { Allow } from '../auth/access.decorators';
 import { CurrentStaff, type SignedInStaff } from '../auth/staff';
 import { PagingQuery } from '../platform/http/paging.dto';
 import { BookSessionDto } from './dto/book-session.dto';
@@ -27,7 +27,7 @@ const uuid = new ParseUUIDPipe();
 export class SessionsController {
   constructor(private readonly sessions: SessionsService) {}
 
-  @Roles('reception', 'clinician', 'manager')
+  @Allow('readBookings')
   @ApiOperation({ summary: "A course's sessions by sequence. Reception sees bookings only (no agent, dose, batch, reactions)." })
   @Get('courses/:id/sessions')
   list(
@@ -38,7 +38,7 @@ export class SessionsController {
     return this.sessions.list(id, staff, page.limit, page.offset);
   }
 
-  @Roles('reception', 'clinician')
+  @Allow('bookSessions')
   @ApiOperation({
     summary:
       'Book the next session. 422 INTERVAL_TOO_SHORT before the window opens (clinic dates from the last completed session), ' +
@@ -49,13 +49,13 @@ export class SessionsController {
     return this.sessions.book(id, body, staff);
   }
 
-  @Roles('reception', 'clinician', 'manager')
+  @Allow('readBookings')
   @Get('sessions/:id')
   get(@Param('id', uuid) id: string, @CurrentStaff() staff: SignedInStaff) {
     return this.sessions.get(id, staff);
   }
 
-  @Roles('clinician')
+  @Allow('writeClinical')
   @HttpCode(200)
   @ApiOperation({
     summary:
@@ -69,7 +69,7 @@ export class SessionsController {
     return this.sessions.complete(id, body, staff);
   }
 
-  @Roles('reception', 'clinician')
+  @Allow('bookSessions')
   @ApiOperation({
     summary:
       'Move a booked session to another time (same course, clinician and length): refused like a booking (interval per leg, DOUBLE_BOOKED); ' +
@@ -81,41 +81,41 @@ export class SessionsController {
     return this.sessions.move(id, body, staff);
   }
 
-  @Roles('reception', 'clinician')
+  @Allow('bookSessions')
   @HttpCode(200)
   @Post('sessions/:id/cancel')
   cancel(@Param('id', uuid) id: string, @Body() body: ChangeSessionStatusDto, @CurrentStaff() staff: SignedInStaff) {
     return this.sessions.cancel(id, body, staff);
   }
 
-  @Roles('reception', 'clinician')
+  @Allow('bookSessions')
   @HttpCode(200)
   @Post('sessions/:id/did-not-attend')
   didNotAttend(@Param('id', uuid) id: string, @Body() body: ChangeSessionStatusDto, @CurrentStaff() staff: SignedInStaff) {
     return this.sessions.didNotAttend(id, body, staff);
   }
 
-  @Roles('reception', 'clinician', 'manager')
+  @Allow('readAftercare')
   @ApiOperation({ summary: 'The dated aftercare plan of a completed session (SPEC §1.8), in the clinic time zone. 404 before completion.' })
   @Get('sessions/:id/aftercare')
   aftercare(@Param('id', uuid) id: string): Promise<Aftercare> {
     return this.sessions.aftercare(id);
   }
 
-  @Roles('reception', 'clinician', 'manager')
+  @Allow('readAftercare')
   @ApiOperation({ summary: 'Pre-treatment advice for a booked session. 404 when the session is not booked any more.' })
   @Get('sessions/:id/pre-treatment')
   preTreatment(@Param('id', uuid) id: string): Promise<PreTreatmentAdvice> {
     return this.sessions.preTreatment(id);
   }
 
-  @Roles('clinician', 'manager')
+  @Allow('readClinical')
   @Get('sessions/:id/adverse-events')
   adverseEvents(@Param('id', uuid) id: string, @CurrentStaff() staff: SignedInStaff): Promise<Page<AdverseEvent>> {
     return this.sessions.adverseEvents(id, staff);
   }
 
-  @Roles('clinician')
+  @Allow('writeClinical')
   @Post('sessions/:id/adverse-events')
   recordAdverseEvent(
     @Param('id', uuid) id: string,
@@ -125,7 +125,7 @@ export class SessionsController {
     return this.sessions.recordAdverseEvent(id, body, staff);
   }
 
-  @Roles('clinician')
+  @Allow('writeClinical')
   @ApiOperation({ summary: 'Marks an adverse event resolved. 409 when it already is; resolvedOn runs from the onset to today.' })
   @Post('adverse-events/:id/resolve')
   @HttpCode(200)

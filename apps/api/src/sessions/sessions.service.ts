@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   DEFAULT_SESSION_MINUTES,
+  can,
   type AdverseEvent,
   type Aftercare,
   type BookedSession,
@@ -33,6 +34,7 @@ import {
 } from '@venule/clinical-rules';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { SignedInStaff } from '../auth/staff';
+import { reasonsForReader } from '../clearance/reasons-for-reader';
 import { loadClearanceFacts, loadLegTreatments, loadPolicy } from '../courses/clinical-facts';
 import { cancelBookedSessions, clearanceWarnings } from '../courses/courses.service';
 import { AuditService } from '../platform/audit/audit.service';
@@ -48,7 +50,6 @@ import {
   ADVERSE_EVENT_COLUMNS,
   adverseEventsOf,
   findSession,
-  seesClinicalDetail,
   sessionsOfCourses,
   shapeSessions,
   toAdverseEvent,
@@ -165,7 +166,7 @@ export class SessionsService {
       );
       const row = (await findSession(tx, id)) as SessionRow;
       const [session] = await shapeSessions(tx, [row], staff.role, this.zone);
-      return { ...session, window: interval.window, warnings, preTreatment: this.advice(row) };
+      return { ...session, window: interval.window, warnings: reasonsForReader(warnings, staff.role), preTreatment: this.advice(row) };
     });
   }
 
@@ -512,7 +513,7 @@ export class SessionsService {
   }
 
   private async auditRead(tx: EntityManager, staff: SignedInStaff, entity: string, id: string | null, patientId: string) {
-    if (!seesClinicalDetail(staff.role)) return;
+    if (!can(staff.role, 'readClinical')) return;
     await this.audit.record({ actorId: staff.id, action: 'read', entity, entityId: id, patientId }, tx);
   }
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Page, User } from '@venule/api-contract';
-import { Roles } from '../auth/access.decorators';
+import { Allow } from '../auth/access.decorators';
 import { CurrentStaff, type SignedInStaff } from '../auth/staff';
 import { PagingQuery } from '../platform/http/paging.dto';
 import { CreateUserDto } from './dto/create-user.dto';
@@ -13,19 +13,19 @@ import { UsersService } from './users.service';
 export class UsersController {
   constructor(private readonly users: UsersService) {}
 
-  @Roles('admin')
+  @Allow('manageStaff')
   @Get()
   list(@Query() page: PagingQuery): Promise<Page<User>> {
     return this.users.list(page.limit, page.offset);
   }
 
-  @Roles('admin')
+  @Allow('manageStaff')
   @Post()
   create(@Body() body: CreateUserDto, @CurrentStaff() staff: SignedInStaff): Promise<User> {
     return this.users.create(body, staff.id);
   }
 
-  @Roles('admin')
+  @Allow('manageStaff')
   @Patch(':id')
   update(
     @Param('id', new ParseUUIDPipe()) id: string,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Page, User } from '@venule/api-contract';
+import { can, type Page, type User } from '@venule/api-contract';
 import { DataSource, QueryFailedError } from 'typeorm';
 import { hashPassword } from '../auth/passwords';
 import { SessionsService } from '../auth/sessions.service';
@@ -70,8 +70,8 @@ export class UsersService {
     if (dto.role !== undefined) changes.role = dto.role;
     if (dto.active !== undefined) changes.active = dto.active;
     if (dto.password !== undefined) changes.passwordHash = await hashPassword(dto.password);
-    if (id === actorId && (dto.active === false || (dto.role && dto.role !== 'admin'))) {
-      throw new DomainError('VALIDATION_FAILED', 'You cannot deactivate your own account or remove your own admin role.', {
+    if (id === actorId && (dto.active === false || (dto.role && !can(dto.role, 'manageStaff')))) {
+      throw new DomainError('VALIDATION_FAILED', 'You cannot deactivate your own account or take away your own right to manage staff.', {
         errors: [{ field: dto.active === false ? 'active' : 'role', messages: ['cannot be changed on your own account'] }],
       });
     }

@@ -57,6 +57,16 @@ export class StaffClient {
     return this.agent[method](path).set('Accept', 'application/json').set(XSRF_HEADER, this.xsrfToken);
   }
 
+  /** One file as multipart form data, as the dashboard's file input sends it. */
+  upload(path: string, field: string, bytes: Buffer, filename: string, contentType: string): Promise<Response> {
+    return this.agent
+      .post(path)
+      .set('Accept', 'application/json')
+      .set(XSRF_HEADER, this.xsrfToken)
+      .attach(field, bytes, { filename, contentType })
+      .then((r) => r);
+  }
+
   private send(method: 'post' | 'put' | 'patch' | 'delete', path: string, body: unknown): Promise<Response> {
     const req = this.agent[method](path).set('Accept', 'application/json').set(XSRF_HEADER, this.xsrfToken);
     return (body === undefined ? req : req.send(body as object)).then((r) => r);

@@ -24,7 +24,7 @@ export const appRoutes: Route[] = [
       },
       {
         path: PATHS.courses,
-        canActivate: [roleGuard('readCourses')],
+        canActivate: [roleGuard('readBookings')],
         loadChildren: () => import('./courses/courses.routes').then((m) => m.COURSE_ROUTES),
       },
       {

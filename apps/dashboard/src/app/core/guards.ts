@@ -30,9 +30,9 @@ export const signedOutGuard: CanActivateFn = () => {
   return session.signedIn() ? router.createUrlTree(homeFor(session.role())) : true;
 };
 
-/** Where each role starts: patient search, except admins who start at staff accounts. */
+/** Where each role starts: patient search, except those who manage staff accounts (admins). */
 export function homeFor(role: Role | null): string[] {
-  if (role === 'admin') return ['/', PATHS.staff];
+  if (can(role, 'manageStaff')) return ['/', PATHS.staff];
   return ['/', PATHS.patients];
 }
 

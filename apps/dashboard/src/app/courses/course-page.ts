@@ -224,7 +224,7 @@ export class CoursePage {
 
   protected readonly canBook = computed(() => can(this.session.role(), 'bookSessions'));
   protected readonly canTreat = computed(() => can(this.session.role(), 'writeClinical'));
-  protected readonly canReadClinical = computed(() => can(this.session.role(), 'readClinicalDetail'));
+  protected readonly canReadClinical = computed(() => can(this.session.role(), 'readClinical'));
   /** Booked sessions a completion left inside a leg's interval, with the first date they may move to. */
   protected readonly insideWindow = computed(() => {
     const flagged = this.course()?.progress.bookingsInsideWindow ?? [];

@@ -134,7 +134,7 @@ export class PatientCourses {
   protected readonly planned = signal<Course | null>(null);
   protected readonly legsMissing = signal(false);
 
-  protected readonly canRead = computed(() => can(this.session.role(), 'readCourses'));
+  protected readonly canRead = computed(() => can(this.session.role(), 'readBookings'));
   protected readonly canPlan = computed(() => can(this.session.role(), 'writeClinical'));
   protected readonly courses = computed(() => {
     const s = this.state();

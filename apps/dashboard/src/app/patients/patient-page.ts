@@ -130,11 +130,11 @@ export class PatientPage {
   protected readonly actionError = signal<string | null>(null);
 
   protected readonly canWrite = computed(() => can(this.session.role(), 'writePatients'));
-  protected readonly canReadHistory = computed(() => can(this.session.role(), 'readMedicalHistory'));
-  protected readonly canWriteHistory = computed(() => can(this.session.role(), 'writeMedicalHistory'));
+  protected readonly canReadHistory = computed(() => can(this.session.role(), 'readClinical'));
+  protected readonly canWriteHistory = computed(() => can(this.session.role(), 'writeClinical'));
   protected readonly canAudit = computed(() => can(this.session.role(), 'readAudit'));
   protected readonly canReadClearance = computed(() => can(this.session.role(), 'readClearance'));
-  protected readonly canReadCourses = computed(() => can(this.session.role(), 'readCourses'));
+  protected readonly canReadCourses = computed(() => can(this.session.role(), 'readBookings'));
   /** The tabs this role sees, in order: an admin manages accounts and sees no clinical tabs. */
   protected readonly visibleTabs = computed<PatientTab[]>(() =>
     PATIENT_TABS.filter(

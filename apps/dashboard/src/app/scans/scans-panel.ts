@@ -88,8 +88,8 @@ export class ScansPanel {
   readonly patientId = input.required<string>();
 
   protected readonly canReadClearance = computed(() => can(this.session.role(), 'readClearance'));
-  protected readonly canReadScans = computed(() => can(this.session.role(), 'readScans'));
-  protected readonly canWriteScans = computed(() => can(this.session.role(), 'writeScans'));
+  protected readonly canReadScans = computed(() => can(this.session.role(), 'readClinical'));
+  protected readonly canWriteScans = computed(() => can(this.session.role(), 'writeClinical'));
 
   protected readonly scansState = signal<ScansState>({ status: 'loading' });
   protected readonly recording = signal(false);
