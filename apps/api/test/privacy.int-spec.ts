@@ -60,6 +60,7 @@ interface Seeded {
   lastName: string;
   ids: Record<string, string[]>;
   cancelTarget: string;
+  kept: string;
   dnaTarget: string;
   bookable: string;
 }
@@ -187,6 +188,7 @@ describe('privacy: no clinical content reaches reception or admin, on any route'
       patientId,
       lastName,
       cancelTarget,
+      kept,
       dnaTarget,
       bookable: courseB.body.id,
       ids: {
@@ -245,8 +247,9 @@ describe('privacy: no clinical content reaches reception or admin, on any route'
       return [{ url: `/api/patients/${seeded.patientId}`, body: { version: body.version, phone: '07700 900557' } }];
     },
     'POST /api/courses/:id/sessions': async () => [{ url: `/api/courses/${seeded.bookable}/sessions`, body: { scheduledFor: instantIn(21, 0) } }],
-    'POST /api/sessions/:id/cancel': async () => [{ url: `/api/sessions/${seeded.cancelTarget}/cancel`, body: {} }],
-    'POST /api/sessions/:id/did-not-attend': async () => [{ url: `/api/sessions/${seeded.dnaTarget}/did-not-attend`, body: {} }],
+    'POST /api/sessions/:id/move': async () => [{ url: `/api/sessions/${seeded.kept}/move`, body: { scheduledFor: instantIn(15, 0), version: 1 } }],
+    'POST /api/sessions/:id/cancel': async () => [{ url: `/api/sessions/${seeded.cancelTarget}/cancel`, body: { version: 1 } }],
+    'POST /api/sessions/:id/did-not-attend': async () => [{ url: `/api/sessions/${seeded.dnaTarget}/did-not-attend`, body: { version: 1 } }],
     'POST /api/users': async () => [
       { url: '/api/users', body: { email: `new.${tag}@test.venule`, displayName: 'New Receptionist', role: 'reception', password: TEST_PASSWORD } },
     ],

@@ -9,6 +9,7 @@ import { APP_CONFIG, type AppConfig } from '../platform/config/app-config';
 import { ClinicClock } from '../platform/config/clinic-clock';
 import { ClinicalRuleViolation, notFound, validationFailed, versionConflict } from '../platform/errors/domain-error';
 import { sessionFacts, sessionsOfCourses, shapeSessions, type SessionRow } from '../sessions/session-records';
+import { reasonsForReader } from '../clearance/reasons-for-reader';
 import { loadClearanceFacts, loadLegTreatments, loadPolicy } from './clinical-facts';
 import type { CreateCourseDto } from './dto/create-course.dto';
 import type { RecordConsentDto } from './dto/record-consent.dto';
@@ -113,7 +114,7 @@ export class CoursesService {
       );
       const [course] = await this.views(tx, [row], staff.role);
       const policy = await loadPolicy(tx);
-      return { ...course, warnings: clearanceWarnings(facts, row.legs, this.clock.today(), policy) };
+      return { ...course, warnings: clearanceWarnings(facts, row.legs, this.clock.today(), policy, staff.role) };
     });
   }
 
@@ -303,15 +304,19 @@ export class CoursesService {
 
 const sortLegs = (legs: Leg[]): Leg[] => (['left', 'right'] as const).filter((l) => legs.includes(l));
 
-/** Every reason a leg of the course (or the patient) is not cleared on `on`: warnings, never refusals. */
+/**
+ * Every reason a leg of the course (or the patient) is not cleared on `on`: warnings, never
+ * refusals, worded for the reader (a contraindication is named only to readers of clinical data).
+ */
 export function clearanceWarnings(
   facts: Parameters<typeof clearance>[0],
   legs: readonly Leg[],
   on: string,
   policy: ClinicalPolicy,
+  reader: Role,
 ): Warning[] {
   const result = clearance(facts, on, policy);
-  return [...result.blockers, ...legs.flatMap((leg) => result.legs[leg].reasons)];
+  return reasonsForReader([...result.blockers, ...legs.flatMap((leg) => result.legs[leg].reasons)], reader);
 }
 
 /** Cancels the still-booked sessions of a course that closed (frees the clinicians' time). */

@@ -34,7 +34,6 @@ import {
 } from '@venule/clinical-rules';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { SignedInStaff } from '../auth/staff';
-import { reasonsForReader } from '../clearance/reasons-for-reader';
 import { loadClearanceFacts, loadLegTreatments, loadPolicy } from '../courses/clinical-facts';
 import { cancelBookedSessions, clearanceWarnings } from '../courses/courses.service';
 import { AuditService } from '../platform/audit/audit.service';
@@ -146,7 +145,7 @@ export class SessionsService {
 
       const facts = await loadClearanceFacts(tx, course.patient_id);
       if (!facts) throw notFound('The patient');
-      const warnings = [...interval.warnings, ...clearanceWarnings(facts, course.legs, scheduledOn, policy)];
+      const warnings = [...interval.warnings, ...clearanceWarnings(facts, course.legs, scheduledOn, policy, staff.role)];
 
       const minutes = dto.durationMinutes ?? DEFAULT_SESSION_MINUTES;
       let id: string;
@@ -166,7 +165,7 @@ export class SessionsService {
       );
       const row = (await findSession(tx, id)) as SessionRow;
       const [session] = await shapeSessions(tx, [row], staff.role, this.zone);
-      return { ...session, window: interval.window, warnings: reasonsForReader(warnings, staff.role), preTreatment: this.advice(row) };
+      return { ...session, window: interval.window, warnings, preTreatment: this.advice(row) };
     });
   }
 
@@ -333,7 +332,7 @@ export class SessionsService {
       const facts = await loadClearanceFacts(tx, first.patient_id);
       const row = (await findSession(tx, id)) as SessionRow;
       const [session] = await shapeSessions(tx, [row], staff.role, this.zone);
-      const warnings = [...interval.warnings, ...(facts ? clearanceWarnings(facts, course.legs, scheduledOn, policy) : [])];
+      const warnings = [...interval.warnings, ...(facts ? clearanceWarnings(facts, course.legs, scheduledOn, policy, staff.role) : [])];
       return { ...session, window: interval.window, warnings, preTreatment: this.advice(row) };
     });
   }

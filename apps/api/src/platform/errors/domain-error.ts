@@ -33,7 +33,11 @@ export const versionConflict = (what: string) =>
 /** 400 VALIDATION_FAILED naming every field, its messages grouped in the order they came. */
 export function invalidFields(problems: readonly { field: string; message: string }[], reasons?: Reason[]): DomainError {
   const byField = new Map<string, string[]>();
-  for (const p of problems) byField.set(p.field, [...(byField.get(p.field) ?? []), p.message]);
+  for (const p of problems) {
+    const messages = byField.get(p.field) ?? [];
+    // Several validators of one field may share a message (e.g. the version's range): say it once.
+    if (!messages.includes(p.message)) byField.set(p.field, [...messages, p.message]);
+  }
   const errors: FieldError[] = [...byField].map(([field, messages]) => ({ field, messages }));
   const detail = errors.map((e) => `${e.field}: ${e.messages.join('; ')}`).join('. ');
   return new DomainError('VALIDATION_FAILED', detail || 'The request is not valid.', { errors, ...(reasons ? { reasons } : {}) });
