@@ -5,6 +5,7 @@ import { Scans1764029000000 } from './1764029000000-Scans';
 import { Courses1764029100000 } from './1764029100000-Courses';
 import { PatientSearchColumns1764029123456 } from './1764029123456-PatientSearchColumns';
 import { TreatmentTime1764029200000 } from './1764029200000-TreatmentTime';
+import { FrontDesk1764029300000 } from './1764029300000-FrontDesk';
 
 /** Every migration, oldest first. TypeORM runs the ones not yet applied at start-up. */
-export const MIGRATIONS = [Foundation1764028800000, Patients1764028900000, PatientSearchExtras1764028950000, Scans1764029000000, Courses1764029100000, PatientSearchColumns1764029123456, TreatmentTime1764029200000];
+export const MIGRATIONS = [Foundation1764028800000, Patients1764028900000, PatientSearchExtras1764028950000, Scans1764029000000, Courses1764029100000, PatientSearchColumns1764029123456, TreatmentTime1764029200000, FrontDesk1764029300000];

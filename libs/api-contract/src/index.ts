@@ -8,3 +8,4 @@ export * from './medical-history';
 export * from './audit';
 export * from './scans';
 export * from './courses';
+export * from './frontdesk';
