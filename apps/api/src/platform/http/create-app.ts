@@ -1,5 +1,6 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
+import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -20,7 +21,8 @@ export async function createApp(config: AppConfig, database: DatabaseTarget): Pr
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
-  app.setGlobalPrefix('api');
+  // The public enquiry page lives at /enquire, where the clinic's website links to.
+  app.setGlobalPrefix('api', { exclude: [{ path: 'enquire', method: RequestMethod.GET }] });
 
   const fastify = app.getHttpAdapter().getInstance();
   await fastify.register(fastifyCookie);
