@@ -5,6 +5,7 @@ import { Scans1764029000000 } from './1764029000000-Scans';
 import { Courses1764029100000 } from './1764029100000-Courses';
 import { PatientSearchColumns1764029123456 } from './1764029123456-PatientSearchColumns';
 import { TreatmentTime1764029200000 } from './1764029200000-TreatmentTime';
+import { FrontDesk1764029300000 } from './1764029300000-FrontDesk';
 import { ReportIndexes1796022786202 } from './1796022786202-ReportIndexes';
 
 /** Every migration, oldest first (one a line). TypeORM runs the ones not yet applied at start-up. */
@@ -16,5 +17,6 @@ export const MIGRATIONS = [
   Courses1764029100000,
   PatientSearchColumns1764029123456,
   TreatmentTime1764029200000,
+  FrontDesk1764029300000,
   ReportIndexes1796022786202,
 ];

@@ -5,7 +5,10 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { ClearanceModule } from './clearance/clearance.module';
 import { CoursesModule } from './courses/courses.module';
+import { ConsultationsModule } from './consultations/consultations.module';
 import { DemoModule } from './demo/demo.module';
+import { DiaryModule } from './diary/diary.module';
+import { EnquiriesModule } from './enquiries/enquiries.module';
 import { HealthModule } from './health/health.module';
 import { AuditRecordingModule } from './platform/audit/audit-recording.module';
 import { APP_CONFIG, type AppConfig } from './platform/config/app-config';
@@ -43,6 +46,9 @@ export class AppModule {
         SessionsModule,
         NotesModule,
         ReportsModule,
+        DiaryModule,
+        ConsultationsModule,
+        EnquiriesModule,
         DemoModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }, ClinicClock],

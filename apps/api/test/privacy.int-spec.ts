@@ -61,6 +61,7 @@ interface Seeded {
   ids: Record<string, string[]>;
   cancelTarget: string;
   kept: string;
+  named: string;
   dnaTarget: string;
   bookable: string;
 }
@@ -184,9 +185,25 @@ describe('privacy: no clinical content reaches reception or admin, on any route'
       'history with pregnancy',
     );
 
+    // The front desk: a consultation of each kind and an enquiry, for the reads to find.
+    const consultation = expectStatus(
+      await clinician.post('/api/consultations', { type: 'free', patientId, startsAt: instantIn(3, 0), durationMinutes: 30 }),
+      201,
+      'consultation',
+    );
+    const named = expectStatus(
+      await clinician.post('/api/consultations', {
+        type: 'named_doctor', patientId, clinicianId: clinician.userId, startsAt: instantIn(6, 0), durationMinutes: 30,
+      }),
+      201,
+      'named-doctor consultation',
+    );
+    const enquiryId = await enquire(`Seeded ${tag}`);
+
     return {
       patientId,
       lastName,
+      named: named.body.id as string,
       cancelTarget,
       kept,
       dnaTarget,
@@ -199,6 +216,8 @@ describe('privacy: no clinical content reaches reception or admin, on any route'
         scans: [scan.body.id],
         files: [file.body.id],
         'adverse-events': [event.body.id],
+        consultations: [consultation.body.id, named.body.id],
+        enquiries: [enquiryId],
         users: [staff.clinician.userId],
       },
     };
@@ -210,6 +229,7 @@ describe('privacy: no clinical content reaches reception or admin, on any route'
       '/api/patients': ['', `?q=${seeded.lastName}`],
       '/api/clearance': [`?patientIds=${seeded.patientId}`],
       '/api/audit': ['', `?patientId=${seeded.patientId}`],
+      '/api/diary': [`?from=${clinicToday()}&to=${plusDays(clinicToday(), 7)}`],
     })[path] ?? [''];
 
   /** Every combination of seeded ids for a route's path parameters (named by the segment before each). */
@@ -230,7 +250,46 @@ describe('privacy: no clinical content reaches reception or admin, on any route'
    * The writes reception and admin may make, with bodies that succeed. A write route either role
    * may use that is missing here is not exercised, and the test says so.
    */
+  /** A public enquiry, as the clinic's website sends it; its id from the inbox. */
+  async function enquire(name: string): Promise<string> {
+    const anonymous = await StaffClient.open(t.server);
+    expectStatus(await anonymous.post('/api/enquiries', { name, email: `${name.replace(/\W/g, '')}@example.org`, message: 'Thread veins on my calves.' }), 202, 'enquiry');
+    const inbox = await staff.clinician.get('/api/enquiries?limit=200');
+    return (inbox.body.items as { id: string; name: string }[]).find((e) => e.name === name)?.id as string;
+  }
+
   const writes: Record<string, (role: Role, client: StaffClient) => Promise<Call[]>> = {
+    'POST /api/consultations': async () => [
+      { url: '/api/consultations', body: { type: 'free', patientId: seeded.patientId, startsAt: instantIn(4, 0), durationMinutes: 30 } },
+    ],
+    'PATCH /api/consultations/:id': async (_role, client) => {
+      const { body } = await client.get(`/api/consultations/${seeded.named}`);
+      return [{ url: `/api/consultations/${seeded.named}`, body: { version: body.version, durationMinutes: 45 } }];
+    },
+    'POST /api/consultations/:id/payments': async () => [
+      { url: `/api/consultations/${seeded.named}/payments`, body: { kind: 'deposit', amountPence: 2500, method: 'card' } },
+    ],
+    'POST /api/enquiries': async () => [{ url: '/api/enquiries', body: { name: `Walk-in ${tag}`, phone: '07700 900558', message: 'Spider veins.' } }],
+    'PATCH /api/enquiries/:id': async (_role, client) => {
+      const id = await enquire(`Patched ${tag}`);
+      const { body } = await client.get(`/api/enquiries/${id}`);
+      return [{ url: `/api/enquiries/${id}`, body: { version: body.version, status: 'contacted' } }];
+    },
+    'POST /api/enquiries/:id/convert': async () => {
+      const id = await enquire(`Converted ${tag}`);
+      return [
+        {
+          url: `/api/enquiries/${id}/convert`,
+          body: {
+            patient: {
+              firstName: 'Converted', lastName: `Enquirer${tag}`, dateOfBirth: '1985-04-03', sex: 'female', phone: '07700 900559',
+              email: `converted.${tag}@example.org`,
+            },
+            consultation: { type: 'free', startsAt: instantIn(8, 0), durationMinutes: 30 },
+          },
+        },
+      ];
+    },
     'POST /api/auth/login': async (role) => {
       const { email } = await t.createStaff(role);
       return [{ url: '/api/auth/login', body: { email, password: TEST_PASSWORD }, client: await StaffClient.open(t.server) }];

@@ -29,6 +29,10 @@ export const ERROR_STATUS = {
   CONFLICT: 409,
   /** Completing a session that is cancelled, missed or already completed. */
   SESSION_NOT_BOOKED: 409,
+  /** A consultation's status cannot change that way (e.g. attended before its day, or once cancelled). */
+  STATUS_CHANGE_REFUSED: 409,
+  /** A payment the consultation cannot take now (a deposit once cancelled, a balance before the day). */
+  PAYMENT_REFUSED: 422,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   TOO_MANY_REQUESTS: 429,
@@ -49,6 +53,8 @@ export interface Reason {
   opensOn?: string;
   /** A warning about another session (a booking that now falls inside a window). */
   sessionId?: string;
+  /** DOUBLE_BOOKED: the appointment already in the clinician's diary at that time. */
+  clash?: { kind: 'session' | 'consultation'; id: string; startsAt: string; endsAt: string };
 }
 
 export interface FieldError {

@@ -10,3 +10,4 @@ export * from './audit';
 export * from './scans';
 export * from './courses';
 export * from './reports';
+export * from './frontdesk';

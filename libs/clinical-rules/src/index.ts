@@ -17,3 +17,4 @@ export * from './test-injection';
 export * from './treatment-time';
 export * from './session-completion';
 export * from './aftercare';
+export * from './consultations';

@@ -5,6 +5,7 @@ import { APP_CONFIG, type AppConfig } from '../platform/config/app-config';
 import { ClinicClock } from '../platform/config/clinic-clock';
 import { seedDemoCourses } from './courses.demo';
 import { seedDemoStaff } from './demo-staff';
+import { seedDemoFrontDesk } from './frontdesk.demo';
 import { seedDemoPatients } from './patients.demo';
 import { seedDemoScans } from './scans.demo';
 
@@ -34,6 +35,7 @@ export class DemoClinicService implements OnApplicationBootstrap {
       const patients = await seedDemoPatients(tx, staff, today);
       await seedDemoScans(tx, patients, staff.clinician, today);
       await seedDemoCourses(tx, today, this.config.clinicTimeZone);
+      await seedDemoFrontDesk(tx, patients, today, this.config.clinicTimeZone);
       return true;
     });
     if (seeded) this.logger.log('Loaded the demo clinic (sign in as reception@demo.venule, password demo-venule)');

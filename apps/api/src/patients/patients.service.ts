@@ -71,36 +71,39 @@ export class PatientsService {
   }
 
   async register(dto: RegisterPatientDto, actorId: string): Promise<Patient> {
+    return this.db.transaction((tx) => this.registerIn(tx, dto, actorId));
+  }
+
+  /** Registers inside the caller's transaction (converting an enquiry books a consultation in the same one). */
+  async registerIn(tx: EntityManager, dto: RegisterPatientDto, actorId: string): Promise<Patient> {
     this.checkBirthDate(dto.dateOfBirth);
-    return this.db.transaction(async (tx) => {
-      // Two receptionists registering the same person at once: the second waits and sees the first.
-      await tx.query(`SELECT pg_advisory_xact_lock(hashtext(venule_fold($1) || '|' || venule_fold($2) || '|' || $3))`, [
-        dto.firstName,
-        dto.lastName,
-        dto.dateOfBirth,
-      ]);
-      const matches: PatientSummary[] = await tx.query(
-        `${SUMMARY_SELECT}
-         WHERE venule_fold(p.last_name) = venule_fold($2) AND venule_fold(p.first_name) = venule_fold($1) AND p.date_of_birth = $3::date
-         ORDER BY p.created_at`,
-        [dto.firstName, dto.lastName, dto.dateOfBirth],
+    // Two receptionists registering the same person at once: the second waits and sees the first.
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtext(venule_fold($1) || '|' || venule_fold($2) || '|' || $3))`, [
+      dto.firstName,
+      dto.lastName,
+      dto.dateOfBirth,
+    ]);
+    const matches: PatientSummary[] = await tx.query(
+      `${SUMMARY_SELECT}
+       WHERE venule_fold(p.last_name) = venule_fold($2) AND venule_fold(p.first_name) = venule_fold($1) AND p.date_of_birth = $3::date
+       ORDER BY p.created_at`,
+      [dto.firstName, dto.lastName, dto.dateOfBirth],
+    );
+    if (matches.length > 0 && dto.confirmDuplicate !== true) {
+      throw new DomainError(
+        'DUPLICATE_PATIENT',
+        `${matches.length === 1 ? 'A patient' : `${matches.length} patients`} with the same name and date of birth ${matches.length === 1 ? 'is' : 'are'} already registered (${matches.map((m) => m.clinicNumber).join(', ')}). Open the existing record, or register again with confirmDuplicate: true if this is a different person.`,
+        { matches: matches.map(toSummary) },
       );
-      if (matches.length > 0 && dto.confirmDuplicate !== true) {
-        throw new DomainError(
-          'DUPLICATE_PATIENT',
-          `${matches.length === 1 ? 'A patient' : `${matches.length} patients`} with the same name and date of birth ${matches.length === 1 ? 'is' : 'are'} already registered (${matches.map((m) => m.clinicNumber).join(', ')}). Open the existing record, or register again with confirmDuplicate: true if this is a different person.`,
-          { matches: matches.map(toSummary) },
-        );
-      }
-      const [row] = await tx.query(
-        `INSERT INTO patients (first_name, last_name, date_of_birth, sex, phone, email, address, postcode, gp_name, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-        [dto.firstName, dto.lastName, dto.dateOfBirth, dto.sex, dto.phone, dto.email, dto.address ?? null, dto.postcode ?? null, dto.gpName ?? null, actorId],
-      );
-      const fields = (Object.keys(COLUMNS) as PatientField[]).filter((f) => f !== 'archived' && dto[f] !== undefined && dto[f] !== null);
-      await this.audit.record({ actorId, action: 'create', entity: 'patient', entityId: row.id, patientId: row.id, fields }, tx);
-      return this.load(row.id, tx);
-    });
+    }
+    const [row] = await tx.query(
+      `INSERT INTO patients (first_name, last_name, date_of_birth, sex, phone, email, address, postcode, gp_name, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+      [dto.firstName, dto.lastName, dto.dateOfBirth, dto.sex, dto.phone, dto.email, dto.address ?? null, dto.postcode ?? null, dto.gpName ?? null, actorId],
+    );
+    const fields = (Object.keys(COLUMNS) as PatientField[]).filter((f) => f !== 'archived' && dto[f] !== undefined && dto[f] !== null);
+    await this.audit.record({ actorId, action: 'create', entity: 'patient', entityId: row.id, patientId: row.id, fields }, tx);
+    return this.load(row.id, tx);
   }
 
   /** Reading a patient's record is audited (who looked at whom), like clinical reads. */

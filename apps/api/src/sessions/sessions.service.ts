@@ -56,12 +56,12 @@ import {
   type SessionRow,
 } from './session-records';
 
-/** PostgreSQL's exclusion_violation: the clinician already has a session at that time. */
+/** PostgreSQL's exclusion_violation: the clinician's one diary already holds a session or consultation at that time. */
 const EXCLUSION_VIOLATION = '23P01';
 
 const doubleBooked = () =>
-  new DomainError('DOUBLE_BOOKED', 'The clinician already has a session booked at that time.', {
-    reasons: [{ code: 'DOUBLE_BOOKED', message: 'The clinician already has a session booked at that time. Choose another time or clinician.' }],
+  new DomainError('DOUBLE_BOOKED', 'The clinician already has a session or consultation booked at that time.', {
+    reasons: [{ code: 'DOUBLE_BOOKED', message: 'The clinician already has a session or consultation booked at that time. Choose another time or clinician.' }],
   });
 
 @Injectable()

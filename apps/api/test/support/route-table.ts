@@ -3,6 +3,7 @@ import { METHOD_METADATA, PARAMTYPES_METADATA, PATH_METADATA, ROUTE_ARGS_METADAT
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { MetadataScanner, ModulesContainer } from '@nestjs/core';
 import { getMetadataStorage, ValidationTypes } from 'class-validator';
+import { servedPath } from './routes';
 import type { TestApp } from './test-app';
 
 type Dto = new () => object;
@@ -36,7 +37,7 @@ export function routeTable(t: TestApp): RouteEntry[] {
       const handler = prototype[name];
       const sub = Reflect.getMetadata(PATH_METADATA, handler);
       if (sub === undefined) return [];
-      const path = `/api/${[base, String(sub)].filter((p) => p && p !== '/').join('/')}`.replace(/\/+/g, '/');
+      const path = servedPath(base, sub, RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod]);
       const args: Record<string, { index: number }> = Reflect.getMetadata(ROUTE_ARGS_METADATA, cls, name) ?? {};
       const types: unknown[] = Reflect.getMetadata(PARAMTYPES_METADATA, prototype, name) ?? [];
       const argOf = (kind: RouteParamtypes) => {

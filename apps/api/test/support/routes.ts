@@ -4,6 +4,7 @@ import { MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Capability } from '@venule/api-contract';
 import { CAPABILITY_KEY, PUBLIC_KEY } from '../../src/auth/access.decorators';
+import { OUTSIDE_API } from '../../src/platform/http/create-app';
 
 export interface Route {
   method: string;
@@ -12,6 +13,13 @@ export interface Route {
   capability: Capability | undefined;
   isPublic: boolean;
   handler: string;
+}
+
+/** The path a handler is served at: under `/api`, except the few pages outside it. */
+export function servedPath(base: string, sub: unknown, method: string): string {
+  const local = [base, String(sub)].filter((p) => p && p !== '/').join('/');
+  const outside = OUTSIDE_API.some((r) => r.path === local && RequestMethod[r.method] === method);
+  return `${outside ? '' : '/api'}/${local}`.replace(/\/+/g, '/');
 }
 
 export const routeKey = (r: Pick<Route, 'method' | 'path'>) => `${r.method} ${r.path}`;
@@ -31,7 +39,7 @@ export function routesOf(app: NestFastifyApplication): Route[] {
       const sub = Reflect.getMetadata(PATH_METADATA, handler);
       if (sub === undefined) return [];
       const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod];
-      const path = `/api/${[base, String(sub)].filter((p) => p && p !== '/').join('/')}`.replace(/\/+/g, '/');
+      const path = servedPath(base, sub, method);
       return [{
         method,
         path,

@@ -1,6 +1,6 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
-import { HttpException } from '@nestjs/common';
+import { HttpException, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -9,6 +9,7 @@ import { Logger } from 'nestjs-pino';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppModule } from '../../app.module';
+import { ENQUIRY_PAGE } from '../../enquiries/enquiry-page';
 import type { AppConfig } from '../config/app-config';
 import type { DatabaseTarget } from '../database/embedded-postgres';
 import { ProblemFilter, toProblem } from '../errors/problem.filter';
@@ -17,6 +18,9 @@ import { registerCsrfProtection } from './csrf';
 import { registerAllowedHosts } from './allowed-hosts';
 import { registerInputGuard } from './input-guard';
 import { registerSecurityHeaders } from './security-headers';
+
+/** Routes served outside `/api`: the public enquiry page, which the clinic's website links to. */
+export const OUTSIDE_API = [{ path: ENQUIRY_PAGE, method: RequestMethod.GET }] as const;
 
 /** Builds the whole HTTP application; main.ts listens on it, integration tests drive it with supertest. */
 export async function createApp(config: AppConfig, database: DatabaseTarget): Promise<NestFastifyApplication> {
@@ -38,7 +42,8 @@ export async function createApp(config: AppConfig, database: DatabaseTarget): Pr
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
-  app.setGlobalPrefix('api');
+  // The public enquiry page lives at /enquire, where the clinic's website links to.
+  app.setGlobalPrefix('api', { exclude: [...OUTSIDE_API] });
 
   const fastify = app.getHttpAdapter().getInstance();
   // Headers trickled in byte by byte (slowloris) are cut off well before the request timeout.

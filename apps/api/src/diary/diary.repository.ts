@@ -1,0 +1,107 @@
+import { Injectable } from '@nestjs/common';
+import type { ConsultationStatus, ConsultationType, DiaryAppointment, SessionStatus } from '@venule/api-contract';
+import { balanceDuePence } from '@venule/clinical-rules';
+import type { EntityManager } from 'typeorm';
+
+/** A booking already in a clinician's diary. */
+export interface Clash {
+  kind: 'session' | 'consultation';
+  id: string;
+  startsAt: string;
+  endsAt: string;
+  clinicianName: string;
+}
+
+export interface Clinician {
+  id: string;
+  name: string;
+}
+
+interface AppointmentRow {
+  kind: 'session' | 'consultation';
+  id: string;
+  clinician_id: string | null;
+  starts_at: Date;
+  ends_at: Date;
+  status: SessionStatus | ConsultationStatus;
+  patient_id: string;
+  patient_name: string;
+  clinic_number: string;
+  course_id: string | null;
+  sequence: number | null;
+  consultation_type: ConsultationType | null;
+  fee_pence: number | null;
+  paid_pence: number | null;
+}
+
+/** The one diary: `appointments` (kept by triggers) for clashes, sessions and consultations for the view. */
+@Injectable()
+export class DiaryRepository {
+  /** The first live booking of the clinician overlapping [startsAt, endsAt). */
+  async clashAt(m: EntityManager, clinicianId: string, startsAt: string, endsAt: string): Promise<Clash | null> {
+    const [row] = await m.query(
+      `SELECT CASE WHEN a.session_id IS NULL THEN 'consultation' ELSE 'session' END AS kind,
+              coalesce(a.session_id, a.consultation_id) AS id, lower(a.during) AS starts_at, upper(a.during) AS ends_at,
+              u.display_name AS clinician_name
+         FROM appointments a JOIN users u ON u.id = a.clinician_id
+        WHERE a.clinician_id = $1 AND a.during && tstzrange($2::timestamptz, $3::timestamptz)
+        ORDER BY lower(a.during) LIMIT 1`,
+      [clinicianId, startsAt, endsAt],
+    );
+    if (!row) return null;
+    return { kind: row.kind, id: row.id, startsAt: row.starts_at.toISOString(), endsAt: row.ends_at.toISOString(), clinicianName: row.clinician_name };
+  }
+
+  /** Active clinicians (or the one asked for), by name. */
+  async clinicians(m: EntityManager, clinicianId?: string): Promise<Clinician[]> {
+    return m.query(
+      `SELECT id, display_name AS name FROM users
+        WHERE role = 'clinician' AND (active OR id = $1) AND ($1::uuid IS NULL OR id = $1)
+        ORDER BY display_name, id`,
+      [clinicianId ?? null],
+    );
+  }
+
+  /**
+   * Sessions and consultations starting in [from, to), cancelled ones left out, with only what a
+   * diary shows: who, when, which course and session number, and for consultations the money.
+   */
+  async appointments(m: EntityManager, from: string, to: string, clinicianId?: string): Promise<(DiaryAppointment & { clinicianId: string | null })[]> {
+    const rows: AppointmentRow[] = await m.query(
+      `SELECT 'session' AS kind, s.id, s.clinician_id, s.scheduled_for AS starts_at, s.ends_at, s.status,
+              p.id AS patient_id, p.first_name || ' ' || p.last_name AS patient_name, p.clinic_number,
+              s.course_id, s.sequence, NULL AS consultation_type, NULL::int AS fee_pence, NULL::int AS paid_pence
+         FROM sessions s JOIN courses c ON c.id = s.course_id JOIN patients p ON p.id = c.patient_id
+        WHERE s.scheduled_for >= $1 AND s.scheduled_for < $2 AND s.status <> 'cancelled'
+          AND ($3::uuid IS NULL OR s.clinician_id = $3)
+       UNION ALL
+       SELECT 'consultation', k.id, k.clinician_id, k.starts_at, k.ends_at, k.status,
+              p.id, p.first_name || ' ' || p.last_name, p.clinic_number,
+              NULL, NULL, k.type, k.fee_pence,
+              (SELECT coalesce(sum(CASE WHEN kind = 'reversal' THEN -amount_pence ELSE amount_pence END), 0)::int
+                 FROM consultation_payments WHERE consultation_id = k.id)
+         FROM consultations k JOIN patients p ON p.id = k.patient_id
+        WHERE k.starts_at >= $1 AND k.starts_at < $2 AND k.status <> 'cancelled'
+          AND ($3::uuid IS NULL OR k.clinician_id = $3)
+        ORDER BY starts_at, kind, id`,
+      [from, to, clinicianId ?? null],
+    );
+    return rows.map((r) => ({
+      kind: r.kind,
+      id: r.id,
+      clinicianId: r.clinician_id,
+      startsAt: r.starts_at.toISOString(),
+      endsAt: r.ends_at.toISOString(),
+      status: r.status,
+      patientId: r.patient_id,
+      patientName: r.patient_name,
+      clinicNumber: r.clinic_number,
+      ...(r.kind === 'session'
+        ? { courseId: r.course_id as string, sequence: r.sequence as number }
+        : {
+            consultationType: r.consultation_type as ConsultationType,
+            balanceDuePence: balanceDuePence({ status: r.status as ConsultationStatus, feePence: r.fee_pence as number }, r.paid_pence as number),
+          }),
+    }));
+  }
+}
