@@ -2,7 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { Role } from '@venule/api-contract';
 import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
+import { Client, type ClientConfig } from 'pg';
 import type { DataSource } from 'typeorm';
 import { hashPassword } from '../../src/auth/passwords';
 import { loadConfig, type AppConfig } from '../../src/platform/config/app-config';
@@ -24,7 +24,7 @@ export class TestApp {
   ) {}
 
   static async start(
-    options: { demo?: boolean; dataDir?: string; env?: NodeJS.ProcessEnv; embedded?: boolean } = {},
+    options: { demo?: boolean; dataDir?: string; env?: NodeJS.ProcessEnv; embedded?: boolean; ownerSql?: string } = {},
   ): Promise<TestApp> {
     // `embedded` forces PGlite for tests about the embedded database itself (persistence on disk).
     const serverUrl = options.embedded ? undefined : process.env['DATABASE_URL'];
@@ -47,6 +47,9 @@ export class TestApp {
       target = embedded.target;
       release = () => embedded.stop();
     }
+    // The API itself runs as a role that may not change the schema; test fixtures that must are
+    // created here, as the owner, before the migrations (which grant the runtime role DML on them).
+    if (options.ownerSql) await ownerQuery(target, options.ownerSql);
     const app = await createApp(config, target);
     return new TestApp(app, config, async () => {
       await app.close();
@@ -95,8 +98,12 @@ export class TestApp {
   }
 }
 
-async function adminQuery(url: string, sql: string): Promise<void> {
-  const client = new Client({ connectionString: url });
+function ownerQuery(target: DatabaseTarget, sql: string): Promise<void> {
+  return 'url' in target ? adminQuery(target.url, sql) : adminQuery({ host: target.socketDir, user: 'postgres', database: 'postgres' }, sql);
+}
+
+async function adminQuery(connection: string | ClientConfig, sql: string): Promise<void> {
+  const client = new Client(typeof connection === 'string' ? { connectionString: connection } : connection);
   await client.connect();
   try {
     await client.query(sql);
