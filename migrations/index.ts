@@ -5,7 +5,8 @@ import { Scans1764029000000 } from './1764029000000-Scans';
 import { Courses1764029100000 } from './1764029100000-Courses';
 import { PatientSearchColumns1764029123456 } from './1764029123456-PatientSearchColumns';
 import { RuntimeRole1796021632790 } from './1796021632790-RuntimeRole';
+import { SignInAudit1796021632791 } from './1796021632791-SignInAudit';
 
 /** Every migration, oldest first. TypeORM runs the ones not yet applied at start-up. */
 export const MIGRATIONS = [Foundation1764028800000, Patients1764028900000, PatientSearchExtras1764028950000, Scans1764029000000, Courses1764029100000, PatientSearchColumns1764029123456,
-  RuntimeRole1796021632790];
+  RuntimeRole1796021632790, SignInAudit1796021632791];

@@ -69,7 +69,7 @@ describe('audit trail', () => {
 
   it('filters by actor, entity and action', async () => {
     const byClinician = await trail(`?actorId=${staff.clinician.userId}`);
-    expect(byClinician.items.map((e) => e.action).sort()).toEqual(['create', 'update']);
+    expect(byClinician.items.map((e) => e.action).sort()).toEqual(['create', 'login', 'update']);
     expect(byClinician.items.every((e) => e.actorId === staff.clinician.userId)).toBe(true);
     const reads = await trail(`?entity=medical_history&action=read`);
     expect(reads.items).toEqual([expect.objectContaining({ patientId, actorId: staff.manager.userId })]);

@@ -11,11 +11,14 @@ export interface AuditRecord {
   patientId?: string | null;
   /** Names of the fields written; never their values. */
   fields?: string[];
+  /** The client's network address, for sign-in events. */
+  address?: string | null;
 }
 
 /**
  * Appends to the audit trail. Pass the transaction's manager for writes, so the audit row commits
- * or rolls back with the change it describes. The table refuses UPDATE and DELETE by trigger.
+ * or rolls back with the change it describes. The API's database role may only INSERT and SELECT
+ * the table (migration RuntimeRole), and a trigger refuses UPDATE and DELETE even to its owner.
  */
 @Injectable()
 export class AuditService {
@@ -29,9 +32,9 @@ export class AuditService {
   async recordMany(events: readonly AuditRecord[], manager: EntityManager = this.db.manager): Promise<void> {
     if (events.length === 0) return;
     await manager.query(
-      `INSERT INTO audit_events (actor_id, action, entity, entity_id, patient_id, fields)
-       SELECT e.actor_id, e.action, e.entity, e.entity_id, e.patient_id, ARRAY(SELECT jsonb_array_elements_text(e.fields))
-       FROM jsonb_to_recordset($1::jsonb) AS e(actor_id uuid, action text, entity text, entity_id text, patient_id uuid, fields jsonb)`,
+      `INSERT INTO audit_events (actor_id, action, entity, entity_id, patient_id, fields, address)
+       SELECT e.actor_id, e.action, e.entity, e.entity_id, e.patient_id, ARRAY(SELECT jsonb_array_elements_text(e.fields)), e.address
+       FROM jsonb_to_recordset($1::jsonb) AS e(actor_id uuid, action text, entity text, entity_id text, patient_id uuid, fields jsonb, address text)`,
       [
         JSON.stringify(
           events.map((e) => ({
@@ -41,6 +44,7 @@ export class AuditService {
             entity_id: e.entityId ?? null,
             patient_id: e.patientId ?? null,
             fields: e.fields ?? [],
+            address: e.address ?? null,
           })),
         ),
       ],

@@ -15,7 +15,7 @@ import { registerCsrfProtection } from './csrf';
 
 /** Builds the whole HTTP application; main.ts listens on it, integration tests drive it with supertest. */
 export async function createApp(config: AppConfig, database: DatabaseTarget): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ trustProxy: 'loopback', bodyLimit: 1024 * 1024 });
+  const adapter = new FastifyAdapter({ trustProxy: config.trustedProxies, bodyLimit: 1024 * 1024 });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config, database), adapter, {
     bufferLogs: true,
   });
