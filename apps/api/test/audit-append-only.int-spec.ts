@@ -62,3 +62,38 @@ describe('audit trail, append-only against the runtime role', () => {
     expect(await auditTotal()).toBe(before + 1);
   });
 });
+
+/**
+ * Production on a PostgreSQL server: migrations through DATABASE_MIGRATION_URL as the owner, the
+ * API through DATABASE_URL as a login of its own. Then not even arbitrary SQL on the API's
+ * connection can undo the role: RESET ROLE falls back to a login that is no more than venule_app.
+ */
+(process.env['DATABASE_URL'] ? describe : describe.skip)('audit trail, with the API on a login of its own', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await TestApp.start({ ownLogin: true });
+  });
+  afterAll(() => t.stop());
+
+  it('stays append-only after RESET ROLE, and the API still signs in and writes', async () => {
+    await t.db.query(`RESET ROLE`);
+    const [who] = await t.db.query(`SELECT current_user AS role, pg_has_role(current_user, 'venule_app', 'MEMBER') AS member`);
+    expect(who).toEqual({ role: expect.stringMatching(/_api$/), member: true });
+    await expect(t.db.query(`UPDATE audit_events SET fields = '{}'`)).rejects.toThrow(/permission denied/);
+    await expect(t.db.query(`DELETE FROM audit_events`)).rejects.toThrow(/permission denied/);
+    await expect(t.db.query(`TRUNCATE audit_events`)).rejects.toThrow(/permission denied/);
+    await expect(t.db.query(`ALTER TABLE audit_events DISABLE TRIGGER ALL`)).rejects.toThrow(/must be owner/);
+    await expect(t.db.query(`SET ROLE postgres`)).rejects.toThrow(/permission denied/);
+
+    const reception = await t.signIn('reception');
+    const res = await reception.post('/api/patients', {
+      firstName: 'Own',
+      lastName: 'Login',
+      dateOfBirth: '1980-02-02',
+      sex: 'female',
+      phone: '07700 900124',
+      email: 'own.login@example.org',
+    });
+    expect(res.status).toBe(201);
+  });
+});

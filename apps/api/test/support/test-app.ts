@@ -24,7 +24,15 @@ export class TestApp {
   ) {}
 
   static async start(
-    options: { demo?: boolean; dataDir?: string; env?: NodeJS.ProcessEnv; embedded?: boolean; ownerSql?: string } = {},
+    options: {
+      demo?: boolean;
+      dataDir?: string;
+      env?: NodeJS.ProcessEnv;
+      embedded?: boolean;
+      ownerSql?: string;
+      /** Server only: the API logs in as a role of its own, a member of venule_app, as in production. */
+      ownLogin?: boolean;
+    } = {},
   ): Promise<TestApp> {
     // `embedded` forces PGlite for tests about the embedded database itself (persistence on disk).
     const serverUrl = options.embedded ? undefined : process.env['DATABASE_URL'];
@@ -42,6 +50,20 @@ export class TestApp {
       url.pathname = `/${name}`;
       target = { url: url.toString(), poolSize: 10 };
       release = () => adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      if (options.ownLogin) {
+        // What an operator does once per server (README): the runtime role and a login in it.
+        const login = `${name}_api`;
+        await adminQuery(serverUrl, CREATE_RUNTIME_ROLE);
+        await adminQuery(serverUrl, `CREATE ROLE ${login} LOGIN IN ROLE venule_app`);
+        const runtime = new URL(url);
+        runtime.username = login;
+        target = { url: runtime.toString(), migrationUrl: url.toString(), poolSize: 10 };
+        const dropDatabase = release;
+        release = async () => {
+          await dropDatabase();
+          await adminQuery(serverUrl, `DROP ROLE ${login}`);
+        };
+      }
     } else {
       const embedded = await EmbeddedPostgres.start(options.dataDir);
       target = embedded.target;
@@ -97,6 +119,12 @@ export class TestApp {
     await this.teardown();
   }
 }
+
+// Test files run in parallel, and another one's migration may be creating the role at this moment.
+const CREATE_RUNTIME_ROLE = `DO $$ BEGIN
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'venule_app') THEN CREATE ROLE venule_app NOLOGIN; END IF;
+EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+END $$`;
 
 function ownerQuery(target: DatabaseTarget, sql: string): Promise<void> {
   return 'url' in target ? adminQuery(target.url, sql) : adminQuery({ host: target.socketDir, user: 'postgres', database: 'postgres' }, sql);
