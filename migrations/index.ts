@@ -6,6 +6,8 @@ import { Courses1764029100000 } from './1764029100000-Courses';
 import { PatientSearchColumns1764029123456 } from './1764029123456-PatientSearchColumns';
 import { TreatmentTime1764029200000 } from './1764029200000-TreatmentTime';
 import { FrontDesk1764029300000 } from './1764029300000-FrontDesk';
+import { RuntimeRole1796021632790 } from './1796021632790-RuntimeRole';
+import { SignInAudit1796021632791 } from './1796021632791-SignInAudit';
 import { ReportIndexes1796022786202 } from './1796022786202-ReportIndexes';
 
 /** Every migration, oldest first (one a line). TypeORM runs the ones not yet applied at start-up. */
@@ -18,5 +20,7 @@ export const MIGRATIONS = [
   PatientSearchColumns1764029123456,
   TreatmentTime1764029200000,
   FrontDesk1764029300000,
+  RuntimeRole1796021632790,
+  SignInAudit1796021632791,
   ReportIndexes1796022786202,
 ];

@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource, type DataSourceOptions } from 'typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
@@ -13,7 +14,7 @@ import { HealthModule } from './health/health.module';
 import { AuditRecordingModule } from './platform/audit/audit-recording.module';
 import { APP_CONFIG, type AppConfig } from './platform/config/app-config';
 import { ClinicClock } from './platform/config/clinic-clock';
-import { dataSourceOptions } from './platform/database/data-source-options';
+import { migrate, runtimeDataSourceOptions } from './platform/database/data-source-options';
 import type { DatabaseTarget } from './platform/database/embedded-postgres';
 import { MedicalHistoryModule } from './medical-history/medical-history.module';
 import { NotesModule } from './notes/notes.module';
@@ -32,7 +33,14 @@ export class AppModule {
       global: true,
       imports: [
         LoggerModule.forRoot(loggerOptions(config)),
-        TypeOrmModule.forRoot({ ...dataSourceOptions(database), autoLoadEntities: true }),
+        TypeOrmModule.forRootAsync({
+          useFactory: () => ({ ...runtimeDataSourceOptions(database), autoLoadEntities: true }),
+          // Migrations run as the schema's owner before the API's own pool (the runtime role) opens.
+          dataSourceFactory: async (options) => {
+            await migrate(database);
+            return new DataSource(options as DataSourceOptions);
+          },
+        }),
         AuditRecordingModule,
         AuthModule,
         HealthModule,

@@ -15,7 +15,11 @@ async function main(): Promise<void> {
     throw error;
   }
   const embedded = config.databaseUrl ? undefined : await EmbeddedPostgres.start(config.dataDir);
-  const target: DatabaseTarget = embedded?.target ?? { url: config.databaseUrl as string, poolSize: 10 };
+  const target: DatabaseTarget = embedded?.target ?? {
+    url: config.databaseUrl as string,
+    migrationUrl: config.databaseMigrationUrl,
+    poolSize: 10,
+  };
   const app = await createApp(config, target);
 
   let stopping = false;

@@ -1,6 +1,6 @@
 import { SESSION_COOKIE } from '@venule/api-contract';
 import request from 'supertest';
-import { LOGIN_LIMITS } from '../src/auth/auth.service';
+import { SIGN_IN_LIMITS } from '../src/auth/sign-in-throttle';
 import { StaffClient } from './support/staff-client';
 import { TEST_PASSWORD, TestApp } from './support/test-app';
 
@@ -70,10 +70,10 @@ describe('staff sign-in', () => {
     expect(row.fresh).toBe(true);
   });
 
-  it('throttles repeated failures for one account with 429, even with the right password', async () => {
+  it('throttles repeated failures for one account from one address with 429, even with the right password', async () => {
     const { email } = await t.createStaff('admin');
     const browser = await StaffClient.open(t.server);
-    for (let i = 0; i < LOGIN_LIMITS.perAccount; i++) {
+    for (let i = 0; i < SIGN_IN_LIMITS.perAccountFromAddress; i++) {
       expect((await browser.post('/api/auth/login', { email, password: `guess ${i}` })).status).toBe(401);
     }
     const res = await browser.post('/api/auth/login', { email, password: TEST_PASSWORD });

@@ -9,8 +9,7 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 describe('concurrent transactions', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await TestApp.start();
-    await t.db.query(`CREATE TABLE race (label text PRIMARY KEY)`);
+    t = await TestApp.start({ ownerSql: `CREATE TABLE race (label text PRIMARY KEY)` });
   });
   afterAll(() => t.stop());
 

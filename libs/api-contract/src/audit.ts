@@ -1,6 +1,10 @@
 import type { IsoInstant } from './common';
 
-export const AUDIT_ACTIONS = ['create', 'read', 'update', 'delete', 'sign', 'login', 'logout', 'export'] as const;
+/**
+ * `login_failed` and `login_throttled` have no actor (nobody proved who they were): their entity is
+ * the account tried, `user` with its id, or `email` with a SHA-256 of an address no account has.
+ */
+export const AUDIT_ACTIONS = ['create', 'read', 'update', 'delete', 'sign', 'login', 'logout', 'login_failed', 'login_throttled', 'export'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export interface AuditEvent {
@@ -16,10 +20,12 @@ export interface AuditEvent {
   patientId: string | null;
   /** The patient's clinic number when `patientId` is set (added for the audit screen). */
   patientClinicNumber: string | null;
-  /** Names of the fields written; never their values. */
+  /** Names of the fields written; never their values. For `login_throttled`, the limit that refused. */
   fields: string[];
   /** When what the row records happened, when that is not `at` (a treatment recorded late). */
   occurredAt: IsoInstant | null;
+  /** The client's network address, on sign-in events. */
+  address: string | null;
 }
 
 /**

@@ -47,7 +47,7 @@ export class AuditTrailService {
     const rows = await this.db.query(
       `SELECT e.id::text AS id, e.at, e.actor_id AS "actorId", u.email AS "actorEmail", u.display_name AS "actorName",
               e.action, e.entity, e.entity_id AS "entityId", e.patient_id AS "patientId",
-              p.clinic_number AS "patientClinicNumber", e.fields, e.occurred_at AS "occurredAt"
+              p.clinic_number AS "patientClinicNumber", e.fields, e.occurred_at AS "occurredAt", e.address
        FROM audit_events e
        LEFT JOIN users u ON u.id = e.actor_id
        LEFT JOIN patients p ON p.id = e.patient_id

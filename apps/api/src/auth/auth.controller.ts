@@ -7,7 +7,6 @@ import { APP_CONFIG, type AppConfig } from '../platform/config/app-config';
 import { Allow, Public } from './access.decorators';
 import { AuthService } from './auth.service';
 import { LoginDto } from './dto/login.dto';
-import { SessionsService } from './sessions.service';
 import { CurrentStaff, type SignedInStaff } from './staff';
 
 @ApiTags('auth')
@@ -15,7 +14,6 @@ import { CurrentStaff, type SignedInStaff } from './staff';
 export class AuthController {
   constructor(
     private readonly auth: AuthService,
-    private readonly sessions: SessionsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -45,7 +43,7 @@ export class AuthController {
   @HttpCode(204)
   async logout(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
     const token = request.cookies?.[SESSION_COOKIE];
-    if (token) await this.sessions.close(token);
+    if (token) await this.auth.logout(token, { ip: request.ip });
     void reply.clearCookie(SESSION_COOKIE, { path: '/' });
   }
 

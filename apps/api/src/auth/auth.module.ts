@@ -7,12 +7,13 @@ import { AccessGuard } from './access.guard';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { SessionsService } from './sessions.service';
+import { SignInThrottle } from './sign-in-throttle';
 
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([UserEntity])],
   controllers: [AuthController],
-  providers: [AuthService, SessionsService, RateLimitService, { provide: APP_GUARD, useClass: AccessGuard }],
+  providers: [AuthService, SessionsService, RateLimitService, SignInThrottle, { provide: APP_GUARD, useClass: AccessGuard }],
   exports: [SessionsService, RateLimitService],
 })
 export class AuthModule {}

@@ -1,47 +1,70 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { SessionInfo } from '@venule/api-contract';
+import { createHash } from 'node:crypto';
 import { Repository } from 'typeorm';
+import { AuditService } from '../platform/audit/audit.service';
 import { ClinicClock } from '../platform/config/clinic-clock';
 import { DomainError } from '../platform/errors/domain-error';
-import { RateLimitService } from '../platform/rate-limit/rate-limit.service';
 import { UserEntity } from '../users/user.entity';
 import { verifyPassword } from './passwords';
 import { SessionsService } from './sessions.service';
+import { SignInThrottle } from './sign-in-throttle';
 
-/** Failed sign-ins allowed per account, and per address, inside one window. */
-export const LOGIN_LIMITS = { perAccount: 5, perAddress: 20, windowSeconds: 15 * 60 };
+export interface ClientMeta {
+  ip: string;
+  userAgent?: string;
+}
 
 @Injectable()
 export class AuthService {
   constructor(
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     private readonly sessions: SessionsService,
-    private readonly limits: RateLimitService,
+    private readonly throttle: SignInThrottle,
+    private readonly audit: AuditService,
     private readonly clock: ClinicClock,
   ) {}
 
-  async login(email: string, password: string, meta: { ip: string; userAgent?: string }) {
+  /**
+   * The attempt is counted before the password is checked, so simultaneous guesses cannot all get
+   * past the limits; every outcome is audited, with the account tried but never the password.
+   */
+  async login(email: string, password: string, meta: ClientMeta) {
     const normalised = email.trim().toLowerCase();
-    const accountKey = `login-failures:account:${normalised}`;
-    const addressKey = `login-failures:address:${meta.ip}`;
-    const [account, address] = await Promise.all([this.limits.peek(accountKey), this.limits.peek(addressKey)]);
-    if (account.hits >= LOGIN_LIMITS.perAccount || address.hits >= LOGIN_LIMITS.perAddress) {
-      const retryAfterSeconds = Math.max(account.retryAfterSeconds, address.retryAfterSeconds);
-      throw new DomainError('TOO_MANY_REQUESTS', 'Too many failed sign-ins. Try again in a few minutes.', { retryAfterSeconds });
-    }
+    await Promise.all([this.throttle.sweep(), this.sessions.deleteExpired()]);
     const user = await this.users.findOne({ where: { email: normalised } });
+    const account = user
+      ? { entity: 'user', entityId: user.id }
+      : { entity: 'email', entityId: createHash('sha256').update(normalised).digest('hex') };
+
+    const admission = await this.throttle.admit(normalised, meta.ip);
+    if (!admission.admitted) {
+      // Recorded once per window and limit, so a flood of refused attempts cannot flood the trail.
+      if (admission.firstRefusal) {
+        await this.audit.record({ actorId: null, action: 'login_throttled', ...account, fields: [admission.limit], address: meta.ip });
+      }
+      throw new DomainError('TOO_MANY_REQUESTS', 'Too many failed sign-ins. Try again in a few minutes.', {
+        retryAfterSeconds: admission.retryAfterSeconds,
+      });
+    }
+
     const ok = await verifyPassword(user?.active ? user.passwordHash : undefined, password);
     if (!ok || !user) {
-      await Promise.all([
-        this.limits.hit(accountKey, LOGIN_LIMITS.windowSeconds),
-        this.limits.hit(addressKey, LOGIN_LIMITS.windowSeconds),
-      ]);
+      await this.audit.record({ actorId: null, action: 'login_failed', ...account, address: meta.ip });
       throw new DomainError('UNAUTHENTICATED', 'The email or password is wrong.');
     }
-    await this.limits.reset(accountKey);
+    await this.throttle.succeeded(normalised, meta.ip, admission);
     const session = await this.sessions.open(user.id, meta);
+    await this.audit.record({ actorId: user.id, action: 'login', entity: 'staff_session', entityId: session.id, address: meta.ip });
     return { token: session.token, info: await this.info(user, session.expiresAt) };
+  }
+
+  async logout(token: string, meta: ClientMeta): Promise<void> {
+    const closed = await this.sessions.close(token);
+    if (closed) {
+      await this.audit.record({ actorId: closed.userId, action: 'logout', entity: 'staff_session', entityId: closed.id, address: meta.ip });
+    }
   }
 
   async info(user: Pick<UserEntity, 'id' | 'email' | 'displayName' | 'role'>, expiresAt: Date): Promise<SessionInfo> {

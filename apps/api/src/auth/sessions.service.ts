@@ -24,15 +24,15 @@ interface SessionRow {
 export class SessionsService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async open(userId: string, meta: { ip: string; userAgent?: string }): Promise<{ token: string; expiresAt: Date }> {
+  async open(userId: string, meta: { ip: string; userAgent?: string }): Promise<{ id: string; token: string; expiresAt: Date }> {
     const token = randomBytes(32).toString('base64url');
     const [row] = await this.db.query(
       `INSERT INTO staff_sessions (token_hash, user_id, ip, user_agent)
        VALUES ($1, $2, $3, $4)
-       RETURNING last_seen_at + make_interval(mins => (SELECT session_idle_minutes FROM clinic_settings)) AS expires_at`,
+       RETURNING id, last_seen_at + make_interval(mins => (SELECT session_idle_minutes FROM clinic_settings)) AS expires_at`,
       [hash(token), userId, meta.ip, meta.userAgent?.slice(0, 300) ?? null],
     );
-    return { token, expiresAt: row.expires_at };
+    return { id: row.id, token, expiresAt: row.expires_at };
   }
 
   /** The session's staff member if it is alive, touching it so the idle timeout restarts. */
@@ -58,8 +58,25 @@ export class SessionsService {
     };
   }
 
-  async close(token: string): Promise<void> {
-    await this.db.query(`DELETE FROM staff_sessions WHERE token_hash = $1`, [hash(token)]);
+  /** The closed session and its staff member, or null when the token opened none. */
+  async close(token: string): Promise<{ id: string; userId: string } | null> {
+    const [rows] = await this.db.query(`DELETE FROM staff_sessions WHERE token_hash = $1 RETURNING id, user_id`, [hash(token)]);
+    const row = (rows as { id: string; user_id: string }[])[0];
+    return row ? { id: row.id, userId: row.user_id } : null;
+  }
+
+  /**
+   * Deletes up to `limit` sessions past the idle timeout (they can no longer be resumed). Bounded so
+   * that it can run on sign-in; rows another request is touching are skipped.
+   */
+  async deleteExpired(limit = 200): Promise<void> {
+    await this.db.query(
+      `DELETE FROM staff_sessions WHERE id IN (
+         SELECT s.id FROM staff_sessions s, clinic_settings cs
+          WHERE s.last_seen_at <= now() - make_interval(mins => cs.session_idle_minutes)
+          LIMIT $1 FOR UPDATE OF s SKIP LOCKED)`,
+      [limit],
+    );
   }
 
   /** Ends every session of a user at once (deactivation, password change). */

@@ -2,7 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { Role } from '@venule/api-contract';
 import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
+import { Client, type ClientConfig } from 'pg';
 import type { DataSource } from 'typeorm';
 import { hashPassword } from '../../src/auth/passwords';
 import { loadConfig, type AppConfig } from '../../src/platform/config/app-config';
@@ -24,7 +24,15 @@ export class TestApp {
   ) {}
 
   static async start(
-    options: { demo?: boolean; dataDir?: string; env?: NodeJS.ProcessEnv; embedded?: boolean } = {},
+    options: {
+      demo?: boolean;
+      dataDir?: string;
+      env?: NodeJS.ProcessEnv;
+      embedded?: boolean;
+      ownerSql?: string;
+      /** Server only: the API logs in as a role of its own, a member of venule_app, as in production. */
+      ownLogin?: boolean;
+    } = {},
   ): Promise<TestApp> {
     // `embedded` forces PGlite for tests about the embedded database itself (persistence on disk).
     const serverUrl = options.embedded ? undefined : process.env['DATABASE_URL'];
@@ -42,11 +50,28 @@ export class TestApp {
       url.pathname = `/${name}`;
       target = { url: url.toString(), poolSize: 10 };
       release = () => adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      if (options.ownLogin) {
+        // What an operator does once per server (README): the runtime role and a login in it.
+        const login = `${name}_api`;
+        await adminQuery(serverUrl, CREATE_RUNTIME_ROLE);
+        await adminQuery(serverUrl, `CREATE ROLE ${login} LOGIN IN ROLE venule_app`);
+        const runtime = new URL(url);
+        runtime.username = login;
+        target = { url: runtime.toString(), migrationUrl: url.toString(), poolSize: 10 };
+        const dropDatabase = release;
+        release = async () => {
+          await dropDatabase();
+          await adminQuery(serverUrl, `DROP ROLE ${login}`);
+        };
+      }
     } else {
       const embedded = await EmbeddedPostgres.start(options.dataDir);
       target = embedded.target;
       release = () => embedded.stop();
     }
+    // The API itself runs as a role that may not change the schema; test fixtures that must are
+    // created here, as the owner, before the migrations (which grant the runtime role DML on them).
+    if (options.ownerSql) await ownerQuery(target, options.ownerSql);
     const app = await createApp(config, target);
     return new TestApp(app, config, async () => {
       await app.close();
@@ -95,8 +120,18 @@ export class TestApp {
   }
 }
 
-async function adminQuery(url: string, sql: string): Promise<void> {
-  const client = new Client({ connectionString: url });
+// Test files run in parallel, and another one's migration may be creating the role at this moment.
+const CREATE_RUNTIME_ROLE = `DO $$ BEGIN
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'venule_app') THEN CREATE ROLE venule_app NOLOGIN; END IF;
+EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+END $$`;
+
+function ownerQuery(target: DatabaseTarget, sql: string): Promise<void> {
+  return 'url' in target ? adminQuery(target.url, sql) : adminQuery({ host: target.socketDir, user: 'postgres', database: 'postgres' }, sql);
+}
+
+async function adminQuery(connection: string | ClientConfig, sql: string): Promise<void> {
+  const client = new Client(typeof connection === 'string' ? { connectionString: connection } : connection);
   await client.connect();
   try {
     await client.query(sql);

@@ -13,11 +13,14 @@ export interface AuditRecord {
   fields?: string[];
   /** When what the row records happened, if not now (a treatment recorded late). */
   occurredAt?: string | null;
+  /** The client's network address, for sign-in events. */
+  address?: string | null;
 }
 
 /**
  * Appends to the audit trail. Pass the transaction's manager for writes, so the audit row commits
- * or rolls back with the change it describes. The table refuses UPDATE and DELETE by trigger.
+ * or rolls back with the change it describes. The API's database role may only INSERT and SELECT
+ * the table (migration RuntimeRole), and a trigger refuses UPDATE and DELETE even to its owner.
  */
 @Injectable()
 export class AuditService {
@@ -31,10 +34,10 @@ export class AuditService {
   async recordMany(events: readonly AuditRecord[], manager: EntityManager = this.db.manager): Promise<void> {
     if (events.length === 0) return;
     await manager.query(
-      `INSERT INTO audit_events (actor_id, action, entity, entity_id, patient_id, fields, occurred_at)
-       SELECT e.actor_id, e.action, e.entity, e.entity_id, e.patient_id, ARRAY(SELECT jsonb_array_elements_text(e.fields)), e.occurred_at
+      `INSERT INTO audit_events (actor_id, action, entity, entity_id, patient_id, fields, occurred_at, address)
+       SELECT e.actor_id, e.action, e.entity, e.entity_id, e.patient_id, ARRAY(SELECT jsonb_array_elements_text(e.fields)), e.occurred_at, e.address
        FROM jsonb_to_recordset($1::jsonb)
-         AS e(actor_id uuid, action text, entity text, entity_id text, patient_id uuid, fields jsonb, occurred_at timestamptz)`,
+         AS e(actor_id uuid, action text, entity text, entity_id text, patient_id uuid, fields jsonb, occurred_at timestamptz, address text)`,
       [
         JSON.stringify(
           events.map((e) => ({
@@ -45,6 +48,7 @@ export class AuditService {
             patient_id: e.patientId ?? null,
             fields: e.fields ?? [],
             occurred_at: e.occurredAt ?? null,
+            address: e.address ?? null,
           })),
         ),
       ],

@@ -16,6 +16,17 @@ describe('loadConfig', () => {
     expect(loadConfig({}).allowedHosts).toBeUndefined();
   });
 
+  it('believes X-Forwarded-For from loopback only, unless TRUSTED_PROXIES names the load balancers', () => {
+    expect(loadConfig({}).trustedProxies).toEqual(['loopback']);
+    expect(loadConfig({ TRUSTED_PROXIES: 'none' }).trustedProxies).toBe(false);
+    expect(loadConfig({ TRUSTED_PROXIES: '10.0.0.0/8, 2001:db8::/32,192.0.2.7,uniquelocal' }).trustedProxies).toEqual([
+      '10.0.0.0/8',
+      '2001:db8::/32',
+      '192.0.2.7',
+      'uniquelocal',
+    ]);
+  });
+
   it.each([
     ['PORT', 'eighty', /^PORT must be a whole number/],
     ['PORT', '70000', /^PORT must be between 1 and 65535/],
@@ -23,6 +34,10 @@ describe('loadConfig', () => {
     ['CLINIC_TIMEZONE', 'Mars/Olympus', /^CLINIC_TIMEZONE must be an IANA time zone/],
     ['COOKIE_SECURE', 'maybe', /^COOKIE_SECURE must be true or false/],
     ['ALLOWED_HOSTS', 'clinic.example.org;evil', /^ALLOWED_HOSTS must be host names separated by commas/],
+    ['DATABASE_MIGRATION_URL', 'owner@db', /^DATABASE_MIGRATION_URL must be a postgres:\/\/ connection URL/],
+    ['DATABASE_MIGRATION_URL', 'postgres://owner@db/venule', /^DATABASE_MIGRATION_URL needs DATABASE_URL/],
+    ['TRUSTED_PROXIES', '10.0.0.0/33', /^TRUSTED_PROXIES must be none or a comma-separated list.*"10\.0\.0\.0\/33"/],
+    ['TRUSTED_PROXIES', 'loopback, the load balancer', /^TRUSTED_PROXIES must be .*"the load balancer"/],
   ])('stops on a bad %s with one line naming it', (name, value, message) => {
     let error: unknown;
     try {

@@ -1,6 +1,7 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
 import { IANAZone } from 'luxon';
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 
 const bool = ({ value }: { value: unknown }) => {
@@ -22,6 +23,10 @@ class Environment {
   @IsOptional()
   @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// connection URL' })
   DATABASE_URL?: string;
+
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// connection URL' })
+  DATABASE_MIGRATION_URL?: string;
 
   @IsOptional()
   @IsString()
@@ -54,12 +59,43 @@ class Environment {
     message: 'must be host names separated by commas, e.g. clinic.example.org,localhost',
   })
   ALLOWED_HOSTS?: string;
+
+  @IsString()
+  TRUSTED_PROXIES?: string;
+}
+
+const PROXY_RANGES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** An address, a CIDR block or one of proxy-addr's named ranges, as Fastify's trustProxy takes them. */
+function isProxyEntry(entry: string): boolean {
+  if (PROXY_RANGES.includes(entry)) return true;
+  const [address, bits, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (!version || rest.length) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128);
+}
+
+/** `none`, or a comma-separated list of proxies whose X-Forwarded-For is believed. */
+function parseTrustedProxies(value: string | undefined): string[] | false {
+  if (value === undefined) return ['loopback'];
+  if (value.trim() === 'none') return false;
+  const entries = value.split(',').map((e) => e.trim());
+  const bad = entries.find((e) => !isProxyEntry(e));
+  if (bad !== undefined) {
+    throw new ConfigError(
+      `TRUSTED_PROXIES must be none or a comma-separated list of addresses, CIDR blocks, loopback, linklocal or uniquelocal (got "${bad}")`,
+    );
+  }
+  return entries;
 }
 
 export interface AppConfig {
   port: number;
   /** A PostgreSQL server, or undefined for the embedded PGlite in `dataDir`. */
   databaseUrl?: string;
+  /** The schema owner's login for migrations, when the API's own login (`databaseUrl`) is not it. */
+  databaseMigrationUrl?: string;
   dataDir: string;
   clinicTimeZone: string;
   logLevel: string;
@@ -70,6 +106,8 @@ export interface AppConfig {
   dashboardDir?: string;
   /** Host names (lower case, no port) requests may be addressed to; undefined answers any. */
   allowedHosts?: string[];
+  /** Proxies whose X-Forwarded-For gives the client's address (Fastify's trustProxy), or false. */
+  trustedProxies: string[] | false;
 }
 
 export class ConfigError extends Error {}
@@ -84,6 +122,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaults: { dashboardDir?: st
     const why = constraints['isInt'] ?? constraints['isBoolean'] ?? Object.values(constraints)[0] ?? 'is invalid';
     throw new ConfigError(`${first.property} ${why.replace(new RegExp(`^${first.property} `), '')} (got "${env[first.property]}")`);
   }
+  if (parsed.DATABASE_MIGRATION_URL && !parsed.DATABASE_URL) {
+    throw new ConfigError('DATABASE_MIGRATION_URL needs DATABASE_URL too (the embedded database has one login)');
+  }
   const zone = parsed.CLINIC_TIMEZONE ?? 'Europe/London';
   if (!IANAZone.isValidZone(zone)) {
     throw new ConfigError(`CLINIC_TIMEZONE must be an IANA time zone such as Europe/London (got "${zone}")`);
@@ -91,6 +132,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaults: { dashboardDir?: st
   return {
     port: parsed.PORT ?? 3000,
     databaseUrl: parsed.DATABASE_URL,
+    databaseMigrationUrl: parsed.DATABASE_MIGRATION_URL,
     dataDir: resolve(parsed.VENULE_DATA_DIR ?? '.venule-data'),
     clinicTimeZone: zone,
     logLevel: parsed.LOG_LEVEL ?? 'info',
@@ -98,6 +140,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaults: { dashboardDir?: st
     demo: parsed.VENULE_DEMO ?? !parsed.DATABASE_URL,
     dashboardDir: parsed.DASHBOARD_DIR ?? defaults.dashboardDir,
     allowedHosts: parsed.ALLOWED_HOSTS?.split(',').map((h) => h.trim().toLowerCase()),
+    trustedProxies: parseTrustedProxies(parsed.TRUSTED_PROXIES),
   };
 }
 

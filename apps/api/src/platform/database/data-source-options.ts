@@ -1,11 +1,23 @@
-import type { DataSourceOptions } from 'typeorm';
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import type { ClientBase } from 'pg';
 import { MIGRATIONS } from '@venule/migrations';
 import type { DatabaseTarget } from './embedded-postgres';
 
-/** TypeORM options for either database. Schema changes only ever come from `migrations/`. */
+/**
+ * The role the API works as once migrations have run (created by the RuntimeRole migration): DML
+ * on ordinary tables, only INSERT and SELECT on the audit trail, owner of nothing.
+ */
+export const RUNTIME_ROLE = 'venule_app';
+
+/**
+ * TypeORM options as the owner of the schema, running the migrations. Schema changes only ever
+ * come from `migrations/`.
+ */
 export function dataSourceOptions(target: DatabaseTarget): DataSourceOptions {
   const connection =
-    'url' in target ? { url: target.url } : { host: target.socketDir, port: 5432, username: 'postgres', database: 'postgres' };
+    'url' in target
+      ? { url: target.migrationUrl ?? target.url }
+      : { host: target.socketDir, port: 5432, username: 'postgres', database: 'postgres' };
   return {
     type: 'postgres',
     ...connection,
@@ -22,4 +34,33 @@ export function dataSourceOptions(target: DatabaseTarget): DataSourceOptions {
       idleTimeoutMillis: 'url' in target ? 30_000 : 0,
     },
   };
+}
+
+/**
+ * The API's own connections: every pooled connection assumes the runtime role before its first
+ * query, and a connection that cannot is closed and its request fails (pg-pool's onConnect hook),
+ * so no query ever runs as the owner by accident.
+ */
+export function runtimeDataSourceOptions(target: DatabaseTarget): DataSourceOptions {
+  const owner = dataSourceOptions(target);
+  return {
+    ...owner,
+    ...('url' in target ? { url: target.url } : {}),
+    migrationsRun: false,
+    migrations: [],
+    extra: {
+      ...owner.extra,
+      onConnect: async (client: ClientBase) => {
+        await client.query(`SET ROLE ${RUNTIME_ROLE}`);
+      },
+    },
+  };
+}
+
+/** Runs the pending migrations as the owner on a connection of its own, then closes it. */
+export async function migrate(target: DatabaseTarget): Promise<void> {
+  const owner = dataSourceOptions(target);
+  const dataSource = new DataSource({ ...owner, extra: { ...owner.extra, max: 1 } });
+  await dataSource.initialize();
+  await dataSource.destroy();
 }

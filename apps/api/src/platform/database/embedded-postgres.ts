@@ -7,8 +7,11 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-/** Where the `pg` driver finds a PostgreSQL: a server URL, or the embedded one's socket. */
-export type DatabaseTarget = { url: string; poolSize: number } | { socketDir: string; poolSize: 1 };
+/**
+ * Where the `pg` driver finds a PostgreSQL: a server URL (and, when the API's own login may not
+ * change the schema, the owner's URL for migrations), or the embedded one's socket.
+ */
+export type DatabaseTarget = { url: string; migrationUrl?: string; poolSize: number } | { socketDir: string; poolSize: 1 };
 
 /**
  * The zero-set-up database: PGlite (PostgreSQL compiled to WebAssembly) served over the
@@ -36,7 +39,9 @@ export class EmbeddedPostgres {
     });
     // Unix socket paths are limited to ~107 bytes, so the socket lives in a short temp dir.
     const socketDir = mkdtempSync(join(tmpdir(), 'venule-pg-'));
-    const server = new PGLiteSocketServer({ db, path: join(socketDir, '.s.PGSQL.5432'), maxConnections: 1 });
+    // The API's pool holds one connection. A second slot lets it open while the server is still
+    // closing the one the migrations ran on (the server notices a closed socket a tick later).
+    const server = new PGLiteSocketServer({ db, path: join(socketDir, '.s.PGSQL.5432'), maxConnections: 2 });
     await server.start();
     return new EmbeddedPostgres(db, server, socketDir);
   }

@@ -25,7 +25,7 @@ export const OUTSIDE_API = [{ path: ENQUIRY_PAGE, method: RequestMethod.GET }] a
 /** Builds the whole HTTP application; main.ts listens on it, integration tests drive it with supertest. */
 export async function createApp(config: AppConfig, database: DatabaseTarget): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
-    trustProxy: 'loopback',
+    trustProxy: config.trustedProxies,
     bodyLimit: 1024 * 1024,
     // A slow client cannot hold a connection: the whole request within a minute, an idle socket closed after two.
     requestTimeout: 60_000,

@@ -9,7 +9,8 @@ export interface Window {
 
 /**
  * Fixed-window counters in PostgreSQL, so every API instance sees the same counts and nothing
- * lives in process memory. One upsert per hit.
+ * lives in process memory. A hit is one upsert that returns the new count, so concurrent hits
+ * each see a different number and none slips past a limit.
  */
 @Injectable()
 export class RateLimitService {
@@ -28,16 +29,38 @@ export class RateLimitService {
     return { hits: row.hits, retryAfterSeconds: Math.max(1, row.retry_after) };
   }
 
-  async peek(key: string): Promise<Window> {
-    const [row] = await this.db.query(
-      `SELECT hits, ceil(extract(epoch FROM window_ends_at - now()))::int AS retry_after
-         FROM rate_limit_counters WHERE key = $1 AND window_ends_at > now()`,
-      [key],
+  /** Takes back one hit, e.g. an attempt that turned out to be allowed. */
+  async refund(key: string): Promise<void> {
+    await this.db.query(`UPDATE rate_limit_counters SET hits = greatest(hits - 1, 0) WHERE key = $1`, [key]);
+  }
+
+  /** A marker that holds for `seconds` from now (counted as one hit). */
+  async remember(key: string, seconds: number): Promise<void> {
+    await this.db.query(
+      `INSERT INTO rate_limit_counters (key, hits, window_ends_at) VALUES ($1, 1, now() + make_interval(secs => $2))
+       ON CONFLICT (key) DO UPDATE SET hits = 1, window_ends_at = EXCLUDED.window_ends_at`,
+      [key, seconds],
     );
-    return row ? { hits: row.hits, retryAfterSeconds: Math.max(1, row.retry_after) } : { hits: 0, retryAfterSeconds: 0 };
+  }
+
+  async isActive(key: string): Promise<boolean> {
+    const rows = await this.db.query(`SELECT 1 FROM rate_limit_counters WHERE key = $1 AND window_ends_at > now() AND hits > 0`, [key]);
+    return rows.length > 0;
   }
 
   async reset(key: string): Promise<void> {
     await this.db.query(`DELETE FROM rate_limit_counters WHERE key = $1`, [key]);
+  }
+
+  /**
+   * Deletes up to `limit` counters whose window has ended. Bounded so that it can run on a request
+   * path; rows another request is touching are skipped rather than waited for.
+   */
+  async deleteExpired(limit: number): Promise<void> {
+    await this.db.query(
+      `DELETE FROM rate_limit_counters WHERE key IN (
+         SELECT key FROM rate_limit_counters WHERE window_ends_at <= now() LIMIT $1 FOR UPDATE SKIP LOCKED)`,
+      [limit],
+    );
   }
 }

@@ -30,7 +30,8 @@ export function dayEnd(date: string): string | undefined {
 }
 
 const ACTION_LABELS: Record<string, string> = {
-  create: 'Created', read: 'Viewed', update: 'Changed', delete: 'Deleted', sign: 'Signed', login: 'Signed in', logout: 'Signed out', export: 'Exported',
+  create: 'Created', read: 'Viewed', update: 'Changed', delete: 'Deleted', sign: 'Signed', login: 'Signed in', logout: 'Signed out',
+  login_failed: 'Sign-in failed', login_throttled: 'Sign-in throttled', export: 'Exported',
 };
 
 @Component({
