@@ -30,9 +30,10 @@ export const signedOutGuard: CanActivateFn = () => {
   return session.signedIn() ? router.createUrlTree(homeFor(session.role())) : true;
 };
 
-/** Where each role starts: patient search, except admins who start at staff accounts. */
+/** Where each role starts: patient search, except admins (staff accounts) and managers (the clinic overview). */
 export function homeFor(role: Role | null): string[] {
   if (role === 'admin') return ['/', PATHS.staff];
+  if (role === 'manager') return links.reports();
   return ['/', PATHS.patients];
 }
 
