@@ -6,6 +6,8 @@ import { Courses1764029100000 } from './1764029100000-Courses';
 import { PatientSearchColumns1764029123456 } from './1764029123456-PatientSearchColumns';
 import { TreatmentTime1764029200000 } from './1764029200000-TreatmentTime';
 import { ReportIndexes1796022786202 } from './1796022786202-ReportIndexes';
+import { AuditPageViews1796025271614 } from './1796025271614-AuditPageViews';
+import { RecallCalls1796025271700 } from './1796025271700-RecallCalls';
 
 /** Every migration, oldest first (one a line). TypeORM runs the ones not yet applied at start-up. */
 export const MIGRATIONS = [
@@ -17,4 +19,6 @@ export const MIGRATIONS = [
   PatientSearchColumns1764029123456,
   TreatmentTime1764029200000,
   ReportIndexes1796022786202,
+  AuditPageViews1796025271614,
+  RecallCalls1796025271700,
 ];

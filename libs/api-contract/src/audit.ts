@@ -16,6 +16,8 @@ export interface AuditEvent {
   patientId: string | null;
   /** The patient's clinic number when `patientId` is set (added for the audit screen). */
   patientClinicNumber: string | null;
+  /** The patient's first and last name when `patientId` is set. */
+  patientName: string | null;
   /** Names of the fields written; never their values. */
   fields: string[];
   /** When what the row records happened, when that is not `at` (a treatment recorded late). */

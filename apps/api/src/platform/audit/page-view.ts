@@ -1,0 +1,29 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import { Observable } from 'rxjs';
+import { validationFailed } from '../errors/domain-error';
+
+/** The header the dashboard sends on every read a page makes, with one id per page view. */
+export const PAGE_VIEW_HEADER = 'x-audit-view';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const pageView = new AsyncLocalStorage<string | null>();
+
+/** The page view the current request belongs to, if its client said so. */
+export const currentPageView = (): string | null => pageView.getStore() ?? null;
+
+/**
+ * Carries the request's page-view id to the audit service without threading it through every
+ * service that records a read. A malformed id is refused (400 naming the header), never ignored.
+ */
+@Injectable()
+export class PageViewInterceptor implements NestInterceptor {
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const raw = context.switchToHttp().getRequest<FastifyRequest>().headers[PAGE_VIEW_HEADER];
+    if (raw !== undefined && (typeof raw !== 'string' || !UUID.test(raw))) throw validationFailed('X-Audit-View', 'must be a UUID');
+    const id = raw === undefined ? null : raw.toLowerCase();
+    return new Observable((subscriber) => pageView.run(id, () => next.handle().subscribe(subscriber)));
+  }
+}
