@@ -66,6 +66,7 @@ describe('access: deny by default, every route with every role', () => {
     expect(Object.fromEntries(reports)).toEqual({
       'GET /api/reports/course-progress': ['admin', 'manager'],
       'GET /api/reports/overdue': ['clinician', 'manager', 'reception'],
+      'POST /api/reports/overdue/calls': ['clinician', 'manager', 'reception'],
       'GET /api/reports/outcomes': ['admin', 'manager'],
     });
   });
