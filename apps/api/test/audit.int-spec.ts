@@ -186,4 +186,14 @@ describe('audit trail', () => {
     expect(exports.items[0]).toMatchObject({ entity: 'audit_trail', patientId });
     expect((await staff.clinician.getAs('/api/audit', 'text/csv')).status).toBe(403);
   });
+
+  it('lists the staff by name for the staff filter, to managers and admins only', async () => {
+    const res = await staff.manager.get('/api/audit/staff');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual(
+      expect.arrayContaining([{ id: staff.clinician.userId, displayName: expect.any(String), email: expect.any(String), role: 'clinician', active: true }]),
+    );
+    expect((await staff.admin.get('/api/audit/staff')).status).toBe(200);
+    for (const role of ['reception', 'clinician'] as const) expect((await staff[role].get('/api/audit/staff')).status).toBe(403);
+  });
 });

@@ -1,4 +1,11 @@
+import type { Role } from './roles';
 import type { IsoInstant } from './common';
+
+/**
+ * Sent by the dashboard on every read a page makes, one UUID per page view: the reads of one
+ * patient in one view make one "viewed" row in the trail.
+ */
+export const AUDIT_VIEW_HEADER = 'X-Audit-View';
 
 export const AUDIT_ACTIONS = ['create', 'read', 'update', 'delete', 'sign', 'login', 'logout', 'export'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -38,4 +45,13 @@ export interface AuditQuery {
   action?: AuditAction;
   limit?: number;
   offset?: number;
+}
+
+/** `GET /api/audit/staff` (manager, admin): every staff account, to filter the trail by, by name. */
+export interface AuditStaffMember {
+  id: string;
+  displayName: string;
+  email: string;
+  role: Role;
+  active: boolean;
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { AuditEvent, Page } from '@venule/api-contract';
+import type { AuditEvent, AuditStaffMember, Page } from '@venule/api-contract';
 import { isIsoDate } from '@venule/clinical-rules';
 import { DateTime } from 'luxon';
 import type { SignedInStaff } from '../auth/staff';
@@ -47,5 +47,10 @@ export class AuditTrailService {
     const rows = await this.events.list(this.filter(query));
     await this.audit.record({ actorId: staff.id, action: 'export', entity: 'audit_trail', patientId: query.patientId ?? null });
     return rows;
+  }
+
+  /** Who the trail can be filtered by: names, not ids. */
+  staff(): Promise<AuditStaffMember[]> {
+    return this.events.staff();
   }
 }

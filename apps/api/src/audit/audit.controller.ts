@@ -1,6 +1,6 @@
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { AuditEvent, Page } from '@venule/api-contract';
+import type { AuditEvent, AuditStaffMember, Page } from '@venule/api-contract';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Roles } from '../auth/access.decorators';
 import { CurrentStaff, type SignedInStaff } from '../auth/staff';
@@ -30,5 +30,12 @@ export class AuditController {
     if (!wantsCsv(request)) return this.trail.list(query);
     sendAsCsv(reply, 'audit-trail');
     return auditCsv(await this.trail.export(query, staff));
+  }
+
+  @ApiOperation({ summary: 'Every staff account by name, for the audit trail’s staff filter' })
+  @Roles('manager', 'admin')
+  @Get('staff')
+  staff(): Promise<AuditStaffMember[]> {
+    return this.trail.staff();
   }
 }

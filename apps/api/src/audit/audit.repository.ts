@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { AuditAction, AuditEvent } from '@venule/api-contract';
+import type { AuditAction, AuditEvent, AuditStaffMember } from '@venule/api-contract';
 import { DataSource } from 'typeorm';
 
 export interface AuditFilter {
@@ -61,5 +61,12 @@ export class AuditRepository {
       limit === undefined ? params : [...params, limit, offset],
     );
     return rows.map((r) => ({ ...r, at: r.at.toISOString(), occurredAt: r.occurredAt ? r.occurredAt.toISOString() : null }));
+  }
+
+  /** Every staff account, active ones first, by name. */
+  staff(): Promise<AuditStaffMember[]> {
+    return this.db.query(
+      `SELECT id, display_name AS "displayName", email, role, active FROM users ORDER BY active DESC, display_name, email`,
+    );
   }
 }
