@@ -9,6 +9,8 @@ import { FrontDesk1764029300000 } from './1764029300000-FrontDesk';
 import { RuntimeRole1796021632790 } from './1796021632790-RuntimeRole';
 import { SignInAudit1796021632791 } from './1796021632791-SignInAudit';
 import { ReportIndexes1796022786202 } from './1796022786202-ReportIndexes';
+import { AuditPageViews1796025271614 } from './1796025271614-AuditPageViews';
+import { RecallCalls1796025271700 } from './1796025271700-RecallCalls';
 
 /** Every migration, oldest first (one a line). TypeORM runs the ones not yet applied at start-up. */
 export const MIGRATIONS = [
@@ -23,4 +25,6 @@ export const MIGRATIONS = [
   RuntimeRole1796021632790,
   SignInAudit1796021632791,
   ReportIndexes1796022786202,
+  AuditPageViews1796025271614,
+  RecallCalls1796025271700,
 ];

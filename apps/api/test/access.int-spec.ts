@@ -88,6 +88,8 @@ const ROUTE_ACCESS: Record<string, Capability | 'public'> = {
   'POST /api/enquiries/:id/convert': 'bookSessions',
   'GET /api/reports/course-progress': 'readReports',
   'GET /api/reports/overdue': 'readRecallList',
+  'POST /api/reports/overdue/calls': 'readRecallList',
+  'GET /api/audit/staff': 'readAudit',
   'GET /api/reports/outcomes': 'readReports',
 };
 

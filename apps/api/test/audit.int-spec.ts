@@ -119,4 +119,74 @@ describe('audit trail', () => {
     expect(stale.status).toBe(409);
     expect((await trail(`?patientId=${patientId}`)).total).toBe(before);
   });
+
+  it('names the patient and the staff member in every row', async () => {
+    const { items } = await trail(`?patientId=${patientId}`);
+    expect(items.every((e) => e.patientName === 'Audit Subject' && /^VN-/.test(e.patientClinicNumber ?? ''))).toBe(true);
+    expect(items[0]).toMatchObject({ actorName: expect.any(String) });
+    expect(items.every((e) => e.actorName)).toBe(true);
+  });
+
+  describe('one page view, one "viewed" row', () => {
+    const pageReads = [
+      (id: string) => `/api/patients/${id}`,
+      (id: string) => `/api/patients/${id}/clearance`,
+      (id: string) => `/api/patients/${id}/scans`,
+      (id: string) => `/api/patients/${id}/courses`,
+    ];
+    const viewReads = async (view?: string) => {
+      const responses = await Promise.all(
+        pageReads.map((path) => {
+          const req = staff.clinician.raw('get', path(otherPatientId));
+          return view ? req.set('X-Audit-View', view) : req;
+        }),
+      );
+      expect(responses.map((r) => r.status)).toEqual(pageReads.map(() => 200));
+    };
+    const readRows = async () =>
+      (await trail(`?patientId=${otherPatientId}&action=read&actorId=${staff.clinician.userId}&limit=100`)).total;
+
+    it('records the reads a page makes at once, marked with its view id, as one row', async () => {
+      const before = await readRows();
+      await viewReads('2d4c7a8e-5b1f-4c3a-9d2e-7f6a1b0c9e11');
+      expect(await readRows()).toBe(before + 1);
+    });
+
+    it('records the next view as a row of its own, and every read without a view id', async () => {
+      const before = await readRows();
+      await viewReads('8a1e6f40-3c2b-4d9a-8e7f-0b1c2d3e4f55');
+      expect(await readRows()).toBe(before + 1);
+      await viewReads();
+      expect(await readRows()).toBe(before + 1 + pageReads.length);
+    });
+
+    it('refuses a malformed view id naming the header', async () => {
+      const res = await staff.clinician.raw('get', `/api/patients/${otherPatientId}`).set('X-Audit-View', 'not-a-view');
+      expect([res.status, res.body.errors?.map((e: { field: string }) => e.field)]).toEqual([400, ['X-Audit-View']]);
+    });
+  });
+
+  it('downloads the trail as CSV with names, and records the download', async () => {
+    const res = await staff.manager.getAs(`/api/audit?patientId=${patientId}`, 'text/csv');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/csv/);
+    expect(res.headers['content-disposition']).toContain('audit-trail.csv');
+    const lines = res.text.trim().split('\r\n');
+    expect(lines[0]).toBe('When,Staff member,Staff email,Action,Record,Record id,Patient,Clinic number,Fields,Happened at');
+    expect(lines).toHaveLength(1 + 4);
+    expect(lines[1]).toContain('Audit Subject');
+    const exports = await trail(`?action=export&actorId=${staff.manager.userId}`);
+    expect(exports.items[0]).toMatchObject({ entity: 'audit_trail', patientId });
+    expect((await staff.clinician.getAs('/api/audit', 'text/csv')).status).toBe(403);
+  });
+
+  it('lists the staff by name for the staff filter, to managers and admins only', async () => {
+    const res = await staff.manager.get('/api/audit/staff');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual(
+      expect.arrayContaining([{ id: staff.clinician.userId, displayName: expect.any(String), email: expect.any(String), role: 'clinician', active: true }]),
+    );
+    expect((await staff.admin.get('/api/audit/staff')).status).toBe(200);
+    for (const role of ['reception', 'clinician'] as const) expect((await staff[role].get('/api/audit/staff')).status).toBe(403);
+  });
 });

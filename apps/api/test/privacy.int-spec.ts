@@ -259,6 +259,9 @@ describe('privacy: no clinical content reaches reception or admin, on any route'
   }
 
   const writes: Record<string, (role: Role, client: StaffClient) => Promise<Call[]>> = {
+    'POST /api/reports/overdue/calls': async () => [
+      { url: '/api/reports/overdue/calls', body: { courseId: seeded.bookable, outcome: 'left_message', note: 'Voicemail' } },
+    ],
     'POST /api/consultations': async () => [
       { url: '/api/consultations', body: { type: 'free', patientId: seeded.patientId, startsAt: instantIn(4, 0), durationMinutes: 30 } },
     ],

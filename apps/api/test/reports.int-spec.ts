@@ -271,7 +271,7 @@ describe('reports', () => {
       expect(reception.body.overdue.map(courseOf)).toEqual(['A']);
       for (const row of [...reception.body.overdue, ...reception.body.recall]) {
         expect(Object.keys(row).sort()).toEqual(
-          ['clinicNumber', 'courseId', 'daysOverdue', 'lastSessionOn', 'patientId', 'patientName', 'phone', 'windowClosesOn', 'windowOpensOn'].sort(),
+          ['clinicNumber', 'courseId', 'daysOverdue', 'lastCall', 'lastSessionOn', 'patientId', 'patientName', 'phone', 'windowClosesOn', 'windowOpensOn'].sort(),
         );
       }
       const clinician = await staff.clinician.get('/api/reports/overdue');
@@ -284,9 +284,55 @@ describe('reports', () => {
       const res = await staff.reception.getAs('/api/reports/overdue', 'text/csv');
       expect(res.status).toBe(200);
       const lines = res.text.trimEnd().split('\r\n');
-      expect(lines[0]).toBe('List,Clinic number,Patient,Phone,What,Date,Days overdue');
+      expect(lines[0]).toBe('List,Clinic number,Patient,Phone,What,Date,Days overdue,Last call');
       expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(['overdue', 'recall', 'recall', 'scan expiring']);
-      expect(lines[1]).toContain(`,next session was due by,${plusDays(today, -16)},16`);
+      expect(lines[1]).toContain(`,next session was due by,${plusDays(today, -16)},16,`);
+    });
+
+    describe('call outcomes', () => {
+      const call = (who: Role, body: unknown) => staff[who].post('/api/reports/overdue/calls', body);
+      const rowOf = async (course: string) => {
+        const res = await staff.reception.get('/api/reports/overdue');
+        return [...res.body.overdue, ...res.body.recall].find((r: { courseId: string }) => r.courseId === ids[course]);
+      };
+
+      it('shows the latest outcome on the row, from reception, clinicians and managers alike', async () => {
+        expect((await rowOf('A')).lastCall).toBeNull();
+        const first = await call('reception', { courseId: ids['A'], outcome: 'left_message' });
+        expect(first.status).toBe(201);
+        expect(first.body).toEqual({ outcome: 'left_message', note: null, calledAt: expect.any(String), calledByName: expect.any(String) });
+        const second = await call('manager', { courseId: ids['A'], outcome: 'booked', note: '  Tuesday 10:00  ' });
+        expect(second.status).toBe(201);
+        expect((await rowOf('A')).lastCall).toEqual({ ...second.body, note: 'Tuesday 10:00' });
+        expect((await call('clinician', { courseId: ids['C'], outcome: 'declined' })).status).toBe(201);
+        expect((await rowOf('C')).lastCall).toMatchObject({ outcome: 'declined' });
+        expect((await rowOf('E')).lastCall).toBeNull();
+      });
+
+      it('audits each call against the patient', async () => {
+        const rows = await t.db.query(`SELECT action, fields, patient_id FROM audit_events WHERE entity = 'recall_call' ORDER BY id`);
+        expect(rows).toEqual([
+          { action: 'create', fields: ['outcome'], patient_id: patients['A'] },
+          { action: 'create', fields: ['outcome', 'note'], patient_id: patients['A'] },
+          { action: 'create', fields: ['outcome'], patient_id: patients['C'] },
+        ]);
+      });
+
+      it('refuses admins, unknown courses and bad outcomes, naming the field, and records nothing', async () => {
+        const before = await t.db.query(`SELECT count(*)::int AS n FROM recall_calls`);
+        expect((await call('admin', { courseId: ids['A'], outcome: 'booked' })).status).toBe(403);
+        expect((await call('reception', { courseId: '00000000-0000-4000-8000-000000000000', outcome: 'booked' })).status).toBe(404);
+        const cases: [unknown, string][] = [
+          [{ courseId: ids['A'], outcome: 'shouted' }, 'outcome'],
+          [{ courseId: 'nope', outcome: 'booked' }, 'courseId'],
+          [{ courseId: ids['A'], outcome: 'booked', note: 'x'.repeat(501) }, 'note'],
+        ];
+        for (const [body, field] of cases) {
+          const res = await call('reception', body);
+          expect([res.status, res.body.errors?.map((e: { field: string }) => e.field)]).toEqual([400, [field]]);
+        }
+        expect(await t.db.query(`SELECT count(*)::int AS n FROM recall_calls`)).toEqual(before);
+      });
     });
   });
 

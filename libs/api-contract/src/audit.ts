@@ -1,3 +1,4 @@
+import type { Role } from './roles';
 import type { IsoInstant } from './common';
 
 /**
@@ -5,6 +6,13 @@ import type { IsoInstant } from './common';
  * the account tried, `user` with its id, or `email` with a SHA-256 of an address no account has.
  */
 export const AUDIT_ACTIONS = ['create', 'read', 'update', 'delete', 'sign', 'login', 'logout', 'login_failed', 'login_throttled', 'export'] as const;
+
+/**
+ * Sent by the dashboard on every read a page makes, one UUID per page view: the reads of one
+ * patient in one view make one "viewed" row in the trail.
+ */
+export const AUDIT_VIEW_HEADER = 'X-Audit-View';
+
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export interface AuditEvent {
@@ -20,6 +28,8 @@ export interface AuditEvent {
   patientId: string | null;
   /** The patient's clinic number when `patientId` is set (added for the audit screen). */
   patientClinicNumber: string | null;
+  /** The patient's first and last name when `patientId` is set. */
+  patientName: string | null;
   /** Names of the fields written; never their values. For `login_throttled`, the limit that refused. */
   fields: string[];
   /** When what the row records happened, when that is not `at` (a treatment recorded late). */
@@ -42,4 +52,13 @@ export interface AuditQuery {
   action?: AuditAction;
   limit?: number;
   offset?: number;
+}
+
+/** `GET /api/audit/staff` (manager, admin): every staff account, to filter the trail by, by name. */
+export interface AuditStaffMember {
+  id: string;
+  displayName: string;
+  email: string;
+  role: Role;
+  active: boolean;
 }

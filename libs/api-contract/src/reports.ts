@@ -2,7 +2,7 @@
  * The managers' reports (SPEC §1.4–1.5, §3, issue 11): course progress, the overdue and recall
  * list, outcomes against the clinic's promise. Each also answers `Accept: text/csv`.
  */
-import type { IsoDate, Leg, Page } from './common';
+import type { IsoDate, IsoInstant, Leg, Page } from './common';
 import type { AdverseEventType, CourseProgressState, Severity } from './courses';
 
 /** The window states an active course can be in (SPEC §1.4). */
@@ -81,6 +81,26 @@ export interface RecallRow {
   /** Days past `windowClosesOn`; 0 on the recall list. */
   daysOverdue: number;
   clinical?: RecallClinicalDetail;
+  /** The latest call about this course, if anyone has phoned. */
+  lastCall: RecallCall | null;
+}
+
+/** What came of a call from the overdue or recall list. */
+export const RECALL_CALL_OUTCOMES = ['left_message', 'booked', 'declined'] as const;
+export type RecallCallOutcome = (typeof RECALL_CALL_OUTCOMES)[number];
+
+/** `POST /api/reports/overdue/calls` (reception, clinician, manager). */
+export interface RecallCallInput {
+  courseId: string;
+  outcome: RecallCallOutcome;
+  note?: string | null;
+}
+
+export interface RecallCall {
+  outcome: RecallCallOutcome;
+  note: string | null;
+  calledAt: IsoInstant;
+  calledByName: string;
 }
 
 export interface ScanExpiryRow {

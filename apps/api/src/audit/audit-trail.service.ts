@@ -1,21 +1,23 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { AuditEvent, Page } from '@venule/api-contract';
+import type { AuditEvent, AuditStaffMember, Page } from '@venule/api-contract';
 import { isIsoDate } from '@venule/clinical-rules';
 import { DateTime } from 'luxon';
-import { DataSource } from 'typeorm';
+import type { SignedInStaff } from '../auth/staff';
+import { AuditService } from '../platform/audit/audit.service';
 import { APP_CONFIG, type AppConfig } from '../platform/config/app-config';
 import { validationFailed } from '../platform/errors/domain-error';
+import { AuditRepository, type AuditFilter } from './audit.repository';
 import type { AuditQueryDto } from './dto/audit-query.dto';
 
 /**
  * The read side of the audit trail (SPEC §2 "Audit event"): managers and admins page through who
- * did what, newest first. Recording lives in platform/audit; nothing here writes.
+ * did what, newest first, or download it. Downloading it is itself audited.
  */
 @Injectable()
 export class AuditTrailService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly events: AuditRepository,
+    private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -26,45 +28,29 @@ export class AuditTrailService {
     return (end ? day.plus({ days: 1 }) : day).toUTC().toISO() as string;
   }
 
-  async list(query: AuditQueryDto): Promise<Page<AuditEvent>> {
-    const params: unknown[] = [];
-    const where: string[] = [];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
-    };
+  private filter(query: AuditQueryDto): AuditFilter {
     const from = query.from ? this.bound(query.from, false) : undefined;
     const to = query.to ? this.bound(query.to, true) : undefined;
     if (from && to && from >= to) throw validationFailed('to', 'must be after from');
-    if (query.patientId) add('e.patient_id = ?', query.patientId);
-    if (query.actorId) add('e.actor_id = ?', query.actorId);
-    if (from) add('e.at >= ?::timestamptz', from);
-    if (to) add('e.at < ?::timestamptz', to);
-    if (query.entity) add('e.entity = ?', query.entity);
-    if (query.action) add('e.action = ?', query.action);
-    const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM audit_events e ${filter}`, params);
-    const rows = await this.db.query(
-      `SELECT e.id::text AS id, e.at, e.actor_id AS "actorId", u.email AS "actorEmail", u.display_name AS "actorName",
-              e.action, e.entity, e.entity_id AS "entityId", e.patient_id AS "patientId",
-              p.clinic_number AS "patientClinicNumber", e.fields, e.occurred_at AS "occurredAt", e.address
-       FROM audit_events e
-       LEFT JOIN users u ON u.id = e.actor_id
-       LEFT JOIN patients p ON p.id = e.patient_id
-       ${filter}
-       ORDER BY e.at DESC, e.id DESC
-       LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-      [...params, query.limit, query.offset],
-    );
-    return {
-      items: rows.map((r: Omit<AuditEvent, 'at' | 'occurredAt'> & { at: Date; occurredAt: Date | null }) => ({
-        ...r,
-        at: r.at.toISOString(),
-        occurredAt: r.occurredAt ? r.occurredAt.toISOString() : null,
-      })),
-      total,
-      limit: query.limit,
-      offset: query.offset,
-    };
+    return { patientId: query.patientId, actorId: query.actorId, from, to, entity: query.entity, action: query.action };
+  }
+
+  async list(query: AuditQueryDto): Promise<Page<AuditEvent>> {
+    const filter = this.filter(query);
+    const total = await this.events.count(filter);
+    const items = await this.events.list(filter, query.limit, query.offset);
+    return { items, total, limit: query.limit, offset: query.offset };
+  }
+
+  /** Every matching row, for the CSV download; the download leaves a row of its own. */
+  async export(query: AuditQueryDto, staff: SignedInStaff): Promise<AuditEvent[]> {
+    const rows = await this.events.list(this.filter(query));
+    await this.audit.record({ actorId: staff.id, action: 'export', entity: 'audit_trail', patientId: query.patientId ?? null });
+    return rows;
+  }
+
+  /** Who the trail can be filtered by: names, not ids. */
+  staff(): Promise<AuditStaffMember[]> {
+    return this.events.staff();
   }
 }

@@ -1,19 +1,41 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { AuditEvent, Page } from '@venule/api-contract';
+import { Controller, Get, Query, Req, Res } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { AuditEvent, AuditStaffMember, Page } from '@venule/api-contract';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Allow } from '../auth/access.decorators';
+import { CurrentStaff, type SignedInStaff } from '../auth/staff';
+import { sendAsCsv, wantsCsv } from '../platform/http/csv';
+import { auditCsv } from './audit.csv';
 import { AuditTrailService } from './audit-trail.service';
 import { AuditQueryDto } from './dto/audit-query.dto';
 
 @ApiTags('audit')
+@ApiProduces('application/json', 'text/csv')
 @Controller('audit')
 export class AuditController {
   constructor(private readonly trail: AuditTrailService) {}
 
-  @ApiOperation({ summary: 'The audit trail, newest first', description: 'Filters: patientId, actorId, from (inclusive), to (exclusive; a date includes that day), entity, action.' })
+  @ApiOperation({
+    summary: 'The audit trail, newest first',
+    description: 'Filters: patientId, actorId, from (inclusive), to (exclusive; a date includes that day), entity, action. With `Accept: text/csv`, every matching row (paging does not apply); the download is audited.',
+  })
   @Allow('readAudit')
   @Get()
-  list(@Query() query: AuditQueryDto): Promise<Page<AuditEvent>> {
-    return this.trail.list(query);
+  async list(
+    @Query() query: AuditQueryDto,
+    @CurrentStaff() staff: SignedInStaff,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Page<AuditEvent> | string> {
+    if (!wantsCsv(request)) return this.trail.list(query);
+    sendAsCsv(reply, 'audit-trail');
+    return auditCsv(await this.trail.export(query, staff));
+  }
+
+  @ApiOperation({ summary: 'Every staff account by name, for the audit trail’s staff filter' })
+  @Allow('readAudit')
+  @Get('staff')
+  staff(): Promise<AuditStaffMember[]> {
+    return this.trail.staff();
   }
 }

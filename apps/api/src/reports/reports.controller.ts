@@ -1,12 +1,13 @@
-import { Controller, Get, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { CourseProgressPage, OutcomesReport, OverdueReport } from '@venule/api-contract';
+import type { CourseProgressPage, OutcomesReport, OverdueReport, RecallCall } from '@venule/api-contract';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Allow } from '../auth/access.decorators';
 import { CurrentStaff, type SignedInStaff } from '../auth/staff';
 import { sendAsCsv, wantsCsv } from '../platform/http/csv';
 import { CourseProgressQueryDto } from './dto/course-progress-query.dto';
 import { OutcomesQueryDto } from './dto/outcomes-query.dto';
+import { RecallCallDto } from './dto/recall-call.dto';
 import { courseProgressCsv, outcomesCsv, overdueCsv } from './reports.csv';
 import { ReportsService } from './reports.service';
 
@@ -47,6 +48,13 @@ export class ReportsController {
     if (!wantsCsv(request)) return this.reports.overdue(staff);
     sendAsCsv(reply, 'overdue');
     return overdueCsv(await this.reports.overdue(staff, true));
+  }
+
+  @ApiOperation({ summary: 'What came of a call from the overdue or recall list: left a message, booked or declined' })
+  @Allow('readRecallList')
+  @Post('overdue/calls')
+  recordCall(@Body() body: RecallCallDto, @CurrentStaff() staff: SignedInStaff): Promise<RecallCall> {
+    return this.reports.recordCall(body, staff);
   }
 
   @ApiOperation({ summary: 'Outcomes against the clinic’s promise over a period, for the clinic or one clinician' })

@@ -1,5 +1,5 @@
 /** The columns of each report's CSV download: what a spreadsheet user sees, in order. */
-import type { CourseProgressRow, OutcomesReport, OverdueReport } from '@venule/api-contract';
+import type { CourseProgressRow, OutcomesReport, OverdueReport, RecallCall } from '@venule/api-contract';
 import { toCsv, type CsvColumn } from '../platform/http/csv';
 
 const PROGRESS: CsvColumn<CourseProgressRow>[] = [
@@ -21,7 +21,9 @@ const PROGRESS: CsvColumn<CourseProgressRow>[] = [
 
 export const courseProgressCsv = (rows: readonly CourseProgressRow[]) => toCsv(PROGRESS, rows);
 
-type OverdueLine = { list: string; clinicNumber: string; patientName: string; phone: string | null; detail: string; date: string; days: number | null };
+type OverdueLine = {
+  list: string; clinicNumber: string; patientName: string; phone: string | null; detail: string; date: string; days: number | null; lastCall?: RecallCall | null;
+};
 
 const OVERDUE: CsvColumn<OverdueLine>[] = [
   { header: 'List', value: (r) => r.list },
@@ -31,6 +33,7 @@ const OVERDUE: CsvColumn<OverdueLine>[] = [
   { header: 'What', value: (r) => r.detail },
   { header: 'Date', value: (r) => r.date },
   { header: 'Days overdue', value: (r) => r.days },
+  { header: 'Last call', value: (r) => r.lastCall && `${r.lastCall.outcome.replace('_', ' ')} ${r.lastCall.calledAt.slice(0, 10)}` },
 ];
 
 /** One line per person to phone, whichever list they are on. */

@@ -13,12 +13,13 @@ import type {
   CourseProgressSort,
   IsoDate,
   Leg,
+  RecallCallOutcome,
   RecallClinicalDetail,
   RecallRow,
   ScanExpiryRow,
 } from '@venule/api-contract';
 import type { ClinicalPolicy } from '@venule/clinical-rules';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 
 /** The clinic's calendar and policy numbers every report is computed against. */
 export interface ReportClock {
@@ -203,14 +204,37 @@ export class ReportsRepository {
               f.id AS "courseId", f.patient_id AS "patientId", p.first_name || ' ' || p.last_name AS "patientName",
               p.clinic_number AS "clinicNumber", p.phone, f.last_on::text AS "lastSessionOn",
               f.window_opens::text AS "windowOpensOn", f.window_closes::text AS "windowClosesOn",
-              f.days_overdue AS "daysOverdue", f.legs, f.done AS "sessionsCompleted", f.planned_sessions AS "plannedSessions"
+              f.days_overdue AS "daysOverdue", f.legs, f.done AS "sessionsCompleted", f.planned_sessions AS "plannedSessions",
+              CASE WHEN lc.outcome IS NULL THEN NULL ELSE json_build_object(
+                'outcome', lc.outcome, 'note', lc.note, 'calledByName', lc.called_by_name,
+                'calledAt', to_char(lc.called_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) END AS "lastCall"
          FROM f
          JOIN patients p ON p.id = f.patient_id
+         LEFT JOIN LATERAL (
+           SELECT rc.outcome, rc.note, rc.called_at, u.display_name AS called_by_name
+             FROM recall_calls rc JOIN users u ON u.id = rc.called_by
+            WHERE rc.course_id = f.id
+            ORDER BY rc.called_at DESC, rc.id
+            LIMIT 1) lc ON true
         WHERE f.next_on IS NULL
           AND (f.state = 'overdue' OR (f.state IN ('on_track', 'due') AND f.window_opens <= $1::date + $5::int))
         ORDER BY f.days_overdue DESC, f.window_opens, p.last_name, p.first_name, f.id`,
       [...clockParams(clock), recallDays],
     );
+  }
+
+  /** Records a call about an existing course; undefined when there is no such course. */
+  async recordCall(
+    tx: EntityManager,
+    call: { courseId: string; outcome: RecallCallOutcome; note: string | null; calledBy: string },
+  ): Promise<{ id: string; patientId: string; calledAt: Date } | undefined> {
+    const [row] = await tx.query(
+      `WITH c AS (SELECT id, patient_id FROM courses WHERE id = $1),
+            call AS (INSERT INTO recall_calls (course_id, outcome, note, called_by) SELECT c.id, $2, $3, $4 FROM c RETURNING id, called_at)
+       SELECT call.id, call.called_at AS "calledAt", c.patient_id AS "patientId" FROM call, c`,
+      [call.courseId, call.outcome, call.note, call.calledBy],
+    );
+    return row;
   }
 
   /**

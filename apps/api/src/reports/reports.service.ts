@@ -1,15 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { can, type CourseProgressPage, type CourseProgressRow, type OutcomesReport, type OverdueReport, type RecallRow } from '@venule/api-contract';
+import { can, type CourseProgressPage, type CourseProgressRow, type OutcomesReport, type OverdueReport, type RecallCall, type RecallRow } from '@venule/api-contract';
 import { addDays, addMonths } from '@venule/clinical-rules';
 import { DataSource } from 'typeorm';
 import type { SignedInStaff } from '../auth/staff';
 import { loadPolicy } from '../courses/clinical-facts';
 import { AuditService } from '../platform/audit/audit.service';
 import { ClinicClock } from '../platform/config/clinic-clock';
-import { validationFailed } from '../platform/errors/domain-error';
+import { notFound, validationFailed } from '../platform/errors/domain-error';
 import type { CourseProgressQueryDto } from './dto/course-progress-query.dto';
 import type { OutcomesQueryDto } from './dto/outcomes-query.dto';
+import type { RecallCallDto } from './dto/recall-call.dto';
 import { PROMISE, ReportsRepository, type ReportClock } from './reports.repository';
 
 /** The recall list looks this many days ahead for windows about to open. */
@@ -71,6 +72,20 @@ export class ReportsService {
       scanExpiring,
       scanExpiryDays: SCAN_EXPIRY_DAYS,
     };
+  }
+
+  /** One click on the "Who to phone" list: what came of the call, kept with the course and audited. */
+  async recordCall(input: RecallCallDto, staff: SignedInStaff): Promise<RecallCall> {
+    const note = input.note?.trim() || null;
+    return this.db.transaction(async (tx) => {
+      const call = await this.reports.recordCall(tx, { courseId: input.courseId, outcome: input.outcome, note, calledBy: staff.id });
+      if (!call) throw notFound('The course');
+      await this.audit.record(
+        { actorId: staff.id, action: 'create', entity: 'recall_call', entityId: call.id, patientId: call.patientId, fields: note ? ['outcome', 'note'] : ['outcome'] },
+        tx,
+      );
+      return { outcome: input.outcome, note, calledAt: call.calledAt.toISOString(), calledByName: staff.displayName };
+    });
   }
 
   async outcomes(query: OutcomesQueryDto, staff: SignedInStaff, exported = false): Promise<OutcomesReport> {

@@ -1,6 +1,8 @@
 import { Global, Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { AuditService } from './audit.service';
+import { PageViewInterceptor } from './page-view';
 
 @Global()
-@Module({ providers: [AuditService], exports: [AuditService] })
+@Module({ providers: [AuditService, { provide: APP_INTERCEPTOR, useClass: PageViewInterceptor }], exports: [AuditService] })
 export class AuditRecordingModule {}

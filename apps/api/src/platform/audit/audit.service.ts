@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuditAction } from '@venule/api-contract';
 import { DataSource, type EntityManager } from 'typeorm';
+import { currentPageView } from './page-view';
 
 export interface AuditRecord {
   actorId: string | null;
@@ -30,14 +31,27 @@ export class AuditService {
     await this.recordMany([event], manager);
   }
 
-  /** Several events in one statement, e.g. one per patient whose clearance a list showed. */
+  /**
+   * Several events in one statement, e.g. one per patient whose clearance a list showed.
+   *
+   * A dashboard page fetches a patient's record in four to six requests (patient, clearance,
+   * history, scans, courses, sessions); each is a read, and each carries the page's view id
+   * (X-Audit-View). The first read of a patient in a view inserts the "viewed" row; the unique
+   * index makes the others conflict and insert nothing, so every read is still covered by a row
+   * naming who viewed whose record and when, and no row is ever updated (the trail is
+   * append-only). Reads without a view id, and every write, get a row of their own.
+   */
   async recordMany(events: readonly AuditRecord[], manager: EntityManager = this.db.manager): Promise<void> {
     if (events.length === 0) return;
+    const view = currentPageView();
     await manager.query(
-      `INSERT INTO audit_events (actor_id, action, entity, entity_id, patient_id, fields, occurred_at, address)
-       SELECT e.actor_id, e.action, e.entity, e.entity_id, e.patient_id, ARRAY(SELECT jsonb_array_elements_text(e.fields)), e.occurred_at, e.address
+      `INSERT INTO audit_events (actor_id, action, entity, entity_id, patient_id, fields, occurred_at, address, view_id)
+       SELECT e.actor_id, e.action, e.entity, e.entity_id, e.patient_id, ARRAY(SELECT jsonb_array_elements_text(e.fields)), e.occurred_at,
+              e.address, e.view_id
        FROM jsonb_to_recordset($1::jsonb)
-         AS e(actor_id uuid, action text, entity text, entity_id text, patient_id uuid, fields jsonb, occurred_at timestamptz, address text)`,
+         AS e(actor_id uuid, action text, entity text, entity_id text, patient_id uuid, fields jsonb, occurred_at timestamptz, address text,
+              view_id uuid)
+       ON CONFLICT (view_id, actor_id, patient_id) WHERE view_id IS NOT NULL DO NOTHING`,
       [
         JSON.stringify(
           events.map((e) => ({
@@ -49,6 +63,7 @@ export class AuditService {
             fields: e.fields ?? [],
             occurred_at: e.occurredAt ?? null,
             address: e.address ?? null,
+            view_id: e.action === 'read' && e.patientId && e.actorId ? view : null,
           })),
         ),
       ],

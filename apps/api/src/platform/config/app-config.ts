@@ -60,6 +60,7 @@ class Environment {
   })
   ALLOWED_HOSTS?: string;
 
+  @IsOptional()
   @IsString()
   TRUSTED_PROXIES?: string;
 }

@@ -1,65 +1,108 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
+import { FormControl, NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
+import { MatAutocompleteModule } from '@angular/material/autocomplete';
 import { MatButtonModule } from '@angular/material/button';
+import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatPaginatorModule, PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { Router, RouterLink } from '@angular/router';
-import type { AuditEvent, AuditQuery, Page } from '@venule/api-contract';
-import { AuditApi } from '../core/api';
+import { AUDIT_ACTIONS, type AuditAction, type AuditEvent, type AuditQuery, type Page, type PatientSummary } from '@venule/api-contract';
+import { DateTime } from 'luxon';
+import { catchError, debounceTime, distinctUntilChanged, map, of, switchMap } from 'rxjs';
+import { AuditApi, PatientsApi } from '../core/api';
 import { formatInstant } from '../core/dates';
 import { links } from '../core/paths';
 import { problemMessage } from '../core/problem';
+import { saveFile } from '../reports/reports-api';
 import { EmptyState, ErrorState } from '../shared/view-state';
+import { ACTION_LABELS, ENTITY_LABELS, actionLabel, entityLabel, fieldLabel } from './audit-labels';
 
 export const AUDIT_PAGE_SIZES = [25, 50, 100];
 
-/** `YYYY-MM-DD` (a local calendar day) → the instant it starts, or the instant the next day starts. */
-export function dayStart(date: string): string | undefined {
-  return date ? new Date(`${date}T00:00:00`).toISOString() : undefined;
-}
-export function dayEnd(date: string): string | undefined {
-  if (!date) return undefined;
-  const next = new Date(`${date}T00:00:00`);
-  next.setDate(next.getDate() + 1);
-  return next.toISOString();
-}
-
-const ACTION_LABELS: Record<string, string> = {
-  create: 'Created', read: 'Viewed', update: 'Changed', delete: 'Deleted', sign: 'Signed', login: 'Signed in', logout: 'Signed out',
-  login_failed: 'Sign-in failed', login_throttled: 'Sign-in throttled', export: 'Exported',
+/** A picked calendar day as the API's `YYYY-MM-DD` (the API reads it as a whole clinic day). */
+const isoDay = (date: DateTime | null): string | null => (date?.isValid ? date.toISODate() : null);
+const fromIsoDay = (value: string | undefined): DateTime | null => {
+  const date = value ? DateTime.fromISO(value) : null;
+  return date?.isValid ? date : null;
 };
+
+const patientText = (p: PatientSummary) => `${p.firstName} ${p.lastName} (${p.clinicNumber})`;
+
+/** The page a row's record lives on, when there is one to open. */
+export function recordLink(e: AuditEvent): string[] | null {
+  if (e.entity === 'course' && e.entityId) return links.course(e.entityId);
+  if (e.entity === 'report') return e.entityId === 'overdue' ? links.overdue() : links.reports();
+  return e.patientId ? links.patient(e.patientId) : null;
+}
 
 @Component({
   selector: 'vn-audit-page',
   imports: [
-    ReactiveFormsModule, RouterLink, MatFormFieldModule, MatInputModule, MatButtonModule, MatIconModule, MatTableModule,
-    MatPaginatorModule, MatProgressBarModule, MatTooltipModule, EmptyState, ErrorState,
+    ReactiveFormsModule, RouterLink, MatAutocompleteModule, MatDatepickerModule, MatFormFieldModule, MatInputModule, MatSelectModule,
+    MatButtonModule, MatIconModule, MatTableModule, MatPaginatorModule, MatProgressBarModule, MatTooltipModule, EmptyState, ErrorState,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { class: 'vn-page' },
   template: `
-    <header class="vn-page-header"><h1>Audit trail</h1></header>
+    <header class="vn-page-header">
+      <h1>Audit trail</h1>
+      <button mat-stroked-button type="button" (click)="download()" [disabled]="downloading()"><mat-icon>download</mat-icon> Download CSV</button>
+    </header>
     <form class="filters" [formGroup]="filters" (ngSubmit)="apply()" aria-label="Filter the audit trail">
-      <mat-form-field appearance="outline" subscriptSizing="dynamic">
-        <mat-label>Patient ID</mat-label>
-        <input matInput formControlName="patientId" autocomplete="off" />
+      <mat-form-field class="wide">
+        <mat-label>Patient</mat-label>
+        <input matInput [formControl]="patientSearch" [matAutocomplete]="patients" placeholder="Name, clinic number or phone" autocomplete="off" />
+        <mat-autocomplete #patients="matAutocomplete" [displayWith]="patientDisplay" (optionSelected)="pickPatient($event.option.value)">
+          @for (p of patientOptions(); track p.id) {
+            <mat-option [value]="p">{{ patientText(p) }}</mat-option>
+          }
+        </mat-autocomplete>
       </mat-form-field>
-      <mat-form-field appearance="outline" subscriptSizing="dynamic">
-        <mat-label>Staff member ID</mat-label>
-        <input matInput formControlName="actorId" autocomplete="off" />
+      <mat-form-field>
+        <mat-label>Staff member</mat-label>
+        <mat-select formControlName="actorId">
+          <mat-option value="">Anyone</mat-option>
+          @for (s of staff(); track s.id) {
+            <mat-option [value]="s.id">{{ s.displayName }}@if (!s.active) { (inactive)}</mat-option>
+          }
+        </mat-select>
       </mat-form-field>
-      <mat-form-field appearance="outline" subscriptSizing="dynamic">
+      <mat-form-field>
+        <mat-label>Action</mat-label>
+        <mat-select formControlName="action">
+          <mat-option value="">Any action</mat-option>
+          @for (a of actions; track a.value) {
+            <mat-option [value]="a.value">{{ a.label }} only</mat-option>
+          }
+        </mat-select>
+      </mat-form-field>
+      <mat-form-field>
+        <mat-label>Record</mat-label>
+        <mat-select formControlName="entity">
+          <mat-option value="">Any record</mat-option>
+          @for (e of entities; track e.value) {
+            <mat-option [value]="e.value">{{ e.label }}</mat-option>
+          }
+        </mat-select>
+      </mat-form-field>
+      <mat-form-field>
         <mat-label>From</mat-label>
-        <input matInput type="date" formControlName="from" />
+        <input matInput [matDatepicker]="fromPicker" formControlName="from" placeholder="DD/MM/YYYY" />
+        <mat-datepicker-toggle matIconSuffix [for]="fromPicker" />
+        <mat-datepicker #fromPicker />
       </mat-form-field>
-      <mat-form-field appearance="outline" subscriptSizing="dynamic">
+      <mat-form-field>
         <mat-label>To</mat-label>
-        <input matInput type="date" formControlName="to" />
+        <input matInput [matDatepicker]="toPicker" formControlName="to" placeholder="DD/MM/YYYY" />
+        <mat-datepicker-toggle matIconSuffix [for]="toPicker" />
+        <mat-datepicker #toPicker />
       </mat-form-field>
       <div class="vn-actions">
         <button mat-flat-button type="submit"><mat-icon>filter_alt</mat-icon> Apply</button>
@@ -67,6 +110,7 @@ const ACTION_LABELS: Record<string, string> = {
       </div>
     </form>
     <p class="vn-muted tip">Tip: select a name or a patient in the table to filter by it.</p>
+    @if (downloadError(); as text) { <p class="vn-error" role="alert">{{ text }}</p> }
 
     @if (error(); as text) {
       <vn-error-state [message]="text" (retry)="load()" />
@@ -88,7 +132,7 @@ const ACTION_LABELS: Record<string, string> = {
                 <th mat-header-cell *matHeaderCellDef>Who</th>
                 <td mat-cell *matCellDef="let e">
                   @if (e.actorId) {
-                    <button type="button" class="link" (click)="filterBy('actorId', e.actorId)" [matTooltip]="'Only events by ' + (e.actorEmail ?? e.actorId)">{{ e.actorEmail ?? e.actorId }}</button>
+                    <button type="button" class="link" (click)="filterBy('actorId', e.actorId)" [matTooltip]="'Only events by ' + e.actorEmail">{{ e.actorName ?? e.actorEmail }}</button>
                   } @else {
                     <span class="vn-muted">System</span>
                   }
@@ -100,20 +144,27 @@ const ACTION_LABELS: Record<string, string> = {
               </ng-container>
               <ng-container matColumnDef="entity">
                 <th mat-header-cell *matHeaderCellDef>Record</th>
-                <td mat-cell *matCellDef="let e">{{ e.entity }} @if (e.entityId) { <span class="vn-muted id">{{ short(e.entityId) }}</span> }</td>
+                <td mat-cell *matCellDef="let e">
+                  @if (recordLink(e); as link) {
+                    <a [routerLink]="link">{{ entityLabel(e.entity) }}</a>
+                  } @else {
+                    {{ entityLabel(e.entity) }}
+                  }
+                </td>
               </ng-container>
               <ng-container matColumnDef="patient">
                 <th mat-header-cell *matHeaderCellDef>Patient</th>
                 <td mat-cell *matCellDef="let e">
                   @if (e.patientId) {
-                    <button type="button" class="link" (click)="filterBy('patientId', e.patientId)" matTooltip="Only events about this patient">{{ short(e.patientId) }}</button>
-                    <a mat-icon-button [routerLink]="patientLink(e.patientId)" aria-label="Open patient"><mat-icon>open_in_new</mat-icon></a>
+                    <button type="button" class="link" (click)="filterBy('patientId', e.patientId, e.patientName + ' (' + e.patientClinicNumber + ')')"
+                      matTooltip="Only events about this patient">{{ e.patientName }}</button>
+                    <span class="vn-muted"> {{ e.patientClinicNumber }}</span>
                   }
                 </td>
               </ng-container>
               <ng-container matColumnDef="fields">
                 <th mat-header-cell *matHeaderCellDef>Fields</th>
-                <td mat-cell *matCellDef="let e" class="fields">{{ e.fields.join(', ') }}</td>
+                <td mat-cell *matCellDef="let e" class="fields">{{ fields(e.fields) }}</td>
               </ng-container>
               <tr mat-header-row *matHeaderRowDef="columns"></tr>
               <tr mat-row *matRowDef="let e; columns: columns"></tr>
@@ -129,11 +180,12 @@ const ACTION_LABELS: Record<string, string> = {
   `,
   styles: `
     .filters { display: flex; flex-wrap: wrap; gap: 12px; align-items: center; }
-    .filters mat-form-field { width: 200px; }
+    .filters mat-form-field { width: 180px; }
+    .filters mat-form-field.wide { width: 300px; }
     .tip { margin: 8px 0 16px; font: var(--mat-sys-body-small); }
     .nowrap { white-space: nowrap; }
-    .id { font-family: monospace; font-size: 12px; }
     .fields { max-width: 280px; color: var(--mat-sys-on-surface-variant); }
+    .vn-error { color: var(--mat-sys-error); }
     .link { background: none; border: none; padding: 0; font: inherit; color: var(--mat-sys-primary); cursor: pointer;
       text-decoration: underline; text-underline-offset: 2px; }
     .link:focus-visible { outline: 2px solid var(--mat-sys-primary); outline-offset: 2px; }
@@ -141,11 +193,14 @@ const ACTION_LABELS: Record<string, string> = {
 })
 export class AuditPage {
   private readonly api = inject(AuditApi);
+  private readonly patientsApi = inject(PatientsApi);
   private readonly router = inject(Router);
 
   /** Query parameters, bound by the router: the filters live in the address, so they can be shared. */
   readonly patientId = input<string | undefined>();
   readonly actorId = input<string | undefined>();
+  readonly action = input<string | undefined>();
+  readonly entity = input<string | undefined>();
   readonly from = input<string | undefined>();
   readonly to = input<string | undefined>();
   readonly offset = input<string | undefined>();
@@ -153,28 +208,69 @@ export class AuditPage {
 
   protected readonly columns = ['at', 'actor', 'action', 'entity', 'patient', 'fields'];
   protected readonly pageSizes = AUDIT_PAGE_SIZES;
-  protected readonly patientLink = links.patient;
-  protected readonly filters = inject(NonNullableFormBuilder).group({ patientId: '', actorId: '', from: '', to: '' });
+  protected readonly actions = AUDIT_ACTIONS.map((value) => ({ value, label: ACTION_LABELS[value] }));
+  protected readonly entities = Object.entries(ENTITY_LABELS)
+    .map(([value, label]) => ({ value, label: label[0].toUpperCase() + label.slice(1) }))
+    .sort((a, b) => a.label.localeCompare(b.label));
+  protected readonly filters = inject(NonNullableFormBuilder).group({
+    actorId: '',
+    action: '',
+    entity: '',
+    from: new FormControl<DateTime | null>(null),
+    to: new FormControl<DateTime | null>(null),
+  });
+  /** What the patient field holds: typed text while searching, the patient once picked. */
+  protected readonly patientSearch = new FormControl<string | PatientSummary>('', { nonNullable: true });
+  private readonly picked = signal<{ id: string; text: string } | null>(null);
+
+  protected readonly staff = toSignal(this.api.staff().pipe(catchError(() => of([]))), { initialValue: [] });
+  protected readonly patientOptions = toSignal(
+    this.patientSearch.valueChanges.pipe(
+      map((value) => (typeof value === 'string' ? value.trim() : '')),
+      debounceTime(250),
+      distinctUntilChanged(),
+      switchMap((q) =>
+        q.length < 2 ? of([]) : this.patientsApi.search({ q, limit: 10, includeArchived: true }).pipe(map((p) => p.items), catchError(() => of([]))),
+      ),
+    ),
+    { initialValue: [] as PatientSummary[] },
+  );
 
   protected readonly page = signal<Page<AuditEvent> | null>(null);
   protected readonly loading = signal(false);
   protected readonly error = signal<string | null>(null);
+  protected readonly downloading = signal(false);
+  protected readonly downloadError = signal<string | null>(null);
   protected readonly limit = computed(() => Number(this.pageSize()) || AUDIT_PAGE_SIZES[0]);
   protected readonly pageIndex = computed(() => Math.floor((Number(this.offset()) || 0) / this.limit()));
 
   private readonly query = computed<AuditQuery>(() => ({
     patientId: this.patientId() || undefined,
     actorId: this.actorId() || undefined,
-    from: dayStart(this.from() ?? ''),
-    to: dayEnd(this.to() ?? ''),
+    action: (AUDIT_ACTIONS as readonly string[]).includes(this.action() ?? '') ? (this.action() as AuditAction) : undefined,
+    entity: this.entity() || undefined,
+    from: this.from() || undefined,
+    to: this.to() || undefined,
     limit: this.limit(),
     offset: Number(this.offset()) || 0,
   }));
 
   constructor() {
     effect(() => {
-      this.filters.setValue({ patientId: this.patientId() ?? '', actorId: this.actorId() ?? '', from: this.from() ?? '', to: this.to() ?? '' });
+      this.filters.setValue({
+        actorId: this.actorId() ?? '',
+        action: this.action() ?? '',
+        entity: this.entity() ?? '',
+        from: fromIsoDay(this.from()),
+        to: fromIsoDay(this.to()),
+      });
+      const id = this.patientId();
+      const picked = untracked(this.picked);
+      this.patientSearch.setValue(id ? (picked?.id === id ? picked.text : '') : '', { emitEvent: false });
       this.load();
+    });
+    this.patientSearch.valueChanges.pipe(takeUntilDestroyed()).subscribe((value) => {
+      if (value === '') this.picked.set(null);
     });
   }
 
@@ -186,6 +282,12 @@ export class AuditPage {
       next: (page) => {
         this.loading.set(false);
         this.page.set(page);
+        const first = page.items[0];
+        // Opened from a shared address: name the patient from the rows, without reading their record.
+        if (query.patientId && first?.patientName && this.picked()?.id !== query.patientId) {
+          this.picked.set({ id: query.patientId, text: `${first.patientName} (${first.patientClinicNumber})` });
+          this.patientSearch.setValue(this.picked()?.text ?? '', { emitEvent: false });
+        }
       },
       error: (error: unknown) => {
         this.loading.set(false);
@@ -194,16 +296,34 @@ export class AuditPage {
     });
   }
 
+  protected readonly patientText = patientText;
+  protected readonly patientDisplay = (value: string | PatientSummary | null) => (value && typeof value === 'object' ? patientText(value) : (value ?? ''));
+
+  protected pickPatient(patient: PatientSummary): void {
+    this.picked.set({ id: patient.id, text: patientText(patient) });
+  }
+
   protected apply(): void {
     const v = this.filters.getRawValue();
-    this.navigate({ patientId: v.patientId.trim() || null, actorId: v.actorId.trim() || null, from: v.from || null, to: v.to || null, offset: null });
+    const patient = this.patientSearch.value ? this.picked() : null;
+    this.navigate({
+      patientId: patient?.id ?? null,
+      actorId: v.actorId || null,
+      action: v.action || null,
+      entity: v.entity || null,
+      from: isoDay(v.from),
+      to: isoDay(v.to),
+      offset: null,
+    });
   }
 
   protected reset(): void {
-    this.navigate({ patientId: null, actorId: null, from: null, to: null, offset: null });
+    this.picked.set(null);
+    this.navigate({ patientId: null, actorId: null, action: null, entity: null, from: null, to: null, offset: null });
   }
 
-  protected filterBy(key: 'patientId' | 'actorId', value: string): void {
+  protected filterBy(key: 'patientId' | 'actorId', value: string, text?: string): void {
+    if (key === 'patientId' && text) this.picked.set({ id: value, text });
     this.navigate({ [key]: value, offset: null });
   }
 
@@ -211,15 +331,29 @@ export class AuditPage {
     this.navigate({ offset: event.pageIndex * event.pageSize || null, pageSize: event.pageSize === AUDIT_PAGE_SIZES[0] ? null : event.pageSize });
   }
 
-  /** On the clinic's wall clock, like every other time in the dashboard. */
-  protected readonly when = formatInstant;
-
-  protected actionLabel(action: string): string {
-    return ACTION_LABELS[action] ?? action;
+  protected download(): void {
+    this.downloading.set(true);
+    this.downloadError.set(null);
+    this.api.csv(this.query()).subscribe({
+      next: (blob) => {
+        this.downloading.set(false);
+        saveFile(blob, 'audit-trail.csv');
+      },
+      error: (error: unknown) => {
+        this.downloading.set(false);
+        this.downloadError.set(problemMessage(error));
+      },
+    });
   }
 
-  protected short(id: string): string {
-    return id.length > 8 ? id.slice(0, 8) + '…' : id;
+  /** On the clinic's wall clock, like every other time in the dashboard. */
+  protected readonly when = formatInstant;
+  protected readonly actionLabel = actionLabel;
+  protected readonly entityLabel = entityLabel;
+  protected readonly recordLink = recordLink;
+
+  protected fields(names: string[]): string {
+    return names.map(fieldLabel).join(', ');
   }
 
   private navigate(params: Record<string, string | number | null>): void {

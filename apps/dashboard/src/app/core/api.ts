@@ -3,6 +3,7 @@ import { Injectable, inject } from '@angular/core';
 import type {
   AuditEvent,
   AuditQuery,
+  AuditStaffMember,
   CreateUserRequest,
   MedicalHistory,
   MedicalHistoryInput,
@@ -77,5 +78,16 @@ export class AuditApi {
 
   list(query: AuditQuery): Observable<Page<AuditEvent>> {
     return this.http.get<Page<AuditEvent>>('/api/audit', { params: params(query) });
+  }
+
+  /** Staff to filter by, by name. */
+  staff(): Observable<AuditStaffMember[]> {
+    return this.http.get<AuditStaffMember[]>('/api/audit/staff');
+  }
+
+  /** Every matching row as CSV (paging does not apply). */
+  csv(query: AuditQuery): Observable<Blob> {
+    const { limit: _limit, offset: _offset, ...filters } = query;
+    return this.http.get('/api/audit', { params: params(filters), headers: { Accept: 'text/csv' }, responseType: 'blob' });
   }
 }

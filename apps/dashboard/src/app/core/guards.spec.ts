@@ -22,6 +22,7 @@ function setup() {
             { path: 'patients', component: PageStub, canActivate: [roleGuard('readPatients')] },
             { path: 'staff', component: PageStub, canActivate: [roleGuard('manageStaff')] },
             { path: 'audit', component: PageStub, canActivate: [roleGuard('readAudit')] },
+            { path: 'reports', component: PageStub, canActivate: [roleGuard('readReports')] },
             { path: 'forbidden', component: PageStub },
           ],
         },
@@ -57,7 +58,7 @@ describe('route guards', () => {
   it.each<[Role, string]>([
     ['reception', '/patients'],
     ['clinician', '/patients'],
-    ['manager', '/patients'],
+    ['manager', '/reports'],
     ['admin', '/staff'],
   ])('starts %s at %s', async (role, home) => {
     signInAs(role);

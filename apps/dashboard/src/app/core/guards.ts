@@ -30,9 +30,10 @@ export const signedOutGuard: CanActivateFn = () => {
   return session.signedIn() ? router.createUrlTree(homeFor(session.role())) : true;
 };
 
-/** Where each role starts: patient search, except those who manage staff accounts (admins). */
+/** Where each role starts: patient search, except admins (staff accounts) and managers (the clinic overview). */
 export function homeFor(role: Role | null): string[] {
   if (can(role, 'manageStaff')) return ['/', PATHS.staff];
+  if (can(role, 'readReports')) return links.reports();
   return ['/', PATHS.patients];
 }
 

@@ -1,6 +1,8 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { CourseProgressPage, CourseProgressQuery, OutcomesQuery, OutcomesReport, OverdueReport } from '@venule/api-contract';
+import type {
+  CourseProgressPage, CourseProgressQuery, OutcomesQuery, OutcomesReport, OverdueReport, RecallCall, RecallCallInput,
+} from '@venule/api-contract';
 import { Observable } from 'rxjs';
 
 function params(query: object): HttpParams {
@@ -23,6 +25,10 @@ export class ReportsApi {
 
   overdue(): Observable<OverdueReport> {
     return this.http.get<OverdueReport>('/api/reports/overdue');
+  }
+
+  recordCall(input: RecallCallInput): Observable<RecallCall> {
+    return this.http.post<RecallCall>('/api/reports/overdue/calls', input);
   }
 
   outcomes(query: OutcomesQuery = {}): Observable<OutcomesReport> {
