@@ -19,6 +19,9 @@ import { registerAllowedHosts } from './allowed-hosts';
 import { registerInputGuard } from './input-guard';
 import { registerSecurityHeaders } from './security-headers';
 
+/** Public routes other sites' forms post to (the enquiry form), so no origin or CSRF check applies. */
+export const CROSS_SITE_FORMS = ['/api/enquiries'] as const;
+
 /** Routes served outside `/api`: the public enquiry page, which the clinic's website links to. */
 export const OUTSIDE_API = [{ path: ENQUIRY_PAGE, method: RequestMethod.GET }] as const;
 
@@ -53,7 +56,7 @@ export async function createApp(config: AppConfig, database: DatabaseTarget): Pr
   await fastify.register(fastifyCookie);
   // Uploads: each route reads its parts with its own limits (see platform/files/upload.ts); default 1 MB.
   await fastify.register(fastifyMultipart);
-  registerCsrfProtection(fastify, { secure: config.cookieSecure, exempt: ['/api/enquiries'] });
+  registerCsrfProtection(fastify, { secure: config.cookieSecure, exempt: [...CROSS_SITE_FORMS] });
   registerInputGuard(fastify);
 
   const dashboard = config.dashboardDir && existsSync(join(config.dashboardDir, 'index.html')) ? config.dashboardDir : undefined;
