@@ -241,6 +241,12 @@ describe('reports', () => {
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ on: today, recallDays: 14, scanExpiryDays: 30 });
       expect(res.body.overdue.map(courseOf)).toEqual(['A']);
+      // The same rows as one page, each naming its section.
+      const sections = { overdue: res.body.overdue.length, recall: res.body.recall.length, scan_expiring: res.body.scanExpiring.length };
+      const counted: Record<string, number> = { overdue: 0, recall: 0, scan_expiring: 0 };
+      for (const item of res.body.items as { list: string }[]) counted[item.list] += 1;
+      expect(counted).toEqual(sections);
+      expect(res.body.total).toBe(res.body.items.length);
       expect(res.body.overdue[0]).toMatchObject({
         patientId: patients['A'],
         phone: expect.stringMatching(/^07700 9/),

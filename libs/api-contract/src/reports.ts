@@ -119,8 +119,19 @@ export interface ScanExpiryRow {
  * `GET /api/reports/overdue`. Consultations awaiting their deposit join this list once
  * consultations exist (not yet).
  */
+/**
+ * `GET /api/reports/overdue`: who to phone. `items` is every row of the three sections in one
+ * list (the whole list: it is not paged), each saying which section it belongs to.
+ */
 export interface OverdueReport {
   on: IsoDate;
+  items: (
+    | ({ list: 'overdue' | 'recall' } & RecallRow)
+    | ({ list: 'scan_expiring' } & ScanExpiryRow)
+  )[];
+  total: number;
+  limit: number;
+  offset: number;
   /** Past the on-track interval since the last completed session, nothing booked. */
   overdue: RecallRow[];
   /** The next window is open or opens within `recallDays` days, nothing booked. */

@@ -64,10 +64,22 @@ export class ReportsService {
     const shape = ({ list: _list, legs, sessionsCompleted, plannedSessions, ...row }: (typeof candidates)[number]): RecallRow =>
       clinical ? { ...row, clinical: { legs, sessionsCompleted, plannedSessions } } : row;
     await this.audit.record({ actorId: staff.id, action: exported ? 'export' : 'read', entity: 'report', entityId: 'overdue' });
+    const overdue = candidates.filter((c) => c.list === 'overdue').map(shape);
+    const recall = candidates.filter((c) => c.list === 'recall').map(shape);
+    // The same rows as one list (SPEC §4: lists are pages), each saying which section it is from.
+    const items: OverdueReport['items'] = [
+      ...overdue.map((r) => ({ list: 'overdue' as const, ...r })),
+      ...recall.map((r) => ({ list: 'recall' as const, ...r })),
+      ...scanExpiring.map((r) => ({ list: 'scan_expiring' as const, ...r })),
+    ];
     return {
       on: clock.on,
-      overdue: candidates.filter((c) => c.list === 'overdue').map(shape),
-      recall: candidates.filter((c) => c.list === 'recall').map(shape),
+      items,
+      total: items.length,
+      limit: items.length,
+      offset: 0,
+      overdue,
+      recall,
       recallDays: RECALL_DAYS,
       scanExpiring,
       scanExpiryDays: SCAN_EXPIRY_DAYS,

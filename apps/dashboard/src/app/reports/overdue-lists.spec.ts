@@ -20,7 +20,7 @@ function texts(report: OverdueReport): { headers: string[]; cells: string[][] } 
   };
 }
 
-const base: OverdueReport = { on: '2026-09-13', overdue: [], recall: [], recallDays: 14, scanExpiring: [], scanExpiryDays: 30 };
+const base: OverdueReport = { on: '2026-09-13', items: [], total: 0, limit: 0, offset: 0, overdue: [], recall: [], recallDays: 14, scanExpiring: [], scanExpiryDays: 30 };
 
 describe('OverdueLists', () => {
   beforeEach(() => TestBed.configureTestingModule({ imports: [OverdueLists], providers: [provideHttpClient(), provideHttpClientTesting()] }));
