@@ -11,3 +11,4 @@ export * from './scans';
 export * from './courses';
 export * from './reports';
 export * from './frontdesk';
+export * from './clinic';
