@@ -18,3 +18,4 @@ export * from './treatment-time';
 export * from './session-completion';
 export * from './aftercare';
 export * from './consultations';
+export * from './opening-hours';
