@@ -23,6 +23,7 @@ import { ReportsModule } from './reports/reports.module';
 import { loggerOptions } from './platform/logging/logger-options';
 import { ScansModule } from './scans/scans.module';
 import { SessionsModule } from './sessions/sessions.module';
+import { SettingsModule } from './settings/settings.module';
 import { UsersModule } from './users/users.module';
 
 @Module({})
@@ -57,6 +58,7 @@ export class AppModule {
         DiaryModule,
         ConsultationsModule,
         EnquiriesModule,
+        SettingsModule,
         DemoModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }, ClinicClock],

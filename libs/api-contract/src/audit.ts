@@ -36,6 +36,8 @@ export interface AuditEvent {
   occurredAt: IsoInstant | null;
   /** The client's network address, on sign-in events. */
   address: string | null;
+  /** A clinic settings change: each value before and after (never set for patient records). */
+  changes: Record<string, { before: unknown; after: unknown }> | null;
 }
 
 /**

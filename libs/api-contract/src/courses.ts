@@ -55,7 +55,8 @@ export interface SessionWindow {
 
 /** A non-refusing warning; same shape as a refusal reason. Codes include SCAN_REQUIRED,
  * SCAN_EXPIRED, REFERRED_FOR_UNDERLYING_DISEASE, SCAN_INCONCLUSIVE, MEDICAL_HISTORY_REQUIRED,
- * CONTRAINDICATED, UNDER_18 (clearance on the booked date) and BEYOND_WINDOW. */
+ * CONTRAINDICATED, UNDER_18 (clearance on the booked date), BEYOND_WINDOW, and OUTSIDE_OPENING_HOURS and
+ * CLINICIAN_NOT_WORKING (the clinic's opening hours and the clinician's working days, clinic settings). */
 export type Warning = Reason;
 
 // ---------------------------------------------------------------------------------------------

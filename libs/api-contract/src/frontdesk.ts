@@ -4,7 +4,7 @@
  */
 import type { IsoDate, IsoInstant, RecordMeta } from './common';
 import type { Patient, RegisterPatientRequest } from './patients';
-import type { SessionStatus } from './courses';
+import type { SessionStatus, Warning } from './courses';
 
 export const CONSULTATION_TYPES = ['free', 'named_doctor'] as const;
 export type ConsultationType = (typeof CONSULTATION_TYPES)[number];
@@ -85,6 +85,11 @@ export interface Consultation extends RecordMeta {
   /** What is still to take: the fee less what was paid; nothing for a cancelled or missed consultation. */
   balanceDuePence: number;
   payments: Payment[];
+  /**
+   * On the response of a booking or a move only: OUTSIDE_OPENING_HOURS, CLINICIAN_NOT_WORKING.
+   * Warnings never refuse; the dashboard shows them.
+   */
+  warnings?: Warning[];
 }
 
 // ---------------------------------------------------------------------------------------------

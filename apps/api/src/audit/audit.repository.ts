@@ -51,7 +51,7 @@ export class AuditRepository {
               e.action, e.entity, e.entity_id AS "entityId", e.patient_id AS "patientId",
               p.clinic_number AS "patientClinicNumber",
               CASE WHEN p.id IS NULL THEN NULL ELSE p.first_name || ' ' || p.last_name END AS "patientName",
-              e.fields, e.occurred_at AS "occurredAt", e.address
+              e.fields, e.occurred_at AS "occurredAt", e.address, e.changes
        FROM audit_events e
        LEFT JOIN users u ON u.id = e.actor_id
        LEFT JOIN patients p ON p.id = e.patient_id

@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { DiaryModule } from '../diary/diary.module';
+import { SettingsModule } from '../settings/settings.module';
 import { ConsultationsController } from './consultations.controller';
 import { ConsultationsRepository } from './consultations.repository';
 import { ConsultationsService } from './consultations.service';
 
 /** Consultations with the deposit and the payment ledger (SPEC §2). */
 @Module({
-  imports: [DiaryModule],
+  imports: [DiaryModule, SettingsModule],
   controllers: [ConsultationsController],
   providers: [ConsultationsService, ConsultationsRepository],
   exports: [ConsultationsService],

@@ -84,11 +84,6 @@ const PAYMENT_COLUMNS = 'id, consultation_id, kind, amount_pence, method, refere
 /** Consultations and their payment ledger: all the SQL, and the one mapping to the contract. */
 @Injectable()
 export class ConsultationsRepository {
-  async fees(m: EntityManager): Promise<{ namedDoctorFeePence: number; depositPence: number }> {
-    const [row] = await m.query(`SELECT named_doctor_fee_pence, consultation_deposit_pence FROM clinic_settings WHERE id = 1`);
-    return { namedDoctorFeePence: row.named_doctor_fee_pence, depositPence: row.consultation_deposit_pence };
-  }
-
   async isActiveClinician(m: EntityManager, id: string): Promise<boolean> {
     const [row] = await m.query(`SELECT 1 FROM users WHERE id = $1 AND role = 'clinician' AND active`, [id]);
     return Boolean(row);

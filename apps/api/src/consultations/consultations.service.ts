@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Consultation, Page } from '@venule/api-contract';
+import type { Consultation, Page, Warning } from '@venule/api-contract';
 import {
   addDays,
+  appointmentHoursWarnings,
   clinicDate,
   clinicWallTime,
   initialConsultationStatus,
@@ -16,6 +17,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { DiaryService } from '../diary/diary.service';
 import { AuditService } from '../platform/audit/audit.service';
 import { ClinicClock } from '../platform/config/clinic-clock';
+import { SettingsRepository } from '../settings/settings.repository';
 import { notFound, refuse, validationFailed, versionConflict } from '../platform/errors/domain-error';
 import { ConsultationsRepository, toConsultation, type ConsultationRow } from './consultations.repository';
 import type { BookConsultationDto } from './dto/book-consultation.dto';
@@ -34,6 +36,7 @@ export class ConsultationsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly consultations: ConsultationsRepository,
+    private readonly settings: SettingsRepository,
     private readonly diary: DiaryService,
     private readonly audit: AuditService,
     private readonly clock: ClinicClock,
@@ -74,7 +77,7 @@ export class ConsultationsService {
     if (dto.type === 'named_doctor' && !dto.clinicianId) throw validationFailed('clinicianId', 'is required for a named-doctor consultation');
     if (dto.clinicianId) await this.checkClinician(tx, dto.clinicianId);
     if (!(await this.consultations.patientExists(tx, dto.patientId))) throw validationFailed('patientId', 'must be the id of a registered patient');
-    const fees = await this.consultations.fees(tx);
+    const fees = await this.settings.fees(tx);
     const feePence = dto.type === 'named_doctor' ? fees.namedDoctorFeePence : 0;
     const depositPence = dto.type === 'named_doctor' ? fees.depositPence : 0;
     const id = await this.consultations.insert(tx, {
@@ -92,7 +95,8 @@ export class ConsultationsService {
       { actorId: staffId, action: 'create', entity: 'consultation', entityId: id, patientId: dto.patientId, fields: Object.keys(dto) },
       tx,
     );
-    return this.load(tx, id);
+    const consultation = await this.load(tx, id);
+    return { ...consultation, warnings: await this.hoursWarnings(tx, consultation) };
   }
 
   /** Moves it, changes its clinician, or records the day's outcome or a cancellation (which keeps the deposit). */
@@ -128,7 +132,8 @@ export class ConsultationsService {
         if (!written) throw versionConflict('The consultation');
         const fields = Object.keys(dto).filter((f) => f !== 'version');
         await this.audit.record({ actorId: staffId, action: 'update', entity: 'consultation', entityId: id, patientId: row.patient_id, fields }, tx);
-        return this.load(tx, id);
+        const consultation = await this.load(tx, id);
+        return moving ? { ...consultation, warnings: await this.hoursWarnings(tx, consultation) } : consultation;
       }),
     );
   }
@@ -157,6 +162,12 @@ export class ConsultationsService {
       }
       return this.load(tx, id);
     });
+  }
+
+  /** Outside the clinic's opening hours, or on a day its clinician does not work: said, never refused. */
+  private async hoursWarnings(tx: EntityManager, c: Consultation): Promise<Warning[]> {
+    const hours = await this.settings.bookingHours(tx, c.clinicianId);
+    return appointmentHoursWarnings({ startsAt: c.startsAt, endsAt: c.endsAt, ...hours }, this.clock.timeZone);
   }
 
   private checkStart(startsAt: string): void {

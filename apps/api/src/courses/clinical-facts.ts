@@ -14,19 +14,14 @@ import {
   type ScanLegFacts,
 } from '@venule/clinical-rules';
 import type { EntityManager } from 'typeorm';
+import { SettingsRepository } from '../settings/settings.repository';
+
+/** Stateless (every method takes the transaction), so these free functions share one. */
+const settings = new SettingsRepository();
 
 /** The clinic's policy: DEFAULT_POLICY with the settings row laid over it. */
 export async function loadPolicy(tx: EntityManager): Promise<ClinicalPolicy> {
-  const [s] = await tx.query(
-    `SELECT scan_validity_months, min_interval_days, max_interval_days, late_entry_days FROM clinic_settings WHERE id = 1`,
-  );
-  if (!s) return makePolicy();
-  return makePolicy({
-    scanValidityMonths: s.scan_validity_months,
-    minIntervalDays: s.min_interval_days,
-    maxIntervalDays: s.max_interval_days,
-    lateEntryDays: s.late_entry_days,
-  });
+  return makePolicy((await settings.policy(tx)) ?? {});
 }
 
 /**

@@ -83,12 +83,11 @@ export class EnquiriesRepository {
     );
   }
 
-  /** The clinic's name and its active clinicians, for the public form. */
-  async publicFacts(m: EntityManager): Promise<{ clinicName: string; clinicians: string[] }> {
-    const [{ clinic_name }] = await m.query(`SELECT clinic_name FROM clinic_settings WHERE id = 1`);
+  /** The active clinicians' names, for the public form's preferred doctor. */
+  async clinicianNames(m: EntityManager): Promise<string[]> {
     const rows: { display_name: string }[] = await m.query(
       `SELECT display_name FROM users WHERE role = 'clinician' AND active ORDER BY display_name`,
     );
-    return { clinicName: clinic_name, clinicians: rows.map((r) => r.display_name) };
+    return rows.map((r) => r.display_name);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { ConvertedEnquiry, Enquiry, Page } from '@venule/api-contract';
+import type { ClinicIdentity, ConvertedEnquiry, Enquiry, Page } from '@venule/api-contract';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ConsultationsService } from '../consultations/consultations.service';
 import { DiaryService } from '../diary/diary.service';
@@ -8,6 +8,7 @@ import { PatientsService } from '../patients/patients.service';
 import { AuditService } from '../platform/audit/audit.service';
 import { DomainError, notFound, refuse, validationFailed, versionConflict } from '../platform/errors/domain-error';
 import { RateLimitService } from '../platform/rate-limit/rate-limit.service';
+import { SettingsRepository } from '../settings/settings.repository';
 import type { ConvertEnquiryDto } from './dto/convert-enquiry.dto';
 import type { EnquiryDto } from './dto/enquiry.dto';
 import type { ListEnquiriesQuery } from './dto/list-enquiries.dto';
@@ -34,6 +35,7 @@ export class EnquiriesService {
     private readonly diary: DiaryService,
     private readonly audit: AuditService,
     private readonly limits: RateLimitService,
+    private readonly settings: SettingsRepository,
   ) {}
 
   /** Stores a real enquiry; a robot's (honeypot filled) is counted against its address and dropped. */
@@ -109,8 +111,12 @@ export class EnquiriesService {
     );
   }
 
-  async publicFacts(): Promise<{ clinicName: string; clinicians: string[] }> {
-    return this.enquiries.publicFacts(this.db.manager);
+  /** What the public page shows: the clinic as printed for patients, and whom one may ask for. */
+  async publicFacts(): Promise<{ clinic: ClinicIdentity; clinicians: string[] }> {
+    return this.db.transaction('REPEATABLE READ', async (tx) => ({
+      clinic: await this.settings.identity(tx),
+      clinicians: await this.enquiries.clinicianNames(tx),
+    }));
   }
 
   private async require(m: EntityManager, id: string, lock = false): Promise<Enquiry> {

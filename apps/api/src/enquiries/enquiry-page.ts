@@ -1,3 +1,5 @@
+import type { ClinicIdentity } from '@venule/api-contract';
+
 /** Where the public page lives (outside the /api prefix) and where a form post lands afterwards. */
 export const ENQUIRY_PAGE = 'enquire';
 export const ENQUIRY_SENT = `/${ENQUIRY_PAGE}?sent=1`;
@@ -10,8 +12,14 @@ const escape = (s: string) =>
  * JavaScript and needs no dashboard bundle. Labels on every field, the browser checks required
  * fields first; the honeypot is hidden from people and from screen readers.
  */
-export function renderEnquiryPage(facts: { clinicName: string; clinicians: string[]; sent: boolean }): string {
-  const name = escape(facts.clinicName);
+export function renderEnquiryPage(facts: { clinic: ClinicIdentity; clinicians: string[]; sent: boolean }): string {
+  const name = escape(facts.clinic.name);
+  const tel = (phone: string) => `<a href="tel:${escape(phone.replace(/[^\d+]/g, ''))}">${escape(phone)}</a>`;
+  // A clinic whose admin has not filled in the address and numbers yet shows only its name.
+  const contact = [
+    facts.clinic.address ? `<p>${escape(facts.clinic.address)}</p>` : '',
+    facts.clinic.phone ? `<p>Phone ${tel(facts.clinic.phone)}</p>` : '',
+  ].join('');
   const options = facts.clinicians.map((c) => `<option>${escape(c)}</option>`).join('');
   const body = facts.sent
     ? `<div role="status"><h2>Thank you</h2><p>We have your enquiry and will be in touch within one working day.</p>
@@ -45,6 +53,9 @@ export function renderEnquiryPage(facts: { clinicName: string; clinicians: strin
   input, select, textarea { width: 100%; box-sizing: border-box; padding: .5rem; font: inherit; border: 1px solid #5f5f6b; border-radius: 4px; }
   input:focus, select:focus, textarea:focus, button:focus { outline: 3px solid #2d5bb9; outline-offset: 2px; }
   button { margin-top: 1.5rem; padding: .6rem 1.4rem; font: inherit; color: #fff; background: #2d5bb9; border: 0; border-radius: 4px; cursor: pointer; }
+  footer { margin-top: 2.5rem; padding-top: 1rem; border-top: 1px solid #c4c6d0; color: #44474e; }
+  footer p { margin: .25rem 0; }
+  a { color: #2d5bb9; }
   .hp { position: absolute; left: -10000px; width: 1px; height: 1px; overflow: hidden; }
 </style>
 </head>
@@ -53,6 +64,7 @@ export function renderEnquiryPage(facts: { clinicName: string; clinicians: strin
   <h1>${name}</h1>
   ${body}
 </main>
+${contact ? `<footer>${contact}</footer>` : ''}
 </body>
 </html>`;
 }

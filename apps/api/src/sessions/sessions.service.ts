@@ -17,6 +17,7 @@ import {
 } from '@venule/api-contract';
 import {
   aftercarePlan,
+  appointmentHoursWarnings,
   bookingCapacityReasons,
   checkBookingDate,
   checkSessionCompletion,
@@ -40,6 +41,7 @@ import { AuditService } from '../platform/audit/audit.service';
 import { APP_CONFIG, type AppConfig } from '../platform/config/app-config';
 import { ClinicClock } from '../platform/config/clinic-clock';
 import { DomainError, notFound, refuse, validationFailed, versionConflict } from '../platform/errors/domain-error';
+import { SettingsRepository } from '../settings/settings.repository';
 import type { BookSessionDto } from './dto/book-session.dto';
 import type { ChangeSessionStatusDto } from './dto/change-session-status.dto';
 import type { CompleteSessionDto } from './dto/complete-session.dto';
@@ -71,6 +73,7 @@ export class SessionsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly audit: AuditService,
     private readonly clock: ClinicClock,
+    private readonly settings: SettingsRepository,
   ) {}
 
   private get zone(): string {
@@ -165,7 +168,7 @@ export class SessionsService {
       );
       const row = (await findSession(tx, id)) as SessionRow;
       const [session] = await shapeSessions(tx, [row], staff.role, this.zone);
-      return { ...session, window: interval.window, warnings, preTreatment: this.advice(row) };
+      return { ...session, window: interval.window, warnings: [...warnings, ...(await this.hoursWarnings(tx, row))], preTreatment: this.advice(row) };
     });
   }
 
@@ -332,9 +335,19 @@ export class SessionsService {
       const facts = await loadClearanceFacts(tx, first.patient_id);
       const row = (await findSession(tx, id)) as SessionRow;
       const [session] = await shapeSessions(tx, [row], staff.role, this.zone);
-      const warnings = [...interval.warnings, ...(facts ? clearanceWarnings(facts, course.legs, scheduledOn, policy, staff.role) : [])];
+      const warnings = [
+        ...interval.warnings,
+        ...(facts ? clearanceWarnings(facts, course.legs, scheduledOn, policy, staff.role) : []),
+        ...(await this.hoursWarnings(tx, row)),
+      ];
       return { ...session, window: interval.window, warnings, preTreatment: this.advice(row) };
     });
+  }
+
+  /** Outside the clinic's opening hours, or on a day its clinician does not work: said, never refused. */
+  private async hoursWarnings(tx: EntityManager, row: SessionRow): Promise<Reason[]> {
+    const hours = await this.settings.bookingHours(tx, row.clinician_id);
+    return appointmentHoursWarnings({ startsAt: row.scheduled_for.toISOString(), endsAt: row.ends_at.toISOString(), ...hours }, this.zone);
   }
 
   async cancel(id: string, dto: ChangeSessionStatusDto, staff: SignedInStaff): Promise<SessionBooking | SessionDetail> {

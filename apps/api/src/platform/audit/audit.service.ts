@@ -16,7 +16,11 @@ export interface AuditRecord {
   occurredAt?: string | null;
   /** The client's network address, for sign-in events. */
   address?: string | null;
+  /** Values before and after, field by field: only for records that hold no patient data (clinic settings). */
+  changes?: AuditChanges | null;
 }
+
+export type AuditChanges = Record<string, { before: unknown; after: unknown }>;
 
 /**
  * Appends to the audit trail. Pass the transaction's manager for writes, so the audit row commits
@@ -45,12 +49,12 @@ export class AuditService {
     if (events.length === 0) return;
     const view = currentPageView();
     await manager.query(
-      `INSERT INTO audit_events (actor_id, action, entity, entity_id, patient_id, fields, occurred_at, address, view_id)
+      `INSERT INTO audit_events (actor_id, action, entity, entity_id, patient_id, fields, occurred_at, address, view_id, changes)
        SELECT e.actor_id, e.action, e.entity, e.entity_id, e.patient_id, ARRAY(SELECT jsonb_array_elements_text(e.fields)), e.occurred_at,
-              e.address, e.view_id
+              e.address, e.view_id, e.changes
        FROM jsonb_to_recordset($1::jsonb)
          AS e(actor_id uuid, action text, entity text, entity_id text, patient_id uuid, fields jsonb, occurred_at timestamptz, address text,
-              view_id uuid)
+              view_id uuid, changes jsonb)
        ON CONFLICT (view_id, actor_id, patient_id) WHERE view_id IS NOT NULL DO NOTHING`,
       [
         JSON.stringify(
@@ -64,6 +68,7 @@ export class AuditService {
             occurred_at: e.occurredAt ?? null,
             address: e.address ?? null,
             view_id: e.action === 'read' && e.patientId && e.actorId ? view : null,
+            changes: e.changes ?? null,
           })),
         ),
       ],
