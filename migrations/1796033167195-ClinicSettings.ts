@@ -13,16 +13,13 @@ export class ClinicSettings1796033167195 implements MigrationInterface {
   name = 'ClinicSettings1796033167195';
 
   async up(q: QueryRunner): Promise<void> {
-    // A fresh clinic has no address or numbers yet: empty until an admin fills them in.
+    // A fresh clinic has no address, numbers or opening hours yet: empty (hours null, so no booking
+    // warns about them) until an admin fills them in.
     await q.query(`ALTER TABLE clinic_settings
       ADD COLUMN address text NOT NULL DEFAULT '' CHECK (length(address) <= 300),
       ADD COLUMN phone text NOT NULL DEFAULT '' CHECK (length(phone) <= 40),
       ADD COLUMN out_of_hours_phone text NOT NULL DEFAULT '' CHECK (length(out_of_hours_phone) <= 40),
-      ADD COLUMN opening_hours jsonb NOT NULL DEFAULT '{
-        "monday": {"opens": "09:00", "closes": "18:00"}, "tuesday": {"opens": "09:00", "closes": "18:00"},
-        "wednesday": {"opens": "09:00", "closes": "18:00"}, "thursday": {"opens": "09:00", "closes": "18:00"},
-        "friday": {"opens": "09:00", "closes": "18:00"}, "saturday": {"opens": "09:00", "closes": "13:00"},
-        "sunday": null}'::jsonb CHECK (jsonb_typeof(opening_hours) = 'object')`);
+      ADD COLUMN opening_hours jsonb CHECK (opening_hours IS NULL OR jsonb_typeof(opening_hours) = 'object')`);
     // Every day until an admin says otherwise, so no booking made before this warns for it.
     await q.query(`ALTER TABLE users
       ADD COLUMN working_days text[] NOT NULL DEFAULT '{monday,tuesday,wednesday,thursday,friday,saturday,sunday}'

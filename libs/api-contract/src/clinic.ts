@@ -53,9 +53,11 @@ export interface ClinicSettings {
   /** A named-doctor consultation's fee and the deposit that confirms it, in pence (deposit ≤ fee). */
   namedDoctorFeePence: number;
   consultationDepositPence: number;
-  openingHours: OpeningHours;
+  /** Null until an admin first sets them; until then no booking is checked against them. */
+  openingHours: OpeningHours | null;
   /** Every active clinician. A PUT may list some of them; those left out keep their days. */
   clinicians: ClinicianWorkingDays[];
 }
 
-export type UpdateClinicSettingsRequest = Omit<ClinicSettings, 'updatedAt'>;
+/** A PUT always sends the week (the form starts from the usual hours when none are set). */
+export type UpdateClinicSettingsRequest = Omit<ClinicSettings, 'updatedAt' | 'openingHours'> & { openingHours: OpeningHours };

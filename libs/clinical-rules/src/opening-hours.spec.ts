@@ -60,6 +60,10 @@ describe('appointmentHoursWarnings: opening hours on the clinic wall clock', () 
     });
   });
 
+  it('says nothing about hours the clinic has not set yet', () => {
+    expect(codes(appointmentHoursWarnings({ startsAt: '2026-12-06T23:00:00Z', endsAt: '2026-12-07T01:00:00Z', openingHours: null }, LONDON))).toEqual([]);
+  });
+
   it('names the day and the hours in its message', () => {
     const [w] = appointmentHoursWarnings(
       { startsAt: '2026-11-30T17:45:00Z', endsAt: '2026-11-30T18:15:00Z', openingHours: DEFAULT_OPENING_HOURS },

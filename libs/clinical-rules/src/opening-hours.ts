@@ -8,7 +8,7 @@ import { DateTime } from 'luxon';
 import { WEEKDAYS, type IsoInstant, type OpeningHours, type Reason, type Weekday } from '@venule/api-contract';
 import { isIsoInstant, isValidTimeZone } from './dates';
 
-/** Opening hours until an admin sets them: weekdays 09:00–18:00, Saturday morning, closed Sunday. */
+/** A usual week for a clinic to start from: weekdays 09:00–18:00, Saturday morning, closed Sunday. */
 export const DEFAULT_OPENING_HOURS: OpeningHours = Object.freeze({
   monday: { opens: '09:00', closes: '18:00' },
   tuesday: { opens: '09:00', closes: '18:00' },
@@ -57,7 +57,8 @@ export function clinicWeekday(instant: IsoInstant, timeZone: string): Weekday {
 export interface AppointmentHoursFacts {
   startsAt: IsoInstant;
   endsAt: IsoInstant;
-  openingHours: OpeningHours;
+  /** Null while the clinic has not set its hours: nothing to warn about. */
+  openingHours: OpeningHours | null;
   /** The clinician booked, if any, and the weekdays they work. */
   clinician?: { name: string; workingDays: readonly Weekday[] } | null;
 }
@@ -72,11 +73,11 @@ export function appointmentHoursWarnings(facts: AppointmentHoursFacts, timeZone:
   const end = localTime(facts.endsAt, timeZone);
   const day = WEEKDAYS[start.weekday - 1];
   const warnings: Reason[] = [];
-  const times = facts.openingHours[day];
   const span = `${start.toFormat('HH:mm')}–${end.toFormat('HH:mm')}`;
-  if (!times) {
+  const times = facts.openingHours ? facts.openingHours[day] : undefined;
+  if (times === null) {
     warnings.push({ code: 'OUTSIDE_OPENING_HOURS', message: `The clinic is closed on ${plural(day)}.` });
-  } else {
+  } else if (times) {
     const startMinutes = start.hour * 60 + start.minute;
     const endMinutes = end.hour * 60 + end.minute;
     const sameDay = end.toISODate() === start.toISODate();

@@ -8,6 +8,7 @@ import { seedDemoStaff } from './demo-staff';
 import { seedDemoFrontDesk } from './frontdesk.demo';
 import { seedDemoPatients } from './patients.demo';
 import { seedDemoScans } from './scans.demo';
+import { seedDemoSettings } from './settings.demo';
 
 /**
  * Loads the demo clinic into an empty embedded database, in one transaction: a half-seeded
@@ -31,6 +32,7 @@ export class DemoClinicService implements OnApplicationBootstrap {
       const [{ n }] = await tx.query(`SELECT count(*)::int AS n FROM users`);
       if (n > 0) return false;
       const staff = await seedDemoStaff(tx);
+      await seedDemoSettings(tx);
       const today = this.clock.today();
       const patients = await seedDemoPatients(tx, staff, today);
       await seedDemoScans(tx, patients, staff.clinician, today);

@@ -16,7 +16,7 @@ interface SettingsRow {
   session_idle_minutes: number;
   named_doctor_fee_pence: number;
   consultation_deposit_pence: number;
-  opening_hours: OpeningHours;
+  opening_hours: OpeningHours | null;
 }
 
 /** The numbers the clinical rules read (SPEC §1's *settings*). */
@@ -29,7 +29,7 @@ export interface PolicySettings {
 
 /** What the opening-hours rule needs about one booking: the week, and the clinician booked. */
 export interface BookingHoursSettings {
-  openingHours: OpeningHours;
+  openingHours: OpeningHours | null;
   clinician: { name: string; workingDays: Weekday[] } | null;
 }
 

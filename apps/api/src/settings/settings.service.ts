@@ -38,7 +38,7 @@ function changesBetween(before: ClinicSettings, after: ClinicSettings): AuditCha
     sessionIdleMinutes: s.sessionIdleMinutes,
     namedDoctorFeePence: s.namedDoctorFeePence,
     consultationDepositPence: s.consultationDepositPence,
-    ...Object.fromEntries(WEEKDAYS.map((d) => [`openingHours.${d}`, s.openingHours[d]])),
+    ...Object.fromEntries(WEEKDAYS.map((d) => [`openingHours.${d}`, s.openingHours ? s.openingHours[d] : 'not set'])),
     ...Object.fromEntries(s.clinicians.map((c) => [`workingDays.${c.displayName}`, c.workingDays])),
   });
   const was = flat(before);

@@ -2,10 +2,11 @@ import { ChangeDetectionStrategy, Component, effect, inject, input, signal, View
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { RouterLink } from '@angular/router';
-import type { Aftercare, Course, Patient, PreTreatmentAdvice } from '@venule/api-contract';
+import type { Aftercare, ClinicIdentity, Course, Patient, PreTreatmentAdvice } from '@venule/api-contract';
 import { formatDateWithWeekday } from '@venule/clinical-rules';
 import { Observable, catchError, forkJoin, map, of, switchMap } from 'rxjs';
 import { PatientsApi } from '../core/api';
+import { ClinicApi } from '../core/clinic-api';
 import { formatDate } from '../core/dates';
 import { links } from '../core/paths';
 import { problemCode, problemMessage } from '../core/problem';
@@ -18,6 +19,7 @@ interface Sheet {
   aftercare: Aftercare;
   course: Course;
   patient: Patient;
+  clinic: ClinicIdentity;
   next: { session: AnySession; advice: PreTreatmentAdvice } | null;
 }
 
@@ -43,7 +45,10 @@ interface Sheet {
       </div>
       <article class="sheet">
         <header>
-          <p class="clinic">Venule thread-vein clinic</p>
+          <p class="clinic">{{ s.clinic.name }}</p>
+          @if (s.clinic.address || s.clinic.phone) {
+            <p class="clinic-contact">{{ s.clinic.address }}@if (s.clinic.address && s.clinic.phone) { · }{{ s.clinic.phone }}</p>
+          }
           <h1>Your aftercare</h1>
           <p><strong>{{ s.patient.firstName }} {{ s.patient.lastName }}</strong> · {{ s.patient.clinicNumber }}</p>
           <p>Treatment session {{ s.session.sequence }} on {{ day(s.aftercare.completedOn) }} · {{ legs(s.course.legs) }}</p>
@@ -65,7 +70,9 @@ interface Sheet {
           }
         </section>
         <footer>If a treated area becomes hot, red, very painful or swollen, or you feel short of breath or have chest pain,
-          call the clinic straight away or, out of hours, dial 111 (999 in an emergency).</footer>
+          call the clinic straight away@if (s.clinic.phone) { on <strong>{{ s.clinic.phone }}</strong>}@if (s.clinic.outOfHoursPhone) {;
+          when the clinic is closed, call <strong>{{ s.clinic.outOfHoursPhone }}</strong>} @else { or, out of hours, dial 111}.
+          In an emergency dial 999.</footer>
       </article>
     } @else {
       <vn-loading label="Loading aftercare…" />
@@ -77,7 +84,8 @@ interface Sheet {
       border: 1px solid var(--mat-sys-outline-variant); background: var(--mat-sys-surface-container-lowest); }
     .vn-aftercare .sheet header { margin-bottom: 16px; }
     .vn-aftercare .sheet header p { margin: 4px 0; }
-    .vn-aftercare .clinic { font: var(--mat-sys-label-large); color: var(--mat-sys-primary); }
+    .vn-aftercare .clinic { font: var(--mat-sys-title-medium); color: var(--mat-sys-primary); }
+    .vn-aftercare .clinic-contact { font: var(--mat-sys-body-small); color: var(--mat-sys-on-surface-variant); }
     .vn-aftercare h1 { font: var(--mat-sys-headline-medium); }
     .vn-aftercare h2 { font: var(--mat-sys-title-large); margin: 24px 0 8px; }
     .vn-aftercare table { width: 100%; border-collapse: collapse; }
@@ -102,6 +110,7 @@ interface Sheet {
 export class AftercarePage {
   private readonly api = inject(CoursesApi);
   private readonly patients = inject(PatientsApi);
+  private readonly clinic = inject(ClinicApi);
 
   readonly id = input.required<string>();
 
@@ -131,8 +140,8 @@ export class AftercarePage {
         switchMap((session) =>
           forkJoin({ aftercare: this.api.aftercare(session.id), course: this.api.get(session.courseId) }).pipe(
             switchMap(({ aftercare, course }) =>
-              forkJoin({ patient: this.patients.get(course.patientId), next: this.nextAdvice(course) }).pipe(
-                map(({ patient, next }) => ({ session, aftercare, course, patient, next })),
+              forkJoin({ patient: this.patients.get(course.patientId), clinic: this.clinic.identity(), next: this.nextAdvice(course) }).pipe(
+                map(({ patient, clinic, next }) => ({ session, aftercare, course, patient, clinic, next })),
               ),
             ),
           ),
