@@ -7,6 +7,7 @@
  * answered 2xx at least once, so a new route is either exercised or fails this test.
  */
 import { SCAN_FILE_FIELD, can, type Role } from '@venule/api-contract';
+import { DEFAULT_OPENING_HOURS } from '@venule/clinical-rules';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -315,6 +316,11 @@ describe('privacy: no clinical content reaches reception or admin, on any route'
     'POST /api/users': async () => [
       { url: '/api/users', body: { email: `new.${tag}@test.venule`, displayName: 'New Receptionist', role: 'reception', password: TEST_PASSWORD } },
     ],
+    'PUT /api/settings': async (_role, client) => {
+      const { updatedAt: _, ...form } = (await client.get('/api/settings')).body;
+      const clinic = { name: 'Privacy Vein Clinic', address: '1 Test Street, Bristol BS1 1AA', phone: '0117 496 0000', outOfHoursPhone: '07700 900000' };
+      return [{ url: '/api/settings', body: { ...form, clinic, openingHours: form.openingHours ?? DEFAULT_OPENING_HOURS } }];
+    },
     'PATCH /api/users/:id': async (_role, client) => {
       const { body } = await client.get('/api/users?limit=100');
       const other = (body.items as { id: string; version: number }[]).find((u) => u.id !== client.userId) as { id: string; version: number };

@@ -106,7 +106,8 @@ export class SettingsRepository {
 
   /** Writes every setting if `version` is still current; false when someone saved first. */
   async update(m: EntityManager, s: UpdateClinicSettingsRequest): Promise<boolean> {
-    const rows = await m.query(
+    // An UPDATE answers [rows, count] through TypeORM.
+    const [rows] = await m.query(
       `UPDATE clinic_settings
           SET clinic_name = $2, address = $3, phone = $4, out_of_hours_phone = $5, scan_validity_months = $6, min_interval_days = $7,
               max_interval_days = $8, late_entry_days = $9, session_idle_minutes = $10, named_doctor_fee_pence = $11,
