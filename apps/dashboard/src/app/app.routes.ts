@@ -46,6 +46,11 @@ export const appRoutes: Route[] = [
         canActivate: [roleGuard('manageStaff')],
         loadChildren: () => import('./staff/staff.routes').then((m) => m.STAFF_ROUTES),
       },
+      {
+        path: PATHS.settings,
+        canActivate: [roleGuard('manageStaff')],
+        loadChildren: () => import('./settings/settings.routes').then((m) => m.SETTINGS_ROUTES),
+      },
       { path: PATHS.forbidden, title: TITLES.forbidden, component: Forbidden },
       { path: '**', title: TITLES.notFound, component: NotFound },
     ],

@@ -19,6 +19,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { label: TITLES.overdue, icon: 'call', link: ['/', PATHS.reports, PATHS.overdue], capability: 'readRecallList', exact: true },
   { label: TITLES.audit, icon: 'history', link: ['/', PATHS.audit], capability: 'readAudit', exact: false },
   { label: TITLES.staff, icon: 'badge', link: ['/', PATHS.staff], capability: 'manageStaff', exact: false },
+  { label: TITLES.settings, icon: 'tune', link: ['/', PATHS.settings], capability: 'manageStaff', exact: false },
 ];
 
 export function navItemsFor(role: Role | null): NavItem[] {

@@ -17,7 +17,7 @@ describe('NavList', () => {
     ['reception', ['Find a patient', 'Register a patient', 'Who to phone']],
     ['clinician', ['Find a patient', 'Register a patient', 'Who to phone']],
     ['manager', ['Find a patient', 'Clinic overview', 'Course progress', 'Who to phone', 'Audit trail']],
-    ['admin', ['Find a patient', 'Clinic overview', 'Course progress', 'Audit trail', 'Staff accounts']],
+    ['admin', ['Find a patient', 'Clinic overview', 'Course progress', 'Audit trail', 'Staff accounts', 'Clinic settings']],
   ])('shows %s only the areas that role may use', (role, expected) => {
     expect(labelsFor(role)).toEqual(expected);
   });
@@ -31,6 +31,6 @@ describe('NavList', () => {
     fixture.componentRef.setInput('role', 'admin');
     fixture.detectChanges();
     const hrefs = Array.from((fixture.nativeElement as HTMLElement).querySelectorAll('a')).map((a) => a.getAttribute('href'));
-    expect(hrefs).toEqual(['/patients', '/reports', '/reports/progress', '/audit', '/staff']);
+    expect(hrefs).toEqual(['/patients', '/reports', '/reports/progress', '/audit', '/staff', '/settings']);
   });
 });
