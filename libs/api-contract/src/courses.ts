@@ -152,6 +152,11 @@ export interface Course extends RecordMeta {
 export interface BookSessionRequest {
   scheduledFor: IsoInstant;
   clinicianId?: string;
+  /**
+   * Booked from this consultation of the course's patient (e.g. the first session after it): the
+   * session is with the consultation's clinician unless `clinicianId` says otherwise.
+   */
+  consultationId?: string;
   /** 10–240, default 30. */
   durationMinutes?: number;
 }

@@ -119,9 +119,11 @@ export class SessionsService {
 
       const scheduledOn = clinicDate(dto.scheduledFor, this.zone);
       if (scheduledOn < this.clock.today()) throw validationFailed('scheduledFor', 'must not be in the past');
-      if (dto.clinicianId) {
-        const [c] = await tx.query(`SELECT 1 FROM users WHERE id = $1 AND role = 'clinician' AND active`, [dto.clinicianId]);
-        if (!c) throw validationFailed('clinicianId', 'must be an active clinician');
+      const fromConsultation = dto.consultationId ? await this.consultationClinician(tx, dto.consultationId, course.patient_id) : undefined;
+      const clinicianId = dto.clinicianId ?? fromConsultation;
+      if (clinicianId) {
+        const [c] = await tx.query(`SELECT 1 FROM users WHERE id = $1 AND role = 'clinician' AND active`, [clinicianId]);
+        if (!c) throw dto.clinicianId ? validationFailed('clinicianId', 'must be an active clinician') : validationFailed('consultationId', 'must be with a clinician who is still active');
       }
 
       const policy = await loadPolicy(tx);
@@ -156,7 +158,7 @@ export class SessionsService {
         [{ id }] = await tx.query(
           `INSERT INTO sessions (course_id, sequence, scheduled_for, ends_at, clinician_id, booked_by)
            VALUES ($1, $2, $3::timestamptz, $3::timestamptz + make_interval(mins => $4), $5, $6) RETURNING id`,
-          [courseId, counts.next_sequence, dto.scheduledFor, minutes, dto.clinicianId ?? null, staff.id],
+          [courseId, counts.next_sequence, dto.scheduledFor, minutes, clinicianId ?? null, staff.id],
         );
       } catch (e) {
         if ((e as { code?: string }).code === EXCLUSION_VIOLATION) throw doubleBooked();
@@ -342,6 +344,13 @@ export class SessionsService {
       ];
       return { ...session, window: interval.window, warnings, preTreatment: this.advice(row) };
     });
+  }
+
+  /** The clinician of the patient's consultation a booking comes from (null when it had none); 400 for anyone else's. */
+  private async consultationClinician(tx: EntityManager, consultationId: string, patientId: string): Promise<string | undefined> {
+    const [k] = await tx.query(`SELECT clinician_id FROM consultations WHERE id = $1 AND patient_id = $2`, [consultationId, patientId]);
+    if (!k) throw validationFailed('consultationId', 'must be a consultation of this course’s patient');
+    return k.clinician_id ?? undefined;
   }
 
   /** Outside the clinic's opening hours, or on a day its clinician does not work: said, never refused. */

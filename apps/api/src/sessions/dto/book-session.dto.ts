@@ -11,6 +11,10 @@ export class BookSessionDto implements BookSessionRequest {
   clinicianId?: string;
 
   @IsOptional()
+  @IsUUID('all', { message: 'must be the id of a consultation' })
+  consultationId?: string;
+
+  @IsOptional()
   @IsInt({ message: 'must be a whole number of minutes' })
   @Min(10, { message: 'must be between 10 and 240 minutes' })
   @Max(240, { message: 'must be between 10 and 240 minutes' })
