@@ -1,11 +1,11 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import type { BookedSession, Course, IsoDate, Reason } from '@venule/api-contract';
+import type { BookedSession, Consultation, Course, IsoDate, Reason } from '@venule/api-contract';
 import { maxDate } from '@venule/clinical-rules';
 import { clinicInstant, formatDate } from '../core/dates';
 import { applyServerFieldErrors } from '../core/problem';
@@ -23,6 +23,12 @@ import { ReasonList } from './reason-list';
       @if (busy()) { <mat-progress-bar mode="indeterminate" aria-label="Booking" /> }
       @if (refusal(); as r) { <vn-reason-list [message]="r.message" [reasons]="r.reasons" /> }
       <p class="hint">{{ windowHint() }}</p>
+      @if (fromConsultation(); as k) {
+        <p class="carried" role="note">
+          <mat-icon aria-hidden="true">person</mat-icon>
+          <span>From the consultation on {{ date(k.startsOn) }}: booked with <strong>{{ k.clinicianName ?? 'no clinician yet' }}</strong>.</span>
+        </p>
+      }
       <div class="row">
         <mat-form-field appearance="outline">
           <mat-label>Date</mat-label>
@@ -40,6 +46,7 @@ import { ReasonList } from './reason-list';
   `,
   styles: `
     .hint { margin: 0 0 12px; color: var(--mat-sys-on-surface-variant); }
+    .carried { display: flex; align-items: center; gap: 8px; margin: 0 0 12px; }
     .row { display: flex; flex-wrap: wrap; gap: 12px; align-items: flex-start; }
     .row button { margin-top: 8px; }
   `,
@@ -50,11 +57,25 @@ export class BookSession {
 
   readonly course = input.required<Course>();
   readonly today = input.required<IsoDate>();
+  /** The id of the patient's consultation this booking follows, whose clinician the session takes. */
+  readonly consultationId = input<string | undefined>(undefined);
   readonly booked = output<BookedSession>();
+
+  protected readonly fromConsultation = signal<Consultation | null>(null);
+  protected readonly date = formatDate;
 
   protected readonly busy = signal(false);
   protected readonly refusal = signal<{ message: string; reasons: Reason[] } | null>(null);
   protected readonly form = this.fb.group({ date: ['', Validators.required], time: ['10:00', Validators.required] });
+
+  constructor() {
+    effect(() => {
+      const id = this.consultationId();
+      this.fromConsultation.set(null);
+      // Only the course's own patient's consultation carries over; another link is ignored.
+      if (id) this.api.consultation(id).subscribe({ next: (k) => this.fromConsultation.set(k.patientId === this.course().patientId ? k : null) });
+    });
+  }
 
   /** The first bookable day: the window's start, or for a first session the day its legs are past their interval. */
   protected readonly minDate = computed(() => {
@@ -79,7 +100,8 @@ export class BookSession {
     const { date, time } = this.form.getRawValue();
     this.busy.set(true);
     this.refusal.set(null);
-    this.api.book(this.course().id, { scheduledFor: clinicInstant(date, time) }).subscribe({
+    const consultationId = this.fromConsultation()?.id;
+    this.api.book(this.course().id, { scheduledFor: clinicInstant(date, time), ...(consultationId ? { consultationId } : {}) }).subscribe({
       next: (session) => {
         this.busy.set(false);
         this.form.reset({ date: '', time: '10:00' });

@@ -29,7 +29,7 @@ function inProgress(clinical: boolean): Course {
   });
 }
 
-async function open(role: Role, body: Course) {
+async function open(role: Role, body: Course, url = '/courses/c-1') {
   TestBed.configureTestingModule({
     providers: [
       provideHttpClient(),
@@ -39,7 +39,7 @@ async function open(role: Role, body: Course) {
     ],
   });
   signInAs(role);
-  const harness = await RouterTestingHarness.create('/courses/c-1');
+  const harness = await RouterTestingHarness.create(url);
   const http = TestBed.inject(HttpTestingController);
   http.expectOne('/api/courses/c-1').flush(body);
   http.expectOne('/api/patients/p-1').flush({ id: 'p-1', firstName: 'Ann', lastName: 'Smith' });
@@ -125,6 +125,18 @@ describe('CoursePage', () => {
     const alert = el.querySelector('vn-book-session [role=alert]')?.textContent ?? '';
     expect(alert).toContain('booked too soon');
     expect(alert).toContain(message);
+  });
+
+  it('books the first session after a consultation with that consultation’s clinician', async () => {
+    const { el, http, harness } = await open('reception', course(), '/courses/c-1?consultation=k-9');
+    http.expectOne('/api/consultations/k-9').flush({ id: 'k-9', patientId: 'p-1', clinicianId: 'u-imran', clinicianName: 'Dr Imran Shah', startsOn: '2026-02-20' });
+    await harness.fixture.whenStable();
+    expect(el.querySelector('vn-book-session [role=note]')?.textContent).toContain('From the consultation on 20/02/2026: booked with Dr Imran Shah.');
+    const date = el.querySelector<HTMLInputElement>('input[type=date]') as HTMLInputElement;
+    date.value = addDays(today, 3);
+    date.dispatchEvent(new Event('input'));
+    el.querySelector<HTMLButtonElement>('form[aria-label="Book the next session"] button[type=submit]')?.click();
+    expect(http.expectOne('/api/courses/c-1/sessions').request.body).toMatchObject({ consultationId: 'k-9' });
   });
 
   it('flags a booking left inside the interval and moves it to the first allowed day in one click, at the same time', async () => {

@@ -164,7 +164,7 @@ import { StateChip } from './state-chip';
       @if (canBook() && c.status === 'active' && !hasBooking()) {
         <section class="card" aria-labelledby="book-h">
           <h2 id="book-h">Book the next session</h2>
-          <vn-book-session [course]="c" [today]="today" (booked)="onBooked($event)" />
+          <vn-book-session [course]="c" [today]="today" [consultationId]="consultation()" (booked)="onBooked($event)" />
         </section>
       }
       @if (canReadClinical()) {
@@ -210,6 +210,8 @@ export class CoursePage {
   private readonly title = inject(Title);
 
   readonly id = input.required<string>();
+  /** `?consultation=`: the session to book follows this consultation (its clinician carries over). */
+  readonly consultation = input<string | undefined>(undefined);
 
   protected readonly course = signal<Course | null>(null);
   protected readonly patient = signal<Patient | null>(null);

@@ -12,6 +12,7 @@ import type {
   CompletedSession,
   Consent,
   ConsentInput,
+  Consultation,
   Course,
   CreateCourseRequest,
   IsoDate,
@@ -57,6 +58,16 @@ export class CoursesApi {
 
   recordOutcome(id: string, body: OutcomeInput): Observable<Outcome> {
     return this.http.post<Outcome>(`/api/courses/${enc(id)}/outcomes`, body);
+  }
+
+  /** The consultation a first session is booked from (its patient and clinician carry over). */
+  consultation(id: string): Observable<Consultation> {
+    return this.http.get<Consultation>(`/api/consultations/${enc(id)}`);
+  }
+
+  /** The patient's consultations, latest first as the API lists them by start time. */
+  consultationsOf(patientId: string): Observable<Page<Consultation>> {
+    return this.http.get<Page<Consultation>>('/api/consultations', { params: { patientId, limit: 50 } });
   }
 
   book(courseId: string, body: BookSessionRequest): Observable<BookedSession> {

@@ -3,10 +3,10 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { provideRouter } from '@angular/router';
-import type { Course, Role } from '@venule/api-contract';
+import type { Consultation, Course, Role } from '@venule/api-contract';
 import { signInAs } from '../../testing/session';
 import { PatientCourses } from './patient-courses';
-import { course } from './testing-fixtures';
+import { completedDetail, course } from './testing-fixtures';
 
 const overdue = course({
   id: 'c-2', legs: ['left', 'right'], areas: ['lateral thighs'], state: 'overdue',
@@ -14,6 +14,7 @@ const overdue = course({
     sessionsCompleted: 1, sessionsRemaining: 3, lastCompletedOn: '2026-02-01', nextWindow: null, nextScheduledOn: null, opensOn: null,
     bookingsInsideWindow: [] },
   plannedSessions: 4,
+  sessions: [completedDetail({ courseId: 'c-2' })],
 });
 
 async function open(role: Role, courses: Course[] = [overdue]) {
@@ -31,7 +32,36 @@ async function open(role: Role, courses: Course[] = [overdue]) {
   return { fixture, el, http };
 }
 
+const consultation = (over: Partial<Consultation>): Consultation => ({
+  id: 'k-1', version: 1, createdAt: '2026-02-01T09:00:00Z', updatedAt: '2026-02-01T09:00:00Z', type: 'free', patientId: 'p-1',
+  patientName: 'Ada Lovelace', clinicNumber: 'VN-000042', clinicianId: 'u-claire', clinicianName: 'Dr Claire Hughes',
+  startsAt: '2026-02-10T10:00:00Z', endsAt: '2026-02-10T10:30:00Z', startsOn: '2026-02-10', durationMinutes: 30, status: 'attended',
+  statusReason: null, feePence: 0, depositPence: 0, paidPence: 0, balanceDuePence: 0, payments: [], ...over,
+});
+
 describe('PatientCourses', () => {
+  it('offers to book a new course’s first session with the clinician of the patient’s latest consultation', async () => {
+    const { el, http, fixture } = await open('reception', [course()]);
+    http.expectOne((r) => r.url === '/api/consultations' && r.params.get('patientId') === 'p-1').flush({
+      items: [
+        consultation({ id: 'k-1', startsAt: '2026-02-10T10:00:00Z' }),
+        consultation({ id: 'k-2', startsAt: '2026-02-20T10:00:00Z', clinicianName: 'Dr Imran Shah' }),
+        consultation({ id: 'k-3', startsAt: '2026-03-01T10:00:00Z', status: 'cancelled', clinicianName: 'Dr Cancelled' }),
+      ],
+      total: 3, limit: 50, offset: 0,
+    });
+    await fixture.whenStable();
+    const link = Array.from(el.querySelectorAll('a')).find((a) => a.textContent?.includes('Book the first session')) as HTMLAnchorElement;
+    expect(link.textContent).toContain('with Dr Imran Shah');
+    expect(link.getAttribute('href')).toBe('/courses/c-1?consultation=k-2');
+  });
+
+  it('does not offer it once the course has a session', async () => {
+    const { el, http } = await open('reception');
+    http.expectNone((r) => r.url === '/api/consultations');
+    expect(el.textContent).not.toContain('Book the first session');
+  });
+
   it("lists each course with its legs, sessions done and state", async () => {
     const { el } = await open('reception');
     const card = el.querySelector('a.course') as HTMLElement;

@@ -8,7 +8,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
-import type { Course, Leg } from '@venule/api-contract';
+import type { Consultation, Course, Leg } from '@venule/api-contract';
 import { can } from '../core/access';
 import { formatDate } from '../core/dates';
 import { links } from '../core/paths';
@@ -97,6 +97,11 @@ type LoadState = { status: 'loading' } | { status: 'loaded'; courses: Course[] }
                     <span>{{ c.progress.sessionsCompleted }} of {{ c.plannedSessions }} sessions done · planned {{ format(c.createdAt) }}</span>
                     <span class="msg">{{ c.progress.message }}</span>
                   </a>
+                  @if (canBook() && c.status === 'active' && c.sessions.length === 0 && lastConsultation(); as k) {
+                    <a mat-stroked-button class="first" [routerLink]="courseLink(c.id)" [queryParams]="{ consultation: k.id }">
+                      <mat-icon>event</mat-icon> Book the first session with {{ k.clinicianName }}
+                    </a>
+                  }
                 </li>
               }
             </ul>
@@ -118,6 +123,7 @@ type LoadState = { status: 'loading' } | { status: 'loaded'; courses: Course[] }
     .course:hover, .course:focus-visible { background: var(--mat-sys-surface-container); }
     .head { display: flex; justify-content: space-between; align-items: center; gap: 8px; font: var(--mat-sys-title-medium); }
     .msg { font: var(--mat-sys-body-small); color: var(--mat-sys-on-surface-variant); }
+    .first { margin-top: 8px; }
   `,
 })
 export class PatientCourses {
@@ -136,6 +142,9 @@ export class PatientCourses {
 
   protected readonly canRead = computed(() => can(this.session.role(), 'readBookings'));
   protected readonly canPlan = computed(() => can(this.session.role(), 'writeClinical'));
+  protected readonly canBook = computed(() => can(this.session.role(), 'bookSessions'));
+  /** The patient's latest consultation with a clinician that went ahead or is still to come: the first session follows it. */
+  protected readonly lastConsultation = signal<Consultation | null>(null);
   protected readonly courses = computed(() => {
     const s = this.state();
     return s.status === 'loaded' ? s.courses : [];
@@ -166,8 +175,22 @@ export class PatientCourses {
   load(): void {
     this.state.set({ status: 'loading' });
     this.api.forPatient(this.patientId()).subscribe({
-      next: (page) => this.state.set({ status: 'loaded', courses: page.items }),
+      next: (page) => {
+        this.state.set({ status: 'loaded', courses: page.items });
+        if (this.canBook() && page.items.some((c) => c.status === 'active' && c.sessions.length === 0)) this.loadConsultation();
+      },
       error: (error: unknown) => this.state.set({ status: 'error', message: refusalOf(error).message }),
+    });
+  }
+
+  /** A shortcut only: if the consultations cannot load, the courses still show and book as before. */
+  private loadConsultation(): void {
+    this.api.consultationsOf(this.patientId()).subscribe({
+      next: (page) => {
+        const went = page.items.filter((k) => k.clinicianId && ['attended', 'booked', 'awaiting_deposit'].includes(k.status));
+        this.lastConsultation.set(went.sort((a, b) => b.startsAt.localeCompare(a.startsAt))[0] ?? null);
+      },
+      error: () => this.lastConsultation.set(null),
     });
   }
 
