@@ -2,7 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import { Router, provideRouter } from '@angular/router';
+import { Router, provideRouter, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import type { PatientSummary, Role } from '@venule/api-contract';
 import { signInAs } from '../../testing/session';
@@ -17,7 +17,7 @@ const summary = (id: string, lastName: string, dateOfBirth = '1980-05-20'): Pati
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 5));
 
-async function setup(role: Role = 'reception') {
+async function setup(role: Role = 'reception', url = '/patients') {
   TestBed.configureTestingModule({
     providers: [
       provideHttpClient(),
@@ -25,12 +25,12 @@ async function setup(role: Role = 'reception') {
       provideRouter([
         { path: 'patients', component: PatientSearch },
         { path: 'patients/:id', component: Stub },
-      ]),
+      ], withComponentInputBinding()),
       { provide: SEARCH_DEBOUNCE_MS, useValue: 0 },
     ],
   });
   signInAs(role);
-  const harness = await RouterTestingHarness.create('/patients');
+  const harness = await RouterTestingHarness.create(url);
   const http = TestBed.inject(HttpTestingController);
   const el = () => harness.routeNativeElement as HTMLElement;
   const input = () => el().querySelector('input[type=search]') as HTMLInputElement;
@@ -49,6 +49,60 @@ async function setup(role: Role = 'reception') {
 }
 
 describe('PatientSearch', () => {
+  describe('keeps its terms in the URL', () => {
+    const flush = (http: HttpTestingController, q: string, lastName: string) => {
+      const req = http.expectOne((r) => r.url === '/api/patients' && r.params.get('q') === q);
+      req.flush({ items: [summary('1', lastName)], total: 1, limit: 25, offset: 0 });
+    };
+
+    it('writes each search to the address bar, archived patients too', async () => {
+      const { http, type, harness, el } = await setup();
+      await type('smyth');
+      flush(http, 'smyth', 'Smith');
+      await harness.fixture.whenStable();
+      expect(TestBed.inject(Router).url).toBe('/patients?q=smyth');
+      (el().querySelector('mat-slide-toggle button') as HTMLButtonElement).click();
+      await harness.fixture.whenStable();
+      await settle();
+      expect(http.expectOne((r) => r.url === '/api/patients').request.params.get('includeArchived')).toBe('true');
+      expect(TestBed.inject(Router).url).toBe('/patients?q=smyth&archived=1');
+    });
+
+    it('opens a bookmarked search with its terms in the box and its results', async () => {
+      const { http, input, harness, el } = await setup('reception', '/patients?q=jones&archived=1');
+      await settle();
+      const req = http.expectOne((r) => r.url === '/api/patients');
+      expect(req.request.params.get('q')).toBe('jones');
+      expect(req.request.params.get('includeArchived')).toBe('true');
+      req.flush({ items: [summary('7', 'Jones')], total: 1, limit: 25, offset: 0 });
+      await harness.fixture.whenStable();
+      expect(input().value).toBe('jones');
+      expect(el().textContent).toContain('Jones, Ann');
+    });
+
+    it('comes back to the search after opening a patient, and goes forward again', async () => {
+      const { http, type, harness, key, input, el } = await setup();
+      await type('smyth');
+      flush(http, 'smyth', 'Smith');
+      await harness.fixture.whenStable();
+      await key('Enter');
+      await harness.fixture.whenStable();
+      expect(TestBed.inject(Router).url).toBe('/patients/1');
+      // What Back does: the browser restores the previous URL and the router follows it.
+      await harness.navigateByUrl('/patients?q=smyth');
+      await settle();
+      flush(http, 'smyth', 'Smith');
+      await harness.fixture.whenStable();
+      expect(input().value).toBe('smyth');
+      expect(el().textContent).toContain('Smith, Ann');
+      await harness.navigateByUrl('/patients?q=brown');
+      await settle();
+      flush(http, 'brown', 'Brown');
+      await harness.fixture.whenStable();
+      expect(input().value).toBe('brown');
+    });
+  });
+
   it('puts the cursor in the search box', async () => {
     const { input } = await setup();
     expect(document.activeElement).toBe(input());

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, ElementRef, InjectionToken, afterNextRender, computed, inject, signal, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, InjectionToken, afterNextRender, computed, effect, inject, input, signal, untracked, viewChild } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -7,9 +7,9 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
-import { Router, RouterLink } from '@angular/router';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import type { Page, PatientSummary } from '@venule/api-contract';
-import { Observable, catchError, debounceTime, distinctUntilChanged, map, of, startWith, switchMap } from 'rxjs';
+import { Observable, catchError, debounceTime, distinctUntilChanged, map, of, startWith, switchMap, tap } from 'rxjs';
 import { can } from '../core/access';
 import { PatientsApi } from '../core/api';
 import { todayIso } from '../core/dates';
@@ -124,6 +124,7 @@ export class PatientSearch {
   private readonly api = inject(PatientsApi);
   private readonly scansApi = inject(ScansApi);
   private readonly router = inject(Router);
+  private readonly route = inject(ActivatedRoute);
   private readonly session = inject(Session);
   private readonly debounceMs = inject(SEARCH_DEBOUNCE_MS);
   private readonly searchInput = viewChild.required<ElementRef<HTMLInputElement>>('searchInput');
@@ -133,8 +134,14 @@ export class PatientSearch {
   protected readonly canRegister = computed(() => can(this.session.role(), 'writePatients'));
   protected readonly canReadClearance = computed(() => can(this.session.role(), 'readClearance'));
 
+  /** `?q=` and `?archived=1`: the search lives in the URL, so back, forward and bookmarks bring it back. */
+  readonly q = input<string | undefined>(undefined);
+  readonly archived = input<string | undefined>(undefined);
+
   protected readonly query = signal('');
   protected readonly includeArchived = signal(false);
+  /** The terms this page last wrote to the URL: coming back as inputs, they are not news (the box may be ahead by then). */
+  private written = { q: '', archived: false };
   protected readonly activeIndex = signal(-1);
   private readonly retries = signal(0);
   private lastResults: PatientSummary[] = [];
@@ -145,6 +152,7 @@ export class PatientSearch {
     toObservable(this.request).pipe(
       debounceTime(this.debounceMs),
       distinctUntilChanged((a, b) => a.q === b.q && a.includeArchived === b.includeArchived && a.retry === b.retry),
+      tap(({ q, includeArchived }) => this.writeUrl(q, includeArchived)),
       switchMap(({ q, includeArchived }) => {
         if (!q) return of<SearchState>({ status: 'idle' });
         return this.api.search({ q, includeArchived: includeArchived || undefined, limit: SEARCH_PAGE_SIZE }).pipe(
@@ -188,6 +196,16 @@ export class PatientSearch {
   });
 
   constructor() {
+    effect(() => {
+      const q = this.q() ?? '';
+      const archived = this.archived() === '1';
+      untracked(() => {
+        if (q === this.written.q && archived === this.written.archived) return;
+        this.written = { q: q.trim(), archived };
+        this.query.set(q);
+        this.includeArchived.set(archived);
+      });
+    });
     // A new result list starts with its first row active, so Enter opens the best match.
     toObservable(this.results).subscribe((rows) => this.activeIndex.set(rows.length ? 0 : -1));
     afterNextRender(() => this.searchInput().nativeElement.focus());
@@ -234,6 +252,17 @@ export class PatientSearch {
 
   protected retry(): void {
     this.retries.update((n) => n + 1);
+  }
+
+  /** Each settled search replaces the URL (typing does not fill the history); leaving the page keeps it for Back. */
+  private writeUrl(q: string, archived: boolean): void {
+    if (q === this.written.q && archived === this.written.archived) return;
+    this.written = { q, archived };
+    void this.router.navigate([], {
+      relativeTo: this.route,
+      queryParams: { q: q || null, archived: archived ? '1' : null },
+      replaceUrl: true,
+    });
   }
 
   private scrollActiveIntoView(): void {
