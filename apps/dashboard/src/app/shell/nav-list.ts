@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { MatIconModule } from '@angular/material/icon';
 import { MatListModule } from '@angular/material/list';
-import { RouterLink, RouterLinkActive } from '@angular/router';
+import { RouterLink, RouterLinkActive, type IsActiveMatchOptions } from '@angular/router';
 import type { Role } from '@venule/api-contract';
 import { navItemsFor } from './nav-items';
 
@@ -18,7 +18,7 @@ import { navItemsFor } from './nav-items';
           [routerLink]="item.link"
           routerLinkActive
           #rla="routerLinkActive"
-          [routerLinkActiveOptions]="{ exact: item.exact }"
+          [routerLinkActiveOptions]="item.exact ? exactPath : prefix"
           [activated]="rla.isActive"
           [attr.aria-current]="rla.isActive ? 'page' : null"
           (click)="navigated.emit()"
@@ -34,4 +34,7 @@ export class NavList {
   readonly role = input.required<Role | null>();
   readonly navigated = output<void>();
   protected readonly items = computed(() => navItemsFor(this.role()));
+  /** Query parameters never decide: "Find a patient" stays current while its terms are in the URL. */
+  protected readonly exactPath: IsActiveMatchOptions = { paths: 'exact', queryParams: 'ignored', fragment: 'ignored', matrixParams: 'ignored' };
+  protected readonly prefix: IsActiveMatchOptions = { paths: 'subset', queryParams: 'ignored', fragment: 'ignored', matrixParams: 'ignored' };
 }
