@@ -68,3 +68,46 @@ test('clinician records a medical history', async ({ page }) => {
   await expect(page.getByText('Ten a day; advised to stop before treatment.')).toBeVisible();
   await shot(page, '22-history-view');
 });
+
+test('admin keeps the clinic settings, which patients then see', async ({ page }) => {
+  await signIn(page, 'admin');
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await page.getByRole('link', { name: 'Clinic settings' }).click();
+  await expect(page).toHaveTitle('Clinic settings · Venule');
+  await expect(page.getByLabel('Clinic name')).toHaveValue('Clifton Vein Clinic');
+  await expect(page.getByLabel('Named-doctor fee')).toHaveValue('50.00');
+  await shot(page, '14a-settings');
+  // The shell scrolls inside the sidenav content: bring each section into view for its shot.
+  const hours = page.getByRole('region', { name: 'Opening hours' });
+  await hours.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await shot(page, '14b-settings-hours');
+
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.getByRole('heading', { name: 'Clinic settings' }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await shot(page, '14c-settings-tablet');
+  await page.getByRole('region', { name: 'Clinicians’ working days' }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await shot(page, '14d-settings-tablet-rota');
+
+  // A deposit above the fee is caught at the field, which takes the focus.
+  await page.getByLabel('Deposit').fill('60');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByLabel('Deposit')).toBeFocused();
+  await expect(page.getByText('Must not be more than the named-doctor fee')).toBeVisible();
+  await shot(page, '15a-settings-error');
+
+  // A good save: Saturday opens later, and the new out-of-hours number.
+  await page.getByLabel('Deposit').fill('25.00');
+  await page.getByLabel('Saturday closes').fill('13:30');
+  await page.getByLabel('Out-of-hours phone').fill('07700 900462');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Settings saved' })).toBeVisible();
+  await expect(page.locator('.banner-slot')).toBeFocused();
+  await shot(page, '15b-settings-saved');
+
+  // The public enquiry page names the clinic with its address and phone.
+  await page.goto('/enquire');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Clifton Vein Clinic');
+  await expect(page.getByRole('contentinfo')).toContainText('27 Princess Victoria Street, Clifton, Bristol BS8 4BX');
+  await expect(page.getByRole('link', { name: '0117 496 0321' })).toHaveAttribute('href', 'tel:01174960321');
+  await shot(page, '15c-enquire-identity');
+});
