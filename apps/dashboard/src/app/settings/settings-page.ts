@@ -275,25 +275,25 @@ function dayOrder(group: AbstractControl): ValidationErrors | null {
     }
   `,
   styles: `
-    .vn-settings section { margin-bottom: 24px; padding: 20px 24px 8px; border-radius: 12px;
+    section { margin-bottom: 24px; padding: 20px 24px 8px; border-radius: 12px;
       border: 1px solid var(--mat-sys-outline-variant); background: var(--mat-sys-surface-container-lowest); }
-    .vn-settings h2 { font: var(--mat-sys-title-medium); margin: 0 0 4px; }
-    .vn-settings section > p { margin: 0 0 16px; }
-    .vn-settings .wide { grid-column: 1 / -1; }
-    .vn-settings .grow { flex: 1; }
-    .vn-settings .vn-banner { align-items: center; }
-    .vn-settings .banner-slot:focus { outline: none; }
-    .vn-settings .hours { display: grid; gap: 8px; margin-bottom: 16px; }
-    .vn-settings .day { display: grid; grid-template-columns: 160px 160px 160px; gap: 16px; align-items: center; min-height: 56px; }
-    .vn-settings .closed { padding-left: 4px; }
-    .vn-settings .rota { display: grid; grid-template-columns: repeat(auto-fill, minmax(440px, 1fr)); gap: 16px; margin-bottom: 16px; }
-    .vn-settings fieldset { border: 1px solid var(--mat-sys-outline-variant); border-radius: 8px; margin: 0; padding: 8px 12px 12px; }
-    .vn-settings legend { font: var(--mat-sys-title-small); padding: 0 4px; }
-    .vn-settings .days { display: flex; flex-wrap: wrap; gap: 0 4px; }
-    .vn-settings .field-error { color: var(--mat-sys-error); font: var(--mat-sys-body-small); margin: 4px 0 0; }
-    .vn-settings .vn-actions { margin-bottom: 32px; }
+    h2 { font: var(--mat-sys-title-medium); margin: 0 0 4px; }
+    section > p { margin: 0 0 16px; }
+    .wide { grid-column: 1 / -1; }
+    .grow { flex: 1; }
+    .vn-banner { align-items: center; }
+    .banner-slot:focus { outline: none; }
+    .hours { display: grid; gap: 8px; margin-bottom: 16px; }
+    .day { display: grid; grid-template-columns: 160px 160px 160px; gap: 16px; align-items: center; min-height: 56px; }
+    .closed { padding-left: 4px; }
+    .rota { display: grid; grid-template-columns: repeat(auto-fill, minmax(440px, 1fr)); gap: 16px; margin-bottom: 16px; }
+    fieldset { border: 1px solid var(--mat-sys-outline-variant); border-radius: 8px; margin: 0; padding: 8px 12px 12px; }
+    legend { font: var(--mat-sys-title-small); padding: 0 4px; }
+    .days { display: flex; flex-wrap: wrap; gap: 0 4px; }
+    .field-error { color: var(--mat-sys-error); font: var(--mat-sys-body-small); margin: 4px 0 0; }
+    .vn-actions { margin-bottom: 32px; }
     @media (max-width: 1100px) {
-      .vn-settings .rota { grid-template-columns: 1fr; }
+      .rota { grid-template-columns: 1fr; }
     }
   `,
 })
