@@ -277,8 +277,8 @@ function dayOrder(group: AbstractControl): ValidationErrors | null {
   styles: `
     section { margin-bottom: 24px; padding: 20px 24px 8px; border-radius: 12px;
       border: 1px solid var(--mat-sys-outline-variant); background: var(--mat-sys-surface-container-lowest); }
-    h2 { font: var(--mat-sys-title-medium); margin: 0 0 4px; }
-    section > p { margin: 0 0 16px; }
+    h2 { font: var(--mat-sys-title-medium); margin: 0 0 16px; }
+    h2 + p { margin: -12px 0 16px; }
     .wide { grid-column: 1 / -1; }
     .grow { flex: 1; }
     .vn-banner { align-items: center; }
