@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { SessionsController } from './sessions.controller';
+import { SessionsRepository } from './sessions.repository';
 import { SessionsService } from './sessions.service';
 
 /** Sessions: booking inside the interval window, completion behind the clinical gate, aftercare, adverse events. */
 @Module({
   controllers: [SessionsController],
-  providers: [SessionsService],
+  providers: [SessionsService, SessionsRepository],
 })
 export class SessionsModule {}

@@ -5,7 +5,10 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSelectModule } from '@angular/material/select';
+import { toSignal } from '@angular/core/rxjs-interop';
 import type { BookedSession, Course, IsoDate, Reason } from '@venule/api-contract';
+import { catchError, map, of } from 'rxjs';
 import { maxDate } from '@venule/clinical-rules';
 import { clinicInstant, formatDate } from '../core/dates';
 import { applyServerFieldErrors } from '../core/problem';
@@ -16,7 +19,9 @@ import { ReasonList } from './reason-list';
 /** Books the next session of a course inside its window (reception and clinicians). */
 @Component({
   selector: 'vn-book-session',
-  imports: [ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, MatProgressBarModule, ReasonList],
+  imports: [
+    ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, MatProgressBarModule, MatSelectModule, ReasonList,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <form [formGroup]="form" (ngSubmit)="book()" novalidate aria-label="Book the next session">
@@ -33,6 +38,14 @@ import { ReasonList } from './reason-list';
           <mat-label>Time</mat-label>
           <input matInput type="time" formControlName="time" step="300" />
           <mat-error>Choose the time</mat-error>
+        </mat-form-field>
+        <mat-form-field appearance="outline">
+          <mat-label>Clinician</mat-label>
+          <mat-select formControlName="clinicianId">
+            <mat-option value="">Not chosen yet</mat-option>
+            @for (c of clinicians(); track c.id) { <mat-option [value]="c.id">{{ c.name }}</mat-option> }
+          </mat-select>
+          <mat-error>{{ form.controls.clinicianId.getError('server') }}</mat-error>
         </mat-form-field>
         <button mat-flat-button type="submit" [disabled]="busy()"><mat-icon>event</mat-icon> Book session</button>
       </div>
@@ -54,7 +67,15 @@ export class BookSession {
 
   protected readonly busy = signal(false);
   protected readonly refusal = signal<{ message: string; reasons: Reason[] } | null>(null);
-  protected readonly form = this.fb.group({ date: ['', Validators.required], time: ['10:00', Validators.required] });
+  protected readonly form = this.fb.group({ date: ['', Validators.required], time: ['10:00', Validators.required], clinicianId: '' });
+  /** Whom the session can be booked with; the booking still works if the list cannot be had. */
+  protected readonly clinicians = toSignal(
+    this.api.clinicians().pipe(
+      map((page) => page.items),
+      catchError(() => of([])),
+    ),
+    { initialValue: [] },
+  );
 
   /** The first bookable day: the window's start, or for a first session the day its legs are past their interval. */
   protected readonly minDate = computed(() => {
@@ -76,13 +97,13 @@ export class BookSession {
       this.form.markAllAsTouched();
       return;
     }
-    const { date, time } = this.form.getRawValue();
+    const { date, time, clinicianId } = this.form.getRawValue();
     this.busy.set(true);
     this.refusal.set(null);
-    this.api.book(this.course().id, { scheduledFor: clinicInstant(date, time) }).subscribe({
+    this.api.book(this.course().id, { scheduledFor: clinicInstant(date, time), ...(clinicianId ? { clinicianId } : {}) }).subscribe({
       next: (session) => {
         this.busy.set(false);
-        this.form.reset({ date: '', time: '10:00' });
+        this.form.reset({ date: '', time: '10:00', clinicianId: '' });
         this.booked.emit(session);
       },
       error: (error: unknown) => {
