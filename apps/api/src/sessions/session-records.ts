@@ -191,3 +191,14 @@ export function sessionFacts(rows: SessionRow[], timeZone: string) {
     date: r.status === 'completed' && r.completed_on ? r.completed_on : clinicDate(r.scheduled_for.toISOString(), timeZone),
   }));
 }
+
+/** Cancels the still-booked sessions of a course that closed (frees the clinicians' time). */
+export async function cancelBookedSessions(tx: EntityManager, courseId: string, actorId: string, reason: string): Promise<void> {
+  await tx.query(
+    `UPDATE sessions
+        SET status = 'cancelled', status_changed_at = now(), status_changed_by = $2, status_reason = $3,
+            version = version + 1, updated_at = now()
+      WHERE course_id = $1 AND status = 'scheduled'`,
+    [courseId, actorId, reason],
+  );
+}

@@ -37,7 +37,7 @@ import {
 import { DataSource, type EntityManager } from 'typeorm';
 import type { SignedInStaff } from '../auth/staff';
 import { loadClearanceFacts, loadLegTreatments, loadPolicy } from '../courses/clinical-facts';
-import { cancelBookedSessions, clearanceWarnings } from '../courses/courses.service';
+import { clearanceWarnings } from '../clearance/clearance-warnings';
 import { AuditService } from '../platform/audit/audit.service';
 import { APP_CONFIG, type AppConfig } from '../platform/config/app-config';
 import { ClinicClock } from '../platform/config/clinic-clock';
@@ -51,6 +51,7 @@ import { SessionsRepository } from './sessions.repository';
 import {
   ADVERSE_EVENT_COLUMNS,
   adverseEventsOf,
+  cancelBookedSessions,
   findSession,
   sessionsOfCourses,
   shapeSessions,
