@@ -11,7 +11,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatRadioModule } from '@angular/material/radio';
 import { MatSelectModule } from '@angular/material/select';
-import { CONSULTATION_MINUTES, type Course, type IsoDate, type PatientSummary, type Reason } from '@venule/api-contract';
+import { CONSULTATION_MINUTES, type BookedSession, type Course, type IsoDate, type PatientSummary, type Reason } from '@venule/api-contract';
 import { DateTime } from 'luxon';
 import { catchError, debounceTime, distinctUntilChanged, map, of, switchMap } from 'rxjs';
 import { PatientsApi } from '../core/api';
@@ -22,6 +22,7 @@ import { CoursesApi } from '../courses/courses-api';
 import { ReasonList } from '../courses/reason-list';
 import type { SlotPick } from './diary-day';
 import type { Clinician } from './frontdesk-api';
+import { BOOKING_TIMES } from './diary-slots';
 import { FrontdeskApi } from './frontdesk-api';
 
 export interface BookDialogData {
@@ -47,7 +48,17 @@ const patientText = (p: PatientSummary) => `${p.firstName} ${p.lastName} (${p.cl
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <h2 mat-dialog-title>Book an appointment</h2>
+    <h2 mat-dialog-title>{{ booked() ? 'Session booked' : 'Book an appointment' }}</h2>
+    @if (booked(); as b) {
+      <mat-dialog-content>
+        <p>{{ b.message }}</p>
+        <h3 class="advice-heading">Before the session, hand the patient this advice</h3>
+        <ul>@for (item of b.session.preTreatment.items; track item.code) { <li>{{ item.text }}</li> }</ul>
+      </mat-dialog-content>
+      <mat-dialog-actions align="end">
+        <button mat-flat-button type="button" [mat-dialog-close]="{ kind: 'session', message: b.message }" cdkFocusInitial>Done</button>
+      </mat-dialog-actions>
+    } @else {
     <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
       <mat-dialog-content>
         @if (busy()) { <mat-progress-bar mode="indeterminate" aria-label="Booking" /> }
@@ -98,10 +109,12 @@ const patientText = (p: PatientSummary) => `${p.firstName} ${p.lastName} (${p.cl
             <mat-error>{{ form.controls.date.getError('server') ?? 'Enter the date as DD/MM/YYYY' }}</mat-error>
           </mat-form-field>
           <mat-form-field appearance="outline">
-            <mat-label>Time</mat-label>
-            <input matInput type="time" formControlName="time" step="300" required />
-            <mat-error>Enter the time</mat-error>
-          </mat-form-field>
+              <mat-label>Time</mat-label>
+              <mat-select formControlName="time" required>
+                @for (t of times; track t) { <mat-option [value]="t">{{ t }}</mat-option> }
+              </mat-select>
+              <mat-error>Choose the time</mat-error>
+            </mat-form-field>
           <mat-form-field appearance="outline">
             <mat-label>Length (minutes)</mat-label>
             <input matInput type="number" formControlName="durationMinutes" [min]="minutes.min" [max]="minutes.max" step="5" required />
@@ -117,11 +130,13 @@ const patientText = (p: PatientSummary) => `${p.firstName} ${p.lastName} (${p.cl
         <button mat-flat-button type="submit" [disabled]="busy()">Book</button>
       </mat-dialog-actions>
     </form>
+    }
   `,
   styles: `
     .what { display: flex; flex-wrap: wrap; gap: 4px 16px; margin-bottom: 16px; }
     .wide { grid-column: 1 / -1; }
     .note { margin: 0; }
+    .advice-heading { font: var(--mat-sys-title-small); margin: 16px 0 4px; }
   `,
 })
 export class BookDialog {
@@ -132,9 +147,12 @@ export class BookDialog {
   private readonly patientsApi = inject(PatientsApi);
 
   protected readonly minutes = CONSULTATION_MINUTES;
+  protected readonly times = BOOKING_TIMES;
   protected readonly busy = signal(false);
   protected readonly refusal = signal<{ message: string; reasons: Reason[] } | null>(null);
   protected readonly patient = signal<PatientSummary | null>(null);
+  /** A booked session, whose pre-treatment advice is handed over before the dialog closes. */
+  protected readonly booked = signal<{ session: BookedSession; message: string } | null>(null);
   protected readonly courses = signal<Course[]>([]);
   protected readonly patientText = patientText;
   protected readonly patientDisplay = (p: PatientSummary | string | null) => (p && typeof p === 'object' ? patientText(p) : (p ?? ''));
@@ -207,8 +225,11 @@ export class BookDialog {
     if (v.what === 'session') {
       this.coursesApi.book(v.courseId, { scheduledFor: startsAt, clinicianId: v.clinicianId, durationMinutes: v.durationMinutes }).subscribe({
         ...done,
-        next: (session) =>
-          this.ref.close({ kind: 'session', message: `Session ${session.sequence} booked for ${formatDate(clinicDateOf(startsAt))} at ${v.time}.` }),
+        next: (session) => {
+          this.busy.set(false);
+          this.ref.disableClose = true;
+          this.booked.set({ session, message: `Session ${session.sequence} booked for ${formatDate(clinicDateOf(startsAt))} at ${v.time}.` });
+        },
       });
     } else {
       this.api

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, ElementRef, computed, effect, inject, input, signal, viewChild } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormGroupDirective, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -64,7 +64,7 @@ const OPEN = ['awaiting_deposit', 'booked'];
       <div #banner tabindex="-1" class="banner-anchor">
         @if (refusal(); as r) { <vn-reason-list [message]="r.message" [reasons]="r.reasons" /> }
         @if (c.status === 'awaiting_deposit') {
-          <div class="vn-banner vn-banner-warn" role="status">
+          <div class="vn-banner awaiting" role="status">
             <mat-icon aria-hidden="true">hourglass_top</mat-icon>
             <span>Awaiting deposit: take the {{ money(c.depositPence) }} deposit to confirm the booking.</span>
           </div>
@@ -101,7 +101,10 @@ const OPEN = ['awaiting_deposit', 'booked'];
         }
       </section>
 
-      @if (c.type === 'named_doctor' && canWrite() && kinds(c).length) {
+      @if (c.type === 'named_doctor' && canWrite() && kinds(c).length && !showPaymentForm(c)) {
+        <button mat-button type="button" class="correct" (click)="correcting.set(true)"><mat-icon>undo</mat-icon> Correct a payment</button>
+      }
+      @if (c.type === 'named_doctor' && canWrite() && showPaymentForm(c)) {
         <section class="card" aria-labelledby="pay-heading">
           <h2 id="pay-heading">{{ payHeading(c) }}</h2>
           <form [formGroup]="payment" (ngSubmit)="pay()" novalidate>
@@ -131,7 +134,10 @@ const OPEN = ['awaiting_deposit', 'booked'];
                 <mat-error>{{ payment.controls.reference.getError('server') ?? 'At most 200 characters' }}</mat-error>
               </mat-form-field>
             </div>
-            <button mat-flat-button type="submit" [disabled]="busy()"><mat-icon>payments</mat-icon> Record {{ kindLabel(payment.controls.kind.value).toLowerCase() }}</button>
+            <div class="vn-actions">
+              <button mat-flat-button type="submit" [disabled]="busy()"><mat-icon>payments</mat-icon> Record {{ kindLabel(payment.controls.kind.value).toLowerCase() }}</button>
+              @if (correcting()) { <button mat-button type="button" (click)="correcting.set(false)">Cancel</button> }
+            </div>
           </form>
         </section>
       }
@@ -163,6 +169,7 @@ const OPEN = ['awaiting_deposit', 'booked'];
   styles: `
     .kicker { margin: 0 0 4px; font: var(--mat-sys-label-large); }
     .banner-anchor { outline: none; }
+    .awaiting { background: #ffecbf; color: #573800; border: 1px solid #a86400; }
     .card { border: 1px solid var(--mat-sys-outline-variant); border-radius: 12px; padding: 16px 20px; margin-bottom: 16px;
       background: var(--mat-sys-surface-container-lowest); }
     .card h2 { font: var(--mat-sys-title-medium); margin-bottom: 12px; }
@@ -170,6 +177,7 @@ const OPEN = ['awaiting_deposit', 'booked'];
     .facts dt { font: var(--mat-sys-label-medium); color: var(--mat-sys-on-surface-variant); }
     .facts dd { margin: 2px 0 0; }
     .due { font-weight: 500; }
+    .correct { margin-bottom: 16px; }
     .status { padding: 1px 8px; border-radius: 8px; font: var(--mat-sys-label-large);
       background: var(--mat-sys-secondary-container); color: var(--mat-sys-on-secondary-container); }
     .status-awaiting_deposit, .status-did_not_attend { background: #ffecbf; color: #573800; }
@@ -191,6 +199,9 @@ export class ConsultationPage {
   protected readonly consultation = signal<Consultation | null>(null);
   protected readonly loadError = signal<string | null>(null);
   protected readonly busy = signal(false);
+  /** A reversal is a correction: its form opens on request. */
+  protected readonly correcting = signal(false);
+  private readonly paymentForm = viewChild(FormGroupDirective);
   protected readonly refusal = signal<{ message: string; reasons: Reason[] } | null>(null);
   protected readonly canWrite = computed(() => can(this.session.role(), 'bookSessions'));
   private readonly today = todayIso();
@@ -258,6 +269,11 @@ export class ConsultationPage {
     if ((c.status === 'booked' || c.status === 'attended') && c.balanceDuePence > 0 && this.onOrAfterDay(c)) kinds.push('balance');
     if (c.paidPence > 0) kinds.push('reversal');
     return kinds;
+  }
+
+  protected showPaymentForm(c: Consultation): boolean {
+    const kinds = this.kinds(c);
+    return kinds.includes('deposit') || kinds.includes('balance') || (this.correcting() && kinds.length > 0);
   }
 
   protected payHeading(c: Consultation): string {
@@ -329,8 +345,13 @@ export class ConsultationPage {
 
   private show(c: Consultation): void {
     this.consultation.set(c);
+    this.correcting.set(false);
     const kinds = this.kinds(c);
-    this.payment.reset({ kind: kinds[0] ?? 'deposit', amountPence: '', method: '', reference: '' });
+    const value = { kind: kinds[0] ?? 'deposit', amountPence: '', method: '' as const, reference: '' };
+    // Through the form directive, so the submitted form does not show the fresh one's fields as errors.
+    const directive = this.paymentForm();
+    if (directive) directive.resetForm(value);
+    else this.payment.reset(value);
     this.suggestAmount();
   }
 }

@@ -32,6 +32,7 @@ import { DuplicateDialog, type DuplicateDialogData, type DuplicateDialogResult }
 import { PatientForm } from '../patients/patient-form';
 import { ErrorState, Loading } from '../shared/view-state';
 import { EnquiryCount } from './enquiry-count';
+import { BOOKING_TIMES } from './diary-slots';
 import { FrontdeskApi, type Clinician } from './frontdesk-api';
 
 /** An enquiry's name as first and last name: the last word is the surname. */
@@ -110,8 +111,10 @@ function errorsUnder(error: unknown, prefix: string): unknown {
             </mat-form-field>
             <mat-form-field appearance="outline">
               <mat-label>Time</mat-label>
-              <input matInput type="time" formControlName="time" step="300" required />
-              <mat-error>Enter the time</mat-error>
+              <mat-select formControlName="time" required>
+                @for (t of times; track t) { <mat-option [value]="t">{{ t }}</mat-option> }
+              </mat-select>
+              <mat-error>Choose the time</mat-error>
             </mat-form-field>
             <mat-form-field appearance="outline">
               <mat-label>Length (minutes)</mat-label>
@@ -157,6 +160,7 @@ export class ConvertEnquiryPage {
   protected readonly initialPatient = signal<PatientInput | null>(null);
 
   protected readonly minutes = CONSULTATION_MINUTES;
+  protected readonly times = BOOKING_TIMES;
   protected readonly inboxLink = links.enquiries();
   protected readonly instant = formatInstant;
   private readonly today = todayIso();

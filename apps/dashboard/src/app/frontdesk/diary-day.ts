@@ -47,7 +47,7 @@ export type ClearanceColumn = { status: 'loading' } | { status: 'error' } | { st
                   @if (canBook() && lane.clinicianId) {
                     <button mat-button type="button" class="slot" (click)="book.emit({ clinicianId: lane.clinicianId, startsAt: entry.startsAt })"
                       [attr.aria-label]="'Book ' + entry.time + ' with ' + lane.name">
-                      <span class="time">{{ entry.time }}</span> Free <mat-icon aria-hidden="true">add</mat-icon>
+                      <span class="time">{{ entry.time }}</span> Free <mat-icon iconPositionEnd aria-hidden="true">add</mat-icon>
                     </button>
                   } @else {
                     <span class="slot"><span class="time">{{ entry.time }}</span> Free</span>
@@ -108,7 +108,7 @@ export type ClearanceColumn = { status: 'loading' } | { status: 'error' } | { st
     </div>
   `,
   styles: `
-    .lanes { display: grid; grid-template-columns: repeat(var(--lanes), minmax(280px, 1fr)); gap: 16px; overflow-x: auto; }
+    .lanes { display: grid; grid-template-columns: repeat(var(--lanes), minmax(280px, 640px)); gap: 16px; overflow-x: auto; }
     .lane { border: 1px solid var(--mat-sys-outline-variant); border-radius: 12px; background: var(--mat-sys-surface-container-lowest);
       padding: 12px; min-width: 0; }
     .lane-name { font: var(--mat-sys-title-medium); margin: 0 0 8px; }
@@ -121,7 +121,7 @@ export type ClearanceColumn = { status: 'loading' } | { status: 'error' } | { st
     .appointment { border-radius: 8px; padding: 8px 12px; border-left: 4px solid var(--mat-sys-primary);
       background: var(--mat-sys-surface-container); display: flex; flex-direction: column; gap: 4px; }
     .appointment.consultation { border-left-color: var(--mat-sys-tertiary); }
-    .appointment.closed { opacity: 0.85; border-left-color: var(--mat-sys-outline); }
+    .appointment.closed { background: var(--mat-sys-surface-container-low); border-left-color: var(--mat-sys-outline); }
     .when { font: var(--mat-sys-label-large); font-variant-numeric: tabular-nums; }
     .who a { font: var(--mat-sys-title-small); color: var(--mat-sys-on-surface); }
     .what a { color: var(--mat-sys-primary); }

@@ -41,6 +41,9 @@ export function dayEntries(date: IsoDate, appointments: readonly DiaryAppointmen
   return [...booked, ...free].sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt));
 }
 
+/** Times a booking may start at, every quarter hour of a long clinic day. */
+export const BOOKING_TIMES = slotTimes({ opens: '07:00', closes: '21:00', slotMinutes: 15 });
+
 /** The Monday of the week `date` is in. */
 export function weekStart(date: IsoDate): IsoDate {
   const [y, m, d] = date.split('-').map(Number);

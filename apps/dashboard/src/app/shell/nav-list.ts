@@ -1,5 +1,5 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, untracked } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
 import { MatIconModule } from '@angular/material/icon';
 import { MatListModule } from '@angular/material/list';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive } from '@angular/router';
@@ -50,13 +50,13 @@ export class NavList {
   private readonly enquiryCount = inject(EnquiryCount);
   protected readonly newEnquiries = this.enquiryCount.newCount;
 
+  private readonly lastNavigation = toSignal(inject(Router).events.pipe(filter((event) => event instanceof NavigationEnd)));
+
   constructor() {
-    const refresh = () => {
-      if (can(this.role(), 'readBookings')) this.enquiryCount.refresh();
-    };
-    effect(refresh);
-    inject(Router)
-      .events.pipe(filter((event) => event instanceof NavigationEnd), takeUntilDestroyed())
-      .subscribe(refresh);
+    // After every navigation, so the count follows what reception does elsewhere.
+    effect(() => {
+      this.lastNavigation();
+      if (can(this.role(), 'readBookings')) untracked(() => this.enquiryCount.refresh());
+    });
   }
 }
