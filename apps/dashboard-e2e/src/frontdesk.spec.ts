@@ -17,6 +17,8 @@ async function tablet(page: Page): Promise<void> {
 }
 
 test('an enquiry arrives on /enquire, reception converts it, books a named-doctor consultation, takes the deposit, and the diary shows it', async ({ page }) => {
+  // A long journey with an accessibility check on each of its thirteen screenshots.
+  test.setTimeout(300_000);
   const lastName = uniqueSurname('Whitlock');
   const day = tomorrow();
 
@@ -83,7 +85,7 @@ test('an enquiry arrives on /enquire, reception converts it, books a named-docto
 
   // The diary shows it in Dr Shah's lane tomorrow.
   await page.goto(`/diary?date=${day.iso}`);
-  const lane = page.getByRole('region', { name: 'Dr Imran Shah' });
+  const lane = page.getByRole('region', { name: 'Dr Imran Shah', exact: true });
   const booked = lane.getByRole('listitem').filter({ hasText: `Harriet ${lastName}` });
   await expect(booked).toContainText('17:30–18:00');
   await expect(booked).toContainText('Named-doctor consultation');
@@ -98,10 +100,12 @@ test('an enquiry arrives on /enquire, reception converts it, books a named-docto
   await tablet(page);
   await shot(page, '69-diary-week-tablet');
   await page.goto(`/diary?date=${day.iso}`);
-  await expect(page.getByRole('region', { name: 'Dr Imran Shah' })).toContainText(`Harriet ${lastName}`);
+  const bookedOnTablet = page.getByRole('region', { name: 'Dr Imran Shah', exact: true }).getByRole('listitem').filter({ hasText: `Harriet ${lastName}` });
+  await expect(bookedOnTablet).toBeVisible();
   await shot(page, '70-diary-tablet');
-  await page.getByRole('link', { name: 'Named-doctor consultation' }).last().click();
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await bookedOnTablet.getByRole('link', { name: 'Named-doctor consultation' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Harriet ${lastName}`);
+  await expect(page.getByRole('table')).toContainText('TERM-40101');
   await shot(page, '71-consultation-tablet');
   await page.goto('/enquiries?status=booked');
   await expect(page.getByRole('heading', { name: `Harriet ${lastName}` })).toBeVisible();
@@ -112,7 +116,7 @@ test('a clinician starts at their own day and books from a free slot', async ({ 
   await signIn(page, 'clinician');
   await expect(page).toHaveURL(/\/diary$/);
   await expect(page.getByRole('combobox', { name: 'Clinician' })).toHaveText('Dr Claire Hughes');
-  await expect(page.getByRole('region', { name: 'Dr Imran Shah' })).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Dr Imran Shah', exact: true })).toHaveCount(0);
   await page.getByRole('button', { name: 'Next day' }).click();
   await page.getByRole('button', { name: /^Book \d{2}:\d{2} with Dr Claire Hughes$/ }).first().click();
   const dialog = page.getByRole('dialog');
