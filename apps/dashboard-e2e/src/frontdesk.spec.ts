@@ -17,7 +17,7 @@ async function tablet(page: Page): Promise<void> {
 }
 
 test('an enquiry arrives on /enquire, reception converts it, books a named-doctor consultation, takes the deposit, and the diary shows it', async ({ page }) => {
-  // A long journey with an accessibility check on each of its thirteen screenshots.
+  // A long journey with an accessibility check on each of its fourteen screenshots.
   test.setTimeout(300_000);
   const lastName = uniqueSurname('Whitlock');
   const day = tomorrow();
@@ -82,6 +82,16 @@ test('an enquiry arrives on /enquire, reception converts it, books a named-docto
   await expect(page.getByRole('row', { name: /Paid/ })).toContainText('£25.00');
   await expect(page.getByRole('row', { name: /Still due/ })).toContainText('£25.00');
   await shot(page, '66-receipt');
+  await page.evaluate(() => {
+    window.print = () => document.body.setAttribute('data-printed', 'yes');
+  });
+  await page.getByRole('button', { name: 'Print' }).click();
+  await expect(page.locator('body')).toHaveAttribute('data-printed', 'yes');
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('button', { name: 'Print' })).toBeHidden();
+  await expect(page.getByRole('button', { name: /^Account:/ })).toBeHidden();
+  await shot(page, '66a-receipt-print');
+  await page.emulateMedia({ media: 'screen' });
 
   // The diary shows it in Dr Shah's lane tomorrow.
   await page.goto(`/diary?date=${day.iso}`);

@@ -184,7 +184,7 @@ const OPEN = ['awaiting_deposit', 'booked'];
     .ledger { width: 100%; border-collapse: collapse; }
     .ledger th { text-align: left; font: var(--mat-sys-label-large); padding: 8px 12px; border-bottom: 1px solid var(--mat-sys-outline); }
     .ledger td { padding: 8px 12px; border-bottom: 1px solid var(--mat-sys-outline-variant); }
-    .num { text-align: right; font-variant-numeric: tabular-nums; }
+    .ledger .num { text-align: right; font-variant-numeric: tabular-nums; }
   `,
 })
 export class ConsultationPage {
