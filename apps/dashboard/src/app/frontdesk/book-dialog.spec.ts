@@ -76,5 +76,7 @@ describe('BookDialog', () => {
     fixture.detectChanges();
     expect(el.textContent).toContain('already has a session on 02/12/2026');
     expect(close).not.toHaveBeenCalled();
+    await new Promise((resolve) => setTimeout(resolve));
+    expect(document.activeElement).toBe(el.querySelector('.banner-anchor'));
   });
 });

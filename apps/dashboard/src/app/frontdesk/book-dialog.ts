@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, signal, viewChild } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatAutocompleteModule } from '@angular/material/autocomplete';
@@ -62,7 +62,9 @@ const patientText = (p: PatientSummary) => `${p.firstName} ${p.lastName} (${p.cl
     <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
       <mat-dialog-content>
         @if (busy()) { <mat-progress-bar mode="indeterminate" aria-label="Booking" /> }
-        @if (refusal(); as r) { <vn-reason-list [message]="r.message" [reasons]="r.reasons" /> }
+        <div #banner tabindex="-1" class="banner-anchor">
+          @if (refusal(); as r) { <vn-reason-list [message]="r.message" [reasons]="r.reasons" /> }
+        </div>
         <mat-radio-group formControlName="what" aria-label="What to book" class="what">
           <mat-radio-button value="free">Free consultation</mat-radio-button>
           <mat-radio-button value="named_doctor">Named-doctor consultation</mat-radio-button>
@@ -136,6 +138,7 @@ const patientText = (p: PatientSummary) => `${p.firstName} ${p.lastName} (${p.cl
     .what { display: flex; flex-wrap: wrap; gap: 4px 16px; margin-bottom: 16px; }
     .wide { grid-column: 1 / -1; }
     .note { margin: 0; }
+    .banner-anchor { outline: none; }
     .advice-heading { font: var(--mat-sys-title-small); margin: 16px 0 4px; }
   `,
 })
@@ -146,6 +149,7 @@ export class BookDialog {
   private readonly coursesApi = inject(CoursesApi);
   private readonly patientsApi = inject(PatientsApi);
 
+  private readonly banner = viewChild<ElementRef<HTMLElement>>('banner');
   protected readonly minutes = CONSULTATION_MINUTES;
   protected readonly times = BOOKING_TIMES;
   protected readonly busy = signal(false);
@@ -220,6 +224,7 @@ export class BookDialog {
         this.busy.set(false);
         applyServerFieldErrors(this.form, error);
         this.refusal.set(refusalOf(error));
+        setTimeout(() => this.banner()?.nativeElement.focus());
       },
     };
     if (v.what === 'session') {
