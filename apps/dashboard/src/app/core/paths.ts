@@ -17,6 +17,11 @@ export const PATHS = {
   reports: 'reports',
   progress: 'progress',
   overdue: 'overdue',
+  diary: 'diary',
+  consultations: 'consultations',
+  receipt: 'receipt',
+  enquiries: 'enquiries',
+  convert: 'convert',
 } as const;
 
 export const TITLES = {
@@ -33,6 +38,11 @@ export const TITLES = {
   reports: 'Clinic overview',
   progress: 'Course progress',
   overdue: 'Who to phone',
+  diary: 'Diary',
+  consultation: 'Consultation',
+  receipt: 'Receipt',
+  enquiries: 'Enquiries',
+  convertEnquiry: 'Convert an enquiry',
   forbidden: 'No access',
   notFound: 'Page not found',
 } as const;
@@ -55,4 +65,9 @@ export const links = {
   reports: () => ['/', PATHS.reports],
   progress: () => ['/', PATHS.reports, PATHS.progress],
   overdue: () => ['/', PATHS.reports, PATHS.overdue],
+  diary: () => ['/', PATHS.diary],
+  consultation: (id: string) => ['/', PATHS.consultations, id],
+  receipt: (id: string) => ['/', PATHS.consultations, id, PATHS.receipt],
+  enquiries: () => ['/', PATHS.enquiries],
+  convertEnquiry: (id: string) => ['/', PATHS.enquiries, id, PATHS.convert],
 };
