@@ -52,6 +52,14 @@ describe('DiaryDay', () => {
     expect(lane('Dr Imran Shah').querySelectorAll('.free')).toHaveLength(18);
   });
 
+  it('links a booked treatment session to its printable pre-treatment sheet', () => {
+    const { lane } = render();
+    const [consultation, , session] = Array.from(lane('Dr Claire Hughes').querySelectorAll('.entries > li'));
+    expect(session.querySelector('a.sheet-link')?.getAttribute('href')).toMatch(/^\/sessions\/[^/]+\/pre-treatment$/);
+    expect(text(session.querySelector('a.sheet-link'))).toContain('Pre-treatment sheet');
+    expect(consultation.querySelector('a.sheet-link')).toBeNull();
+  });
+
   it('shows the balance due and each patient’s clearance for the day', () => {
     const { lane } = render();
     const [first, , second] = Array.from(lane('Dr Claire Hughes').querySelectorAll('.entries > li'));

@@ -66,6 +66,10 @@ export type ClearanceColumn = { status: 'loading' } | { status: 'error' } | { st
                       <a [routerLink]="consultationLink(a.id)">{{ typeLabel(a) }}</a>
                     } @else {
                       <a [routerLink]="courseLink(a.courseId ?? '')">Treatment session {{ a.sequence }}</a>
+                      @if (a.status === 'scheduled') {
+                        <a class="sheet-link" [routerLink]="preTreatmentLink(a.id)" [attr.aria-label]="'Pre-treatment sheet: ' + a.patientName">
+                          <mat-icon aria-hidden="true">description</mat-icon>Pre-treatment sheet</a>
+                      }
                     }
                     @if (a.status !== 'booked' && a.status !== 'scheduled') {
                       <span class="status status-{{ a.status }}">{{ statusLabel(a) }}</span>
@@ -113,6 +117,8 @@ export type ClearanceColumn = { status: 'loading' } | { status: 'error' } | { st
       padding: 12px; min-width: 0; }
     .lane-name { font: var(--mat-sys-title-medium); margin: 0 0 8px; }
     .entries { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 6px; }
+    .sheet-link { display: inline-flex; align-items: center; gap: 2px; margin-left: 8px; font: var(--mat-sys-body-small); }
+    .sheet-link mat-icon { font-size: 16px; width: 16px; height: 16px; }
     .free .slot { width: 100%; justify-content: flex-start; border: 1px dashed var(--mat-sys-outline-variant); border-radius: 8px;
       min-height: 36px; color: var(--mat-sys-on-surface-variant); }
     span.slot { display: flex; align-items: center; padding: 0 12px; box-sizing: border-box; gap: 4px; }
@@ -162,6 +168,7 @@ export class DiaryDay {
   protected readonly patientLink = links.patient;
   protected readonly consultationLink = links.consultation;
   protected readonly courseLink = links.course;
+  protected readonly preTreatmentLink = links.preTreatment;
 
   protected typeLabel(a: DiaryAppointment): string {
     return a.consultationType ? CONSULTATION_TYPE_LABELS[a.consultationType] : 'Consultation';
