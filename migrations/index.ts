@@ -11,6 +11,7 @@ import { SignInAudit1796021632791 } from './1796021632791-SignInAudit';
 import { ReportIndexes1796022786202 } from './1796022786202-ReportIndexes';
 import { AuditPageViews1796025271614 } from './1796025271614-AuditPageViews';
 import { RecallCalls1796025271700 } from './1796025271700-RecallCalls';
+import { NameVariants1796025272000 } from './1796025272000-NameVariants';
 import { ClinicSettings1796033167195 } from './1796033167195-ClinicSettings';
 
 /** Every migration, oldest first (one a line). TypeORM runs the ones not yet applied at start-up. */
@@ -28,5 +29,6 @@ export const MIGRATIONS = [
   ReportIndexes1796022786202,
   AuditPageViews1796025271614,
   RecallCalls1796025271700,
+  NameVariants1796025272000,
   ClinicSettings1796033167195,
 ];

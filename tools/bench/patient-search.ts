@@ -167,9 +167,11 @@ async function main(): Promise<void> {
       { name: 'prefix + first name ("murphy ciara")', queries: range(() => `${plain(pick(LAST, rnd)).slice(0, 5)} ${plain(pick(FIRST, rnd)).slice(0, 3)}`) },
       { name: 'substring ("owals")', queries: range(() => { const w = plain(pick(LAST, rnd)).replace(/[^a-z]/g, ''); return w.slice(1, Math.min(w.length, 6)); }) },
       { name: 'typo, full name ("ciara murpy")', queries: range(() => `${plain(pick(FIRST, rnd))} ${typo(pick(LAST.filter((l) => l.length >= 5), rnd), rnd)}`) },
+      { name: 'typo, short surname ("kahn", "jonse")', queries: range(() => typo(pick(LAST.filter((l) => /^[A-Za-z]{4,5}$/.test(l)), rnd), rnd)) },
       { name: 'clinic number ("VN-012345"/"12345")', queries: range((i) => (i % 2 ? sample[i].clinic_number : String(Number(sample[i].clinic_number.slice(3))))) },
       { name: 'phone digits (any format)', queries: range((i) => { const d = sample[i].phone.replace(/\D/g, '').slice(-10); return i % 2 ? `0${d.slice(0, 4)} ${d.slice(4)}` : `+44 ${d.slice(0, 4)} ${d.slice(4)}`; }) },
       { name: 'date of birth ("DD/MM/YYYY")', queries: range((i) => (i % 2 ? sample[i].dob : sample[i].dob.split('-').reverse().join('/'))) },
+      { name: 'date of birth, two-digit year ("12/12/96")', queries: range((i) => { const [y, m, d] = sample[i].dob.split('-'); return `${d}/${m}/${y.slice(2)}`; }) },
     ];
 
     const options: SearchOptions = { includeArchived: false, limit: 20, offset: 0 };

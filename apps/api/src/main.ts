@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { DEMO_PASSWORD } from './demo/demo-staff';
 import { ConfigError, loadConfig } from './platform/config/app-config';
 import { EmbeddedPostgres, type DatabaseTarget } from './platform/database/embedded-postgres';
 import { createApp } from './platform/http/create-app';
@@ -37,6 +38,12 @@ async function main(): Promise<void> {
   await app.listen({ port: config.port, host: '0.0.0.0' });
   process.stdout.write(
     `venule: listening on http://localhost:${config.port} (${embedded ? `embedded database in ${config.dataDir}` : 'PostgreSQL server'})\n`,
+  );
+  process.stdout.write(
+    config.demo
+      ? `venule: open http://localhost:${config.port} and sign in as reception@demo.venule, clinician@demo.venule, ` +
+          `manager@demo.venule or admin@demo.venule with the password ${DEMO_PASSWORD}\n`
+      : `venule: open http://localhost:${config.port} and sign in with a staff account\n`,
   );
 }
 

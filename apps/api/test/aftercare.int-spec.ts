@@ -71,7 +71,7 @@ describe('dated aftercare and pre-treatment advice', () => {
 
   it('has no plan for a session not completed (404), but pre-treatment advice for a booked one', async () => {
     const cid = await clinic.course(await clinic.patient());
-    const when = instantIn(1);
+    const when = instantIn(1, 60); // more than 24 hours ahead: the advice starts the day before
     const sid = await clinic.book(cid, when);
     const none = await staff.reception.get(`/api/sessions/${sid}/aftercare`);
     expect(none.status).toBe(404);
@@ -79,10 +79,19 @@ describe('dated aftercare and pre-treatment advice', () => {
     const advice = await staff.reception.get(`/api/sessions/${sid}/pre-treatment`);
     expect(advice.status).toBe(200);
     const stored = new Date(when).toISOString();
-    expect(advice.body).toEqual(preTreatmentAdvice(stored, 'Europe/London'));
-    expect(advice.body.items[0]).toMatchObject({ code: 'no_lotions', fromDate: today });
+    const expected = preTreatmentAdvice(stored, 'Europe/London', new Date().toISOString());
+    expect(advice.body).toEqual(expected);
+    expect(Date.parse(advice.body.items[0].from)).toBe(Date.parse(stored) - 86_400_000);
     expect((await staff.reception.post(`/api/sessions/${sid}/cancel`, { version: 1 })).status).toBe(200);
     expect((await staff.reception.get(`/api/sessions/${sid}/pre-treatment`)).status).toBe(404);
     expect((await staff.clinician.get('/api/sessions/00000000-0000-4000-8000-000000000000/aftercare')).status).toBe(404);
+  });
+
+  it('words the advice for the time left: booked for later today, no lotion from now', async () => {
+    const cid = await clinic.course(await clinic.patient());
+    const sid = await clinic.book(cid, instantIn(0, 120));
+    const advice = await staff.reception.get(`/api/sessions/${sid}/pre-treatment`);
+    expect(advice.body.items[0].text).toMatch(/^Do not put any lotion, cream or oil on your legs from now until your appointment at \d{2}:\d{2} on /);
+    expect(Date.parse(advice.body.items[0].from)).toBeLessThanOrEqual(Date.now());
   });
 });

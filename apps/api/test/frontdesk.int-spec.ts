@@ -174,6 +174,16 @@ describe('the front desk: consultations, deposits, the one diary, enquiries', ()
       expect(results.find((r) => r.status === 422)?.body.reasons[0].clash).toMatchObject({ kind: 'consultation', id: winner?.body.id });
     });
 
+    it('lists the active clinicians a booking can name, to staff who book and read bookings', async () => {
+      const res = await reception.get('/api/clinicians');
+      expect(res.status).toBe(200);
+      const [me] = await t.db.query(`SELECT display_name FROM users WHERE id = $1`, [doctor]);
+      expect(res.body.items).toContainEqual({ id: doctor, name: me.display_name });
+      const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM users WHERE role = 'clinician' AND active`);
+      expect(res.body.total).toBe(n);
+      expect((await admin.get('/api/clinicians')).status).toBe(403);
+    });
+
     it('shows the day or week one lane per clinician, bookings only, for staff who book', async () => {
       const day = plusDays(clinicToday(), 7);
       const res = await reception.get(`/api/diary?from=${day}&to=${day}&clinicianId=${doctor}`);

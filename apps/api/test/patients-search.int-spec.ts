@@ -20,6 +20,12 @@ const PEOPLE: Seed[] = [
   { key: 'amurphy', firstName: 'Kate', lastName: 'Lamurphy', dateOfBirth: '1965-05-05', phone: '07700 900204' },
   { key: 'smith', firstName: 'Jo', lastName: 'Smith', dateOfBirth: '1990-07-30', phone: '07700 900205' },
   { key: 'archived', firstName: 'Hidden', lastName: 'Murphy', dateOfBirth: '1950-01-01', phone: '07700 900206' },
+  { key: 'evans', firstName: 'Gwen', lastName: 'Evans', dateOfBirth: '1996-12-12', phone: '07700 900207' },
+  { key: 'khan', firstName: 'Ayesha', lastName: 'Khan', dateOfBirth: '1982-04-09', phone: '07700 900208' },
+  { key: 'patel', firstName: 'Priya', lastName: 'Patel', dateOfBirth: '1977-10-21', phone: '07700 900209' },
+  { key: 'pryce', firstName: 'Cerys', lastName: 'Pryce', dateOfBirth: '1969-06-02', phone: '07700 900210' },
+  { key: 'jones', firstName: 'Sarah', lastName: 'Jones', dateOfBirth: '2001-01-31', phone: '07700 900211' },
+  { key: 'lee', firstName: 'Mei', lastName: 'Lee', dateOfBirth: '1999-03-03', phone: '07700 900212' },
 ];
 
 describe('patient search', () => {
@@ -80,6 +86,30 @@ describe('patient search', () => {
   ])('tolerates the typo %j', async (q, key) => {
     const { items } = await search(q);
     expect(keysOf(items)).toContain(key);
+  });
+
+  it.each([
+    ['evens', 'evans'],
+    ['Kahn', 'khan'],
+    ['patal', 'patel'],
+    ['pryse', 'pryce'],
+    ['jonse', 'jones'],
+    ['sarah jonse', 'jones'],
+    ['gwen evens', 'evans'],
+    ['lea', 'lee'],
+  ])('finds a short surname with a one-letter slip: %j', async (q, key) => {
+    const { items } = await search(q);
+    expect(keysOf(items)[0]).toBe(key);
+  });
+
+  it('matches a one-letter slip only against names one letter away', async () => {
+    expect(keysOf((await search('kahn')).items)).toEqual(['khan']);
+    expect(keysOf((await search('sarah jonse')).items)).toEqual(['jones']);
+    expect((await search('xqzv')).total).toBe(0);
+  });
+
+  it.each([['12/12/96'], ['12-12-96'], ['12.12.96'], ['evans 12/12/96']])('reads a two-digit year %j as a date of birth', async (q) => {
+    expect(keysOf((await search(q)).items)).toEqual(['evans']);
   });
 
   it('does not return unrelated patients for a typo', async () => {

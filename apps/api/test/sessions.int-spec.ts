@@ -84,8 +84,11 @@ describe('completing sessions behind the clinical gate', () => {
       }
       const one = await staff.reception.get(`/api/sessions/${sid}`);
       for (const field of CLINICAL_FIELDS) expect(one.body).not.toHaveProperty(field);
+      // Booked with no clinician, it still says who treated, for reception as for everyone.
+      const [me] = await t.db.query(`SELECT display_name FROM users WHERE id = $1`, [staff.clinician.userId]);
+      expect(one.body).toMatchObject({ clinicianName: null, completedByName: me.display_name });
       const asManager = await staff.manager.get(`/api/courses/${cid}/sessions`);
-      expect(asManager.body.items[0]).toMatchObject({ agent: 'polidocanol', doseMg: 20, batchNumber: 'B123' });
+      expect(asManager.body.items[0]).toMatchObject({ agent: 'polidocanol', doseMg: 20, batchNumber: 'B123', completedByName: me.display_name });
       expect((await staff.admin.get(`/api/courses/${cid}/sessions`)).status).toBe(403);
       expect((await staff.admin.get(`/api/sessions/${sid}`)).status).toBe(403);
     });
@@ -212,6 +215,41 @@ describe('completing sessions behind the clinical gate', () => {
       expect(codesOf(res.body)).toEqual(['DOSE_LIMIT_EXCEEDED']);
       expect(res.body.reasons[0].message).toMatch(/150 mg/);
       expect((await complete(b, { legs: ['right'], concentrationPercent: 1, volumeMl: 4 })).status).toBe(200); // 140 mg: at the limit
+    });
+
+    it('gives the completion form the day\'s dose the completion checks, whichever course it is opened from', async () => {
+      const pid = await clinic.patient({ scans: [[20, { left: 'clear', right: 'clear' }]] });
+      const left = await clinic.course(pid, { legs: ['left'] });
+      const right = await clinic.course(pid, { legs: ['right'] });
+      const a = await clinic.book(left, instantIn(0, 9));
+      const b = await clinic.book(right, instantIn(0, 11));
+      const facts = async (sid: string, query = '') => {
+        const res = await staff.clinician.get(`/api/sessions/${sid}/completion-facts${query}`);
+        expect(res.status).toBe(200);
+        return res.body;
+      };
+      expect(await facts(b)).toMatchObject({ on: today, polidocanolMgSameDay: 0, completedSessionsBefore: 0, weightKg: 70, conditions: [] });
+      expect((await complete(a, { concentrationPercent: 0.5, volumeMl: 4 })).status).toBe(200); // 20 mg
+      // Opened from the other course, the meter starts from the 20 mg given on the first.
+      expect(await facts(b)).toMatchObject({ on: today, polidocanolMgSameDay: 20, completedSessionsBefore: 1 });
+      // What the API then checks is that same total: 20 + 130 mg is over 140 mg, 20 + 120 is not.
+      const over = await complete(b, { legs: ['right'], concentrationPercent: 1, volumeMl: 13 });
+      expect(codesOf(over.body)).toEqual(['DOSE_LIMIT_EXCEEDED']);
+      expect(over.body.reasons[0].message).toMatch(/150 mg/);
+      expect((await complete(b, { legs: ['right'], concentrationPercent: 1, volumeMl: 12 })).status).toBe(200);
+      // A session's own dose is never counted as given before it; yesterday has nothing.
+      expect(await facts(b)).toMatchObject({ polidocanolMgSameDay: 20 });
+      const yesterday = new Date(Date.now() - 86_400_000).toISOString();
+      expect(await facts(b, `?treatedAt=${encodeURIComponent(yesterday)}`)).toMatchObject({ on: plusDays(today, -1), polidocanolMgSameDay: 0 });
+    });
+
+    it('answers the completion facts to clinicians only, and names a bad treatedAt', async () => {
+      const { sid } = await bookedSession();
+      expect((await staff.reception.get(`/api/sessions/${sid}/completion-facts`)).status).toBe(403);
+      expect((await staff.manager.get(`/api/sessions/${sid}/completion-facts`)).status).toBe(403);
+      const bad = await staff.clinician.get(`/api/sessions/${sid}/completion-facts?treatedAt=yesterday`);
+      expect(bad.status).toBe(400);
+      expect(bad.body.errors?.[0]?.field ?? bad.body.field).toBe('treatedAt');
     });
   });
 

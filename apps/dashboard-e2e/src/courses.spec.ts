@@ -79,6 +79,23 @@ test('clinician books, completes, signs, prints aftercare', async ({ page }) => 
   await expect(page.getByRole('list', { name: 'Pre-treatment advice' })).toContainText('Bring your support stockings');
   await shot(page, '23-course-booked');
 
+  // The pre-treatment sheet, printed: booked for today, the no-lotion rule starts now.
+  await page.getByRole('link', { name: 'Print the pre-treatment sheet' }).click();
+  await expect(page.getByRole('heading', { name: 'Before your treatment' })).toBeVisible();
+  await expect(page.getByText(/legs from now until your appointment at 09:00/)).toBeVisible();
+  await page.evaluate(() => {
+    window.print = () => document.body.setAttribute('data-printed', 'yes');
+  });
+  await page.getByRole('button', { name: 'Print' }).click();
+  await expect(page.locator('body')).toHaveAttribute('data-printed', 'yes');
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('button', { name: /^Account:/ })).toBeHidden();
+  await shot(page, '23a-pre-treatment-print');
+  await page.emulateMedia({ media: 'screen' });
+  await page.evaluate(() => document.body.removeAttribute('data-printed'));
+  await page.getByRole('link', { name: 'Back to the course' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Treatment course · ${legLabel}`);
+
   // Record the treatment: the dose is shown against the limit while typing.
   await page.getByRole('button', { name: 'Record treatment' }).click();
   const form = page.getByRole('form', { name: 'Record the treatment' });

@@ -13,6 +13,8 @@ test('sign-in refuses a wrong password with the reason', async ({ page }) => {
 
 test('reception signs in, registers, searches by keyboard and opens the patient', async ({ page }) => {
   await signIn(page, 'reception');
+  await expect(page).toHaveURL(/\/diary$/);
+  await page.getByRole('link', { name: 'Find a patient' }).click();
   await expect(page).toHaveURL(/\/patients$/);
   await expect(page).toHaveTitle('Find a patient · Venule');
   const nav = page.getByRole('navigation').or(page.locator('mat-nav-list'));

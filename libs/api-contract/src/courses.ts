@@ -8,6 +8,7 @@
  */
 import type { IsoDate, IsoInstant, Leg, RecordMeta } from './common';
 import type { Reason } from './errors';
+import type { ConditionCode } from './medical-history';
 
 export const COURSE_STATUSES = ['active', 'completed', 'discontinued'] as const;
 export type CourseStatus = (typeof COURSE_STATUSES)[number];
@@ -186,6 +187,8 @@ export interface SessionBooking extends RecordMeta {
   treatedAt: IsoInstant | null;
   /** The treatment date: the clinic calendar date of `treatedAt`. */
   completedOn: IsoDate | null;
+  /** Who gave the treatment (who recorded the completion), whoever the session was booked with. */
+  completedByName: string | null;
 }
 
 export interface Compression {
@@ -286,6 +289,23 @@ export type CompletedSession = SessionDetail & {
   aftercare: Aftercare;
   courseStatus: CourseStatus;
 };
+
+/**
+ * `GET /api/sessions/:id/completion-facts?treatedAt=`: what the completion form checks as it is
+ * typed, read with the same statement the completion is judged on, so the dose meter shows the
+ * total the API will check whichever course it is opened from.
+ */
+export interface CompletionFacts {
+  /** The treatment date (clinic date of `treatedAt`, default now) the figures are for. */
+  on: IsoDate;
+  /** Polidocanol already given to the patient on that date, in every course, in mg. */
+  polidocanolMgSameDay: number;
+  /** Sessions the patient completed before this treatment (none: a test injection may be due). */
+  completedSessionsBefore: number;
+  weightKg: number | null;
+  weightMeasuredOn: IsoDate | null;
+  conditions: ConditionCode[];
+}
 
 // ---------------------------------------------------------------------------------------------
 // Aftercare and pre-treatment advice

@@ -113,6 +113,12 @@ export interface DiaryAppointment {
 }
 
 /** One clinician's day or week; `clinicianId` null is the lane of bookings with no clinician yet. */
+/** `GET /api/clinicians`: the active clinicians a booking can name, by name. */
+export interface ClinicianOption {
+  id: string;
+  name: string;
+}
+
 export interface DiaryLane {
   clinicianId: string | null;
   clinicianName: string | null;

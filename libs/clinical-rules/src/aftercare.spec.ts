@@ -58,10 +58,28 @@ describe('preTreatmentAdvice', () => {
     ${'2026-02-02T08:00:00Z'}      | ${'Europe/London'}    | ${'2026-02-01T08:00:00.000+00:00'} | ${'2026-02-01'} | ${'from 08:00 on Sunday 1 February 2026'}
     ${'2026-03-08T10:00:00-04:00'} | ${'America/New_York'} | ${'2026-03-07T09:00:00.000-05:00'} | ${'2026-03-07'} | ${'from 09:00 on Saturday 7 March 2026'}
   `('for $scheduledFor the no-lotion rule starts $from', ({ scheduledFor, zone, from, fromDate, text }) => {
-    const advice = preTreatmentAdvice(scheduledFor, zone);
+    const advice = preTreatmentAdvice(scheduledFor, zone, '2026-01-01T00:00:00Z');
     const lotions = advice.items.find((i) => i.code === 'no_lotions');
     expect(lotions).toMatchObject({ from, fromDate });
     expect(lotions?.text).toContain(text);
     expect(advice.items.map((i) => i.code)).toEqual(['no_lotions', 'loose_clothing', 'bring_stockings']);
+  });
+
+  it.each`
+    name                                               | scheduledFor                   | now                            | from                               | fromDate
+    ${'booked the same day'}                          | ${'2026-11-30T15:00:00Z'}      | ${'2026-11-30T09:10:00Z'}      | ${'2026-11-30T09:10:00.000+00:00'} | ${'2026-11-30'}
+    ${'booked the evening before'}                    | ${'2026-12-01T09:00:00Z'}      | ${'2026-11-30T18:00:00Z'}      | ${'2026-11-30T18:00:00.000+00:00'} | ${'2026-11-30'}
+    ${'the Saturday the clocks go forward, 23 h left'} | ${'2026-03-29T10:00:00+01:00'} | ${'2026-03-28T12:00:00Z'}      | ${'2026-03-28T12:00:00.000+00:00'} | ${'2026-03-28'}
+  `('with less than 24 hours left ($name) the no-lotion rule starts now', ({ scheduledFor, now, from, fromDate }) => {
+    const lotions = preTreatmentAdvice(scheduledFor, 'Europe/London', now).items[0];
+    expect(lotions).toMatchObject({ code: 'no_lotions', from, fromDate });
+    expect(lotions.text).toMatch(/^Do not put any lotion, cream or oil on your legs from now until your appointment at \d{2}:\d{2} on \w+day /);
+  });
+
+  it('keeps the day-before wording while more than 24 hours are left', () => {
+    const lotions = preTreatmentAdvice('2026-12-02T14:00:00Z', 'Europe/London', '2026-11-30T09:00:00Z').items[0];
+    expect(lotions.text).toBe(
+      'Do not put any lotion, cream or oil on your legs from 14:00 on Tuesday 1 December 2026 (24 hours before your appointment at 14:00 on Wednesday 2 December 2026).',
+    );
   });
 });

@@ -115,22 +115,25 @@ export interface PreTreatmentAdvice {
   items: PreTreatmentItem[];
 }
 
-/** Advice for a booked session at `scheduledFor`. */
-export function preTreatmentAdvice(scheduledFor: IsoInstant, timeZone: string = DEFAULT_TIME_ZONE): PreTreatmentAdvice {
+/**
+ * Advice for a booked session at `scheduledFor`, worded for the time left at `now`: with less
+ * than 24 hours to go, the no-lotion rule starts now, not at a time already past.
+ */
+export function preTreatmentAdvice(scheduledFor: IsoInstant, timeZone: string, now: IsoInstant): PreTreatmentAdvice {
   const scheduledOn = clinicDate(scheduledFor, timeZone);
-  const from = inClinicZone(addHours(scheduledFor, -24), timeZone);
+  const dayBefore = inClinicZone(addHours(scheduledFor, -24), timeZone);
+  const from = Date.parse(dayBefore) > Date.parse(now) ? dayBefore : inClinicZone(now, timeZone);
   const fromDate = clinicDate(from, timeZone);
   const at = `${formatClinicTime(scheduledFor, timeZone)} on ${formatDateWithWeekday(scheduledOn)}`;
+  const lotions =
+    from === dayBefore
+      ? `Do not put any lotion, cream or oil on your legs from ${formatClinicTime(from, timeZone)} on ${formatDateWithWeekday(fromDate)} (24 hours before your appointment at ${at}).`
+      : `Do not put any lotion, cream or oil on your legs from now until your appointment at ${at}.`;
   return {
     scheduledFor,
     scheduledOn,
     items: [
-      {
-        code: 'no_lotions',
-        from,
-        fromDate,
-        text: `Do not put any lotion, cream or oil on your legs from ${formatClinicTime(from, timeZone)} on ${formatDateWithWeekday(fromDate)} (24 hours before your appointment at ${at}).`,
-      },
+      { code: 'no_lotions', from, fromDate, text: lotions },
       { code: 'loose_clothing', text: 'Wear loose, comfortable clothing: shorts or a loose skirt are ideal.' },
       { code: 'bring_stockings', text: 'Bring your support stockings: you will put them on straight after treatment.' },
     ],

@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { CoursesController } from './courses.controller';
+import { CoursesRepository } from './courses.repository';
 import { CoursesService } from './courses.service';
 
 /** Treatment courses: planning, consent, outcomes, closing (SPEC §1.5, §2). */
 @Module({
   controllers: [CoursesController],
-  providers: [CoursesService],
+  providers: [CoursesService, CoursesRepository],
 })
 export class CoursesModule {}

@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Diary } from '@venule/api-contract';
+import type { ClinicianOption, Diary, Page } from '@venule/api-contract';
 import { Allow } from '../auth/access.decorators';
 import { DiaryQuery } from './dto/diary-query.dto';
 import { DiaryService } from './diary.service';
@@ -19,5 +19,18 @@ export class DiaryController {
   @Get()
   get(@Query() query: DiaryQuery): Promise<Diary> {
     return this.diary.get(query.from, query.to, query.clinicianId);
+  }
+}
+
+@ApiTags('diary')
+@Controller('clinicians')
+export class CliniciansController {
+  constructor(private readonly diary: DiaryService) {}
+
+  @Allow('readBookings')
+  @ApiOperation({ summary: 'The active clinicians, by name: whom a session or consultation can be booked with.' })
+  @Get()
+  list(): Promise<Page<ClinicianOption>> {
+    return this.diary.clinicians();
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Diary, DiaryLane } from '@venule/api-contract';
+import type { ClinicianOption, Diary, DiaryLane, Page } from '@venule/api-contract';
 import { addDays, clinicDate, clinicWallTime, daysBetween, formatClinicTime, formatDate } from '@venule/clinical-rules';
 import { DataSource } from 'typeorm';
 import { ClinicClock } from '../platform/config/clinic-clock';
@@ -24,6 +24,11 @@ export class DiaryService {
     private readonly diary: DiaryRepository,
     private readonly clock: ClinicClock,
   ) {}
+
+  async clinicians(): Promise<Page<ClinicianOption>> {
+    const items = await this.diary.clinicians(this.db.manager);
+    return { items, total: items.length, limit: items.length, offset: 0 };
+  }
 
   /** One lane per active clinician (or the one asked for), plus one for bookings with no clinician yet. */
   async get(from: string, to: string, clinicianId?: string): Promise<Diary> {

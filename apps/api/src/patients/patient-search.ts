@@ -6,28 +6,34 @@
  * - a clinic number, `VN-001234` or just its digits (`1234`, `001234`);
  * - a phone number in any formatting (`07700 900123`, `+44 7700 900123`): matched on its last
  *   10 (or fewer, at least 6) digits, so the national and international forms find each other;
- * - a date of birth, `YYYY-MM-DD` or `DD/MM/YYYY` (also `D/M/YYYY`, `DD-MM-YYYY`, `DD.MM.YYYY`);
+ * - a date of birth, `YYYY-MM-DD` or `DD/MM/YYYY` (also `D/M/YYYY`, `DD-MM-YYYY`, `DD.MM.YYYY`), or
+ *   with a two-digit year (`12/12/96`), which matches both centuries (1996 and 2096: no clock
+ *   here, and nobody is born in the future);
  * - name fragments in any order, case- and accent-insensitive (`siobhan`, `o briain`,
  *   `briain siob`), optionally with a date of birth (`murphy 12/03/1980`).
  *
  * Ranking: clinic number and phone matches, then exact name, then prefix (last name or full
  * name), then word prefix, then substring. Only when those find fewer than
- * `FUZZY_WHEN_FEWER_THAN` rows is the typo-tolerant trigram match (word similarity ≥
- * `FUZZY_THRESHOLD`) added, ranked after every exact-ish match. Ordering thousands of similarity
- * scores is what costs (TOOLCHAIN.md), so fuzzy is the fallback, never the first query.
+ * `FUZZY_WHEN_FEWER_THAN` rows are typo-tolerant matches added, ranked after every exact-ish
+ * match: names one letter away from every typed word (a letter dropped, added, changed or two
+ * swapped, whatever the name's length: "kahn" finds Khan), then trigram matches (word similarity
+ * ≥ `FUZZY_THRESHOLD`, for longer slips). Ordering thousands of similarity scores is what costs
+ * (TOOLCHAIN.md), so fuzzy is the fallback, never the first query.
  */
 
 export const FUZZY_WHEN_FEWER_THAN = 5;
 /** pg_trgm word similarity a typo must reach ("o brian" ↔ "siobhan o briain" is 0.875). */
 export const FUZZY_THRESHOLD = 0.55;
+/** Letters a query needs before trigram similarity is worth asking (see fuzzySearchSql). */
+export const TRIGRAM_MIN_LETTERS = 6;
 
 export interface ParsedSearch {
   /** Exact clinic number, e.g. `VN-001234`. */
   clinicNumber?: string;
   /** Trailing phone digits to match. */
   phoneSuffix?: string;
-  /** Date of birth `YYYY-MM-DD`. */
-  dateOfBirth?: string;
+  /** Dates of birth `YYYY-MM-DD` (two with a two-digit year, one per century). */
+  datesOfBirth?: string[];
   /** Name fragments as typed (folded in SQL by `venule_fold`). */
   nameTokens: string[];
 }
@@ -55,13 +61,21 @@ function realDate(y: string, m: string, d: string): string | undefined {
   return iso;
 }
 
-/** `YYYY-MM-DD` or `DD/MM/YYYY` (also with `-` or `.`) → `YYYY-MM-DD`, or undefined. */
-export function parseDateToken(token: string): string | undefined {
+/**
+ * `YYYY-MM-DD`, `DD/MM/YYYY` or `DD/MM/YY` (also with `-` or `.`) → the dates it can mean as
+ * `YYYY-MM-DD`, or undefined.
+ */
+export function parseDateToken(token: string): string[] | undefined {
+  const real = (dates: (string | undefined)[]) => {
+    const found = dates.filter((d): d is string => !!d);
+    return found.length ? found : undefined;
+  };
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(token);
-  if (m) return realDate(m[1], m[2], m[3]);
-  m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(token);
-  if (m) return realDate(m[3], m[2], m[1]);
-  return undefined;
+  if (m) return real([realDate(m[1], m[2], m[3])]);
+  m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})$/.exec(token);
+  if (!m) return undefined;
+  const years = m[3].length === 4 ? [m[3]] : [`19${m[3]}`, `20${m[3]}`];
+  return real(years.map((y) => realDate(y, m[2], m[1])));
 }
 
 /** Splits what reception typed into the shapes above. */
@@ -78,7 +92,7 @@ export function parseSearch(raw: string): ParsedSearch {
   if (clinic) return { clinicNumber: `VN-${clinic[1].padStart(6, '0')}`, nameTokens: [] };
 
   const whole = parseDateToken(q);
-  if (whole) return { dateOfBirth: whole, nameTokens: [] };
+  if (whole) return { datesOfBirth: whole, nameTokens: [] };
 
   if (/^\+?[\d\s().-]+$/.test(q)) {
     const digits = q.replace(/\D/g, '');
@@ -94,7 +108,7 @@ export function parseSearch(raw: string): ParsedSearch {
   const parsed: ParsedSearch = { nameTokens: [] };
   for (const token of q.split(' ')) {
     const date = parseDateToken(token);
-    if (date && !parsed.dateOfBirth) parsed.dateOfBirth = date;
+    if (date && !parsed.datesOfBirth) parsed.datesOfBirth = date;
     else parsed.nameTokens.push(token);
   }
   return parsed;
@@ -102,9 +116,11 @@ export function parseSearch(raw: string): ParsedSearch {
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+const letters = (p: ParsedSearch) => p.nameTokens.join(' ').replace(/[^\p{L}]/gu, '').length;
+
 /** True when a typo-tolerant fallback makes sense for this query. */
 export function fuzzyApplies(p: ParsedSearch): boolean {
-  return p.nameTokens.join(' ').replace(/[^\p{L}]/gu, '').length >= 3;
+  return letters(p) >= 3;
 }
 
 const SUMMARY_COLUMNS = `p.id, p.clinic_number AS "clinicNumber", p.first_name AS "firstName", p.last_name AS "lastName",
@@ -120,7 +136,7 @@ function strongMatch(p: ParsedSearch, params: unknown[]): { where: string; rank:
     params.push(v);
     return `$${params.length}`;
   };
-  const dobFilter = p.dateOfBirth ? `p.date_of_birth = ${add(p.dateOfBirth)}::date` : null;
+  const dobFilter = p.datesOfBirth ? `p.date_of_birth = ANY(${add(p.datesOfBirth)}::date[])` : null;
 
   if (p.clinicNumber || p.phoneSuffix) {
     const parts: string[] = [];
@@ -189,15 +205,25 @@ export function strongSearchSql(p: ParsedSearch, o: SearchOptions): SqlStatement
 }
 
 /**
- * Strong matches first, then typo-tolerant ones (word similarity above the session's
- * `pg_trgm.word_similarity_threshold`, which the caller sets to FUZZY_THRESHOLD in the same
- * transaction), best first.
+ * Strong matches first, then typo-tolerant ones: names one letter away from every typed word,
+ * then by word similarity above the session's `pg_trgm.word_similarity_threshold` (which the
+ * caller sets to FUZZY_THRESHOLD in the same transaction), best first.
  */
 export function fuzzySearchSql(p: ParsedSearch, o: SearchOptions): SqlStatement {
   const params: unknown[] = [];
   const m = strongMatch(p, params);
   params.push(p.nameTokens.join(' '));
   const q = `venule_fold($${params.length})`;
+  // Every typed word of three letters or more is one letter away from a word of the name.
+  const words = p.nameTokens.filter((t) => t.replace(/[^\p{L}]/gu, '').length >= 3);
+  const near = words.map((t) => {
+    params.push(t);
+    return `p.name_variants && venule_name_variants(venule_fold($${params.length}))`;
+  });
+  const oneLetterAway = near.length ? near.join(' AND ') : 'false';
+  // A short query's trigrams ("  k", " ka") are in most names: the index would hand back tens of
+  // thousands of rows to score. Short slips are the one-letter match's job.
+  const similar = letters(p) >= TRIGRAM_MIN_LETTERS ? `${q} <% p.search_name` : 'false';
   params.push(o.limit, o.offset);
   const dob = m.dobFilter ? ` AND ${m.dobFilter}` : '';
   const sortKeys = `p.search_last AS ln, p.search_first AS fn`;
@@ -208,9 +234,9 @@ export function fuzzySearchSql(p: ParsedSearch, o: SearchOptions): SqlStatement 
       FROM patients p
       WHERE ${archivedFilter(o)} AND ${m.where}${dob}
       UNION ALL
-      SELECT ${SUMMARY_COLUMNS}, 9 AS rank, word_similarity(${q}, p.search_name) AS sim, ${sortKeys}
+      SELECT ${SUMMARY_COLUMNS}, CASE WHEN ${oneLetterAway} THEN 8 ELSE 9 END AS rank, word_similarity(${q}, p.search_name) AS sim, ${sortKeys}
       FROM patients p
-      WHERE ${archivedFilter(o)} AND ${q} <% p.search_name AND NOT ${m.where}${dob}
+      WHERE ${archivedFilter(o)} AND (${similar} OR ${oneLetterAway}) AND NOT ${m.where}${dob}
     ) found
     ORDER BY rank, sim DESC, ln, fn, "dateOfBirth", id
     LIMIT $${params.length - 1} OFFSET $${params.length}`;

@@ -37,6 +37,7 @@ export interface SessionRow {
   treated_at: Date | null;
   completed_on: string | null;
   completed_by: string | null;
+  completed_by_name: string | null;
   legs: Leg[] | null;
   areas: string[] | null;
   agent: SclerosantAgent | null;
@@ -58,12 +59,14 @@ const SESSION_SELECT = `
   SELECT s.id, s.version, s.created_at, s.updated_at, s.course_id, c.patient_id, c.status AS course_status,
          s.sequence, s.scheduled_for, s.ends_at, s.clinician_id, u.display_name AS clinician_name, s.status,
          s.status_changed_at, s.completed_at, s.treated_at, s.completed_on::text AS completed_on, s.completed_by,
+         t.display_name AS completed_by_name,
          s.legs, s.areas, s.agent, s.product, s.batch_number, s.concentration_percent::float8 AS concentration_percent,
          s.form, s.volume_ml::float8 AS volume_ml, s.injections, s.dose_mg::float8 AS dose_mg,
          s.compression_mmhg, s.compression_hours, s.checklist, s.confirmations, s.immediate_reactions
     FROM sessions s
     JOIN courses c ON c.id = s.course_id
-    LEFT JOIN users u ON u.id = s.clinician_id`;
+    LEFT JOIN users u ON u.id = s.clinician_id
+    LEFT JOIN users t ON t.id = s.completed_by`;
 
 export async function findSession(tx: EntityManager, id: string): Promise<SessionRow | null> {
   const [row] = await tx.query(`${SESSION_SELECT} WHERE s.id = $1`, [id]);
@@ -130,6 +133,7 @@ export function toBooking(r: SessionRow, timeZone: string): SessionBooking {
     completedAt: iso(r.completed_at),
     treatedAt: iso(r.treated_at),
     completedOn: r.completed_on,
+    completedByName: r.completed_by_name,
   };
 }
 
@@ -186,4 +190,15 @@ export function sessionFacts(rows: SessionRow[], timeZone: string) {
     status: r.status,
     date: r.status === 'completed' && r.completed_on ? r.completed_on : clinicDate(r.scheduled_for.toISOString(), timeZone),
   }));
+}
+
+/** Cancels the still-booked sessions of a course that closed (frees the clinicians' time). */
+export async function cancelBookedSessions(tx: EntityManager, courseId: string, actorId: string, reason: string): Promise<void> {
+  await tx.query(
+    `UPDATE sessions
+        SET status = 'cancelled', status_changed_at = now(), status_changed_by = $2, status_reason = $3,
+            version = version + 1, updated_at = now()
+      WHERE course_id = $1 AND status = 'scheduled'`,
+    [courseId, actorId, reason],
+  );
 }

@@ -5,6 +5,7 @@ import type {
   Aftercare,
   BookedSession,
   CompletedSession,
+  CompletionFacts,
   Page,
   PreTreatmentAdvice,
   SessionBooking,
@@ -15,7 +16,7 @@ import { CurrentStaff, type SignedInStaff } from '../auth/staff';
 import { PagingQuery } from '../platform/http/paging.dto';
 import { BookSessionDto } from './dto/book-session.dto';
 import { ChangeSessionStatusDto } from './dto/change-session-status.dto';
-import { CompleteSessionDto } from './dto/complete-session.dto';
+import { CompleteSessionDto, CompletionFactsQuery } from './dto/complete-session.dto';
 import { MoveSessionDto } from './dto/move-session.dto';
 import { RecordAdverseEventDto, ResolveAdverseEventDto } from './dto/record-adverse-event.dto';
 import { SessionsService } from './sessions.service';
@@ -53,6 +54,21 @@ export class SessionsController {
   @Get('sessions/:id')
   get(@Param('id', uuid) id: string, @CurrentStaff() staff: SignedInStaff) {
     return this.sessions.get(id, staff);
+  }
+
+  @Allow('writeClinical')
+  @ApiOperation({
+    summary:
+      'What the completion form checks as it is typed, read as the completion reads it: polidocanol already given on the treatment date ' +
+      '(clinic date of `treatedAt`, default now) in every course, sessions completed before, weight and conditions.',
+  })
+  @Get('sessions/:id/completion-facts')
+  completionFacts(
+    @Param('id', uuid) id: string,
+    @Query() query: CompletionFactsQuery,
+    @CurrentStaff() staff: SignedInStaff,
+  ): Promise<CompletionFacts> {
+    return this.sessions.completionFacts(id, query.treatedAt, staff);
   }
 
   @Allow('writeClinical')

@@ -7,6 +7,8 @@ import {
   type Aftercare,
   type BookedSession,
   type CompletedSession,
+  type CompletionFacts,
+  type ConditionCode,
   type CourseStatus,
   type Leg,
   type Page,
@@ -36,7 +38,7 @@ import {
 import { DataSource, type EntityManager } from 'typeorm';
 import type { SignedInStaff } from '../auth/staff';
 import { loadClearanceFacts, loadLegTreatments, loadPolicy } from '../courses/clinical-facts';
-import { cancelBookedSessions, clearanceWarnings } from '../courses/courses.service';
+import { clearanceWarnings } from '../clearance/clearance-warnings';
 import { AuditService } from '../platform/audit/audit.service';
 import { APP_CONFIG, type AppConfig } from '../platform/config/app-config';
 import { ClinicClock } from '../platform/config/clinic-clock';
@@ -47,9 +49,11 @@ import type { ChangeSessionStatusDto } from './dto/change-session-status.dto';
 import type { CompleteSessionDto } from './dto/complete-session.dto';
 import type { MoveSessionDto } from './dto/move-session.dto';
 import type { RecordAdverseEventDto } from './dto/record-adverse-event.dto';
+import { SessionsRepository } from './sessions.repository';
 import {
   ADVERSE_EVENT_COLUMNS,
   adverseEventsOf,
+  cancelBookedSessions,
   findSession,
   sessionsOfCourses,
   shapeSessions,
@@ -74,6 +78,7 @@ export class SessionsService {
     private readonly audit: AuditService,
     private readonly clock: ClinicClock,
     private readonly settings: SettingsRepository,
+    private readonly sessions: SessionsRepository,
   ) {}
 
   private get zone(): string {
@@ -97,6 +102,37 @@ export class SessionsService {
       const [session] = await shapeSessions(tx, [row], staff.role, this.zone);
       await this.auditRead(tx, staff, 'session', id, row.patient_id);
       return row.status === 'scheduled' ? { ...session, preTreatment: this.advice(row) } : session;
+    });
+  }
+
+  /**
+   * What the completion form shows before it is submitted, read the way `complete` reads it: the
+   * polidocanol already given on the treatment date in every course, the sessions completed
+   * before, the weight and conditions the dose and test-injection rules use.
+   */
+  async completionFacts(id: string, treatedAt: string | undefined, staff: SignedInStaff): Promise<CompletionFacts> {
+    return this.db.transaction(async (tx) => {
+      const session = await this.requireSession(tx, id);
+      const at = treatedAt ?? new Date().toISOString();
+      const on = treatmentDate({ treatedAt: at, timeZone: this.zone });
+      const patient = await loadClearanceFacts(tx, session.patient_id);
+      if (!patient) throw notFound('The patient');
+      const counts = await this.sessions.completionCounts(tx, {
+        courseId: session.course_id,
+        patientId: session.patient_id,
+        on,
+        treatedAt: at,
+        exceptSessionId: id,
+      });
+      await this.auditRead(tx, staff, 'session', id, session.patient_id);
+      return {
+        on,
+        polidocanolMgSameDay: counts.polidocanolMgSameDay,
+        completedSessionsBefore: counts.patientCompletedBefore,
+        weightKg: patient.medicalHistory?.weightKg ?? null,
+        weightMeasuredOn: patient.medicalHistory?.weightMeasuredOn ?? null,
+        conditions: [...(patient.medicalHistory?.conditions ?? [])] as ConditionCode[],
+      };
     });
   }
 
@@ -200,35 +236,30 @@ export class SessionsService {
       const patient = await loadClearanceFacts(tx, session.patient_id);
       if (!patient) throw notFound('The patient');
       const treatments = (await loadLegTreatments(tx, [session.patient_id])).get(session.patient_id) ?? [];
-      const [f] = await tx.query(
-        `SELECT
-           (SELECT max(completed_on)::text FROM sessions WHERE course_id = $1 AND status = 'completed') AS course_last_completed_on,
-           (SELECT count(*)::int FROM sessions s JOIN courses c ON c.id = s.course_id
-             WHERE c.patient_id = $2 AND s.status = 'completed' AND s.treated_at < $4::timestamptz) AS patient_completed,
-           (SELECT coalesce(sum(s.dose_mg), 0)::float8 FROM sessions s JOIN courses c ON c.id = s.course_id
-             WHERE c.patient_id = $2 AND s.status = 'completed' AND s.agent = 'polidocanol' AND s.completed_on = $3::date)
-             AS other_polidocanol_mg,
-           (SELECT consented_on::text FROM consents WHERE course_id = $1
-             ORDER BY consented_on <= $3::date DESC, consented_on DESC LIMIT 1) AS consented_on`,
-        [session.course_id, session.patient_id, on, timing.treatedAt],
-      );
+      const f = await this.sessions.completionCounts(tx, {
+        courseId: session.course_id,
+        patientId: session.patient_id,
+        on,
+        treatedAt: timing.treatedAt,
+        exceptSessionId: id,
+      });
       const check = checkSessionCompletion(
         {
           on,
           session: { status: session.status },
           timing,
-          course: { status: course.status as CourseStatus, legs: course.legs, lastCompletedOn: f.course_last_completed_on },
-          consent: f.consented_on ? { consentedOn: f.consented_on } : null,
+          course: { status: course.status as CourseStatus, legs: course.legs, lastCompletedOn: f.courseLastCompletedOn },
+          consent: f.consentedOn ? { consentedOn: f.consentedOn } : null,
           patient,
           legs: dto.legs,
           treatments,
-          patientCompletedSessionsBefore: f.patient_completed,
+          patientCompletedSessionsBefore: f.patientCompletedBefore,
           dose: {
             agent: dto.agent,
             form: dto.form,
             concentrationPercent: dto.concentrationPercent,
             volumeMl: dto.volumeMl,
-            otherPolidocanolMgSameDay: f.other_polidocanol_mg,
+            otherPolidocanolMgSameDay: f.polidocanolMgSameDay,
           },
           confirmations: dto.confirmations,
         },
@@ -524,7 +555,7 @@ export class SessionsService {
   }
 
   private advice(row: SessionRow): PreTreatmentAdvice {
-    return preTreatmentAdvice(row.scheduled_for.toISOString(), this.zone);
+    return preTreatmentAdvice(row.scheduled_for.toISOString(), this.zone, new Date().toISOString());
   }
 
   private async requireSession(tx: EntityManager, id: string): Promise<SessionRow> {

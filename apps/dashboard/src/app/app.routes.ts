@@ -33,6 +33,21 @@ export const appRoutes: Route[] = [
         loadChildren: () => import('./courses/courses.routes').then((m) => m.SESSION_ROUTES),
       },
       {
+        path: PATHS.diary,
+        canActivate: [roleGuard('readBookings')],
+        loadChildren: () => import('./frontdesk/frontdesk.routes').then((m) => m.DIARY_ROUTES),
+      },
+      {
+        path: PATHS.consultations,
+        canActivate: [roleGuard('readBookings')],
+        loadChildren: () => import('./frontdesk/frontdesk.routes').then((m) => m.CONSULTATION_ROUTES),
+      },
+      {
+        path: PATHS.enquiries,
+        canActivate: [roleGuard('readBookings')],
+        loadChildren: () => import('./frontdesk/frontdesk.routes').then((m) => m.ENQUIRY_ROUTES),
+      },
+      {
         path: PATHS.reports,
         loadChildren: () => import('./reports/reports.routes').then((m) => m.REPORT_ROUTES),
       },

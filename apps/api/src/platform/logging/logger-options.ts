@@ -4,13 +4,15 @@ import type { AppConfig } from '../config/app-config';
 
 /**
  * Structured JSON request logs. Query strings are dropped (a search `q` holds patient names) and
- * bodies are never logged, so no patient data reaches the logs.
+ * bodies are never logged, so no patient data reaches the logs. On a terminal the same lines are
+ * printed readably (pino-pretty); piped to a file or a log collector they stay JSON.
  */
-export function loggerOptions(config: AppConfig): Params {
+export function loggerOptions(config: AppConfig, terminal = Boolean(process.stdout.isTTY)): Params {
   return {
     forRoutes: ['{*path}'],
     pinoHttp: {
       level: config.logLevel,
+      ...(terminal ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' } } } : {}),
       autoLogging: { ignore: (req: IncomingMessage) => req.url === '/api/health' },
       serializers: {
         req: (req: { id: unknown; method: string; url: string }) => ({

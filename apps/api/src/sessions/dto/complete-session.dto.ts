@@ -135,3 +135,10 @@ export class CompleteSessionDto implements CompleteSessionRequest {
   @MaxLength(2000)
   immediateReactions?: string;
 }
+
+/** `?treatedAt=` of the completion form's facts: the time the treatment is being recorded for. */
+export class CompletionFactsQuery {
+  @IsOptional()
+  @IsInstant()
+  treatedAt?: string;
+}

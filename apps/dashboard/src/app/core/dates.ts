@@ -29,6 +29,11 @@ export function clinicInstant(date: IsoDate, time: string): IsoInstant {
   return clinicWallTime(date, time, clinicZone);
 }
 
+/** The clinic calendar date of an instant. */
+export function clinicDateOf(instant: IsoInstant): IsoDate {
+  return clinicDate(instant, clinicZone);
+}
+
 /** The clinic wall-clock time of an instant, `HH:mm`. */
 export function clinicTimeOf(instant: IsoInstant): string {
   return formatClinicTime(instant, clinicZone);

@@ -23,6 +23,7 @@ function setup() {
             { path: 'staff', component: PageStub, canActivate: [roleGuard('manageStaff')] },
             { path: 'audit', component: PageStub, canActivate: [roleGuard('readAudit')] },
             { path: 'reports', component: PageStub, canActivate: [roleGuard('readReports')] },
+            { path: 'diary', component: PageStub, canActivate: [roleGuard('readBookings')] },
             { path: 'forbidden', component: PageStub },
           ],
         },
@@ -47,6 +48,8 @@ describe('route guards', () => {
     ['manager', '/staff', false],
     ['admin', '/staff', true],
     ['admin', '/patients', true],
+    ['admin', '/diary', false],
+    ['reception', '/diary', true],
   ])('%s opening %s is allowed: %s', async (role, url, allowed) => {
     signInAs(role);
     const harness = await RouterTestingHarness.create();
@@ -56,8 +59,8 @@ describe('route guards', () => {
   });
 
   it.each<[Role, string]>([
-    ['reception', '/patients'],
-    ['clinician', '/patients'],
+    ['reception', '/diary'],
+    ['clinician', '/diary'],
     ['manager', '/reports'],
     ['admin', '/staff'],
   ])('starts %s at %s', async (role, home) => {

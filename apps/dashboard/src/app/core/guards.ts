@@ -30,10 +30,11 @@ export const signedOutGuard: CanActivateFn = () => {
   return session.signedIn() ? router.createUrlTree(homeFor(session.role())) : true;
 };
 
-/** Where each role starts: patient search, except admins (staff accounts) and managers (the clinic overview). */
+/** Where each role starts: admins at staff accounts, managers at the clinic overview, the front desk and clinicians at the day's diary. */
 export function homeFor(role: Role | null): string[] {
   if (can(role, 'manageStaff')) return ['/', PATHS.staff];
   if (can(role, 'readReports')) return links.reports();
+  if (can(role, 'readBookings')) return links.diary();
   return ['/', PATHS.patients];
 }
 

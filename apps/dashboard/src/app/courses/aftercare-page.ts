@@ -10,6 +10,7 @@ import { ClinicApi } from '../core/clinic-api';
 import { formatDate } from '../core/dates';
 import { links } from '../core/paths';
 import { problemCode, problemMessage } from '../core/problem';
+import { PATIENT_SHEET_STYLES } from '../shared/patient-sheet';
 import { ErrorState, Loading } from '../shared/view-state';
 import { legsLabel } from './course-labels';
 import { AnySession, CoursesApi } from './courses-api';
@@ -33,7 +34,7 @@ interface Sheet {
   imports: [RouterLink, MatButtonModule, MatIconModule, Loading, ErrorState],
   changeDetection: ChangeDetectionStrategy.OnPush,
   encapsulation: ViewEncapsulation.None,
-  host: { class: 'vn-page vn-aftercare' },
+  host: { class: 'vn-page vn-sheet-page' },
   template: `
     @if (loadError(); as text) {
       <vn-error-state [message]="text" [retryable]="!notCompleted()" (retry)="load()" />
@@ -51,7 +52,8 @@ interface Sheet {
           }
           <h1>Your aftercare</h1>
           <p><strong>{{ s.patient.firstName }} {{ s.patient.lastName }}</strong> · {{ s.patient.clinicNumber }}</p>
-          <p>Treatment session {{ s.session.sequence }} on {{ day(s.aftercare.completedOn) }} · {{ legs(s.course.legs) }}</p>
+          <p>Treatment session {{ s.session.sequence }} on {{ day(s.aftercare.completedOn) }} · {{ legs(s.course.legs) }}@if (s.session.completedByName) { · by {{ s.session.completedByName }} }</p>
+          @if (treatedAreas(s.session); as areas) { <p>Treated: {{ areas }}</p> }
         </header>
         <table>
           <thead><tr><th scope="col">What to do</th><th scope="col">Until</th></tr></thead>
@@ -78,34 +80,7 @@ interface Sheet {
       <vn-loading label="Loading aftercare…" />
     }
   `,
-  styles: `
-    .vn-aftercare .spacer { flex: 1; }
-    .vn-aftercare .sheet { max-width: 800px; margin: 16px auto 0; padding: 32px; border-radius: 12px; box-sizing: border-box;
-      border: 1px solid var(--mat-sys-outline-variant); background: var(--mat-sys-surface-container-lowest); }
-    .vn-aftercare .sheet header { margin-bottom: 16px; }
-    .vn-aftercare .sheet header p { margin: 4px 0; }
-    .vn-aftercare .clinic { font: var(--mat-sys-title-medium); color: var(--mat-sys-primary); }
-    .vn-aftercare .clinic-contact { font: var(--mat-sys-body-small); color: var(--mat-sys-on-surface-variant); }
-    .vn-aftercare h1 { font: var(--mat-sys-headline-medium); }
-    .vn-aftercare h2 { font: var(--mat-sys-title-large); margin: 24px 0 8px; }
-    .vn-aftercare table { width: 100%; border-collapse: collapse; }
-    .vn-aftercare th { text-align: left; font: var(--mat-sys-label-large); padding: 8px; border-bottom: 2px solid var(--mat-sys-outline); }
-    .vn-aftercare td { padding: 10px 8px; vertical-align: top; border-bottom: 1px solid var(--mat-sys-outline-variant); }
-    .vn-aftercare .until { white-space: nowrap; font-weight: 500; }
-    .vn-aftercare footer { margin-top: 24px; padding-top: 12px; border-top: 1px solid var(--mat-sys-outline-variant);
-      font: var(--mat-sys-body-small); }
-    @page { size: A4; margin: 15mm; }
-    @media print {
-      body, .mat-drawer-container, .mat-drawer-content, .mat-sidenav-content { background: #fff !important; height: auto !important;
-        overflow: visible !important; margin: 0 !important; }
-      vn-shell > mat-toolbar, vn-shell .mat-sidenav, vn-shell .skip-link, .vn-aftercare .no-print, .mat-drawer-backdrop { display: none !important; }
-      vn-shell, vn-shell .mat-drawer-container { display: block !important; }
-      .vn-aftercare { padding: 0; max-width: none; }
-      .vn-aftercare .sheet { border: 0; padding: 0; margin: 0; max-width: none; font: 11pt/1.4 Roboto, sans-serif; color: #000; }
-      .vn-aftercare tr { break-inside: avoid; }
-      .vn-aftercare th, .vn-aftercare td { border-color: #999 !important; }
-    }
-  `,
+  styles: [PATIENT_SHEET_STYLES],
 })
 export class AftercarePage {
   private readonly api = inject(CoursesApi);
@@ -154,6 +129,11 @@ export class AftercarePage {
           this.loadError.set(problemMessage(error));
         },
       });
+  }
+
+  /** Where the treatment went, for staff who may read it (reception's view of a session has no areas). */
+  protected treatedAreas(session: AnySession): string {
+    return 'areas' in session && session.areas?.length ? session.areas.join(', ') : '';
   }
 
   protected print(): void {

@@ -5,7 +5,10 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSelectModule } from '@angular/material/select';
+import { toSignal } from '@angular/core/rxjs-interop';
 import type { BookedSession, Consultation, Course, IsoDate, Reason } from '@venule/api-contract';
+import { catchError, map, of } from 'rxjs';
 import { maxDate } from '@venule/clinical-rules';
 import { clinicInstant, formatDate } from '../core/dates';
 import { applyServerFieldErrors } from '../core/problem';
@@ -16,7 +19,9 @@ import { ReasonList } from './reason-list';
 /** Books the next session of a course inside its window (reception and clinicians). */
 @Component({
   selector: 'vn-book-session',
-  imports: [ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, MatProgressBarModule, ReasonList],
+  imports: [
+    ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, MatProgressBarModule, MatSelectModule, ReasonList,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <form [formGroup]="form" (ngSubmit)="book()" novalidate aria-label="Book the next session">
@@ -26,7 +31,7 @@ import { ReasonList } from './reason-list';
       @if (fromConsultation(); as k) {
         <p class="carried" role="note">
           <mat-icon aria-hidden="true">person</mat-icon>
-          <span>From the consultation on {{ date(k.startsOn) }}: booked with <strong>{{ k.clinicianName ?? 'no clinician yet' }}</strong>.</span>
+          <span>Follows the consultation on {{ date(k.startsOn) }} with <strong>{{ k.clinicianName ?? 'no clinician' }}</strong>, who is filled in below.</span>
         </p>
       }
       <div class="row">
@@ -39,6 +44,14 @@ import { ReasonList } from './reason-list';
           <mat-label>Time</mat-label>
           <input matInput type="time" formControlName="time" step="300" />
           <mat-error>Choose the time</mat-error>
+        </mat-form-field>
+        <mat-form-field appearance="outline">
+          <mat-label>Clinician</mat-label>
+          <mat-select formControlName="clinicianId">
+            <mat-option value="">Not chosen yet</mat-option>
+            @for (c of clinicians(); track c.id) { <mat-option [value]="c.id">{{ c.name }}</mat-option> }
+          </mat-select>
+          <mat-error>{{ form.controls.clinicianId.getError('server') }}</mat-error>
         </mat-form-field>
         <button mat-flat-button type="submit" [disabled]="busy()"><mat-icon>event</mat-icon> Book session</button>
       </div>
@@ -66,14 +79,29 @@ export class BookSession {
 
   protected readonly busy = signal(false);
   protected readonly refusal = signal<{ message: string; reasons: Reason[] } | null>(null);
-  protected readonly form = this.fb.group({ date: ['', Validators.required], time: ['10:00', Validators.required] });
+  protected readonly form = this.fb.group({ date: ['', Validators.required], time: ['10:00', Validators.required], clinicianId: '' });
+  /** Whom the session can be booked with; the booking still works if the list cannot be had. */
+  protected readonly clinicians = toSignal(
+    this.api.clinicians().pipe(
+      map((page) => page.items),
+      catchError(() => of([])),
+    ),
+    { initialValue: [] },
+  );
 
   constructor() {
     effect(() => {
       const id = this.consultationId();
       this.fromConsultation.set(null);
       // Only the course's own patient's consultation carries over; another link is ignored.
-      if (id) this.api.consultation(id).subscribe({ next: (k) => this.fromConsultation.set(k.patientId === this.course().patientId ? k : null) });
+      if (!id) return;
+      this.api.consultation(id).subscribe({
+        next: (k) => {
+          if (k.patientId !== this.course().patientId) return;
+          this.fromConsultation.set(k);
+          if (k.clinicianId && !this.form.controls.clinicianId.value) this.form.controls.clinicianId.setValue(k.clinicianId);
+        },
+      });
     });
   }
 
@@ -97,14 +125,15 @@ export class BookSession {
       this.form.markAllAsTouched();
       return;
     }
-    const { date, time } = this.form.getRawValue();
+    const { date, time, clinicianId } = this.form.getRawValue();
     this.busy.set(true);
     this.refusal.set(null);
     const consultationId = this.fromConsultation()?.id;
-    this.api.book(this.course().id, { scheduledFor: clinicInstant(date, time), ...(consultationId ? { consultationId } : {}) }).subscribe({
+    const body = { scheduledFor: clinicInstant(date, time), ...(clinicianId ? { clinicianId } : {}), ...(consultationId ? { consultationId } : {}) };
+    this.api.book(this.course().id, body).subscribe({
       next: (session) => {
         this.busy.set(false);
-        this.form.reset({ date: '', time: '10:00' });
+        this.form.reset({ date: '', time: '10:00', clinicianId: '' });
         this.booked.emit(session);
       },
       error: (error: unknown) => {

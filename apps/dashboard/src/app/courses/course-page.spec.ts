@@ -100,12 +100,53 @@ describe('CoursePage', () => {
   });
 
   it('opens the completion form for a clinician on a session booked for today', async () => {
-    const { el, click, http, buttons } = await open('clinician', inProgress(true));
+    const { el, http, buttons, harness } = await open('clinician', inProgress(true));
     expect(el.textContent).toContain('polidocanol 0.5 % liquid, 4 mL = 20 mg');
-    await click('Record treatment');
+    Array.from(el.querySelectorAll('button')).find((b) => b.textContent?.trim().endsWith('Record treatment'))?.click();
+    harness.detectChanges();
+    // The form asks the API for the day's facts (the dose already given) before it settles.
+    http
+      .expectOne((r) => r.url.endsWith('/completion-facts'))
+      .flush({ on: today, polidocanolMgSameDay: 0, completedSessionsBefore: 1, weightKg: 70, weightMeasuredOn: today, conditions: [] });
+    await harness.fixture.whenStable();
     expect(el.querySelector('vn-session-complete-form')).not.toBeNull();
     expect(buttons().some((b) => b.endsWith('Complete session'))).toBe(true);
-    http.expectOne('/api/patients/p-1/medical-history').flush({ conditions: [], acknowledgements: {}, weightKg: 70, weightMeasuredOn: today });
+  });
+
+  it('shows who gave a treatment, where and how it went, even when it was booked with no clinician', async () => {
+    const body = inProgress(true);
+    body.sessions[0] = { ...body.sessions[0], clinicianName: null, areas: ['medial calf', 'ankle'], immediateReactions: 'Mild urticaria, settled in 10 minutes' } as typeof body.sessions[0];
+    const { el } = await open('clinician', body);
+    const first = el.querySelector('article[aria-label="Session 1"]')?.textContent?.replace(/\s+/g, ' ') ?? '';
+    expect(first).toContain('treated by Dr Amara Okafor');
+    expect(first).toContain('· medial calf, ankle');
+    expect(first).toContain('Immediate reactions: Mild urticaria, settled in 10 minutes');
+  });
+
+  it('links every booked session to its printable pre-treatment sheet', async () => {
+    const { el } = await open('reception', inProgress(false));
+    const second = el.querySelector('article[aria-label="Session 2"]');
+    expect(second?.querySelector('a[href="/sessions/s-2/pre-treatment"]')?.textContent).toContain('Pre-treatment sheet');
+    expect(el.querySelector('article[aria-label="Session 1"] a[href$="/pre-treatment"]')).toBeNull();
+  });
+
+  it('lets reception choose the clinician a session is booked with', async () => {
+    const notBooked = inProgress(false);
+    notBooked.sessions = notBooked.sessions.slice(0, 1);
+    const { el, http, harness } = await open('reception', notBooked);
+    http.expectOne('/api/clinicians').flush({ items: [{ id: 'u-7', name: 'Dr Amara Okafor' }, { id: 'u-8', name: 'Nurse Ffion Lloyd' }], total: 2, limit: 2, offset: 0 });
+    await harness.fixture.whenStable();
+    el.querySelector<HTMLElement>('mat-select[formcontrolname=clinicianId] .mat-mdc-select-trigger')?.click();
+    await harness.fixture.whenStable();
+    const options = Array.from(document.querySelectorAll<HTMLElement>('mat-option'));
+    expect(options.map((o) => o.textContent?.trim())).toEqual(['Not chosen yet', 'Dr Amara Okafor', 'Nurse Ffion Lloyd']);
+    options[1].click();
+    await harness.fixture.whenStable();
+    const date = el.querySelector<HTMLInputElement>('input[type=date]') as HTMLInputElement;
+    date.value = addDays(lastDone, 30);
+    date.dispatchEvent(new Event('input'));
+    el.querySelector<HTMLButtonElement>('form[aria-label="Book the next session"] button[type=submit]')?.click();
+    expect(http.expectOne('/api/courses/c-1/sessions').request.body).toMatchObject({ clinicianId: 'u-7' });
   });
 
   it('explains an INTERVAL_TOO_SHORT booking refusal in words', async () => {
@@ -131,12 +172,12 @@ describe('CoursePage', () => {
     const { el, http, harness } = await open('reception', course(), '/courses/c-1?consultation=k-9');
     http.expectOne('/api/consultations/k-9').flush({ id: 'k-9', patientId: 'p-1', clinicianId: 'u-imran', clinicianName: 'Dr Imran Shah', startsOn: '2026-02-20' });
     await harness.fixture.whenStable();
-    expect(el.querySelector('vn-book-session [role=note]')?.textContent).toContain('From the consultation on 20/02/2026: booked with Dr Imran Shah.');
+    expect(el.querySelector('vn-book-session [role=note]')?.textContent).toContain('Follows the consultation on 20/02/2026 with Dr Imran Shah, who is filled in below.');
     const date = el.querySelector<HTMLInputElement>('input[type=date]') as HTMLInputElement;
     date.value = addDays(today, 3);
     date.dispatchEvent(new Event('input'));
     el.querySelector<HTMLButtonElement>('form[aria-label="Book the next session"] button[type=submit]')?.click();
-    expect(http.expectOne('/api/courses/c-1/sessions').request.body).toMatchObject({ consultationId: 'k-9' });
+    expect(http.expectOne('/api/courses/c-1/sessions').request.body).toMatchObject({ clinicianId: 'u-imran', consultationId: 'k-9' });
   });
 
   it('flags a booking left inside the interval and moves it to the first allowed day in one click, at the same time', async () => {

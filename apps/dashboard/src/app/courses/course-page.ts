@@ -88,6 +88,7 @@ import { StateChip } from './state-chip';
           <ul class="advice" aria-label="Pre-treatment advice">
             @for (item of b.preTreatment.items; track item.code) { <li>{{ item.text }}</li> }
           </ul>
+          <a mat-stroked-button [routerLink]="preTreatmentLink(b.id)"><mat-icon>print</mat-icon> Print the pre-treatment sheet</a>
         </section>
       }
 
@@ -99,10 +100,11 @@ import { StateChip } from './state-chip';
               <span class="seq">{{ s.sequence }}</span>
               <div class="what">
                 <strong>{{ when(s.treatedAt ?? s.scheduledFor) }}</strong>
-                <span class="vn-muted">{{ statusLabels[s.status] }}@if (s.clinicianName) { · {{ s.clinicianName }} }@if (recordedLater(s); as at) { · recorded {{ when(at) }} }</span>
+                <span class="vn-muted">{{ statusLabels[s.status] }}@if (s.completedByName) { · treated by {{ s.completedByName }} } @else if (s.clinicianName) { · {{ s.clinicianName }} }@if (recordedLater(s); as at) { · recorded {{ when(at) }} }</span>
               </div>
               <div class="vn-actions">
                 @if (s.status === 'scheduled') {
+                  <a mat-stroked-button [routerLink]="preTreatmentLink(s.id)"><mat-icon>description</mat-icon> Pre-treatment sheet</a>
                   @if (canTreat() && s.scheduledOn <= today && c.status === 'active' && completingId() !== s.id) {
                     <button mat-flat-button type="button" (click)="completingId.set(s.id)"><mat-icon>vaccines</mat-icon> Record treatment</button>
                   }
@@ -139,7 +141,10 @@ import { StateChip } from './state-chip';
             }
             @if (detail(s); as d) {
               <p class="detail">{{ agentLabels[d.agent] }} {{ d.concentrationPercent }} % {{ d.form }}, {{ d.volumeMl }} mL = {{ mg(d.doseMg ?? 0) }} mg,
-                {{ d.injections }} injections · batch {{ d.batchNumber }} · {{ legs(d.legs) }}</p>
+                {{ d.injections }} injections · batch {{ d.batchNumber }} · {{ legs(d.legs) }}@if (d.areas?.length) { · {{ d.areas!.join(', ') }} }</p>
+              @if (d.immediateReactions) {
+                <p class="detail"><strong>Immediate reactions:</strong> {{ d.immediateReactions }}</p>
+              }
               @if (canReadClinical() && d.completedOn) {
                 <vn-adverse-events class="events" [sessionId]="s.id" [sequence]="s.sequence" [completedOn]="d.completedOn"
                   [events]="d.adverseEvents" [today]="today" />
@@ -249,6 +254,7 @@ export class CoursePage {
   protected readonly agentLabels = AGENT_LABELS;
   protected readonly patientLink = links.patient;
   protected readonly aftercareLink = links.aftercare;
+  protected readonly preTreatmentLink = links.preTreatment;
 
   constructor() {
     effect(() => {

@@ -9,7 +9,9 @@ import type {
   MoveSessionRequest,
   BookedSession,
   CompleteSessionRequest,
+  ClinicianOption,
   CompletedSession,
+  CompletionFacts,
   Consent,
   ConsentInput,
   Consultation,
@@ -76,6 +78,16 @@ export class CoursesApi {
 
   session(id: string): Observable<AnySession> {
     return this.http.get<AnySession>(`/api/sessions/${enc(id)}`);
+  }
+
+  /** The active clinicians a session can be booked with. */
+  clinicians(): Observable<Page<ClinicianOption>> {
+    return this.http.get<Page<ClinicianOption>>('/api/clinicians');
+  }
+
+  /** The facts the completion form checks as it is typed, for a treatment given at `treatedAt` (default now). */
+  completionFacts(id: string, treatedAt?: string): Observable<CompletionFacts> {
+    return this.http.get<CompletionFacts>(`/api/sessions/${enc(id)}/completion-facts`, { params: treatedAt ? { treatedAt } : {} });
   }
 
   complete(id: string, body: CompleteSessionRequest): Observable<CompletedSession> {

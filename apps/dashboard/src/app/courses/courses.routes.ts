@@ -7,4 +7,9 @@ export const COURSE_ROUTES: Routes = [
 
 export const SESSION_ROUTES: Routes = [
   { path: `:id/${PATHS.aftercare}`, title: TITLES.aftercare, loadComponent: () => import('./aftercare-page').then((m) => m.AftercarePage) },
+  {
+    path: `:id/${PATHS.preTreatment}`,
+    title: TITLES.preTreatment,
+    loadComponent: () => import('./pre-treatment-page').then((m) => m.PreTreatmentPage),
+  },
 ];

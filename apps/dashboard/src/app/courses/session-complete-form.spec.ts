@@ -2,14 +2,24 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
-import type { Course } from '@venule/api-contract';
+import type { CompletionFacts, Course } from '@venule/api-contract';
 import { problem, signInAs } from '../../testing/session';
 import { SessionCompleteForm } from './session-complete-form';
-import { booking, completedDetail, course } from './testing-fixtures';
+import { booking, course } from './testing-fixtures';
 
 const today = '2026-03-02';
 
-async function open(body: Course = course(), session = booking(), others: Course[] = []) {
+const facts = (over: Partial<CompletionFacts> = {}): CompletionFacts => ({
+  on: today,
+  polidocanolMgSameDay: 0,
+  completedSessionsBefore: 3,
+  weightKg: 70,
+  weightMeasuredOn: '2026-01-10',
+  conditions: [],
+  ...over,
+});
+
+async function open(body: Course = course(), session = booking(), given: Partial<CompletionFacts> = {}) {
   TestBed.configureTestingModule({
     providers: [provideHttpClient(), provideHttpClientTesting(), { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } }],
   });
@@ -20,8 +30,7 @@ async function open(body: Course = course(), session = booking(), others: Course
   fixture.componentRef.setInput('today', today);
   fixture.detectChanges();
   const http = TestBed.inject(HttpTestingController);
-  http.expectOne('/api/patients/p-1/medical-history').flush({ conditions: [], acknowledgements: {}, weightKg: 70, weightMeasuredOn: '2026-01-10' });
-  http.expectOne((r) => r.url === '/api/patients/p-1/courses').flush({ items: others, total: others.length, limit: 100, offset: 0 });
+  http.expectOne((r) => r.url === '/api/sessions/s-1/completion-facts' && !r.params.has('treatedAt')).flush(facts(given));
   await fixture.whenStable();
   const el = fixture.nativeElement as HTMLElement;
   const type = async (name: string, value: string) => {
@@ -144,18 +153,24 @@ describe('SessionCompleteForm', () => {
   });
 
   it('records a treatment given earlier: asks for the day and time, counts that day\'s polidocanol, and sends treatedAt', async () => {
-    const earlier = course({ id: 'c-2', sessions: [completedDetail({ id: 's-9', courseId: 'c-2', completedOn: '2026-03-01', doseMg: 100 })] });
-    const { el, type, dose, submitValid, fixture } = await open(course(), booking({ scheduledFor: '2026-02-28T10:00:00Z', scheduledOn: '2026-02-28' }), [earlier]);
+    const { el, http, type, dose, submitValid, fixture } = await open(course(), booking({ scheduledFor: '2026-02-28T10:00:00Z', scheduledOn: '2026-02-28' }));
     expect(el.querySelector('input[formcontrolname=givenOn]')).toBeNull();
     const late = Array.from(el.querySelectorAll<HTMLInputElement>('input[type=checkbox]')).find((i) =>
       i.closest('mat-checkbox')?.textContent?.includes('Recording a treatment given earlier'),
     ) as HTMLInputElement;
     late.click();
     await fixture.whenStable();
-    const day = el.querySelector<HTMLInputElement>('input[formcontrolname=givenOn]');
-    expect(day?.min).toBe('2026-02-28');
-    expect(day?.max).toBe(today);
-    await type('givenOn', '2026-03-01');
+    const day = el.querySelector('input[formcontrolname=givenOn]') as HTMLInputElement;
+    expect(day.min).toBe('2026-02-28');
+    expect(day.max).toBe(today);
+    day.value = '2026-03-01';
+    day.dispatchEvent(new Event('input'));
+    fixture.detectChanges();
+    // The day's facts are asked again for the day it was given: 100 mg went in on another course.
+    http
+      .expectOne((r) => r.url === '/api/sessions/s-1/completion-facts' && r.params.get('treatedAt')?.startsWith('2026-03-01') === true)
+      .flush(facts({ on: '2026-03-01', polidocanolMgSameDay: 100 }));
+    await fixture.whenStable();
     await type('givenAt', '09:30');
     await type('concentrationPercent', '0.5');
     await type('volumeMl', '4');

@@ -1,5 +1,5 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, output, signal } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, OnInit, output, signal } from '@angular/core';
+import { rxResource, toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
@@ -9,9 +9,8 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatRadioModule } from '@angular/material/radio';
 import { MatSelectModule } from '@angular/material/select';
-import { AGENTS, LEGS, type CompletedSession, type ConfirmationInput, type Course, type IsoDate, type MedicalHistory, type Reason, type SessionBooking } from '@venule/api-contract';
+import { AGENTS, LEGS, type CompletedSession, type ConfirmationInput, type Course, type IsoDate, type Reason, type SessionBooking } from '@venule/api-contract';
 import { AGENT_LABELS, DEFAULT_POLICY, addDays, checkDose, formatNumber, isIsoDate, maxDate, needsTestInjection } from '@venule/clinical-rules';
-import { PatientsApi } from '../core/api';
 import { clinicInstant, formatDate } from '../core/dates';
 import { applyServerFieldErrors } from '../core/problem';
 import { LegDiagram } from '../shared/leg-diagram';
@@ -20,16 +19,6 @@ import { refusalOf } from './course-labels';
 import { CoursesApi } from './courses-api';
 import { ReasonList } from './reason-list';
 import { markedRegions, splitAreas, toggleRegion, treatmentRegions, withoutLeg } from './treatment-areas';
-
-/** What the rules need beyond the form: the weight and what the patient already had today. */
-interface PatientFacts {
-  weightKg: number | null;
-  weightMeasuredOn: IsoDate | null;
-  conditions: string[];
-  /** Polidocanol mg already given, by treatment date, in every course of the patient. */
-  polidocanolMgByDay: Record<IsoDate, number>;
-  completedSessions: number;
-}
 
 /**
  * The clinician's record of a treatment. The dose is checked on every keystroke with the
@@ -212,7 +201,6 @@ interface PatientFacts {
 })
 export class SessionCompleteForm implements OnInit {
   private readonly api = inject(CoursesApi);
-  private readonly patients = inject(PatientsApi);
   private readonly fb = inject(NonNullableFormBuilder);
 
   readonly session = input.required<SessionBooking>();
@@ -221,7 +209,16 @@ export class SessionCompleteForm implements OnInit {
   readonly completed = output<CompletedSession>();
   readonly cancelled = output<void>();
 
-  protected readonly facts = signal<PatientFacts | null>(null);
+  /**
+   * The weight, conditions and the polidocanol already given on the treatment day, from the API,
+   * which reads them the way the completion is checked; asked again when the day changes.
+   */
+  private readonly factsResource = rxResource({
+    params: () => ({ id: this.session().id, day: this.treatmentDay() }),
+    stream: ({ params }) =>
+      this.api.completionFacts(params.id, params.day === this.today() ? undefined : clinicInstant(params.day, '12:00')),
+  });
+  protected readonly facts = computed(() => (this.factsResource.hasValue() ? this.factsResource.value() : null));
   protected readonly busy = signal(false);
   protected readonly refusal = signal<{ message: string; reasons: Reason[] } | null>(null);
 
@@ -271,7 +268,7 @@ export class SessionCompleteForm implements OnInit {
   });
   protected readonly testInjection = computed(() => {
     const f = this.facts();
-    return !!f && needsTestInjection({ conditions: f.conditions, patientCompletedSessionsBefore: f.completedSessions });
+    return !!f && needsTestInjection({ conditions: f.conditions, patientCompletedSessionsBefore: f.completedSessionsBefore });
   });
   private readonly confirmations = computed<ConfirmationInput[]>(() => {
     const v = this.value();
@@ -286,7 +283,7 @@ export class SessionCompleteForm implements OnInit {
     const v = this.value();
     const f = this.facts();
     const day = this.treatmentDay();
-    const earlier = f?.polidocanolMgByDay[day] ?? 0;
+    const earlier = f?.on === day ? f.polidocanolMgSameDay : 0;
     const check = checkDose(
       {
         agent: v.agent ?? 'polidocanol',
@@ -308,6 +305,10 @@ export class SessionCompleteForm implements OnInit {
   });
 
   constructor() {
+    effect(() => {
+      const error = this.factsResource.error();
+      if (error) this.refusal.set(refusalOf(error));
+    });
     for (const leg of LEGS) {
       // Areas written for a leg go with it when the leg is unticked, so the list and the diagram agree.
       this.form.controls.legs.controls[leg].valueChanges.subscribe((on) => {
@@ -322,33 +323,6 @@ export class SessionCompleteForm implements OnInit {
   ngOnInit(): void {
     const course = this.course();
     this.form.patchValue({ legs: { left: course.legs.includes('left'), right: course.legs.includes('right') }, areas: course.areas.join(', ') });
-    this.loadFacts();
-  }
-
-  private loadFacts(): void {
-    const patientId = this.course().patientId;
-    const withHistory = (history: MedicalHistory | null) =>
-      this.api.forPatient(patientId).subscribe({
-        next: (page) => {
-          const done = page.items.flatMap((c) => c.sessions).filter((s) => s.status === 'completed');
-          const byDay: Record<IsoDate, number> = {};
-          for (const s of done) {
-            if (s.completedOn && 'agent' in s && s.agent === 'polidocanol') byDay[s.completedOn] = (byDay[s.completedOn] ?? 0) + (s.doseMg ?? 0);
-          }
-          this.facts.set({
-            weightKg: history?.weightKg ?? null,
-            weightMeasuredOn: history?.weightMeasuredOn ?? null,
-            conditions: history?.conditions ?? [],
-            polidocanolMgByDay: byDay,
-            completedSessions: done.length,
-          });
-        },
-        error: (error: unknown) => this.refusal.set(refusalOf(error)),
-      });
-    this.patients.medicalHistory(patientId).subscribe({
-      next: (history) => withHistory(history),
-      error: () => withHistory(null),
-    });
   }
 
   protected toggleArea(id: string): void {

@@ -9,9 +9,13 @@ export interface NavItem {
   capability: Capability;
   /** Match the link exactly (so "Find a patient" is not active on "Register a patient"). */
   exact: boolean;
+  /** Shows the number of new enquiries beside the label. */
+  countsNewEnquiries?: true;
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
+  { label: TITLES.diary, icon: 'calendar_month', link: ['/', PATHS.diary], capability: 'readBookings', exact: false },
+  { label: TITLES.enquiries, icon: 'inbox', link: ['/', PATHS.enquiries], capability: 'readBookings', exact: false, countsNewEnquiries: true },
   { label: TITLES.patientSearch, icon: 'person_search', link: ['/', PATHS.patients], capability: 'readPatients', exact: true },
   { label: TITLES.newPatient, icon: 'person_add', link: ['/', PATHS.patients, PATHS.newPatient], capability: 'writePatients', exact: true },
   { label: TITLES.reports, icon: 'monitoring', link: ['/', PATHS.reports], capability: 'readReports', exact: true },

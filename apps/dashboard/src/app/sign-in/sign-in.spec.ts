@@ -53,7 +53,7 @@ describe('SignIn', () => {
     expect(root().querySelector('button[type=submit]')?.textContent).toContain('Signing in');
     req.flush(sessionFor('reception'));
     await harness.fixture.whenStable();
-    expect(TestBed.inject(Router).url).toBe('/patients');
+    expect(TestBed.inject(Router).url).toBe('/diary');
     expect(TestBed.inject(Session).role()).toBe('reception');
   });
 

@@ -1,0 +1,172 @@
+import { Injectable } from '@nestjs/common';
+import type { Consent, CourseStatus, Leg, Outcome, ConsentInput, OutcomeInput } from '@venule/api-contract';
+import type { EntityManager } from 'typeorm';
+
+export interface CourseRow {
+  id: string;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+  patient_id: string;
+  legs: Leg[];
+  areas: string[];
+  planned_sessions: number;
+  status: CourseStatus;
+  discontinued_reason: string | null;
+  closed_at: Date | null;
+}
+
+interface ConsentRow {
+  id: string;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+  course_id: string;
+  consented_on: string;
+  form_version: string;
+  recorded_by: string;
+}
+
+interface OutcomeRow {
+  id: string;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+  course_id: string;
+  assessed_on: string;
+  rated_by: Outcome['ratedBy'];
+  improvement_percent: number;
+  notes: string | null;
+  recorded_by: string;
+}
+
+/** What an update writes; absent fields keep their value. `closing` stamps who closed it and when. */
+export interface CourseChange {
+  areas?: string[];
+  plannedSessions?: number;
+  status?: CourseStatus;
+  discontinuedReason: string | null;
+  closing: boolean;
+  actorId: string;
+}
+
+const COURSE_COLUMNS = `id, version, created_at, updated_at, patient_id, legs, areas, planned_sessions, status,
+         discontinued_reason, closed_at`;
+const CONSENT_COLUMNS = `id, version, created_at, updated_at, course_id, consented_on::text AS consented_on, form_version, recorded_by`;
+const OUTCOME_COLUMNS = `id, version, created_at, updated_at, course_id, assessed_on::text AS assessed_on, rated_by,
+         improvement_percent, notes, recorded_by`;
+
+const toConsent = (r: ConsentRow): Consent => ({
+  id: r.id,
+  version: r.version,
+  createdAt: r.created_at.toISOString(),
+  updatedAt: r.updated_at.toISOString(),
+  courseId: r.course_id,
+  consentedOn: r.consented_on,
+  formVersion: r.form_version,
+  recordedBy: r.recorded_by,
+});
+
+const toOutcome = (r: OutcomeRow): Outcome => ({
+  id: r.id,
+  version: r.version,
+  createdAt: r.created_at.toISOString(),
+  updatedAt: r.updated_at.toISOString(),
+  courseId: r.course_id,
+  assessedOn: r.assessed_on,
+  ratedBy: r.rated_by,
+  improvementPercent: r.improvement_percent,
+  ...(r.notes ? { notes: r.notes } : {}),
+  recordedBy: r.recorded_by,
+});
+
+/** Courses, their consents and outcomes: all the SQL, and the one mapping of consents and outcomes to the contract. */
+@Injectable()
+export class CoursesRepository {
+  async find(m: EntityManager, id: string, lock = false): Promise<CourseRow | null> {
+    const [row] = await m.query(`SELECT ${COURSE_COLUMNS} FROM courses WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
+    return row ?? null;
+  }
+
+  /** A patient's courses, the active ones first, then the newest. */
+  async ofPatient(m: EntityManager, patientId: string, limit: number, offset: number): Promise<{ rows: CourseRow[]; total: number }> {
+    const rows = await m.query(
+      `SELECT ${COURSE_COLUMNS} FROM courses WHERE patient_id = $1
+        ORDER BY (status = 'active') DESC, created_at DESC, id LIMIT $2 OFFSET $3`,
+      [patientId, limit, offset],
+    );
+    const [{ total }] = await m.query(`SELECT count(*)::int AS total FROM courses WHERE patient_id = $1`, [patientId]);
+    return { rows, total };
+  }
+
+  async insert(m: EntityManager, c: { patientId: string; legs: Leg[]; areas: string[]; plannedSessions: number; createdBy: string }): Promise<CourseRow> {
+    const [row] = await m.query(
+      `INSERT INTO courses (patient_id, legs, areas, planned_sessions, created_by) VALUES ($1, $2, $3, $4, $5)
+       RETURNING ${COURSE_COLUMNS}`,
+      [c.patientId, c.legs, c.areas, c.plannedSessions, c.createdBy],
+    );
+    return row;
+  }
+
+  async update(m: EntityManager, id: string, c: CourseChange): Promise<void> {
+    await m.query(
+      `UPDATE courses
+          SET areas = coalesce($2, areas),
+              planned_sessions = coalesce($3, planned_sessions),
+              status = coalesce($4, status),
+              discontinued_reason = $5,
+              closed_at = CASE WHEN $6 THEN now() ELSE closed_at END,
+              closed_by = CASE WHEN $6 THEN $7::uuid ELSE closed_by END,
+              version = version + 1, updated_at = now()
+        WHERE id = $1`,
+      [id, c.areas ?? null, c.plannedSessions ?? null, c.status ?? null, c.discontinuedReason, c.closing, c.actorId],
+    );
+  }
+
+  async completedSessions(m: EntityManager, id: string): Promise<number> {
+    const [{ n }] = await m.query(`SELECT count(*)::int AS n FROM sessions WHERE course_id = $1 AND status = 'completed'`, [id]);
+    return n;
+  }
+
+  async outcomeCount(m: EntityManager, id: string): Promise<number> {
+    const [{ n }] = await m.query(`SELECT count(*)::int AS n FROM outcomes WHERE course_id = $1`, [id]);
+    return n;
+  }
+
+  async insertConsent(m: EntityManager, courseId: string, c: ConsentInput, recordedBy: string): Promise<Consent> {
+    const [row] = await m.query(
+      `INSERT INTO consents (course_id, consented_on, form_version, recorded_by) VALUES ($1, $2, $3, $4) RETURNING ${CONSENT_COLUMNS}`,
+      [courseId, c.consentedOn, c.formVersion, recordedBy],
+    );
+    return toConsent(row);
+  }
+
+  async insertOutcome(m: EntityManager, courseId: string, o: OutcomeInput, recordedBy: string): Promise<Outcome> {
+    const [row] = await m.query(
+      `INSERT INTO outcomes (course_id, assessed_on, rated_by, improvement_percent, notes, recorded_by)
+       VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${OUTCOME_COLUMNS}`,
+      [courseId, o.assessedOn, o.ratedBy, o.improvementPercent, o.notes ?? null, recordedBy],
+    );
+    return toOutcome(row);
+  }
+
+  /** Each course's latest consent (by date signed). */
+  async latestConsents(m: EntityManager, courseIds: string[]): Promise<Consent[]> {
+    const rows: ConsentRow[] = await m.query(
+      `SELECT DISTINCT ON (course_id) ${CONSENT_COLUMNS}
+         FROM consents WHERE course_id = ANY($1::uuid[])
+        ORDER BY course_id, consented_on DESC, created_at DESC`,
+      [courseIds],
+    );
+    return rows.map(toConsent);
+  }
+
+  /** The courses' outcomes, oldest assessment first. */
+  async outcomes(m: EntityManager, courseIds: string[]): Promise<Outcome[]> {
+    const rows: OutcomeRow[] = await m.query(
+      `SELECT ${OUTCOME_COLUMNS} FROM outcomes WHERE course_id = ANY($1::uuid[]) ORDER BY assessed_on, created_at`,
+      [courseIds],
+    );
+    return rows.map(toOutcome);
+  }
+}
