@@ -298,6 +298,9 @@ describe('privacy: no clinical content reaches reception or admin, on any route'
       return [{ url: '/api/auth/login', body: { email, password: TEST_PASSWORD }, client: await StaffClient.open(t.server) }];
     },
     'POST /api/auth/logout': async (role) => [{ url: '/api/auth/logout', client: await t.signIn(role) }],
+    'POST /api/auth/password': async (role) => [
+      { url: '/api/auth/password', body: { currentPassword: TEST_PASSWORD, newPassword: `renewed ${tag} password` }, client: await t.signIn(role) },
+    ],
     'POST /api/patients': async () => [
       {
         url: '/api/patients',
@@ -315,6 +318,10 @@ describe('privacy: no clinical content reaches reception or admin, on any route'
     'POST /api/users': async () => [
       { url: '/api/users', body: { email: `new.${tag}@test.venule`, displayName: 'New Receptionist', role: 'reception', password: TEST_PASSWORD } },
     ],
+    'POST /api/users/:id/password-reset': async () => {
+      const { id } = await t.createStaff('reception');
+      return [{ url: `/api/users/${id}/password-reset`, body: { version: 1 } }];
+    },
     'PATCH /api/users/:id': async (_role, client) => {
       const { body } = await client.get('/api/users?limit=100');
       const other = (body.items as { id: string; version: number }[]).find((u) => u.id !== client.userId) as { id: string; version: number };

@@ -23,6 +23,8 @@ export const ERROR_STATUS = {
   VALIDATION_FAILED: 400,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
+  /** The password was reset: only changing it (and signing out) works until then. */
+  PASSWORD_CHANGE_REQUIRED: 403,
   NOT_FOUND: 404,
   DUPLICATE_PATIENT: 409,
   VERSION_CONFLICT: 409,
