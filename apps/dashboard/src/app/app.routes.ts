@@ -46,6 +46,11 @@ export const appRoutes: Route[] = [
         canActivate: [roleGuard('manageStaff')],
         loadChildren: () => import('./staff/staff.routes').then((m) => m.STAFF_ROUTES),
       },
+      {
+        path: `${PATHS.account}/${PATHS.password}`,
+        title: TITLES.changePassword,
+        loadComponent: () => import('./account/change-password-page').then((m) => m.ChangePasswordPage),
+      },
       { path: PATHS.forbidden, title: TITLES.forbidden, component: Forbidden },
       { path: '**', title: TITLES.notFound, component: NotFound },
     ],
