@@ -12,6 +12,7 @@ import { ReportIndexes1796022786202 } from './1796022786202-ReportIndexes';
 import { AuditPageViews1796025271614 } from './1796025271614-AuditPageViews';
 import { RecallCalls1796025271700 } from './1796025271700-RecallCalls';
 import { PasswordChange1796031000000 } from './1796031000000-PasswordChange';
+import { PatientContact1796031000100 } from './1796031000100-PatientContact';
 
 /** Every migration, oldest first (one a line). TypeORM runs the ones not yet applied at start-up. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   AuditPageViews1796025271614,
   RecallCalls1796025271700,
   PasswordChange1796031000000,
+  PatientContact1796031000100,
 ];

@@ -11,7 +11,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import type { Ceap, ConditionCode, Leg, MedicalHistory, MedicalHistoryInput, RelativeContraindication } from '@venule/api-contract';
 import { todayIso } from '../../core/dates';
-import { applyServerFieldErrors, problemMessage, problemOf } from '../../core/problem';
+import { applyServerFieldErrors, describeFieldErrors, problemMessage, problemOf } from '../../core/problem';
 import { ABSOLUTE, CEAP_CLINICAL, CONDITION_LABELS, RELATIVE } from './conditions';
 
 const NOTE_MAX = 1000;
@@ -233,7 +233,7 @@ export class MedicalHistoryForm {
         fieldErrors.length === 0
           ? problemMessage(error)
           : unmatched.length
-            ? unmatched.map((e) => `${e.field}: ${e.messages.join(' ')}`).join(' ')
+            ? describeFieldErrors(unmatched)
             : 'Some answers need attention.',
       );
       this.cdr.markForCheck();
