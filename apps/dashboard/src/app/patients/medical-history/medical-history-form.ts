@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, ChangeDetectorRef, Component, DestroyRef, effect, inject, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, ChangeDetectorRef, Component, DestroyRef, ElementRef, Injector, effect, inject, input, output, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, NonNullableFormBuilder, ReactiveFormsModule, ValidatorFn, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -12,6 +12,7 @@ import { MatSelectModule } from '@angular/material/select';
 import type { Ceap, ConditionCode, Leg, MedicalHistory, MedicalHistoryInput, RelativeContraindication } from '@venule/api-contract';
 import { todayIso } from '../../core/dates';
 import { applyServerFieldErrors, describeFieldErrors, problemMessage, problemOf } from '../../core/problem';
+import { revealAfterRender } from '../../shared/reveal';
 import { ABSOLUTE, CEAP_CLINICAL, CONDITION_LABELS, RELATIVE } from './conditions';
 
 const NOTE_MAX = 1000;
@@ -169,6 +170,8 @@ const weightNeedsDate: ValidatorFn = (group) => {
 })
 export class MedicalHistoryForm {
   private readonly cdr = inject(ChangeDetectorRef);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly injector = inject(Injector);
   readonly initial = input<MedicalHistory | null>(null);
   readonly busy = input(false);
   readonly serverError = input<unknown>(null);
@@ -237,7 +240,13 @@ export class MedicalHistoryForm {
             : 'Some answers need attention.',
       );
       this.cdr.markForCheck();
+      this.revealBanner();
     });
+  }
+
+  /** The banner sits at the top of a long questionnaire: bring it into view and to the keyboard. */
+  private revealBanner(): void {
+    revealAfterRender(this.injector, () => this.host.nativeElement.querySelector('.vn-banner'));
   }
 
   protected ceapGroup(leg: Leg): CeapGroup {
@@ -260,6 +269,7 @@ export class MedicalHistoryForm {
     if (this.form.invalid) {
       this.form.markAllAsTouched();
       this.banner.set('Some answers need attention.');
+      this.revealBanner();
       return;
     }
     this.banner.set(null);
