@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, Injector, OnInit, computed, inject, input, output, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -20,6 +20,7 @@ import { refusalOf } from './course-labels';
 import { CoursesApi } from './courses-api';
 import { ReasonList } from './reason-list';
 import { markedRegions, splitAreas, toggleRegion, treatmentRegions, withoutLeg } from './treatment-areas';
+import { focusFirstInvalid, revealAfterRender } from '../shared/reveal';
 
 /** What the rules need beyond the form: the weight and what the patient already had today. */
 interface PatientFacts {
@@ -211,6 +212,8 @@ interface PatientFacts {
   `,
 })
 export class SessionCompleteForm implements OnInit {
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly injector = inject(Injector);
   private readonly api = inject(CoursesApi);
   private readonly patients = inject(PatientsApi);
   private readonly fb = inject(NonNullableFormBuilder);
@@ -370,6 +373,8 @@ export class SessionCompleteForm implements OnInit {
     if (this.form.invalid || legs.length === 0 || lateInvalid) {
       this.form.markAllAsTouched();
       this.refusal.set({ message: legs.length ? 'Check the highlighted fields.' : 'Tick the treated leg.', reasons: [] });
+      if (legs.length) focusFirstInvalid(this.host.nativeElement, this.injector);
+      else revealAfterRender(this.injector, () => this.host.nativeElement.querySelector('vn-reason-list'));
       return;
     }
     this.busy.set(true);

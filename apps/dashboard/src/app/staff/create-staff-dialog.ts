@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, Injector, inject, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialogModule, MatDialogRef } from '@angular/material/dialog';
@@ -9,6 +9,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { PASSWORD_MIN_LENGTH, ROLES, ROLE_LABELS, type Role, type User } from '@venule/api-contract';
 import { UsersApi } from '../core/api';
 import { applyServerFieldErrors, describeFieldErrors, problemMessage, problemOf } from '../core/problem';
+import { focusFirstInvalid } from '../shared/reveal';
 
 @Component({
   selector: 'vn-create-staff-dialog',
@@ -78,6 +79,8 @@ import { applyServerFieldErrors, describeFieldErrors, problemMessage, problemOf 
   `,
 })
 export class CreateStaffDialog {
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly injector = inject(Injector);
   private readonly api = inject(UsersApi);
   private readonly ref = inject<MatDialogRef<CreateStaffDialog, User>>(MatDialogRef);
   protected readonly roles = ROLES;
@@ -95,6 +98,7 @@ export class CreateStaffDialog {
   protected submit(): void {
     if (this.form.invalid) {
       this.form.markAllAsTouched();
+      focusFirstInvalid(this.host.nativeElement, this.injector);
       return;
     }
     this.busy.set(true);
