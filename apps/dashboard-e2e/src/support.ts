@@ -43,3 +43,15 @@ export function uniqueSurname(stem: string): string {
   }
   return `${stem}-${suffix[0].toUpperCase()}${suffix.slice(1)}`;
 }
+
+export const DESKTOP = { width: 1366, height: 900 };
+export const TABLET = { width: 1024, height: 768 };
+
+/** The same view at desktop and tablet size (`<name>-1366`, `<name>-1024`), each checked by axe; ends at desktop size. */
+export async function shotAtBothSizes(page: Page, name: string): Promise<void> {
+  for (const size of [DESKTOP, TABLET]) {
+    await page.setViewportSize(size);
+    await shot(page, `${name}-${size.width}`);
+  }
+  await page.setViewportSize(DESKTOP);
+}

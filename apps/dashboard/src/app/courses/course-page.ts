@@ -55,6 +55,14 @@ import { StateChip } from './state-chip';
         <div class="vn-banner vn-banner-error" role="alert"><mat-icon aria-hidden="true">error</mat-icon><span>{{ text }}</span></div>
       }
 
+      <!-- The next thing to do when nothing is booked: first after the header, not below the timeline and sessions, where a tablet's screen ends. -->
+      @if (canBook() && c.status === 'active' && !hasBooking()) {
+        <section class="card" aria-labelledby="book-h">
+          <h2 id="book-h">Book the next session</h2>
+          <vn-book-session [course]="c" [today]="today" (booked)="onBooked($event)" />
+        </section>
+      }
+
       <section class="card" aria-labelledby="timeline-h">
         <h2 id="timeline-h">Timeline</h2>
         <vn-session-timeline [course]="c" [today]="today" />
@@ -162,12 +170,6 @@ import { StateChip } from './state-chip';
         }
       </section>
 
-      @if (canBook() && c.status === 'active' && !hasBooking()) {
-        <section class="card" aria-labelledby="book-h">
-          <h2 id="book-h">Book the next session</h2>
-          <vn-book-session [course]="c" [today]="today" (booked)="onBooked($event)" />
-        </section>
-      }
       @if (canReadClinical()) {
         <section class="card">
           <vn-course-admin [course]="c" [today]="today" [canWrite]="canTreat()" (changed)="load()" />

@@ -82,7 +82,7 @@ describe('StaffPage', () => {
     await fixture.whenStable();
     (Array.from(document.querySelectorAll<HTMLElement>('mat-option')).find((o) => o.textContent?.includes('Clinician')) as HTMLElement).click();
     await fixture.whenStable();
-    expect(document.querySelector('mat-dialog-container h2')?.textContent).toContain('Make Person a a Clinician?');
+    expect(document.querySelector('mat-dialog-container h2')?.textContent).toContain('Make Person a a clinician?');
     dialogButton('Cancel').click();
     await fixture.whenStable();
     http.expectNone('/api/users/a');

@@ -18,7 +18,8 @@ import { EmptyState, ErrorState, Loading } from '../shared/view-state';
 import { CreateStaffDialog } from './create-staff-dialog';
 import { TemporaryPasswordDialog } from './temporary-password-dialog';
 
-const article = (word: string) => (/^[AEIOU]/i.test(word) ? 'an' : 'a');
+/** Roles as people, for sentences ("Make Sam a receptionist?"). */
+const AS_PERSON: Record<Role, string> = { reception: 'a receptionist', clinician: 'a clinician', manager: 'a manager', admin: 'an admin' };
 
 export const CONFLICT_MESSAGE = (name: string) =>
   `Someone else changed ${name}'s account while you were looking. The list now shows the latest; make your change again if it is still needed.`;
@@ -175,12 +176,12 @@ export class StaffPage {
 
   protected changeRole(user: User, role: Role): void {
     confirmWith(this.dialog, {
-      title: `Make ${user.displayName} ${article(ROLE_LABELS[role])} ${ROLE_LABELS[role]}?`,
-      message: `${user.displayName} is signed out everywhere and, at the next sign-in, can use what ${article(ROLE_LABELS[role])} ${ROLE_LABELS[role]} may use, and no longer what ${article(ROLE_LABELS[user.role])} ${ROLE_LABELS[user.role]} may.`,
+      title: `Make ${user.displayName} ${AS_PERSON[role]}?`,
+      message: `${user.displayName} is signed out everywhere and, at the next sign-in, can use what ${AS_PERSON[role]} may use, and no longer what ${AS_PERSON[user.role]} may.`,
       confirm: `Change role to ${ROLE_LABELS[role]}`,
       irreversible: true,
     }).subscribe((yes) => {
-      if (yes) this.update(user, { version: user.version, role }, `${user.displayName} is now ${article(ROLE_LABELS[role])} ${ROLE_LABELS[role]}`);
+      if (yes) this.update(user, { version: user.version, role }, `${user.displayName} is now ${AS_PERSON[role]}`);
       // Cancelled: a fresh row puts the select back on the role the person still has.
       else this.users.update((list) => (list ?? []).map((u) => (u.id === user.id ? { ...u } : u)));
     });

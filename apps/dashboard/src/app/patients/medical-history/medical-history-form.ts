@@ -164,6 +164,8 @@ const weightNeedsDate: ValidatorFn = (group) => {
     .group .vn-form-grid { width: 100%; margin-top: 8px; }
     .note { width: 100%; max-width: 640px; margin: 0 0 4px 40px; box-sizing: border-box; }
     .leg { border: none; padding: 0; margin: 0 0 8px; }
+    /* An outlined field's floating label rises above its box: room for it below the leg's heading. */
+    .leg .vn-form-grid { margin-top: 16px; }
     .symptomatic { align-self: center; margin-bottom: 20px; }
     @media (max-width: 599px) { .note { margin-left: 0; } }
   `,
