@@ -126,6 +126,9 @@ test('a clinician is led to what needs attention: the medical history banner, th
   await expect(attention).toBeFocused();
   await expect(attention).toBeInViewport();
   await shotAtBothSizes(page, '66-history-attention');
+  // The CEAP leg headings stand clear of their first field's label.
+  await page.getByRole('group', { name: 'Right leg' }).scrollIntoViewIfNeeded();
+  await shotAtBothSizes(page, '66b-history-ceap');
   await page.getByLabel('Note on smoking').fill('Five a day.');
   await page.getByRole('button', { name: 'Save medical history' }).click();
   await expect(page.getByText('Five a day.')).toBeVisible();

@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, ElementRef, Injector, computed, effect, inject, input, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
@@ -170,6 +171,10 @@ export class PatientCourses {
     effect(() => {
       this.patientId();
       if (this.canRead()) this.load();
+    });
+    // Ticking a leg answers "Choose at least one leg" at once, not at the next submit.
+    this.form.valueChanges.pipe(takeUntilDestroyed()).subscribe(({ left, right }) => {
+      if (left || right) this.legsMissing.set(false);
     });
   }
 
