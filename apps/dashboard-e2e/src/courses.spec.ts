@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { shot, signIn } from './support';
+import { shot, shotAtBothSizes, signIn } from './support';
 
 interface Cleared {
   id: string;
@@ -47,6 +47,8 @@ async function clearedPatient(request: APIRequestContext): Promise<Cleared> {
 }
 
 test('clinician books, completes, signs, prints aftercare', async ({ page }) => {
+  // The whole course of a patient in one journey, a screenshot checked by axe at each step.
+  test.setTimeout(180_000);
   await signIn(page, 'clinician');
   const patient = await clearedPatient(page.request);
   const legLabel = patient.leg === 'left' ? 'Left leg' : 'Right leg';
@@ -144,7 +146,7 @@ test('clinician books, completes, signs, prints aftercare', async ({ page }) => 
   const confirmSign = page.getByRole('dialog', { name: 'Sign this note?' });
   await expect(confirmSign).toContainText('After signing, the note can only be corrected with an addendum');
   await expect(confirmSign.getByRole('button', { name: 'Cancel' })).toBeFocused();
-  await shot(page, '25d-note-confirm-sign');
+  await shotAtBothSizes(page, '25d-note-confirm-sign');
   await confirmSign.getByRole('button', { name: 'Sign note' }).click();
   await expect(note).toContainText('Signed');
   await expect(note.getByRole('button', { name: 'Edit' })).toHaveCount(0);
