@@ -12,6 +12,8 @@ import { ReportIndexes1796022786202 } from './1796022786202-ReportIndexes';
 import { AuditPageViews1796025271614 } from './1796025271614-AuditPageViews';
 import { RecallCalls1796025271700 } from './1796025271700-RecallCalls';
 import { NameVariants1796025272000 } from './1796025272000-NameVariants';
+import { PasswordChange1796031000000 } from './1796031000000-PasswordChange';
+import { PatientContact1796031000100 } from './1796031000100-PatientContact';
 import { ClinicSettings1796033167195 } from './1796033167195-ClinicSettings';
 
 /** Every migration, oldest first (one a line). TypeORM runs the ones not yet applied at start-up. */
@@ -30,5 +32,7 @@ export const MIGRATIONS = [
   AuditPageViews1796025271614,
   RecallCalls1796025271700,
   NameVariants1796025272000,
+  PasswordChange1796031000000,
+  PatientContact1796031000100,
   ClinicSettings1796033167195,
 ];

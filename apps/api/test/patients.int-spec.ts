@@ -115,6 +115,24 @@ describe('patient registry', () => {
       expect(fieldsOf(res.body).sort()).toEqual(['dateOfBirth', 'email', 'firstName', 'lastName', 'phone', 'sex']);
     });
 
+    it('registers a patient who gives only a phone number, or only an email address', async () => {
+      const phoneOnly = await staff.reception.post('/api/patients', person({ email: undefined }));
+      expect(phoneOnly.status).toBe(201);
+      expect(phoneOnly.body.email).toBeNull();
+      const emailOnly = await staff.reception.post('/api/patients', person({ phone: '', email: 'only.email@example.org' }));
+      expect(emailOnly.status).toBe(201);
+      expect(emailOnly.body).toMatchObject({ phone: null, email: 'only.email@example.org' });
+    });
+
+    it('needs at least one way to reach the patient, naming both fields', async () => {
+      const res = await staff.reception.post('/api/patients', person({ phone: ' ', email: null }));
+      expect(res.status).toBe(400);
+      expect(res.body.errors).toEqual([
+        { field: 'phone', messages: ['is required when there is no email address'] },
+        { field: 'email', messages: ['is required when there is no phone number'] },
+      ]);
+    });
+
     it('refuses unknown fields', async () => {
       const res = await staff.reception.post('/api/patients', person({ nhsNumber: '123' }));
       expect(res.status).toBe(400);
@@ -224,6 +242,17 @@ describe('patient registry', () => {
       expect(fieldsOf(noVersion.body)).toEqual(['version']);
       const future = await staff.reception.patch(`/api/patients/${created.body.id}`, { version: 1, dateOfBirth: plusDays(londonToday(), 3) });
       expect(fieldsOf(future.body)).toEqual(['dateOfBirth']);
+    });
+
+    it('lets one way of reaching the patient be removed, but not the last', async () => {
+      const created = await staff.reception.post('/api/patients', person());
+      const noEmail = await staff.reception.patch(`/api/patients/${created.body.id}`, { version: 1, email: null });
+      expect(noEmail.status).toBe(200);
+      expect(noEmail.body.email).toBeNull();
+      const noPhone = await staff.reception.patch(`/api/patients/${created.body.id}`, { version: 2, phone: null });
+      expect(noPhone.status).toBe(400);
+      expect(fieldsOf(noPhone.body)).toEqual(['phone']);
+      expect((await staff.reception.get(`/api/patients/${created.body.id}`)).body.phone).not.toBeNull();
     });
 
     it('lets managers and admins read but not change demographics', async () => {

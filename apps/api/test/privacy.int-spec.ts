@@ -299,6 +299,9 @@ describe('privacy: no clinical content reaches reception or admin, on any route'
       return [{ url: '/api/auth/login', body: { email, password: TEST_PASSWORD }, client: await StaffClient.open(t.server) }];
     },
     'POST /api/auth/logout': async (role) => [{ url: '/api/auth/logout', client: await t.signIn(role) }],
+    'POST /api/auth/password': async (role) => [
+      { url: '/api/auth/password', body: { currentPassword: TEST_PASSWORD, newPassword: `renewed ${tag} password` }, client: await t.signIn(role) },
+    ],
     'POST /api/patients': async () => [
       {
         url: '/api/patients',
@@ -320,6 +323,10 @@ describe('privacy: no clinical content reaches reception or admin, on any route'
       const { updatedAt: _, ...form } = (await client.get('/api/settings')).body;
       const clinic = { name: 'Privacy Vein Clinic', address: '1 Test Street, Bristol BS1 1AA', phone: '0117 496 0000', outOfHoursPhone: '07700 900000' };
       return [{ url: '/api/settings', body: { ...form, clinic, openingHours: form.openingHours ?? DEFAULT_OPENING_HOURS } }];
+    },
+    'POST /api/users/:id/password-reset': async () => {
+      const { id } = await t.createStaff('reception');
+      return [{ url: `/api/users/${id}/password-reset`, body: { version: 1 } }];
     },
     'PATCH /api/users/:id': async (_role, client) => {
       const { body } = await client.get('/api/users?limit=100');

@@ -25,8 +25,15 @@ test('admin manages staff accounts', async ({ page }) => {
   await expect(row).toBeVisible();
   await row.getByRole('combobox').click();
   await page.getByRole('option', { name: 'Reception' }).click();
-  await expect(page.getByText('Locum Nurse is now Reception')).toBeVisible();
+  const confirm = page.getByRole('dialog', { name: 'Make Locum Nurse a receptionist?' });
+  await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await shot(page, '11b-staff-confirm-role');
+  await confirm.getByRole('button', { name: 'Change role to Reception' }).click();
+  await expect(page.getByText('Locum Nurse is now a receptionist')).toBeVisible();
   await row.getByRole('button', { name: 'Deactivate' }).click();
+  const deactivate = page.getByRole('dialog', { name: "Deactivate Locum Nurse's account?" });
+  await expect(deactivate).toContainText('signed out at once and can no longer sign in');
+  await deactivate.getByRole('button', { name: 'Deactivate account' }).click();
   await expect(row).toContainText('Deactivated');
   await shot(page, '12-staff-after-changes');
   await row.getByRole('button', { name: 'Reactivate' }).click();

@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { shot, signIn } from './support';
+import { shot, shotAtBothSizes, signIn } from './support';
 
 interface Cleared {
   id: string;
@@ -47,6 +47,8 @@ async function clearedPatient(request: APIRequestContext): Promise<Cleared> {
 }
 
 test('clinician books, completes, signs, prints aftercare', async ({ page }) => {
+  // The whole course of a patient in one journey, a screenshot checked by axe at each step.
+  test.setTimeout(180_000);
   await signIn(page, 'clinician');
   const patient = await clearedPatient(page.request);
   const legLabel = patient.leg === 'left' ? 'Left leg' : 'Right leg';
@@ -63,6 +65,7 @@ test('clinician books, completes, signs, prints aftercare', async ({ page }) => 
   await shot(page, '21-plan-course');
   await plan.getByRole('button', { name: 'Plan course' }).click();
   await expect(page.getByText('Course planned')).toBeVisible();
+  await expect(page.getByText(/Consent is still needed/)).toBeVisible();
   await shot(page, '22-course-planned');
   await page.getByRole('link').filter({ hasText: 'medial calf, ankle' }).filter({ hasText: 'Not started' }).first().click();
   await expect(page).toHaveURL(/\/courses\/[^/]+$/);
@@ -146,6 +149,9 @@ test('clinician books, completes, signs, prints aftercare', async ({ page }) => 
   }
   await form.getByRole('button', { name: 'Complete session' }).click();
   await expect(page.getByText('Session 1 recorded (20 mg)')).toBeVisible();
+  // The eye and the keyboard go to the result, with its aftercare link.
+  await expect(page.getByRole('status').filter({ hasText: 'Session 1 recorded' })).toBeFocused();
+  await expect(page.getByRole('status').filter({ hasText: 'Session 1 recorded' })).toBeInViewport();
   if (lateToday) await expect(page.getByRole('article', { name: 'Session 1' })).toContainText(givenAt);
 
   // A draft note, signed: then it is read-only.
@@ -154,6 +160,11 @@ test('clinician books, completes, signs, prints aftercare', async ({ page }) => 
   const note = page.getByRole('article', { name: /^Note by/ });
   await expect(note).toContainText('Draft');
   await note.getByRole('button', { name: 'Sign' }).click();
+  const confirmSign = page.getByRole('dialog', { name: 'Sign this note?' });
+  await expect(confirmSign).toContainText('After signing, the note can only be corrected with an addendum');
+  await expect(confirmSign.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await shotAtBothSizes(page, '25d-note-confirm-sign');
+  await confirmSign.getByRole('button', { name: 'Sign note' }).click();
   await expect(note).toContainText('Signed');
   await expect(note.getByRole('button', { name: 'Edit' })).toHaveCount(0);
   await shot(page, '26-session-completed');

@@ -43,3 +43,36 @@ export function uniqueSurname(stem: string): string {
   }
   return `${stem}-${suffix[0].toUpperCase()}${suffix.slice(1)}`;
 }
+
+/** After a resize the navigation changes mode and slides: wait until the page has kept still for a few frames. */
+async function settled(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        let last = '';
+        let still = 0;
+        const check = () => {
+          const box = document.querySelector('main')?.getBoundingClientRect();
+          const now = `${box?.left},${box?.width}`;
+          still = now === last ? still + 1 : 0;
+          last = now;
+          if (still >= 5) resolve();
+          else requestAnimationFrame(check);
+        };
+        requestAnimationFrame(check);
+      }),
+  );
+}
+
+export const DESKTOP = { width: 1366, height: 900 };
+export const TABLET = { width: 1024, height: 768 };
+
+/** The same view at desktop and tablet size (`<name>-1366`, `<name>-1024`), each checked by axe; ends at desktop size. */
+export async function shotAtBothSizes(page: Page, name: string): Promise<void> {
+  for (const size of [DESKTOP, TABLET]) {
+    await page.setViewportSize(size);
+    await settled(page);
+    await shot(page, `${name}-${size.width}`);
+  }
+  await page.setViewportSize(DESKTOP);
+}

@@ -20,6 +20,14 @@ export interface SessionInfo {
   idleTimeoutMinutes: number;
   /** The clinic's IANA time zone: the dashboard shows dates and times on this wall clock. */
   clinicTimeZone: string;
+  /** An admin reset the password: nothing but changing it works until it is changed. */
+  mustChangePassword: boolean;
+}
+
+/** `POST /api/auth/password`: a member of staff changes their own password. */
+export interface ChangePasswordRequest {
+  currentPassword: string;
+  newPassword: string;
 }
 
 export const XSRF_COOKIE = 'XSRF-TOKEN';

@@ -8,8 +8,9 @@ export interface PatientInput {
   lastName: string;
   dateOfBirth: IsoDate;
   sex: Sex;
-  phone: string;
-  email: string;
+  /** At least one of phone and email: the clinic must be able to reach the patient. */
+  phone: string | null;
+  email: string | null;
   address?: string | null;
   postcode?: string | null;
   gpName?: string | null;
@@ -38,7 +39,7 @@ export interface PatientSummary {
   firstName: string;
   lastName: string;
   dateOfBirth: IsoDate;
-  phone: string;
+  phone: string | null;
   archived: boolean;
 }
 

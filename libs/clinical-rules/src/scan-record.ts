@@ -84,7 +84,7 @@ export function checkScanRecord(scan: ScanRecordInput, today: IsoDate): FieldRea
         code: 'CONTRADICTORY_CONCLUSION',
         field: `legs.${leg}.conclusion`,
         leg,
-        message: `The ${leg} leg cannot be clear with ${disease.map((f) => SCAN_FINDING_INFO[f].label.toLowerCase()).join(', ')} found: conclude underlying_disease (or inconclusive), or correct the findings.`,
+        message: `The ${leg} leg cannot be clear with ${disease.map((f) => SCAN_FINDING_INFO[f].label.toLowerCase()).join(', ')} found: choose “Underlying disease: refer” (or “Inconclusive: repeat the scan”) as the conclusion, or correct the findings.`,
       });
     }
   }

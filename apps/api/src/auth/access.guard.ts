@@ -2,7 +2,7 @@ import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import { SESSION_COOKIE, can, type Capability } from '@venule/api-contract';
 import { DomainError } from '../platform/errors/domain-error';
-import { CAPABILITY_KEY, PUBLIC_KEY } from './access.decorators';
+import { BEFORE_PASSWORD_CHANGE_KEY, CAPABILITY_KEY, PUBLIC_KEY } from './access.decorators';
 import { SessionsService } from './sessions.service';
 import type { StaffRequest } from './staff';
 
@@ -33,6 +33,9 @@ export class AccessGuard implements CanActivate {
       );
     }
     request.staff = staff;
+    if (staff.mustChangePassword && !this.reflector.getAllAndOverride<boolean>(BEFORE_PASSWORD_CHANGE_KEY, targets)) {
+      throw new DomainError('PASSWORD_CHANGE_REQUIRED', 'Your password was reset. Choose a new password before you go on.');
+    }
     if (!can(staff.role, capability)) {
       throw new DomainError('FORBIDDEN', `The ${staff.role} role may not use this.`);
     }

@@ -4,8 +4,9 @@ import { SESSION_COOKIE, type SessionInfo } from '@venule/api-contract';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Inject } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../platform/config/app-config';
-import { Allow, Public } from './access.decorators';
+import { Allow, BeforePasswordChange, Public } from './access.decorators';
 import { AuthService } from './auth.service';
+import { ChangePasswordDto } from './dto/change-password.dto';
 import { LoginDto } from './dto/login.dto';
 import { CurrentStaff, type SignedInStaff } from './staff';
 
@@ -48,8 +49,18 @@ export class AuthController {
   }
 
   @Allow('signedIn')
+  @BeforePasswordChange()
   @Get('me')
   me(@CurrentStaff() staff: SignedInStaff): Promise<SessionInfo> {
     return this.auth.info(staff, staff.expiresAt);
+  }
+
+  /** Changes one's own password; the other sessions of this person end, this one goes on. */
+  @Allow('signedIn')
+  @BeforePasswordChange()
+  @Post('password')
+  @HttpCode(200)
+  changePassword(@Body() body: ChangePasswordDto, @CurrentStaff() staff: SignedInStaff): Promise<SessionInfo> {
+    return this.auth.changePassword(staff, body.currentPassword, body.newPassword);
   }
 }

@@ -7,9 +7,14 @@ import { AuditService } from '../platform/audit/audit.service';
 import { ClinicClock } from '../platform/config/clinic-clock';
 import { DomainError } from '../platform/errors/domain-error';
 import { UserEntity } from '../users/user.entity';
-import { verifyPassword } from './passwords';
+import { RateLimitService } from '../platform/rate-limit/rate-limit.service';
+import { hashPassword, verifyPassword } from './passwords';
 import { SessionsService } from './sessions.service';
 import { SignInThrottle } from './sign-in-throttle';
+import type { SignedInStaff } from './staff';
+
+/** Guesses at one's own current password, per 15 minutes, before changing it is refused for a while. */
+const PASSWORD_CHANGE_ATTEMPTS = { max: 5, windowSeconds: 15 * 60 };
 
 export interface ClientMeta {
   ip: string;
@@ -24,6 +29,7 @@ export class AuthService {
     private readonly throttle: SignInThrottle,
     private readonly audit: AuditService,
     private readonly clock: ClinicClock,
+    private readonly counters: RateLimitService,
   ) {}
 
   /**
@@ -67,9 +73,50 @@ export class AuthService {
     }
   }
 
-  async info(user: Pick<UserEntity, 'id' | 'email' | 'displayName' | 'role'>, expiresAt: Date): Promise<SessionInfo> {
+  /**
+   * A member of staff changes their own password: the current one proves it is them (a session left
+   * open on a shared computer is not enough), guesses at it are limited, and every other session of
+   * theirs ends. Also how a reset password is replaced.
+   */
+  async changePassword(staff: SignedInStaff, currentPassword: string, newPassword: string): Promise<SessionInfo> {
+    const key = `password-change:${staff.id}`;
+    const { hits, retryAfterSeconds } = await this.counters.hit(key, PASSWORD_CHANGE_ATTEMPTS.windowSeconds);
+    if (hits > PASSWORD_CHANGE_ATTEMPTS.max) {
+      throw new DomainError('TOO_MANY_REQUESTS', 'Too many wrong current passwords. Try again in a few minutes.', { retryAfterSeconds });
+    }
+    const user = await this.users.findOneByOrFail({ id: staff.id });
+    if (!(await verifyPassword(user.passwordHash, currentPassword))) {
+      throw new DomainError('VALIDATION_FAILED', 'The current password is wrong.', {
+        errors: [{ field: 'currentPassword', messages: ['is not your current password'] }],
+      });
+    }
+    await this.counters.reset(key);
+    if (currentPassword === newPassword) {
+      throw new DomainError('VALIDATION_FAILED', 'The new password must differ from the current one.', {
+        errors: [{ field: 'newPassword', messages: ['must differ from the current password'] }],
+      });
+    }
+    const passwordHash = await hashPassword(newPassword);
+    await this.users.manager.transaction(async (tx) => {
+      await tx
+        .createQueryBuilder()
+        .update(UserEntity)
+        .set({ passwordHash, mustChangePassword: false, version: () => 'version + 1', updatedAt: () => 'now()' })
+        .where('id = :id', { id: staff.id })
+        .execute();
+      await this.sessions.closeOthersOf(staff.id, staff.sessionId, tx);
+      await this.audit.record({ actorId: staff.id, action: 'update', entity: 'user', entityId: staff.id, fields: ['password'] }, tx);
+    });
+    return this.info({ ...user, mustChangePassword: false }, staff.expiresAt);
+  }
+
+  async info(
+    user: Pick<UserEntity, 'id' | 'email' | 'displayName' | 'role' | 'mustChangePassword'>,
+    expiresAt: Date,
+  ): Promise<SessionInfo> {
     return {
       user: { id: user.id, email: user.email, displayName: user.displayName, role: user.role },
+      mustChangePassword: user.mustChangePassword,
       expiresAt: expiresAt.toISOString(),
       idleTimeoutMinutes: await this.sessions.idleTimeoutMinutes(),
       clinicTimeZone: this.clock.timeZone,

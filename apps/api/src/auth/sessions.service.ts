@@ -14,6 +14,7 @@ interface SessionRow {
   display_name: string;
   role: Role;
   expires_at: Date;
+  must_change_password: boolean;
 }
 
 /**
@@ -42,7 +43,7 @@ export class SessionsService {
          FROM users u, clinic_settings cs
         WHERE s.token_hash = $1 AND u.id = s.user_id AND u.active
           AND s.last_seen_at > now() - make_interval(mins => cs.session_idle_minutes)
-       RETURNING s.id AS session_id, u.id, u.email, u.display_name, u.role,
+       RETURNING s.id AS session_id, u.id, u.email, u.display_name, u.role, u.must_change_password,
                  now() + make_interval(mins => cs.session_idle_minutes) AS expires_at`,
       [hash(token)],
     );
@@ -55,6 +56,7 @@ export class SessionsService {
       displayName: row.display_name,
       role: row.role,
       expiresAt: row.expires_at,
+      mustChangePassword: row.must_change_password,
     };
   }
 
@@ -79,9 +81,14 @@ export class SessionsService {
     );
   }
 
-  /** Ends every session of a user at once (deactivation, password change). */
+  /** Ends every session of a user at once (deactivation, password reset). */
   async closeAllFor(userId: string, manager: EntityManager = this.db.manager): Promise<void> {
     await manager.query(`DELETE FROM staff_sessions WHERE user_id = $1`, [userId]);
+  }
+
+  /** Ends every session of a user but the one in use (they changed their own password). */
+  async closeOthersOf(userId: string, keepSessionId: string, manager: EntityManager = this.db.manager): Promise<void> {
+    await manager.query(`DELETE FROM staff_sessions WHERE user_id = $1 AND id <> $2`, [userId, keepSessionId]);
   }
 
   async idleTimeoutMinutes(): Promise<number> {

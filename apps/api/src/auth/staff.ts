@@ -6,6 +6,7 @@ import type { FastifyRequest } from 'fastify';
 export interface SignedInStaff extends StaffMember {
   sessionId: string;
   expiresAt: Date;
+  mustChangePassword: boolean;
 }
 
 export type StaffRequest = FastifyRequest & { staff?: SignedInStaff };

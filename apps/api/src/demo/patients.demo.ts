@@ -21,6 +21,8 @@ interface DemoPatient {
   age: number;
   birthdayIn: number;
   phone: string;
+  /** She gave only a phone number: registration needs one way to reach a patient, not both. */
+  noEmail?: boolean;
   address: string;
   postcode: string;
   gpName?: string;
@@ -118,6 +120,7 @@ const PATIENTS = {
     history: { daysAgo: 65, weightKg: 70, ceap: { left: C1() } } },
   patricia: { firstName: 'Patricia', lastName: 'Holt', sex: 'female', age: 68, birthdayIn: 60, phone: '01632 960401', address: '2 Abbey Road, Bath', postcode: 'BA1 1LT', registeredDaysAgo: 700, archived: true,
     history: { daysAgo: 690, weightKg: 65, ceap: { left: C1() } } },
+  edith: { firstName: 'Edith', lastName: 'Marsh', sex: 'female', age: 78, birthdayIn: 160, phone: '01632 960512', noEmail: true, address: '5 Quay Street, Truro', postcode: 'TR1 2HE', registeredDaysAgo: 3, history: null },
 } satisfies Record<string, DemoPatient>;
 
 export type DemoPatientKey = keyof typeof PATIENTS;
@@ -151,7 +154,7 @@ export async function seedDemoPatients(
       date_of_birth: dob,
       sex: p.sex,
       phone: p.phone,
-      email: emailFor(p),
+      email: p.noEmail ? null : emailFor(p),
       address: p.address,
       postcode: p.postcode,
       gp_name: p.gpName ?? null,
@@ -167,9 +170,11 @@ export async function seedDemoPatients(
      FROM jsonb_to_recordset($1::jsonb) AS r(first_name text, last_name text, date_of_birth date, sex text, phone text,
           email text, address text, postcode text, gp_name text, archived boolean, registered_days_ago int, ord int)
      ORDER BY r.ord
-     RETURNING id, email`,
+     RETURNING id, first_name, last_name`,
     [JSON.stringify(rows), staff.reception],
-  ).then((result: { id: string; email: string }[]) => result.map((r) => ({ id: r.id, key: rows.find((x) => x.email === r.email)?.key as DemoPatientKey })));
+  ).then((result: { id: string; first_name: string; last_name: string }[]) =>
+    result.map((r) => ({ id: r.id, key: rows.find((x) => x.first_name === r.first_name && x.last_name === r.last_name)?.key as DemoPatientKey })),
+  );
   const ids = Object.fromEntries(inserted.map((r) => [r.key, r.id])) as Record<DemoPatientKey, string>;
 
   const histories = DEMO_PATIENT_KEYS.flatMap((key) => {

@@ -6,7 +6,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../platform/audit/audit.service';
 import { ClinicClock } from '../platform/config/clinic-clock';
 import { DomainError, notFound, validationFailed, versionConflict } from '../platform/errors/domain-error';
-import type { RegisterPatientDto } from './dto/register-patient.dto';
+import { requireWayToReach, type RegisterPatientDto } from './dto/register-patient.dto';
 import type { SearchPatientsQuery } from './dto/search-patients.dto';
 import type { UpdatePatientDto } from './dto/update-patient.dto';
 import { runSearch, type SearchDb, type SearchOptions } from './patient-search';
@@ -25,7 +25,7 @@ const COLUMNS = {
   archived: 'archived',
 } as const;
 type PatientField = keyof typeof COLUMNS;
-const REQUIRED: PatientField[] = ['firstName', 'lastName', 'dateOfBirth', 'sex', 'phone', 'email', 'archived'];
+const REQUIRED: PatientField[] = ['firstName', 'lastName', 'dateOfBirth', 'sex', 'archived'];
 
 const PATIENT_SELECT = `
   SELECT p.id, p.version, p.created_at AS "createdAt", p.updated_at AS "updatedAt", p.clinic_number AS "clinicNumber",
@@ -77,6 +77,7 @@ export class PatientsService {
   /** Registers inside the caller's transaction (converting an enquiry books a consultation in the same one). */
   async registerIn(tx: EntityManager, dto: RegisterPatientDto, actorId: string): Promise<Patient> {
     this.checkBirthDate(dto.dateOfBirth);
+    requireWayToReach(dto);
     // Two receptionists registering the same person at once: the second waits and sees the first.
     await tx.query(`SELECT pg_advisory_xact_lock(hashtext(venule_fold($1) || '|' || venule_fold($2) || '|' || $3))`, [
       dto.firstName,
@@ -92,14 +93,14 @@ export class PatientsService {
     if (matches.length > 0 && dto.confirmDuplicate !== true) {
       throw new DomainError(
         'DUPLICATE_PATIENT',
-        `${matches.length === 1 ? 'A patient' : `${matches.length} patients`} with the same name and date of birth ${matches.length === 1 ? 'is' : 'are'} already registered (${matches.map((m) => m.clinicNumber).join(', ')}). Open the existing record, or register again with confirmDuplicate: true if this is a different person.`,
+        `${matches.length === 1 ? 'A patient' : `${matches.length} patients`} with the same name and date of birth ${matches.length === 1 ? 'is' : 'are'} already registered (${matches.map((m) => m.clinicNumber).join(', ')}). Open the existing record, or register anyway if this is a different person.`,
         { matches: matches.map(toSummary) },
       );
     }
     const [row] = await tx.query(
       `INSERT INTO patients (first_name, last_name, date_of_birth, sex, phone, email, address, postcode, gp_name, created_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-      [dto.firstName, dto.lastName, dto.dateOfBirth, dto.sex, dto.phone, dto.email, dto.address ?? null, dto.postcode ?? null, dto.gpName ?? null, actorId],
+      [dto.firstName, dto.lastName, dto.dateOfBirth, dto.sex, dto.phone ?? null, dto.email ?? null, dto.address ?? null, dto.postcode ?? null, dto.gpName ?? null, actorId],
     );
     const fields = (Object.keys(COLUMNS) as PatientField[]).filter((f) => f !== 'archived' && dto[f] !== undefined && dto[f] !== null);
     await this.audit.record({ actorId, action: 'create', entity: 'patient', entityId: row.id, patientId: row.id, fields }, tx);
@@ -124,6 +125,11 @@ export class PatientsService {
       const current = await this.load(id, tx, true);
       if (current.version !== dto.version) throw versionConflict('The patient record');
       const changed = given.filter((f) => (dto[f] ?? null) !== (current[f] ?? null));
+      const phone = dto.phone === undefined ? current.phone : dto.phone;
+      const email = dto.email === undefined ? current.email : dto.email;
+      if (phone === null && email === null) {
+        throw validationFailed(dto.phone === null ? 'phone' : 'email', 'cannot be removed: the clinic needs a phone number or an email address');
+      }
       if (changed.length === 0) return current;
       const sets = changed.map((f, i) => `${COLUMNS[f]} = $${i + 3}`);
       const result = await tx.query(

@@ -428,7 +428,7 @@ export class SessionsService {
         throw new DomainError('CONFLICT', 'Adverse events are recorded against a completed session.');
       }
       const today = this.clock.today();
-      if (dto.onsetOn < session.completed_on) throw validationFailed('onsetOn', `must not be before the session (${session.completed_on})`);
+      if (dto.onsetOn < session.completed_on) throw validationFailed('onsetOn', `must not be before the session (${formatDate(session.completed_on)})`);
       if (dto.onsetOn > today) throw validationFailed('onsetOn', 'must not be in the future');
       if (dto.resolvedOn !== undefined && !dto.resolved) throw validationFailed('resolvedOn', 'is only given for a resolved event');
       if (dto.resolvedOn !== undefined) checkResolvedOn(dto.resolvedOn, dto.onsetOn, today);
@@ -572,5 +572,5 @@ export class SessionsService {
 
 /** An event resolves on a day from its onset to today, whether logged resolved or marked later. */
 function checkResolvedOn(resolvedOn: string, onsetOn: string, today: string): void {
-  if (resolvedOn < onsetOn || resolvedOn > today) throw validationFailed('resolvedOn', `must be between the onset (${onsetOn}) and today`);
+  if (resolvedOn < onsetOn || resolvedOn > today) throw validationFailed('resolvedOn', `must be between the onset (${formatDate(onsetOn)}) and today`);
 }

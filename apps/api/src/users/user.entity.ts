@@ -21,6 +21,9 @@ export class UserEntity {
   @Column({ type: 'boolean' })
   active!: boolean;
 
+  @Column({ name: 'must_change_password', type: 'boolean', default: false })
+  mustChangePassword!: boolean;
+
   @VersionColumn()
   version!: number;
 

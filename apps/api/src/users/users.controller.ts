@@ -1,10 +1,11 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { Page, User } from '@venule/api-contract';
+import type { Page, PasswordReset, User } from '@venule/api-contract';
 import { Allow } from '../auth/access.decorators';
 import { CurrentStaff, type SignedInStaff } from '../auth/staff';
 import { PagingQuery } from '../platform/http/paging.dto';
 import { CreateUserDto } from './dto/create-user.dto';
+import { ResetPasswordDto } from './dto/reset-password.dto';
 import { UpdateUserDto } from './dto/update-user.dto';
 import { UsersService } from './users.service';
 
@@ -33,5 +34,17 @@ export class UsersController {
     @CurrentStaff() staff: SignedInStaff,
   ): Promise<User> {
     return this.users.update(id, body, staff.id);
+  }
+
+  /** A temporary password, answered once; the person's sessions end and they must change it. */
+  @Allow('manageStaff')
+  @Post(':id/password-reset')
+  @HttpCode(200)
+  resetPassword(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: ResetPasswordDto,
+    @CurrentStaff() staff: SignedInStaff,
+  ): Promise<PasswordReset> {
+    return this.users.resetPassword(id, body.version, staff.id);
   }
 }

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { can, type Page, type User } from '@venule/api-contract';
+import { can, type Page, type PasswordReset, type User } from '@venule/api-contract';
 import { DataSource, QueryFailedError } from 'typeorm';
-import { hashPassword } from '../auth/passwords';
+import { hashPassword, temporaryPassword } from '../auth/passwords';
 import { SessionsService } from '../auth/sessions.service';
 import { AuditService } from '../platform/audit/audit.service';
 import { DomainError, notFound, versionConflict } from '../platform/errors/domain-error';
@@ -16,6 +16,7 @@ const toUser = (u: UserEntity): User => ({
   displayName: u.displayName,
   role: u.role,
   active: u.active,
+  mustChangePassword: u.mustChangePassword,
   version: u.version,
   createdAt: u.createdAt.toISOString(),
   updatedAt: u.updatedAt.toISOString(),
@@ -93,6 +94,35 @@ export class UsersService {
       const fields = Object.keys(dto).filter((k) => k !== 'version');
       await this.audit.record({ actorId, action: 'update', entity: 'user', entityId: id, fields }, tx);
       return toUser(await tx.getRepository(UserEntity).findOneByOrFail({ id }));
+    });
+  }
+
+  /**
+   * An admin resets someone's password to a temporary one shown once: every session of theirs ends,
+   * and at their next sign-in nothing works until they choose their own.
+   */
+  async resetPassword(id: string, version: number, actorId: string): Promise<PasswordReset> {
+    if (id === actorId) {
+      throw new DomainError('VALIDATION_FAILED', 'To change your own password, use “Change password” in your account menu.', {
+        errors: [{ field: 'id', messages: ['is your own account'] }],
+      });
+    }
+    const temporary = temporaryPassword();
+    const passwordHash = await hashPassword(temporary);
+    return this.db.transaction(async (tx) => {
+      const result = await tx
+        .createQueryBuilder()
+        .update(UserEntity)
+        .set({ passwordHash, mustChangePassword: true, version: () => 'version + 1', updatedAt: () => 'now()' })
+        .where('id = :id AND version = :version', { id, version })
+        .execute();
+      if (!result.affected) {
+        const exists = await tx.getRepository(UserEntity).exists({ where: { id } });
+        throw exists ? versionConflict('The staff account') : notFound('The staff account');
+      }
+      await this.sessions.closeAllFor(id, tx);
+      await this.audit.record({ actorId, action: 'update', entity: 'user', entityId: id, fields: ['password', 'mustChangePassword'] }, tx);
+      return { user: toUser(await tx.getRepository(UserEntity).findOneByOrFail({ id })), temporaryPassword: temporary };
     });
   }
 }

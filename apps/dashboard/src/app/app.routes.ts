@@ -66,6 +66,11 @@ export const appRoutes: Route[] = [
         canActivate: [roleGuard('manageStaff')],
         loadChildren: () => import('./settings/settings.routes').then((m) => m.SETTINGS_ROUTES),
       },
+      {
+        path: `${PATHS.account}/${PATHS.password}`,
+        title: TITLES.changePassword,
+        loadComponent: () => import('./account/change-password-page').then((m) => m.ChangePasswordPage),
+      },
       { path: PATHS.forbidden, title: TITLES.forbidden, component: Forbidden },
       { path: '**', title: TITLES.notFound, component: NotFound },
     ],

@@ -8,6 +8,7 @@ export function sessionFor(role: Role): SessionInfo {
     expiresAt: new Date(Date.now() + 30 * 60_000).toISOString(),
     idleTimeoutMinutes: 30,
     clinicTimeZone: 'Europe/London',
+    mustChangePassword: false,
   };
 }
 

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { SEXES, type RegisterPatientRequest, type Sex } from '@venule/api-contract';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { invalidFields } from '../../platform/errors/domain-error';
 import { IsPlausiblePhone, IsRealDate, normalisePostcode, PERSON_NAME, Tidy, UK_POSTCODE } from './patient-fields';
 
 export const EARLIEST_BIRTH_DATE = '1900-01-01';
@@ -34,18 +35,18 @@ export class PatientFieldsDto {
   @IsIn(SEXES, { message: `must be one of ${SEXES.join(', ')}` })
   sex!: Sex;
 
-  @ApiProperty({ example: '+44 7700 900123' })
-  @Tidy()
-  @IsNotEmpty({ message: 'is required' })
+  @ApiPropertyOptional({ example: '+44 7700 900123', nullable: true, description: 'Phone or email (or both) is required' })
+  @Tidy(true)
+  @IsOptional()
   @IsPlausiblePhone()
-  phone!: string;
+  phone!: string | null;
 
-  @ApiProperty({ example: 'siobhan@example.org' })
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
-  @IsNotEmpty({ message: 'is required' })
+  @ApiPropertyOptional({ example: 'siobhan@example.org', nullable: true, description: 'Phone or email (or both) is required' })
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() || null : value))
+  @IsOptional()
   @IsEmail({}, { message: 'must be an email address, e.g. name@example.org' })
   @MaxLength(254, { message: 'must be at most 254 characters' })
-  email!: string;
+  email!: string | null;
 
   @ApiPropertyOptional({ nullable: true, maxLength: 300 })
   @Tidy(true)
@@ -66,6 +67,16 @@ export class PatientFieldsDto {
   @IsString({ message: 'must be text' })
   @MaxLength(120, { message: 'must be at most 120 characters' })
   gpName?: string | null;
+}
+
+/** Phone, email or both: the clinic must be able to reach the patient (the form says the same). */
+export function requireWayToReach(dto: Pick<PatientFieldsDto, 'phone' | 'email'>): void {
+  if (dto.phone == null && dto.email == null) {
+    throw invalidFields([
+      { field: 'phone', message: 'is required when there is no email address' },
+      { field: 'email', message: 'is required when there is no phone number' },
+    ]);
+  }
 }
 
 export class RegisterPatientDto extends PatientFieldsDto implements RegisterPatientRequest {

@@ -1,4 +1,4 @@
-import { ERROR_STATUS, type ErrorCode, type FieldError, type Reason } from '@venule/api-contract';
+import { ERROR_STATUS, describeFieldError, type ErrorCode, type FieldError, type Reason } from '@venule/api-contract';
 
 /**
  * Every error the application raises on purpose. Services and rules throw these; the one
@@ -39,7 +39,8 @@ export function invalidFields(problems: readonly { field: string; message: strin
     if (!messages.includes(p.message)) byField.set(p.field, [...messages, p.message]);
   }
   const errors: FieldError[] = [...byField].map(([field, messages]) => ({ field, messages }));
-  const detail = errors.map((e) => `${e.field}: ${e.messages.join('; ')}`).join('. ');
+  // The detail is for a person: fields named as the forms label them, each message a sentence.
+  const detail = errors.map((e) => describeFieldError(e.field, e.messages)).join(' ');
   return new DomainError('VALIDATION_FAILED', detail || 'The request is not valid.', { errors, ...(reasons ? { reasons } : {}) });
 }
 

@@ -1,4 +1,4 @@
-import { ROLES, type CreateUserRequest, type Role } from '@venule/api-contract';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, ROLES, type CreateUserRequest, type Role } from '@venule/api-contract';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsString, MaxLength, MinLength } from 'class-validator';
 
@@ -17,7 +17,7 @@ export class CreateUserDto implements CreateUserRequest {
   role!: Role;
 
   @IsString()
-  @MinLength(10, { message: 'must be at least 10 characters' })
-  @MaxLength(200)
+  @MinLength(PASSWORD_MIN_LENGTH, { message: `must be at least ${PASSWORD_MIN_LENGTH} characters` })
+  @MaxLength(PASSWORD_MAX_LENGTH, { message: `must be at most ${PASSWORD_MAX_LENGTH} characters` })
   password!: string;
 }

@@ -1,4 +1,4 @@
-import { ROLES, type Role, type UpdateUserRequest } from '@venule/api-contract';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, ROLES, type Role, type UpdateUserRequest } from '@venule/api-contract';
 import { IsBoolean, IsIn, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { IsRecordVersion } from '../../platform/http/record-version';
 
@@ -25,7 +25,7 @@ export class UpdateUserDto implements UpdateUserRequest {
 
   @OmittableNotNull()
   @IsString()
-  @MinLength(10, { message: 'must be at least 10 characters' })
-  @MaxLength(200)
+  @MinLength(PASSWORD_MIN_LENGTH, { message: `must be at least ${PASSWORD_MIN_LENGTH} characters` })
+  @MaxLength(PASSWORD_MAX_LENGTH, { message: `must be at most ${PASSWORD_MAX_LENGTH} characters` })
   password?: string;
 }

@@ -10,6 +10,7 @@ import type {
   Page,
   Patient,
   PatientSearchQuery,
+  PasswordReset,
   PatientSummary,
   RegisterPatientRequest,
   UpdatePatientRequest,
@@ -40,6 +41,10 @@ export class UsersApi {
 
   update(id: string, body: UpdateUserRequest): Observable<User> {
     return this.http.patch<User>(`/api/users/${encodeURIComponent(id)}`, body);
+  }
+
+  resetPassword(id: string, version: number): Observable<PasswordReset> {
+    return this.http.post<PasswordReset>(`/api/users/${encodeURIComponent(id)}/password-reset`, { version });
   }
 }
 

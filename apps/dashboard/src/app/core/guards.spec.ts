@@ -25,6 +25,7 @@ function setup() {
             { path: 'reports', component: PageStub, canActivate: [roleGuard('readReports')] },
             { path: 'diary', component: PageStub, canActivate: [roleGuard('readBookings')] },
             { path: 'forbidden', component: PageStub },
+            { path: 'account/password', component: PageStub },
           ],
         },
       ]),
@@ -38,6 +39,17 @@ describe('route guards', () => {
   it('sends a signed-out visitor to sign-in with the page to come back to', async () => {
     await RouterTestingHarness.create('/audit?from=2026-01-01');
     expect(TestBed.inject(Router).url).toBe('/sign-in?returnUrl=%2Faudit%3Ffrom%3D2026-01-01');
+  });
+
+  it('keeps someone whose password was reset on the change-password page until they change it', async () => {
+    const session = signInAs('reception');
+    session.info.update((info) => info && { ...info, mustChangePassword: true });
+    const harness = await RouterTestingHarness.create();
+    await harness.navigateByUrl('/patients');
+    expect(TestBed.inject(Router).url).toBe('/account/password');
+    session.info.update((info) => info && { ...info, mustChangePassword: false });
+    await harness.navigateByUrl('/patients');
+    expect(TestBed.inject(Router).url).toBe('/patients');
   });
 
   it.each<[Role, string, boolean]>([

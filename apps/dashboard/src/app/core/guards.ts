@@ -5,10 +5,17 @@ import { Capability, can } from './access';
 import { PATHS, links } from './paths';
 import { Session } from './session';
 
-/** Signed-in staff only; everyone else goes to sign-in and comes back afterwards. */
+/**
+ * Signed-in staff only; everyone else goes to sign-in and comes back afterwards. After an admin
+ * reset their password, the change-password page is the only one they reach (the API refuses the rest).
+ */
 export const authGuard: CanActivateFn = (_route, state) => {
   const session = inject(Session);
   const router = inject(Router);
+  const changePassword = router.serializeUrl(router.createUrlTree(links.changePassword()));
+  if (session.signedIn() && session.mustChangePassword() && state.url !== changePassword) {
+    return router.createUrlTree(links.changePassword());
+  }
   if (session.signedIn()) return true;
   return router.createUrlTree(links.signIn(), { queryParams: { returnUrl: state.url } });
 };

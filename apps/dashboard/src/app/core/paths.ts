@@ -4,6 +4,8 @@
  */
 export const PATHS = {
   signIn: 'sign-in',
+  account: 'account',
+  password: 'password',
   patients: 'patients',
   newPatient: 'new',
   editPatient: 'edit',
@@ -27,6 +29,7 @@ export const PATHS = {
 
 export const TITLES = {
   signIn: 'Sign in',
+  changePassword: 'Change password',
   patientSearch: 'Find a patient',
   newPatient: 'Register a patient',
   patient: 'Patient',
@@ -54,6 +57,7 @@ export const APP_NAME = 'Venule';
 
 export const links = {
   signIn: () => ['/', PATHS.signIn],
+  changePassword: () => ['/', PATHS.account, PATHS.password],
   patientSearch: () => ['/', PATHS.patients],
   newPatient: () => ['/', PATHS.patients, PATHS.newPatient],
   patient: (id: string) => ['/', PATHS.patients, id],

@@ -1,6 +1,6 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import type { AbstractControl } from '@angular/forms';
-import type { FieldError, Problem } from '@venule/api-contract';
+import { describeFieldError, type FieldError, type Problem } from '@venule/api-contract';
 
 /** The problem+json body of a failed request, or null when the server sent none. */
 export function problemOf(error: unknown): Problem | null {
@@ -57,4 +57,9 @@ export function sentence(messages: string[]): string {
     .filter(Boolean)
     .map((m) => m.charAt(0).toUpperCase() + m.slice(1) + (/[.!?]$/.test(m) ? '' : '.'))
     .join(' ');
+}
+
+/** Field errors no control of the form shows, as sentences naming each field as forms label it. */
+export function describeFieldErrors(errors: readonly FieldError[]): string {
+  return errors.map((e) => describeFieldError(e.field, e.messages)).join(' ');
 }

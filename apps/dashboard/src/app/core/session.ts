@@ -1,6 +1,6 @@
 import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { Injectable, computed, inject, signal } from '@angular/core';
-import type { LoginRequest, SessionInfo } from '@venule/api-contract';
+import type { ChangePasswordRequest, LoginRequest, SessionInfo } from '@venule/api-contract';
 import { Observable, firstValueFrom, tap } from 'rxjs';
 import { useClinicTimeZone } from './dates';
 
@@ -8,6 +8,7 @@ export const AUTH_URLS = {
   me: '/api/auth/me',
   login: '/api/auth/login',
   logout: '/api/auth/logout',
+  password: '/api/auth/password',
 } as const;
 
 /** Who is signed in. Loaded once at start-up from `GET /api/auth/me`. */
@@ -19,6 +20,8 @@ export class Session {
   readonly user = computed(() => this.info()?.user ?? null);
   readonly role = computed(() => this.user()?.role ?? null);
   readonly signedIn = computed(() => this.info() !== null);
+  /** An admin reset the password: the dashboard shows only the change-password page until it is changed. */
+  readonly mustChangePassword = computed(() => this.info()?.mustChangePassword ?? false);
   /** Set when the start-up check could not reach the server (not the same as "signed out"). */
   readonly startupError = signal<string | null>(null);
 
@@ -36,6 +39,10 @@ export class Session {
 
   signIn(request: LoginRequest): Observable<SessionInfo> {
     return this.http.post<SessionInfo>(AUTH_URLS.login, request).pipe(tap((info) => this.accept(info)));
+  }
+
+  changePassword(request: ChangePasswordRequest): Observable<SessionInfo> {
+    return this.http.post<SessionInfo>(AUTH_URLS.password, request).pipe(tap((info) => this.accept(info)));
   }
 
   signOut(): Observable<unknown> {

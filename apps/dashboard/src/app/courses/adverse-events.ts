@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, Injector, computed, inject, input, linkedSignal, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, type ValidatorFn, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
@@ -14,6 +14,7 @@ import { Session } from '../core/session';
 import { ADVERSE_EVENT_LABELS, SEVERITY_LABELS, refusalOf } from './course-labels';
 import { CoursesApi } from './courses-api';
 import { ReasonList } from './reason-list';
+import { focusFirstInvalid } from '../shared/reveal';
 
 const NOTES_MAX = 2000;
 
@@ -126,6 +127,8 @@ const requiredWhenResolved: ValidatorFn = (control) =>
   `,
 })
 export class AdverseEvents {
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly injector = inject(Injector);
   private readonly api = inject(CoursesApi);
   private readonly session = inject(Session);
   private readonly fb = inject(NonNullableFormBuilder);
@@ -212,6 +215,7 @@ export class AdverseEvents {
     const v = this.form.getRawValue();
     if (this.form.invalid || !v.type || !v.severity) {
       this.form.markAllAsTouched();
+      focusFirstInvalid(this.host.nativeElement, this.injector);
       return;
     }
     this.busy.set(true);

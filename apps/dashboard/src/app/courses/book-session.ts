@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, Injector, computed, effect, inject, input, output, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -15,6 +15,7 @@ import { applyServerFieldErrors } from '../core/problem';
 import { refusalOf } from './course-labels';
 import { CoursesApi } from './courses-api';
 import { ReasonList } from './reason-list';
+import { focusFirstInvalid } from '../shared/reveal';
 
 /** Books the next session of a course inside its window (reception and clinicians). */
 @Component({
@@ -65,6 +66,8 @@ import { ReasonList } from './reason-list';
   `,
 })
 export class BookSession {
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly injector = inject(Injector);
   private readonly api = inject(CoursesApi);
   private readonly fb = inject(NonNullableFormBuilder);
 
@@ -123,6 +126,7 @@ export class BookSession {
   protected book(): void {
     if (this.form.invalid) {
       this.form.markAllAsTouched();
+      focusFirstInvalid(this.host.nativeElement, this.injector);
       return;
     }
     const { date, time, clinicianId } = this.form.getRawValue();

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, Injector, computed, inject, input, output, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -12,6 +12,7 @@ import { applyServerFieldErrors } from '../core/problem';
 import { refusalOf } from './course-labels';
 import { CoursesApi } from './courses-api';
 import { ReasonList } from './reason-list';
+import { focusFirstInvalid } from '../shared/reveal';
 
 /** Consent, outcome assessments and closing the course: recorded by clinicians, read by managers. */
 @Component({
@@ -114,6 +115,8 @@ import { ReasonList } from './reason-list';
   `,
 })
 export class CourseAdmin {
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly injector = inject(Injector);
   private readonly api = inject(CoursesApi);
   private readonly fb = inject(NonNullableFormBuilder);
 
@@ -143,6 +146,7 @@ export class CourseAdmin {
   protected recordOutcome(): void {
     if (this.outcomeForm.invalid) {
       this.outcomeForm.markAllAsTouched();
+      focusFirstInvalid(this.host.nativeElement, this.injector);
       return;
     }
     const v = this.outcomeForm.getRawValue();
@@ -156,6 +160,7 @@ export class CourseAdmin {
   protected discontinue(): void {
     if (this.discontinueForm.invalid) {
       this.discontinueForm.markAllAsTouched();
+      focusFirstInvalid(this.host.nativeElement, this.injector);
       return;
     }
     const discontinuedReason = this.discontinueForm.getRawValue().reason.trim();

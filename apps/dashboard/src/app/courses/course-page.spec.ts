@@ -2,13 +2,15 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
+import { By } from '@angular/platform-browser';
 import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import type { Course, Role } from '@venule/api-contract';
+import type { CompletedSession, Course, Role } from '@venule/api-contract';
 import { addDays } from '@venule/clinical-rules';
 import { problem, signInAs } from '../../testing/session';
 import { todayIso } from '../core/dates';
 import { CoursePage } from './course-page';
+import { SessionCompleteForm } from './session-complete-form';
 import { booking, completedDetail, course } from './testing-fixtures';
 
 const today = todayIso();
@@ -147,6 +149,26 @@ describe('CoursePage', () => {
     date.dispatchEvent(new Event('input'));
     el.querySelector<HTMLButtonElement>('form[aria-label="Book the next session"] button[type=submit]')?.click();
     expect(http.expectOne('/api/courses/c-1/sessions').request.body).toMatchObject({ clinicianId: 'u-7' });
+  });
+
+  it('after a session is completed, moves the focus to the success banner with the aftercare link', async () => {
+    const { el, click, http, harness } = await open('clinician', inProgress(true));
+    await click('Record treatment');
+    http.expectOne('/api/patients/p-1/medical-history').flush({ conditions: [], acknowledgements: {}, weightKg: 70, weightMeasuredOn: today });
+    const form = harness.fixture.debugElement.query(By.directive(SessionCompleteForm)).componentInstance as SessionCompleteForm;
+    const done = {
+      ...completedDetail({ id: 's-2', sequence: 2, completedOn: today, scheduledOn: today, scheduledFor: `${today}T12:00:00Z`, completedAt: `${today}T12:20:00Z` }),
+      warnings: [],
+      courseStatus: 'active',
+      aftercare: { sessionId: 's-2', completedAt: `${today}T12:20:00Z`, items: [], nextWindow: { earliest: addDays(today, 28), latest: addDays(today, 84) } },
+    } as unknown as CompletedSession;
+    form.completed.emit(done);
+    http.expectOne('/api/courses/c-1').flush(inProgress(true));
+    await harness.fixture.whenStable();
+    const banner = el.querySelector('.completed-banner') as HTMLElement;
+    expect(document.activeElement).toBe(banner);
+    expect(banner.textContent).toContain('Book the next session between');
+    expect(banner.querySelector('a')?.textContent).toContain('Aftercare sheet');
   });
 
   it('explains an INTERVAL_TOO_SHORT booking refusal in words', async () => {

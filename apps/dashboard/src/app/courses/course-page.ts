@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, Injector, computed, effect, inject, input, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
@@ -13,6 +13,7 @@ import { APP_NAME, TITLES, links } from '../core/paths';
 import { problemCode, problemMessage } from '../core/problem';
 import { Session } from '../core/session';
 import { ConfirmData, ConfirmDialog } from '../shared/confirm-dialog';
+import { revealAfterRender } from '../shared/reveal';
 import { ErrorState, Loading } from '../shared/view-state';
 import { AdverseEvents } from './adverse-events';
 import { BookSession } from './book-session';
@@ -54,16 +55,24 @@ import { StateChip } from './state-chip';
         <div class="vn-banner vn-banner-error" role="alert"><mat-icon aria-hidden="true">error</mat-icon><span>{{ text }}</span></div>
       }
 
+      <!-- The next thing to do when nothing is booked: first after the header, not below the timeline and sessions, where a tablet's screen ends. -->
+      @if (canBook() && c.status === 'active' && !hasBooking()) {
+        <section class="card" aria-labelledby="book-h">
+          <h2 id="book-h">Book the next session</h2>
+          <vn-book-session [course]="c" [today]="today" [consultationId]="consultation()" (booked)="onBooked($event)" />
+        </section>
+      }
+
       <section class="card" aria-labelledby="timeline-h">
         <h2 id="timeline-h">Timeline</h2>
         <vn-session-timeline [course]="c" [today]="today" />
       </section>
 
       @if (completed(); as done) {
-        <div class="vn-banner vn-banner-info" role="status">
+        <div class="vn-banner vn-banner-info completed-banner" role="status">
           <mat-icon aria-hidden="true">task_alt</mat-icon>
           <span>Session {{ done.sequence }} recorded ({{ mg(done.doseMg ?? 0) }} mg).
-            Next window {{ format(done.aftercare.nextWindow.earliest) }} to {{ format(done.aftercare.nextWindow.latest) }}.</span>
+            Book the next session between {{ format(done.aftercare.nextWindow.earliest) }} and {{ format(done.aftercare.nextWindow.latest) }}.</span>
           <a mat-button [routerLink]="aftercareLink(done.id)"><mat-icon>print</mat-icon> Aftercare sheet</a>
         </div>
         @if (done.warnings.length) {
@@ -166,12 +175,6 @@ import { StateChip } from './state-chip';
         }
       </section>
 
-      @if (canBook() && c.status === 'active' && !hasBooking()) {
-        <section class="card" aria-labelledby="book-h">
-          <h2 id="book-h">Book the next session</h2>
-          <vn-book-session [course]="c" [today]="today" [consultationId]="consultation()" (booked)="onBooked($event)" />
-        </section>
-      }
       @if (canReadClinical()) {
         <section class="card">
           <vn-course-admin [course]="c" [today]="today" [canWrite]="canTreat()" (changed)="load()" />
@@ -209,6 +212,8 @@ import { StateChip } from './state-chip';
 })
 export class CoursePage {
   private readonly api = inject(CoursesApi);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly injector = inject(Injector);
   private readonly patients = inject(PatientsApi);
   private readonly session = inject(Session);
   private readonly dialog = inject(MatDialog);
@@ -296,6 +301,8 @@ export class CoursePage {
     this.completed.set(done);
     this.notesOpen.update((open) => new Set(open).add(done.id));
     this.load();
+    // The form that was just submitted closes; the eye and the keyboard go to the result and its aftercare link.
+    revealAfterRender(this.injector, () => this.host.nativeElement.querySelector('.completed-banner'));
   }
 
   protected onBooked(session: BookedSession): void {

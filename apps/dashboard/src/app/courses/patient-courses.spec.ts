@@ -76,6 +76,7 @@ describe('PatientCourses', () => {
     const { el, http, fixture } = await open('clinician', []);
     Array.from(el.querySelectorAll('button')).find((b) => b.textContent?.includes('Plan a course'))?.click();
     await fixture.whenStable();
+    expect(el.querySelector('form')?.textContent).toContain('Consent is per course');
     el.querySelector<HTMLInputElement>('mat-checkbox input')?.click();
     el.querySelector<HTMLButtonElement>('button[type=submit]')?.click();
     const request = http.expectOne('/api/patients/p-1/courses');
@@ -86,6 +87,18 @@ describe('PatientCourses', () => {
     const alert = el.querySelector('[role=alert]')?.textContent ?? '';
     expect(alert).toContain('Course planned');
     expect(alert).toContain('Left leg: No duplex scan of the left leg.');
+    expect(el.querySelector('.consent-note')?.textContent).toContain('Consent is still needed');
+  });
+
+  it('on a submit with no leg ticked, sends nothing and puts the focus on the first leg', async () => {
+    const { el, http, fixture } = await open('clinician', []);
+    Array.from(el.querySelectorAll('button')).find((b) => b.textContent?.includes('Plan a course'))?.click();
+    await fixture.whenStable();
+    el.querySelector<HTMLButtonElement>('button[type=submit]')?.click();
+    await fixture.whenStable();
+    http.expectNone((r) => r.method === 'POST');
+    expect(el.textContent).toContain('Choose at least one leg.');
+    expect(document.activeElement).toBe(el.querySelector('.legs input'));
   });
 
   it('tells an admin that courses are not for their role', async () => {

@@ -1,4 +1,5 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, Injector, computed, effect, inject, input, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
@@ -19,6 +20,7 @@ import { legsLabel, refusalOf } from './course-labels';
 import { CoursesApi } from './courses-api';
 import { ReasonList } from './reason-list';
 import { StateChip } from './state-chip';
+import { firstInvalidField, revealAfterRender } from '../shared/reveal';
 
 type LoadState = { status: 'loading' } | { status: 'loaded'; courses: Course[] } | { status: 'error'; message: string };
 
@@ -41,6 +43,9 @@ type LoadState = { status: 'loading' } | { status: 'loaded'; courses: Course[] }
         } @else {
           <div class="vn-banner vn-banner-info" role="status"><mat-icon aria-hidden="true">check_circle</mat-icon><span>Course planned.</span></div>
         }
+        <p class="consent-note"><mat-icon aria-hidden="true">draw</mat-icon>
+          <span>Consent is still needed: record the patient's signed consent on the course before the first session.
+            <a [routerLink]="courseLink(course.id)">Open the course</a></span></p>
       }
       @if (canPlan() && !planning()) {
         <div class="vn-actions top"><button mat-flat-button type="button" (click)="startPlanning()"><mat-icon>add</mat-icon> Plan a course</button></div>
@@ -50,6 +55,8 @@ type LoadState = { status: 'loading' } | { status: 'loaded'; courses: Course[] }
           <h2>Plan a course</h2>
           @if (busy()) { <mat-progress-bar mode="indeterminate" aria-label="Saving" /> }
           @if (error(); as e) { <vn-reason-list [message]="e.message" [reasons]="e.reasons" /> }
+          <p class="consent-note"><mat-icon aria-hidden="true">draw</mat-icon>
+            <span>Consent is per course: once the course is planned, record the patient's signed consent on it before the first session.</span></p>
           <fieldset class="legs">
             <legend>Legs</legend>
             <mat-checkbox formControlName="left">Left leg</mat-checkbox>
@@ -117,6 +124,8 @@ type LoadState = { status: 'loading' } | { status: 'loaded'; courses: Course[] }
     .legs { border: 0; padding: 0; margin: 0 0 12px; display: flex; flex-wrap: wrap; align-items: center; gap: 8px; }
     .legs legend { font: var(--mat-sys-label-large); margin-bottom: 4px; }
     .err { color: var(--mat-sys-error); }
+    .consent-note { display: flex; gap: 8px; align-items: flex-start; margin: 8px 0 16px; color: var(--mat-sys-on-surface-variant); }
+    .consent-note mat-icon { flex: none; color: var(--mat-sys-primary); }
     .list { list-style: none; margin: 0; padding: 0; display: grid; gap: 12px; grid-template-columns: repeat(auto-fill, minmax(300px, 1fr)); }
     .course { display: flex; flex-direction: column; gap: 6px; padding: 16px; border-radius: 12px; text-decoration: none; color: inherit;
       border: 1px solid var(--mat-sys-outline-variant); background: var(--mat-sys-surface-container-lowest); }
@@ -127,6 +136,8 @@ type LoadState = { status: 'loading' } | { status: 'loaded'; courses: Course[] }
   `,
 })
 export class PatientCourses {
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly injector = inject(Injector);
   private readonly api = inject(CoursesApi);
   private readonly session = inject(Session);
   private readonly fb = inject(NonNullableFormBuilder);
@@ -170,6 +181,10 @@ export class PatientCourses {
       this.patientId();
       if (this.canRead()) this.load();
     });
+    // Ticking a leg answers "Choose at least one leg" at once, not at the next submit.
+    this.form.valueChanges.pipe(takeUntilDestroyed()).subscribe(({ left, right }) => {
+      if (left || right) this.legsMissing.set(false);
+    });
   }
 
   load(): void {
@@ -206,7 +221,11 @@ export class PatientCourses {
     const v = this.form.getRawValue();
     const legs: Leg[] = [...(v.left ? (['left'] as const) : []), ...(v.right ? (['right'] as const) : [])];
     this.legsMissing.set(legs.length === 0);
-    if (legs.length === 0 || this.form.invalid) return;
+    if (legs.length === 0 || this.form.invalid) {
+      this.form.markAllAsTouched();
+      revealAfterRender(this.injector, () => (legs.length ? firstInvalidField(this.host.nativeElement) : this.host.nativeElement.querySelector('.legs input')));
+      return;
+    }
     const areas = v.areas.split(',').map((a) => a.trim()).filter(Boolean);
     this.busy.set(true);
     this.error.set(null);

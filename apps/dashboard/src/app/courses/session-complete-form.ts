@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, OnInit, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, Injector, OnInit, computed, effect, inject, input, output, signal } from '@angular/core';
 import { rxResource, toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -19,6 +19,7 @@ import { refusalOf } from './course-labels';
 import { CoursesApi } from './courses-api';
 import { ReasonList } from './reason-list';
 import { markedRegions, splitAreas, toggleRegion, treatmentRegions, withoutLeg } from './treatment-areas';
+import { focusFirstInvalid, revealAfterRender } from '../shared/reveal';
 
 /**
  * The clinician's record of a treatment. The dose is checked on every keystroke with the
@@ -200,6 +201,8 @@ import { markedRegions, splitAreas, toggleRegion, treatmentRegions, withoutLeg }
   `,
 })
 export class SessionCompleteForm implements OnInit {
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly injector = inject(Injector);
   private readonly api = inject(CoursesApi);
   private readonly fb = inject(NonNullableFormBuilder);
 
@@ -344,6 +347,8 @@ export class SessionCompleteForm implements OnInit {
     if (this.form.invalid || legs.length === 0 || lateInvalid) {
       this.form.markAllAsTouched();
       this.refusal.set({ message: legs.length ? 'Check the highlighted fields.' : 'Tick the treated leg.', reasons: [] });
+      if (legs.length) focusFirstInvalid(this.host.nativeElement, this.injector);
+      else revealAfterRender(this.injector, () => this.host.nativeElement.querySelector('vn-reason-list'));
       return;
     }
     this.busy.set(true);

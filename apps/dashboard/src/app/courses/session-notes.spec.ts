@@ -51,9 +51,25 @@ describe('SessionNotes', () => {
     expect(buttons(second).filter((b) => /(Edit|Sign)$/.test(b))).toHaveLength(0);
   });
 
-  it('signs a draft and then shows it without the edit button', async () => {
+  it('asks before signing, saying a signed note takes only addenda, with Cancel focused; Cancel signs nothing', async () => {
+    const { el, http, fixture } = await open([note({})]);
+    Array.from(el.querySelectorAll('button')).find((b) => b.textContent?.trim().endsWith('Sign'))?.click();
+    await fixture.whenStable();
+    const dialog = document.querySelector('mat-dialog-container') as HTMLElement;
+    expect(dialog.textContent).toContain('After signing, the note can only be corrected with an addendum');
+    const initial = dialog.querySelector<HTMLButtonElement>('[cdkFocusInitial]');
+    expect(initial?.textContent?.trim()).toBe('Cancel');
+    initial?.click();
+    await fixture.whenStable();
+    http.expectNone('/api/notes/n-1/sign');
+  });
+
+  it('signs a draft once confirmed and then shows it without the edit button', async () => {
     const { el, http, fixture, buttons } = await open([note({})]);
     Array.from(el.querySelectorAll('button')).find((b) => b.textContent?.trim().endsWith('Sign'))?.click();
+    await fixture.whenStable();
+    Array.from(document.querySelectorAll<HTMLButtonElement>('mat-dialog-container button')).find((b) => b.textContent?.includes('Sign note'))?.click();
+    await fixture.whenStable();
     http.expectOne('/api/notes/n-1/sign').flush(note({ status: 'signed', signedAt: '2026-03-02T10:50:00Z', version: 2 }));
     await fixture.whenStable();
     expect(buttons().some((b) => b.endsWith('Edit'))).toBe(false);

@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
 import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
@@ -8,9 +9,17 @@ import type { SessionNote } from '@venule/api-contract';
 import { can } from '../core/access';
 import { problemCode, problemMessage } from '../core/problem';
 import { Session } from '../core/session';
+import { confirmWith } from '../shared/confirm-dialog';
 import { ErrorState, Loading } from '../shared/view-state';
 import { formatInstant } from '../core/dates';
 import { CoursesApi } from './courses-api';
+
+export const SIGN_CONFIRMATION = {
+  title: 'Sign this note?',
+  message: 'After signing, the note can only be corrected with an addendum: nobody can edit or delete it, and it is signed in your name.',
+  confirm: 'Sign note',
+  irreversible: true,
+};
 
 const notBlank = [Validators.required, Validators.pattern(/\S/)];
 
@@ -101,6 +110,7 @@ const notBlank = [Validators.required, Validators.pattern(/\S/)];
 export class SessionNotes {
   private readonly api = inject(CoursesApi);
   private readonly session = inject(Session);
+  private readonly dialog = inject(MatDialog);
 
   readonly sessionId = input.required<string>();
 
@@ -161,7 +171,9 @@ export class SessionNotes {
   }
 
   protected sign(note: SessionNote): void {
-    this.run(this.api.signNote(note.id), (signed) => this.replace(signed));
+    confirmWith(this.dialog, SIGN_CONFIRMATION).subscribe((yes) => {
+      if (yes) this.run(this.api.signNote(note.id), (signed) => this.replace(signed));
+    });
   }
 
   protected saveAddendum(note: SessionNote): void {

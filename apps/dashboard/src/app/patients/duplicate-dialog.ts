@@ -9,7 +9,10 @@ export interface DuplicateDialogData {
   matches: PatientSummary[];
 }
 
-/** Closes with `'register'` (register anyway), `{ open: id }` (use the existing record) or nothing. */
+/**
+ * Closes with `{ open: id }` (use the existing record: the prominent, focused action),
+ * `'register'` (register anyway, for a namesake) or nothing.
+ */
 export type DuplicateDialogResult = 'register' | { open: string } | undefined;
 
 @Component({
@@ -24,21 +27,30 @@ export type DuplicateDialogResult = 'register' | { open: string } | undefined;
         {{ data.matches.length === 1 ? 'is' : 'are' }} already on file. Open the existing record unless you are sure this is a different person.
       </p>
       <ul class="matches" aria-label="Possible matches">
-        @for (match of data.matches; track match.id) {
+        @for (match of data.matches; track match.id; let first = $first) {
           <li>
             <div>
               <div class="name">{{ match.lastName }}, {{ match.firstName }}</div>
-              <div class="vn-muted">{{ match.clinicNumber }} · born {{ format(match.dateOfBirth) }} · {{ match.phone }}
+              <div class="vn-muted">{{ match.clinicNumber }} · born {{ format(match.dateOfBirth) }}@if (match.phone) { · {{ match.phone }}}
                 @if (match.archived) { · archived }</div>
             </div>
-            <button mat-stroked-button type="button" [mat-dialog-close]="{ open: match.id }">Open</button>
+            @if (data.matches.length > 1) {
+              @if (first) {
+                <button mat-flat-button type="button" [mat-dialog-close]="{ open: match.id }" cdkFocusInitial>Open this patient</button>
+              } @else {
+                <button mat-flat-button type="button" [mat-dialog-close]="{ open: match.id }">Open this patient</button>
+              }
+            }
           </li>
         }
       </ul>
     </mat-dialog-content>
     <mat-dialog-actions align="end">
-      <button mat-button type="button" mat-dialog-close cdkFocusInitial>Cancel</button>
-      <button mat-flat-button type="button" [mat-dialog-close]="'register'">Register anyway</button>
+      <button mat-button type="button" mat-dialog-close>Cancel</button>
+      <button mat-stroked-button type="button" [mat-dialog-close]="'register'">Register anyway</button>
+      @if (data.matches.length === 1) {
+        <button mat-flat-button type="button" [mat-dialog-close]="{ open: data.matches[0].id }" cdkFocusInitial>Open the existing patient</button>
+      }
     </mat-dialog-actions>
   `,
   styles: `

@@ -1,5 +1,5 @@
-import { ChangeDetectionStrategy, ChangeDetectorRef, Component, effect, inject, input, output, signal } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { ChangeDetectionStrategy, ChangeDetectorRef, Component, ElementRef, Injector, effect, inject, input, output, signal } from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators, type ValidatorFn } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
@@ -8,7 +8,8 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { SEXES, type PatientInput, type Sex } from '@venule/api-contract';
 import { todayIso } from '../core/dates';
-import { applyServerFieldErrors, problemMessage, problemOf } from '../core/problem';
+import { applyServerFieldErrors, describeFieldErrors, problemMessage, problemOf } from '../core/problem';
+import { focusFirstInvalid, revealAfterRender } from '../shared/reveal';
 
 export const SEX_LABELS: Record<Sex, string> = { female: 'Female', male: 'Male', other: 'Other', unknown: 'Not stated' };
 
@@ -16,6 +17,10 @@ export const SEX_LABELS: Record<Sex, string> = { female: 'Female', male: 'Male',
  * Patient demographics form, used to register and to edit. The page owns the request; when it
  * fails, the page passes the error back in `serverError` and the field messages appear at the fields.
  */
+/** Phone or email: whichever is empty is in error only while the other is empty too. */
+const reachableBy = (other: 'phone' | 'email'): ValidatorFn => (control) =>
+  !control.value?.trim() && !control.parent?.get(other)?.value?.trim() ? { required: true } : null;
+
 @Component({
   selector: 'vn-patient-form',
   imports: [ReactiveFormsModule, MatFormFieldModule, MatInputModule, MatSelectModule, MatButtonModule, MatIconModule, MatProgressBarModule],
@@ -59,16 +64,17 @@ export const SEX_LABELS: Record<Sex, string> = { female: 'Female', male: 'Male',
       </fieldset>
       <fieldset>
         <legend>Contact</legend>
+        <p class="vn-muted contact-hint">A phone number, an email address, or both: the clinic needs one way to reach the patient.</p>
         <div class="vn-form-grid">
           <mat-form-field appearance="outline">
             <mat-label>Phone</mat-label>
-            <input matInput formControlName="phone" type="tel" autocomplete="off" required />
-            <mat-error>{{ message('phone', 'Enter a phone number') }}</mat-error>
+            <input matInput formControlName="phone" type="tel" autocomplete="off" />
+            <mat-error>{{ message('phone', 'Enter a phone number or an email address') }}</mat-error>
           </mat-form-field>
           <mat-form-field appearance="outline">
             <mat-label>Email</mat-label>
-            <input matInput formControlName="email" type="email" autocomplete="off" required />
-            <mat-error>{{ message('email', 'Enter an email address') }}</mat-error>
+            <input matInput formControlName="email" type="email" autocomplete="off" />
+            <mat-error>{{ message('email', 'Enter an email address or a phone number') }}</mat-error>
           </mat-form-field>
           <mat-form-field appearance="outline" class="wide">
             <mat-label>Address</mat-label>
@@ -98,10 +104,13 @@ export const SEX_LABELS: Record<Sex, string> = { female: 'Female', male: 'Male',
     fieldset { border: none; margin: 0 0 8px; padding: 0; }
     legend { font: var(--mat-sys-title-medium); margin-bottom: 12px; padding: 0; }
     .wide { grid-column: 1 / -1; }
+    .contact-hint { margin: -4px 0 12px; }
   `,
 })
 export class PatientForm {
   private readonly cdr = inject(ChangeDetectorRef);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly injector = inject(Injector);
   readonly initial = input<PatientInput | null>(null);
   readonly busy = input(false);
   readonly serverError = input<unknown>(null);
@@ -119,19 +128,24 @@ export class PatientForm {
     lastName: ['', [Validators.required, Validators.maxLength(100)]],
     dateOfBirth: ['', Validators.required],
     sex: ['' as Sex | '', Validators.required],
-    phone: ['', [Validators.required, Validators.maxLength(40)]],
-    email: ['', [Validators.required, Validators.email, Validators.maxLength(254)]],
+    phone: ['', [reachableBy('email'), Validators.maxLength(40)]],
+    email: ['', [reachableBy('phone'), Validators.email, Validators.maxLength(254)]],
     address: [''],
     postcode: ['', Validators.maxLength(16)],
     gpName: [''],
   });
 
   constructor() {
+    // Either field being filled in settles the other's "one way to reach" error.
+    this.form.controls.phone.valueChanges.subscribe(() => this.form.controls.email.updateValueAndValidity({ emitEvent: false }));
+    this.form.controls.email.valueChanges.subscribe(() => this.form.controls.phone.updateValueAndValidity({ emitEvent: false }));
     effect(() => {
       const initial = this.initial();
       if (initial) {
         this.form.reset({
           ...initial,
+          phone: initial.phone ?? '',
+          email: initial.email ?? '',
           address: initial.address ?? '',
           postcode: initial.postcode ?? '',
           gpName: initial.gpName ?? '',
@@ -147,13 +161,11 @@ export class PatientForm {
       const unmatched = applyServerFieldErrors(this.form, error);
       const fieldErrors = problemOf(error)?.errors ?? [];
       this.banner.set(
-        fieldErrors.length === 0
-          ? problemMessage(error)
-          : unmatched.length
-            ? unmatched.map((e) => `${e.field}: ${e.messages.join(' ')}`).join(' ')
-            : 'Some fields need attention.',
+        fieldErrors.length === 0 ? problemMessage(error) : unmatched.length ? describeFieldErrors(unmatched) : 'Some fields need attention.',
       );
       this.cdr.markForCheck();
+      if (fieldErrors.length && !unmatched.length) focusFirstInvalid(this.host.nativeElement, this.injector);
+      else revealAfterRender(this.injector, () => this.host.nativeElement.querySelector('.vn-banner'));
     });
   }
 
@@ -170,6 +182,7 @@ export class PatientForm {
   protected submit(): void {
     if (this.form.invalid) {
       this.form.markAllAsTouched();
+      focusFirstInvalid(this.host.nativeElement, this.injector);
       return;
     }
     const value = this.form.getRawValue();
@@ -179,8 +192,8 @@ export class PatientForm {
       lastName: value.lastName.trim(),
       dateOfBirth: value.dateOfBirth,
       sex: value.sex as Sex,
-      phone: value.phone.trim(),
-      email: value.email.trim(),
+      phone: blankToNull(value.phone),
+      email: blankToNull(value.email),
       address: blankToNull(value.address),
       postcode: blankToNull(value.postcode),
       gpName: blankToNull(value.gpName),

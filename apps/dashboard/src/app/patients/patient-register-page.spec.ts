@@ -80,11 +80,55 @@ describe('PatientRegisterPage', () => {
     expect(errorAt('firstName')).toBeNull();
   });
 
+  it('registers a patient who gives only a phone number, sending no email', async () => {
+    const { http, fill, submit, set } = await setup();
+    await fill();
+    set('email', '');
+    await submit();
+    expect(http.expectOne('/api/patients').request.body).toMatchObject({ phone: '07700 900123', email: null });
+  });
+
+  it('asks for a phone number or an email address when both are empty, at the phone field, which gets the focus', async () => {
+    const { http, fill, submit, set, errorAt, el } = await setup();
+    await fill();
+    set('phone', '');
+    set('email', '');
+    await submit();
+    http.expectNone('/api/patients');
+    expect(errorAt('phone')).toBe('Enter a phone number or an email address');
+    expect(document.activeElement).toBe(el().querySelector('[formcontrolname=phone]'));
+    set('email', 'ann@example.org');
+    await submit();
+    http.expectOne('/api/patients');
+  });
+
   it('does not send a form missing required fields', async () => {
     const { http, submit, errorAt } = await setup();
     await submit();
     http.expectNone('/api/patients');
     expect(errorAt('firstName')).toBe('Enter the first name');
+  });
+
+  it('makes opening the existing patient the prominent, focused action of the duplicate warning', async () => {
+    const { http, fill, submit, harness } = await setup();
+    await fill();
+    await submit();
+    http.expectOne('/api/patients').flush(
+      problem(409, 'DUPLICATE_PATIENT', 'A patient with this name and date of birth exists.', {
+        matches: [{ id: 'p-1', clinicNumber: 'VN-000001', firstName: 'Ann', lastName: 'Smith', dateOfBirth: '1980-05-20', phone: null, archived: false }],
+      }),
+      { status: 409, statusText: 'Conflict' },
+    );
+    await harness.fixture.whenStable();
+    const dialog = document.querySelector('mat-dialog-container') as HTMLElement;
+    const open = dialog.querySelector<HTMLButtonElement>('[cdkFocusInitial]') as HTMLButtonElement;
+    expect(open.textContent?.trim()).toBe('Open the existing patient');
+    expect(open.getAttribute('mat-flat-button')).not.toBeNull();
+    const registerAnyway = Array.from(dialog.querySelectorAll('button')).find((b) => b.textContent?.includes('Register anyway'));
+    expect(registerAnyway?.getAttribute('mat-flat-button')).toBeNull();
+    open.click();
+    await harness.fixture.whenStable();
+    expect(TestBed.inject(Router).url).toBe('/patients/p-1');
   });
 
   it('warns about a possible duplicate and registers anyway when confirmed', async () => {

@@ -50,7 +50,7 @@ export type ClearanceColumn = { status: 'loading' } | { status: 'loaded'; batch:
               </td>
               <td>{{ format(patient.dateOfBirth) }}</td>
               <td class="num">{{ age(patient.dateOfBirth) }}</td>
-              <td class="phone">{{ patient.phone }}</td>
+              <td class="phone">{{ patient.phone || '—' }}</td>
               @if (clearance(); as column) {
                 <td class="clearance">
                   @if (badges().get(patient.id); as badge) {

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, ChangeDetectorRef, Component, computed, effect, inject, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, ChangeDetectorRef, Component, ElementRef, Injector, computed, effect, inject, input, output, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, NonNullableFormBuilder, ReactiveFormsModule, ValidatorFn, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -26,6 +26,7 @@ import { applyServerFieldErrors, problemMessage, problemOf } from '../core/probl
 import { LegDiagram } from '../shared/leg-diagram';
 import { LEG_LABELS } from '../core/legs';
 import { findingLabel, findingRegions, findingShort, isUnderlyingDisease, parseRegionId, regionId } from './finding-sites';
+import { revealAfterRender } from '../shared/reveal';
 
 /** What the form hands over: the scan, and a report file to attach once the scan is saved. */
 export interface ScanSubmission {
@@ -191,6 +192,8 @@ const someLegScanned: ValidatorFn = (group) => (LEGS.some((leg) => group.get([le
   `,
 })
 export class ScanForm {
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly injector = inject(Injector);
   private readonly cdr = inject(ChangeDetectorRef);
   private readonly fb = inject(NonNullableFormBuilder);
 
@@ -334,6 +337,7 @@ export class ScanForm {
     if (this.form.invalid || problems.length || LEGS.some((leg) => this.conclusionMessage(leg))) {
       this.banner.set('Some answers need attention.');
       this.bannerReasons.set([]);
+      revealAfterRender(this.injector, () => this.host.nativeElement.querySelector('.vn-banner'));
       return;
     }
     this.banner.set(null);

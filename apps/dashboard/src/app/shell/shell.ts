@@ -45,6 +45,10 @@ const PHONE_QUERY = '(max-width: 599px)';
         </button>
         <mat-menu #userMenu="matMenu" xPosition="before">
           <div class="menu-email" mat-menu-item disabled>{{ user.email }}</div>
+          <a mat-menu-item [routerLink]="changePasswordLink">
+            <mat-icon>key</mat-icon>
+            <span>Change password</span>
+          </a>
           <button mat-menu-item type="button" (click)="signOut()">
             <mat-icon>logout</mat-icon>
             <span>Sign out</span>
@@ -61,7 +65,9 @@ const PHONE_QUERY = '(max-width: 599px)';
         [fixedInViewport]="!desktop()"
         [fixedTopGap]="phone() ? 56 : 64"
       >
-        <vn-nav-list [role]="session.role()" (navigated)="navOpen.set(false)" />
+        @if (!session.mustChangePassword()) {
+          <vn-nav-list [role]="session.role()" (navigated)="navOpen.set(false)" />
+        }
       </mat-sidenav>
       <mat-sidenav-content>
         <main id="main" tabindex="-1">
@@ -114,6 +120,7 @@ export class Shell {
     return role ? ROLE_LABELS[role] : '';
   });
   protected readonly home = computed(() => homeFor(this.session.role()));
+  protected readonly changePasswordLink = links.changePassword();
 
   protected skipToMain(event: Event): void {
     event.preventDefault();

@@ -1,5 +1,5 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, ElementRef, afterNextRender, computed, inject, input, signal, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, Injector, afterNextRender, computed, inject, input, signal, viewChild } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
@@ -12,6 +12,7 @@ import { homeFor } from '../core/guards';
 import { problemMessage, problemOf } from '../core/problem';
 import { EXPIRED_REASON } from '../core/session-expiry.interceptor';
 import { Session } from '../core/session';
+import { focusFirstInvalid } from '../shared/reveal';
 
 export const THROTTLED_MESSAGE = 'Too many attempts, try again in a few minutes.';
 export const EXPIRED_MESSAGE = 'Your session expired — please sign in again.';
@@ -84,6 +85,8 @@ export const EXPIRED_MESSAGE = 'Your session expired — please sign in again.';
   `,
 })
 export class SignIn {
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly injector = inject(Injector);
   private readonly session = inject(Session);
   private readonly router = inject(Router);
 
@@ -113,6 +116,7 @@ export class SignIn {
     if (this.busy()) return;
     if (this.form.invalid) {
       this.form.markAllAsTouched();
+      focusFirstInvalid(this.host.nativeElement, this.injector);
       return;
     }
     this.busy.set(true);

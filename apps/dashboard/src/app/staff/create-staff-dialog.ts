@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, Injector, inject, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialogModule, MatDialogRef } from '@angular/material/dialog';
@@ -6,11 +6,10 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
-import { ROLES, ROLE_LABELS, type Role, type User } from '@venule/api-contract';
+import { PASSWORD_MIN_LENGTH, ROLES, ROLE_LABELS, type Role, type User } from '@venule/api-contract';
 import { UsersApi } from '../core/api';
-import { applyServerFieldErrors, problemMessage, problemOf } from '../core/problem';
-
-export const MIN_PASSWORD_LENGTH = 10;
+import { applyServerFieldErrors, describeFieldErrors, problemMessage, problemOf } from '../core/problem';
+import { focusFirstInvalid } from '../shared/reveal';
 
 @Component({
   selector: 'vn-create-staff-dialog',
@@ -60,7 +59,7 @@ export const MIN_PASSWORD_LENGTH = 10;
         <mat-form-field appearance="outline">
           <mat-label>Initial password</mat-label>
           <input matInput formControlName="password" type="password" autocomplete="new-password" required />
-          <mat-hint>At least {{ minLength }} characters; tell the person to change it.</mat-hint>
+          <mat-hint>At least {{ minLength }} characters; they can change it from their account menu.</mat-hint>
           @if (form.controls.password.hasError('server')) {
             <mat-error>{{ form.controls.password.getError('server') }}</mat-error>
           } @else {
@@ -80,23 +79,26 @@ export const MIN_PASSWORD_LENGTH = 10;
   `,
 })
 export class CreateStaffDialog {
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly injector = inject(Injector);
   private readonly api = inject(UsersApi);
   private readonly ref = inject<MatDialogRef<CreateStaffDialog, User>>(MatDialogRef);
   protected readonly roles = ROLES;
   protected readonly roleLabels = ROLE_LABELS;
-  protected readonly minLength = MIN_PASSWORD_LENGTH;
+  protected readonly minLength = PASSWORD_MIN_LENGTH;
   protected readonly busy = signal(false);
   protected readonly error = signal<string | null>(null);
   protected readonly form = inject(NonNullableFormBuilder).group({
     displayName: ['', [Validators.required, Validators.minLength(2)]],
     email: ['', [Validators.required, Validators.email]],
     role: ['reception' as Role, Validators.required],
-    password: ['', [Validators.required, Validators.minLength(MIN_PASSWORD_LENGTH)]],
+    password: ['', [Validators.required, Validators.minLength(PASSWORD_MIN_LENGTH)]],
   });
 
   protected submit(): void {
     if (this.form.invalid) {
       this.form.markAllAsTouched();
+      focusFirstInvalid(this.host.nativeElement, this.injector);
       return;
     }
     this.busy.set(true);
@@ -107,7 +109,7 @@ export class CreateStaffDialog {
         this.busy.set(false);
         const unmatched = applyServerFieldErrors(this.form, error);
         if (!problemOf(error)?.errors?.length || unmatched.length) {
-          this.error.set(unmatched.length ? unmatched.map((e) => `${e.field}: ${e.messages.join(' ')}`).join(' ') : problemMessage(error));
+          this.error.set(unmatched.length ? describeFieldErrors(unmatched) : problemMessage(error));
         }
       },
     });

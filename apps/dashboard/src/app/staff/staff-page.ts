@@ -9,12 +9,17 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTableModule } from '@angular/material/table';
 import { MatTooltipModule } from '@angular/material/tooltip';
-import { ROLES, ROLE_LABELS, type Role, type UpdateUserRequest, type User } from '@venule/api-contract';
+import { ROLES, ROLE_LABELS, type PasswordReset, type Role, type UpdateUserRequest, type User } from '@venule/api-contract';
 import { UsersApi } from '../core/api';
 import { problemCode, problemMessage } from '../core/problem';
 import { Session } from '../core/session';
+import { confirmWith } from '../shared/confirm-dialog';
 import { EmptyState, ErrorState, Loading } from '../shared/view-state';
 import { CreateStaffDialog } from './create-staff-dialog';
+import { TemporaryPasswordDialog } from './temporary-password-dialog';
+
+/** Roles as people, for sentences ("Make Sam a receptionist?"). */
+const AS_PERSON: Record<Role, string> = { reception: 'a receptionist', clinician: 'a clinician', manager: 'a manager', admin: 'an admin' };
 
 export const CONFLICT_MESSAGE = (name: string) =>
   `Someone else changed ${name}'s account while you were looking. The list now shows the latest; make your change again if it is still needed.`;
@@ -83,11 +88,18 @@ export const CONFLICT_MESSAGE = (name: string) =>
             <th mat-header-cell *matHeaderCellDef>Status</th>
             <td mat-cell *matCellDef="let user">
               <span class="status" [class.inactive]="!user.active">{{ user.active ? 'Active' : 'Deactivated' }}</span>
+              @if (user.mustChangePassword) {
+                <span class="vn-muted pending"> Must change password</span>
+              }
             </td>
           </ng-container>
           <ng-container matColumnDef="actions">
             <th mat-header-cell *matHeaderCellDef><span class="vn-visually-hidden">Actions</span></th>
             <td mat-cell *matCellDef="let user" class="actions">
+              @if (user.id !== session.user()?.id) {
+                <button mat-button type="button" [disabled]="saving()" (click)="resetPassword(user)"
+                  [attr.aria-label]="'Reset the password of ' + user.displayName">Reset password</button>
+              }
               @if (user.active) {
                 <button mat-stroked-button type="button" [disabled]="saving() || user.id === session.user()?.id"
                   [matTooltip]="user.id === session.user()?.id ? 'You cannot deactivate your own account' : ''"
@@ -116,7 +128,8 @@ export const CONFLICT_MESSAGE = (name: string) =>
       background: var(--mat-sys-secondary-container); color: var(--mat-sys-on-secondary-container); }
     .status.inactive { background: var(--mat-sys-surface-container-highest); color: var(--mat-sys-on-surface-variant); }
     .inactive-row td { color: var(--mat-sys-on-surface-variant); }
-    .actions { text-align: right; }
+    .actions { text-align: right; white-space: nowrap; }
+    .pending { display: block; font: var(--mat-sys-body-small); margin-top: 2px; }
     .count { margin-top: 8px; }
   `,
 })
@@ -162,11 +175,51 @@ export class StaffPage {
   }
 
   protected changeRole(user: User, role: Role): void {
-    this.update(user, { version: user.version, role }, `${user.displayName} is now ${ROLE_LABELS[role]}`);
+    confirmWith(this.dialog, {
+      title: `Make ${user.displayName} ${AS_PERSON[role]}?`,
+      message: `${user.displayName} is signed out everywhere and, at the next sign-in, can use what ${AS_PERSON[role]} may use, and no longer what ${AS_PERSON[user.role]} may.`,
+      confirm: `Change role to ${ROLE_LABELS[role]}`,
+      irreversible: true,
+    }).subscribe((yes) => {
+      if (yes) this.update(user, { version: user.version, role }, `${user.displayName} is now ${AS_PERSON[role]}`);
+      // Cancelled: a fresh row puts the select back on the role the person still has.
+      else this.users.update((list) => (list ?? []).map((u) => (u.id === user.id ? { ...u } : u)));
+    });
   }
 
   protected setActive(user: User, active: boolean): void {
-    this.update(user, { version: user.version, active }, `${user.displayName} ${active ? 'reactivated' : 'deactivated'}`);
+    const done = `${user.displayName} ${active ? 'reactivated' : 'deactivated'}`;
+    if (active) {
+      this.update(user, { version: user.version, active }, done);
+      return;
+    }
+    confirmWith(this.dialog, {
+      title: `Deactivate ${user.displayName}'s account?`,
+      message: `${user.displayName} is signed out at once and can no longer sign in. Their records and the audit trail stay; you can reactivate the account later.`,
+      confirm: 'Deactivate account',
+      irreversible: true,
+    }).subscribe((yes) => yes && this.update(user, { version: user.version, active }, done));
+  }
+
+  protected resetPassword(user: User): void {
+    confirmWith(this.dialog, {
+      title: `Reset ${user.displayName}'s password?`,
+      message: `${user.displayName} is signed out everywhere and their password stops working. You get a temporary password to give them; at their next sign-in they must choose a new one.`,
+      confirm: 'Reset password',
+      irreversible: true,
+    }).subscribe((yes) => {
+      if (!yes) return;
+      this.saving.set(true);
+      this.notice.set(null);
+      this.api.resetPassword(user.id, user.version).subscribe({
+        next: (reset) => {
+          this.saving.set(false);
+          this.users.update((list) => (list ?? []).map((u) => (u.id === reset.user.id ? reset.user : u)));
+          this.dialog.open<TemporaryPasswordDialog, PasswordReset>(TemporaryPasswordDialog, { data: reset, maxWidth: '520px' });
+        },
+        error: (error: unknown) => this.failed(user, error),
+      });
+    });
   }
 
   private update(user: User, body: UpdateUserRequest, done: string): void {
@@ -178,13 +231,15 @@ export class StaffPage {
         this.users.update((list) => (list ?? []).map((u) => (u.id === updated.id ? updated : u)));
         this.snackBar.open(done, 'OK', { duration: 4000 });
       },
-      error: (error: unknown) => {
-        this.saving.set(false);
-        this.notice.set(problemCode(error) === 'VERSION_CONFLICT' ? CONFLICT_MESSAGE(user.displayName) : problemMessage(error));
-        // Show the server's truth again (also undoes the select's local change).
-        this.users.set(null);
-        this.load();
-      },
+      error: (error: unknown) => this.failed(user, error),
     });
+  }
+
+  private failed(user: User, error: unknown): void {
+    this.saving.set(false);
+    this.notice.set(problemCode(error) === 'VERSION_CONFLICT' ? CONFLICT_MESSAGE(user.displayName) : problemMessage(error));
+    // Show the server's truth again (also undoes the select's local change).
+    this.users.set(null);
+    this.load();
   }
 }

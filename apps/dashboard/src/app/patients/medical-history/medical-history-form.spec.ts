@@ -64,6 +64,28 @@ describe('MedicalHistoryForm', () => {
     expect(el.textContent).toContain('Enter the date the weight was measured');
   });
 
+  it('moves the focus to the "Some answers need attention" banner after a refused save', async () => {
+    const { tick, submit, el } = await setup();
+    await tick('Smoking');
+    await submit();
+    expect(document.activeElement).toBe(el.querySelector('.vn-banner'));
+    expect(document.activeElement?.textContent).toContain('Some answers need attention');
+  });
+
+  it('names an unmatched server field as the form labels it, and focuses that banner', async () => {
+    const { fixture, el } = await setup();
+    fixture.componentRef.setInput(
+      'serverError',
+      new HttpErrorResponse({
+        status: 400,
+        error: problem(400, 'VALIDATION_FAILED', 'x', { errors: [{ field: 'weightMeasuredOn', messages: ['must not be in the future'] }, { field: 'legs', messages: ['is required'] }] }),
+      }),
+    );
+    await fixture.whenStable();
+    expect(document.activeElement).toBe(el.querySelector('.vn-banner'));
+    expect(el.querySelector('.vn-banner')?.textContent).toContain('Legs is required.');
+  });
+
   it('shows a server message at the note it is about', async () => {
     const { tick, fixture, el } = await setup();
     await tick('Past DVT');

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, ChangeDetectorRef, Component, DestroyRef, effect, inject, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, ChangeDetectorRef, Component, DestroyRef, ElementRef, Injector, effect, inject, input, output, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, NonNullableFormBuilder, ReactiveFormsModule, ValidatorFn, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -11,7 +11,8 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import type { Ceap, ConditionCode, Leg, MedicalHistory, MedicalHistoryInput, RelativeContraindication } from '@venule/api-contract';
 import { todayIso } from '../../core/dates';
-import { applyServerFieldErrors, problemMessage, problemOf } from '../../core/problem';
+import { applyServerFieldErrors, describeFieldErrors, problemMessage, problemOf } from '../../core/problem';
+import { revealAfterRender } from '../../shared/reveal';
 import { ABSOLUTE, CEAP_CLINICAL, CONDITION_LABELS, RELATIVE } from './conditions';
 
 const NOTE_MAX = 1000;
@@ -163,12 +164,16 @@ const weightNeedsDate: ValidatorFn = (group) => {
     .group .vn-form-grid { width: 100%; margin-top: 8px; }
     .note { width: 100%; max-width: 640px; margin: 0 0 4px 40px; box-sizing: border-box; }
     .leg { border: none; padding: 0; margin: 0 0 8px; }
+    /* An outlined field's floating label rises above its box: room for it below the leg's heading. */
+    .leg .vn-form-grid { margin-top: 16px; }
     .symptomatic { align-self: center; margin-bottom: 20px; }
     @media (max-width: 599px) { .note { margin-left: 0; } }
   `,
 })
 export class MedicalHistoryForm {
   private readonly cdr = inject(ChangeDetectorRef);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly injector = inject(Injector);
   readonly initial = input<MedicalHistory | null>(null);
   readonly busy = input(false);
   readonly serverError = input<unknown>(null);
@@ -233,11 +238,17 @@ export class MedicalHistoryForm {
         fieldErrors.length === 0
           ? problemMessage(error)
           : unmatched.length
-            ? unmatched.map((e) => `${e.field}: ${e.messages.join(' ')}`).join(' ')
+            ? describeFieldErrors(unmatched)
             : 'Some answers need attention.',
       );
       this.cdr.markForCheck();
+      this.revealBanner();
     });
+  }
+
+  /** The banner sits at the top of a long questionnaire: bring it into view and to the keyboard. */
+  private revealBanner(): void {
+    revealAfterRender(this.injector, () => this.host.nativeElement.querySelector('.vn-banner'));
   }
 
   protected ceapGroup(leg: Leg): CeapGroup {
@@ -260,6 +271,7 @@ export class MedicalHistoryForm {
     if (this.form.invalid) {
       this.form.markAllAsTouched();
       this.banner.set('Some answers need attention.');
+      this.revealBanner();
       return;
     }
     this.banner.set(null);
