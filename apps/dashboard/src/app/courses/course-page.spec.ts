@@ -152,9 +152,13 @@ describe('CoursePage', () => {
   });
 
   it('after a session is completed, moves the focus to the success banner with the aftercare link', async () => {
-    const { el, click, http, harness } = await open('clinician', inProgress(true));
-    await click('Record treatment');
-    http.expectOne('/api/patients/p-1/medical-history').flush({ conditions: [], acknowledgements: {}, weightKg: 70, weightMeasuredOn: today });
+    const { el, http, harness } = await open('clinician', inProgress(true));
+    Array.from(el.querySelectorAll('button')).find((b) => b.textContent?.trim().endsWith('Record treatment'))?.click();
+    harness.detectChanges();
+    http
+      .expectOne((r) => r.url.endsWith('/completion-facts'))
+      .flush({ on: today, polidocanolMgSameDay: 0, completedSessionsBefore: 1, weightKg: 70, weightMeasuredOn: today, conditions: [] });
+    await harness.fixture.whenStable();
     const form = harness.fixture.debugElement.query(By.directive(SessionCompleteForm)).componentInstance as SessionCompleteForm;
     const done = {
       ...completedDetail({ id: 's-2', sequence: 2, completedOn: today, scheduledOn: today, scheduledFor: `${today}T12:00:00Z`, completedAt: `${today}T12:20:00Z` }),
