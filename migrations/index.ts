@@ -11,6 +11,7 @@ import { SignInAudit1796021632791 } from './1796021632791-SignInAudit';
 import { ReportIndexes1796022786202 } from './1796022786202-ReportIndexes';
 import { AuditPageViews1796025271614 } from './1796025271614-AuditPageViews';
 import { RecallCalls1796025271700 } from './1796025271700-RecallCalls';
+import { CourseFacts1796031000000 } from './1796031000000-CourseFacts';
 
 /** Every migration, oldest first (one a line). TypeORM runs the ones not yet applied at start-up. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   ReportIndexes1796022786202,
   AuditPageViews1796025271614,
   RecallCalls1796025271700,
+  CourseFacts1796031000000,
 ];
