@@ -33,6 +33,10 @@ export class CourseFacts1796031000000 implements MigrationInterface {
         first_by uuid,
         last_on date,
         last_by uuid,
+        -- Longest wait between the course's completed sessions, or from its last to its closure
+        -- (a day over when the closure's date is in doubt): only a course with a wait longer than
+        -- the interval policy's maximum was ever overdue before its last session.
+        longest_gap int,
         -- The patient's first treatment in any course (the course holding it has first_on = this)
         -- and first scan.
         patient_first_on date,
@@ -49,6 +53,7 @@ export class CourseFacts1796031000000 implements MigrationInterface {
       )`);
     await q.query(`CREATE INDEX course_facts_active ON course_facts (patient_id) WHERE status = 'active'`);
     await q.query(`CREATE INDEX course_facts_closed ON course_facts (closed_at) INCLUDE (status, last_by, created_by) WHERE status <> 'active'`);
+    await q.query(`CREATE INDEX course_facts_gap ON course_facts (longest_gap) WHERE longest_gap IS NOT NULL`);
     await q.query(`CREATE INDEX course_facts_first ON course_facts (first_on) INCLUDE (patient_id, patient_first_on, first_at, first_by, first_scan_on)`);
     await q.query(`CREATE INDEX course_facts_patient_rated ON course_facts (patient_rated_on) INCLUDE (patient_rating, done, last_by, created_by)`);
     await q.query(`CREATE INDEX course_facts_clinician_rated ON course_facts (clinician_rated_on) INCLUDE (clinician_rating, done, last_by, created_by)`);
@@ -60,10 +65,11 @@ export class CourseFacts1796031000000 implements MigrationInterface {
         -- every write committed before it, so a concurrent refresh cannot leave stale facts behind.
         PERFORM 1 FROM patients WHERE id = ANY (patient_ids) ORDER BY id FOR NO KEY UPDATE;
         INSERT INTO course_facts AS f (course_id, patient_id, archived, status, legs, planned_sessions, created_at, created_by, closed_at,
-                                       done, first_on, first_at, first_by, last_on, last_by, patient_first_on, first_scan_on,
+                                       done, first_on, first_at, first_by, last_on, last_by, longest_gap, patient_first_on, first_scan_on,
                                        legs_last_on, bookings, patient_rating, patient_rated_on, clinician_rating, clinician_rated_on)
         SELECT c.id, c.patient_id, p.archived, c.status, c.legs, c.planned_sessions, c.created_at, c.created_by, c.closed_at, s.done,
-               s.first_on, s.first_at, s.first_by, s.last_on, s.last_by, min(s.first_on) OVER (PARTITION BY c.patient_id),
+               s.first_on, s.first_at, s.first_by, s.last_on, s.last_by,
+               greatest(gap.longest, (c.closed_at::date - s.last_on) + 1), min(s.first_on) OVER (PARTITION BY c.patient_id),
                (SELECT min(sc.performed_on) FROM scans sc WHERE sc.patient_id = c.patient_id),
                legs.last_on, s.bookings, pr.rating, pr.assessed_on, cr.rating, cr.assessed_on
           FROM courses c
@@ -79,6 +85,11 @@ export class CourseFacts1796031000000 implements MigrationInterface {
               FROM sessions x
              WHERE x.course_id = c.id AND x.status IN ('completed', 'scheduled')
           ) s
+          CROSS JOIN LATERAL (
+            SELECT max(g.days) AS longest FROM (
+              SELECT x.completed_on - lag(x.completed_on) OVER (ORDER BY x.completed_on) AS days
+                FROM sessions x WHERE x.course_id = c.id AND x.status = 'completed') g
+          ) gap
           CROSS JOIN LATERAL (
             SELECT max(x.completed_on) AS last_on
               FROM courses c2
@@ -98,7 +109,7 @@ export class CourseFacts1796031000000 implements MigrationInterface {
           patient_id = excluded.patient_id, archived = excluded.archived, status = excluded.status, legs = excluded.legs, planned_sessions = excluded.planned_sessions,
           created_at = excluded.created_at, created_by = excluded.created_by, closed_at = excluded.closed_at, done = excluded.done,
           first_on = excluded.first_on, first_at = excluded.first_at, first_by = excluded.first_by, last_on = excluded.last_on,
-          last_by = excluded.last_by, patient_first_on = excluded.patient_first_on, first_scan_on = excluded.first_scan_on,
+          last_by = excluded.last_by, longest_gap = excluded.longest_gap, patient_first_on = excluded.patient_first_on, first_scan_on = excluded.first_scan_on,
           legs_last_on = excluded.legs_last_on, bookings = excluded.bookings, patient_rating = excluded.patient_rating,
           patient_rated_on = excluded.patient_rated_on, clinician_rating = excluded.clinician_rating,
           clinician_rated_on = excluded.clinician_rated_on;
@@ -154,6 +165,7 @@ export class CourseFacts1796031000000 implements MigrationInterface {
 
     // Backfill every course there is.
     await q.query(`SELECT refresh_course_facts(ARRAY(SELECT DISTINCT patient_id FROM courses))`);
+    await q.query(`ANALYZE course_facts`);
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -218,32 +218,36 @@ export class ReportsRepository {
   async scansExpiring(clock: ReportClock, days: number): Promise<ScanExpiryRow[]> {
     return this.db.query(
       `WITH candidates AS (
-         SELECT s.id, s.patient_id, s.performed_on, s.seq, l.leg,
-                (least(date_trunc('month', s.performed_on) + make_interval(months => $2::int, days => extract(day FROM s.performed_on)::int - 1),
-                       date_trunc('month', s.performed_on) + make_interval(months => $2::int + 1))::date - 1) AS valid_until
+         SELECT s.id, s.patient_id, s.performed_on, s.seq, l.leg, t.remaining, v.valid_until
            FROM scans s
-           JOIN scan_legs l ON l.scan_id = s.id AND l.conclusion = 'clear'
+           CROSS JOIN LATERAL (
+             SELECT (least(date_trunc('month', s.performed_on) + make_interval(months => $2::int, days => extract(day FROM s.performed_on)::int - 1),
+                           date_trunc('month', s.performed_on) + make_interval(months => $2::int + 1))::date - 1) AS valid_until
+           ) v
+           -- The few thousand scans in the band, then by key their clear legs and the sessions those
+           -- legs still have to be given in active courses (OFFSET 0 keeps each a probe per scan).
+           CROSS JOIN LATERAL (SELECT x.leg FROM scan_legs x WHERE x.scan_id = s.id AND x.conclusion = 'clear' OFFSET 0) l
+           CROSS JOIN LATERAL (
+             SELECT sum(cf.planned_sessions - cf.done)::int AS remaining
+               FROM course_facts cf
+              WHERE cf.patient_id = s.patient_id AND cf.status = 'active' AND NOT cf.archived AND l.leg = ANY (cf.legs)
+           ) t
           WHERE s.performed_on BETWEEN ($1::date - make_interval(months => $2::int, days => 2))::date
                                    AND ($1::date + $3::int - make_interval(months => $2::int) + interval '1 day')::date
+            AND v.valid_until BETWEEN $1::date AND $1::date + $3::int
+            AND t.remaining > 0
        ),
        latest AS (
          SELECT c.* FROM candidates c
-          WHERE c.valid_until BETWEEN $1::date AND $1::date + $3::int
-            AND NOT EXISTS (
+          WHERE NOT EXISTS (
               SELECT 1 FROM scans n JOIN scan_legs nl ON nl.scan_id = n.id AND nl.leg = c.leg
                WHERE n.patient_id = c.patient_id AND n.performed_on <= $1::date
                  AND (n.performed_on, n.seq) > (c.performed_on, c.seq))
        )
        SELECT l.patient_id AS "patientId", p.first_name || ' ' || p.last_name AS "patientName", p.clinic_number AS "clinicNumber",
-              p.phone, l.leg, l.valid_until::text AS "validUntil", need.remaining AS "sessionsRemaining"
+              p.phone, l.leg, l.valid_until::text AS "validUntil", l.remaining AS "sessionsRemaining"
          FROM latest l
-         JOIN patients p ON p.id = l.patient_id AND NOT p.archived
-         CROSS JOIN LATERAL (
-           SELECT sum(cf.planned_sessions - cf.done)::int AS remaining
-             FROM course_facts cf
-            WHERE cf.patient_id = l.patient_id AND cf.status = 'active' AND l.leg = ANY (cf.legs)
-         ) need
-        WHERE need.remaining > 0
+         JOIN patients p ON p.id = l.patient_id
         ORDER BY l.valid_until, p.last_name, p.first_name, l.leg`,
       [clock.on, clock.policy.scanValidityMonths, days],
     );
@@ -344,6 +348,54 @@ export class ReportsRepository {
       [period.from, period.to, period.clinicianId, timeZone],
     );
     return row;
+  }
+
+  /**
+   * Courses overdue at the end of each month of the period, from the sessions' history: each
+   * completed session opens a span, until the course's next one, in which it is the course's last;
+   * a course is overdue on a day inside such a span once the span is older than maxIntervalDays
+   * ($4), while sessions remain and the course is not yet closed. (The window is the course's own,
+   * as `courseWindow` gives it when no other course of the patient treated the same leg since.)
+   * Counted under the clinician who gave the span's session; patients archived today left out.
+   */
+  async overdueByMonth(period: Period, timeZone: string, maxIntervalDays: number): Promise<{ on: IsoDate; overdue: number }[]> {
+    return this.db.query(
+      // The month-ends are materialised so the join compares stored dates, not date arithmetic per pair.
+      `WITH ends AS MATERIALIZED (
+         SELECT least((m + interval '1 month' - interval '1 day')::date, $2::date) AS on
+           FROM generate_series(date_trunc('month', $1::date), date_trunc('month', $2::date), interval '1 month') m
+       ),
+       candidates AS (
+         -- Courses open in the period that waited longer than the maximum at some point: the ones
+         -- overdue now, and those with a long wait behind them (course_facts.longest_gap).
+         SELECT cf.course_id, cf.planned_sessions, (cf.closed_at AT TIME ZONE $5)::date AS closed_on
+           FROM course_facts cf
+          WHERE NOT cf.archived AND cf.status = 'active' AND cf.last_on < $2::date - $4::int
+         UNION
+         SELECT cf.course_id, cf.planned_sessions, (cf.closed_at AT TIME ZONE $5)::date
+           FROM course_facts cf
+          WHERE cf.longest_gap > $4::int AND NOT cf.archived AND (cf.closed_at IS NULL OR cf.closed_at >= $1::date::timestamp AT TIME ZONE $5)
+       ),
+       spans AS (
+         SELECT c.planned_sessions, c.closed_on, x.*
+           FROM candidates c
+           CROSS JOIN LATERAL (
+             SELECT s.completed_on AS last_on, s.completed_by, count(*) OVER w AS done, lead(s.completed_on) OVER w AS next_on
+               FROM sessions s
+              WHERE s.course_id = c.course_id AND s.status = 'completed' AND s.completed_on <= $2::date
+             WINDOW w AS (ORDER BY s.completed_on, s.completed_at ROWS UNBOUNDED PRECEDING)
+           ) x
+       )
+       SELECT e.on::text AS on, count(sp.last_on)::int AS overdue
+         FROM ends e
+         LEFT JOIN spans sp
+           ON sp.last_on + $4::int < e.on AND (sp.next_on IS NULL OR sp.next_on > e.on)
+          AND sp.done < sp.planned_sessions AND (sp.closed_on IS NULL OR sp.closed_on > e.on)
+          AND ($3::uuid IS NULL OR sp.completed_by = $3::uuid)
+        GROUP BY e.on
+        ORDER BY e.on`,
+      [period.from, period.to, period.clinicianId, maxIntervalDays, timeZone],
+    );
   }
 
   /** Patients whose first treatment ever fell in the period: median days from their first scan. */
