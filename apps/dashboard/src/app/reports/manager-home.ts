@@ -86,6 +86,22 @@ export function promiseKept(report: OutcomesReport, by: 'patient' | 'clinician')
           </table>
         </details>
       </section>
+
+      <section aria-labelledby="overdue-h">
+        <h2 id="overdue-h">Courses overdue at each month-end</h2>
+        <div class="chart"><canvas baseChart [data]="overdueChart()" [options]="overdueOptions" type="line" aria-hidden="true"></canvas></div>
+        <details>
+          <summary>The numbers</summary>
+          <table class="numbers">
+            <thead><tr><th scope="col">On</th><th scope="col">Courses overdue</th></tr></thead>
+            <tbody>
+              @for (m of o.overdueByMonth; track m.on) {
+                <tr><th scope="row">{{ formatDate(m.on) }}</th><td>{{ m.overdue }}</td></tr>
+              }
+            </tbody>
+          </table>
+        </details>
+      </section>
     } @else {
       <vn-loading label="Loading the figures…" />
     }
@@ -111,6 +127,7 @@ export class ManagerHome {
   protected readonly progressLink = links.progress;
   protected readonly overdueLink = links.overdue;
   protected readonly pct = pct;
+  protected readonly formatDate = formatDate;
 
   protected readonly period = computed(() => {
     const o = this.outcomes();
@@ -129,6 +146,21 @@ export class ManagerHome {
     maintainAspectRatio: false,
     scales: { x: { stacked: true }, y: { stacked: true, title: { display: true, text: 'sessions' } } },
   };
+
+  protected readonly overdueOptions: ChartConfiguration<'line'>['options'] = {
+    responsive: true,
+    maintainAspectRatio: false,
+    plugins: { legend: { display: false } },
+    scales: { y: { min: 0, ticks: { precision: 0 }, title: { display: true, text: 'courses overdue' } } },
+  };
+
+  protected readonly overdueChart = computed<ChartConfiguration<'line'>['data']>(() => {
+    const months = this.outcomes()?.overdueByMonth ?? [];
+    return {
+      labels: months.map((m) => formatDate(m.on)),
+      datasets: [{ label: 'Courses overdue', data: months.map((m) => m.overdue), borderColor: '#c62828', backgroundColor: '#c62828', tension: 0.2 }],
+    };
+  });
 
   protected readonly improvementChart = computed<ChartConfiguration<'bar'>['data']>(() => {
     const o = this.outcomes();
