@@ -12,6 +12,7 @@ import { links } from '../core/paths';
 import { problemMessage } from '../core/problem';
 import { Session } from '../core/session';
 import { ErrorState, Loading } from '../shared/view-state';
+import { counted } from './counted';
 import { ReportsApi, saveFile } from './reports-api';
 
 const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 1000) / 10} %`);
@@ -48,8 +49,8 @@ export function promiseKept(report: OutcomesReport, by: 'patient' | 'clinician')
           <li><span class="n">{{ od.overdue.length }}</span> overdue, nothing booked <a [routerLink]="overdueLink()">who to phone</a></li>
           <li><span class="n">{{ od.recall.length }}</span> recalls due</li>
         }
-        <li><span class="n">{{ pct(patientPromise().share) }}</span> of patients rate 60 % or better after 2–5 sessions ({{ patientPromise().courses }} courses)</li>
-        <li><span class="n">{{ pct(clinicianPromise().share) }}</span> by the clinicians' rating ({{ clinicianPromise().courses }} courses)</li>
+        <li><span class="n">{{ pct(patientPromise().share) }}</span> of patients rate 60 % or better after 2–5 sessions ({{ counted(patientPromise().courses, 'course') }})</li>
+        <li><span class="n">{{ pct(clinicianPromise().share) }}</span> by the clinicians' rating ({{ counted(clinicianPromise().courses, 'course') }})</li>
         <li><span class="n">{{ o.adverseEvents.per100Sessions ?? '—' }}</span> adverse events per 100 sessions</li>
         <li><span class="n">{{ pct(o.didNotAttend.rate) }}</span> did not attend</li>
       </ul>
@@ -128,6 +129,7 @@ export class ManagerHome {
   protected readonly overdueLink = links.overdue;
   protected readonly pct = pct;
   protected readonly formatDate = formatDate;
+  protected readonly counted = counted;
 
   protected readonly period = computed(() => {
     const o = this.outcomes();
@@ -165,7 +167,7 @@ export class ManagerHome {
   protected readonly improvementChart = computed<ChartConfiguration<'bar'>['data']>(() => {
     const o = this.outcomes();
     const buckets = o?.improvementBySessions ?? [];
-    const labels = buckets.map((b) => `${b.sessionsCompleted} session${b.sessionsCompleted === 1 ? '' : 's'}`);
+    const labels = buckets.map((b) => counted(b.sessionsCompleted, 'session'));
     const band = (value: number, label: string) =>
       ({ type: 'line', label, data: buckets.map(() => value), borderDash: [6, 4], pointRadius: 0, borderColor: '#2e7d32', fill: false }) as never;
     return {
