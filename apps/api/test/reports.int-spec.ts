@@ -508,4 +508,20 @@ describe('reports on the demo clinic', () => {
     }
     expect([...states].sort()).toEqual(['due', 'not_started', 'on_track', 'overdue']);
   });
+  it('fills every chart and list of the manager home', async () => {
+    const { body: o } = await manager.get('/api/reports/outcomes');
+    const rated = (by: 'patient' | 'clinician') =>
+      o.improvementBySessions.filter((b: Record<string, { courses: number }>) => b[by].courses > 0).map((b: { sessionsCompleted: number }) => b.sessionsCompleted);
+    expect(rated('patient')).toEqual(expect.arrayContaining([2, 3, 4, 5]));
+    expect(rated('clinician')).toEqual(expect.arrayContaining([2, 3, 4, 5]));
+    expect(o.courses.discontinued).toBeGreaterThanOrEqual(1);
+    expect(o.adverseEvents.byTypeAndSeverity.length).toBeGreaterThanOrEqual(3);
+    expect(o.didNotAttend.missed).toBeGreaterThanOrEqual(2);
+    expect(new Set(o.sessionsPerClinicianMonth.map((m: { clinicianId: string }) => m.clinicianId)).size).toBe(2);
+    expect(new Set(o.sessionsPerClinicianMonth.map((m: { month: string }) => m.month)).size).toBeGreaterThanOrEqual(8);
+    expect(o.overdueByMonth.filter((m: { overdue: number }) => m.overdue > 0).length).toBeGreaterThanOrEqual(4);
+    const { body: overdue } = await manager.get('/api/reports/overdue');
+    expect(overdue.overdue.length).toBeGreaterThanOrEqual(2);
+    expect(overdue.recall.length).toBeGreaterThanOrEqual(1);
+  });
 });
