@@ -160,7 +160,7 @@ export class ManagerHome {
     const months = this.outcomes()?.overdueByMonth ?? [];
     return {
       labels: months.map((m) => formatDate(m.on)),
-      datasets: [{ label: 'Courses overdue', data: months.map((m) => m.overdue), borderColor: '#c62828', backgroundColor: '#c62828', tension: 0.2 }],
+      datasets: [{ label: 'Courses overdue', data: months.map((m) => m.overdue), borderColor: '#c62828', backgroundColor: '#c62828' }],
     };
   });
 

@@ -34,9 +34,9 @@ import { RecallTable } from './recall-table';
       @if (report().scanExpiring.length) {
         <table mat-table [dataSource]="report().scanExpiring" aria-labelledby="scan-h">
           <ng-container matColumnDef="patient"><th mat-header-cell *matHeaderCellDef>Patient</th>
-            <td mat-cell *matCellDef="let r">{{ r.patientName }} <span class="vn-muted">{{ r.clinicNumber }}</span></td></ng-container>
+            <td mat-cell *matCellDef="let r">{{ r.patientName }} <span class="vn-muted number">{{ r.clinicNumber }}</span></td></ng-container>
           <ng-container matColumnDef="phone"><th mat-header-cell *matHeaderCellDef>Phone</th>
-            <td mat-cell *matCellDef="let r"><a [href]="'tel:' + r.phone">{{ r.phone }}</a></td></ng-container>
+            <td mat-cell *matCellDef="let r"><a class="number" [href]="'tel:' + r.phone">{{ r.phone }}</a></td></ng-container>
           <ng-container matColumnDef="when"><th mat-header-cell *matHeaderCellDef>Scan valid until</th>
             <td mat-cell *matCellDef="let r">{{ legLabel(r.leg) }}: {{ date(r.validUntil) }} ({{ counted(r.sessionsRemaining, 'session') }} to go)</td></ng-container>
           <tr mat-header-row *matHeaderRowDef="scanColumns"></tr>
@@ -45,7 +45,8 @@ import { RecallTable } from './recall-table';
       } @else { <p class="vn-muted">No clear scans are about to run out.</p> }
     </section>
   `,
-  styles: `section { margin-bottom: 24px; } h2 { font: var(--mat-sys-title-medium); }`,
+  styles: `section { margin-bottom: 24px; } h2 { font: var(--mat-sys-title-medium); }
+    table { width: 100%; } .number { white-space: nowrap; } span.number { display: block; }`,
 })
 export class OverdueLists {
   readonly report = input.required<OverdueReport>();

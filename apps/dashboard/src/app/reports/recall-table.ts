@@ -23,9 +23,9 @@ export const CALL_OUTCOME_LABELS: Record<RecallCallOutcome, string> = { left_mes
     @if (error(); as text) { <p class="vn-error" role="alert">{{ text }}</p> }
     <table mat-table [dataSource]="rows()" [attr.aria-labelledby]="labelledBy()">
       <ng-container matColumnDef="patient"><th mat-header-cell *matHeaderCellDef>Patient</th>
-        <td mat-cell *matCellDef="let r">{{ r.patientName }} <span class="vn-muted">{{ r.clinicNumber }}</span></td></ng-container>
+        <td mat-cell *matCellDef="let r">{{ r.patientName }} <span class="vn-muted number">{{ r.clinicNumber }}</span></td></ng-container>
       <ng-container matColumnDef="phone"><th mat-header-cell *matHeaderCellDef>Phone</th>
-        <td mat-cell *matCellDef="let r"><a [href]="'tel:' + r.phone">{{ r.phone }}</a></td></ng-container>
+        <td mat-cell *matCellDef="let r"><a class="number" [href]="'tel:' + r.phone">{{ r.phone }}</a></td></ng-container>
       <ng-container matColumnDef="when"><th mat-header-cell *matHeaderCellDef>{{ whenHeader() }}</th>
         <td mat-cell *matCellDef="let r"><ng-container *ngTemplateOutlet="when(); context: { $implicit: r }" /></td></ng-container>
       <ng-container matColumnDef="clinical"><th mat-header-cell *matHeaderCellDef>Course</th>
@@ -45,7 +45,11 @@ export const CALL_OUTCOME_LABELS: Record<RecallCallOutcome, string> = { left_mes
       <tr mat-row *matRowDef="let r; columns: columns()"></tr>
     </table>
   `,
-  styles: `.call { display: flex; flex-wrap: wrap; gap: 4px; } .last { font: var(--mat-sys-body-small); margin-top: 4px; }
+  // Fixed column widths: the overdue and recall tables line up one above the other.
+  styles: `table { width: 100%; table-layout: fixed; }
+    .mat-column-patient { width: 22%; } .mat-column-phone { width: 16%; } .mat-column-when { width: 20%; } .mat-column-clinical { width: 16%; }
+    .number { white-space: nowrap; } span.number { display: block; }
+    .call { display: flex; flex-wrap: wrap; gap: 4px; } .last { font: var(--mat-sys-body-small); margin-top: 4px; }
     .vn-error { color: var(--mat-sys-error); }`,
 })
 export class RecallTable {
