@@ -54,7 +54,7 @@ const STATE_ORDER = `array_position(ARRAY['overdue', 'due', 'not_started', 'on_t
 const SORT_COLUMNS: Record<CourseProgressSort, string[]> = {
   patientName: ['p.last_name', 'p.first_name'],
   clinicNumber: ['p.clinic_number'],
-  clinicianName: ['u.display_name'],
+  clinicianName: ['f.clinician_name'],
   state: [STATE_ORDER],
   plannedOn: ['f.planned_on'],
   lastSessionOn: ['f.last_on'],
@@ -132,30 +132,29 @@ export class ReportsRepository {
     const direction = filter.direction === 'desc' ? 'DESC' : 'ASC';
     const order = [...SORT_COLUMNS[filter.sort].map((col) => `${col} ${direction} NULLS LAST`), STATE_ORDER, 'f.id'];
     params.push(filter.limit, filter.offset);
-    // Patients' names are read for every row only when the order needs them, else for the page.
+    // Patients' names are read for every row only when the order needs them, else for the page;
+    // the page is the top of a bounded sort, with the count of all matches alongside.
     const byName = filter.sort === 'patientName' || filter.sort === 'clinicNumber';
     const rows: ProgressRow[] = await this.db.query(
       `WITH ${ACTIVE_COURSES},
        page AS (
-         SELECT f.*, u.display_name AS clinician_name,
-                row_number() OVER (ORDER BY ${order.join(', ')}) AS rn, count(*) OVER ()::int AS total
-           FROM f
+         SELECT f.*, count(*) OVER ()::int AS total
+           FROM (SELECT f.*, u.display_name AS clinician_name FROM f LEFT JOIN users u ON u.id = f.clinician_id) f
            ${byName ? 'JOIN patients p ON p.id = f.patient_id' : ''}
-           LEFT JOIN users u ON u.id = f.clinician_id
           ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-          ORDER BY rn
+          ORDER BY ${order.join(', ')}
           LIMIT $${params.length - 1} OFFSET $${params.length}
        )
-       SELECT page.id AS "courseId", page.patient_id AS "patientId",
+       SELECT f.id AS "courseId", f.patient_id AS "patientId",
               p.first_name || ' ' || p.last_name AS "patientName", p.clinic_number AS "clinicNumber",
-              page.legs, page.clinician_id AS "clinicianId", page.clinician_name AS "clinicianName",
-              page.planned_on::text AS "plannedOn", page.done AS "sessionsCompleted", page.planned_sessions AS "plannedSessions",
-              page.last_on::text AS "lastSessionOn", page.next_on::text AS "nextSessionOn", page.state,
-              page.days_overdue AS "daysOverdue", page.total,
-              page.patient_rating AS "patientRatedImprovement", page.clinician_rating AS "clinicianRatedImprovement"
-         FROM page
-         JOIN patients p ON p.id = page.patient_id
-        ORDER BY page.rn`,
+              f.legs, f.clinician_id AS "clinicianId", f.clinician_name AS "clinicianName",
+              f.planned_on::text AS "plannedOn", f.done AS "sessionsCompleted", f.planned_sessions AS "plannedSessions",
+              f.last_on::text AS "lastSessionOn", f.next_on::text AS "nextSessionOn", f.state,
+              f.days_overdue AS "daysOverdue", f.total,
+              f.patient_rating AS "patientRatedImprovement", f.clinician_rating AS "clinicianRatedImprovement"
+         FROM page f
+         JOIN patients p ON p.id = f.patient_id
+        ORDER BY ${order.join(', ')}`,
       params,
     );
     const total = rows[0]?.total ?? (filter.offset > 0 ? await this.countProgress(clock, filter) : 0);
