@@ -15,6 +15,7 @@ import { NameVariants1796025272000 } from './1796025272000-NameVariants';
 import { PasswordChange1796031000000 } from './1796031000000-PasswordChange';
 import { PatientContact1796031000100 } from './1796031000100-PatientContact';
 import { ClinicSettings1796033167195 } from './1796033167195-ClinicSettings';
+import { CourseFacts1796033200000 } from './1796033200000-CourseFacts';
 
 /** Every migration, oldest first (one a line). TypeORM runs the ones not yet applied at start-up. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   PasswordChange1796031000000,
   PatientContact1796031000100,
   ClinicSettings1796033167195,
+  CourseFacts1796033200000,
 ];

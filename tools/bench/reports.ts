@@ -96,7 +96,7 @@ async function main(): Promise<void> {
       ['outcomes over a year (clinic; every 4th per clinician)', (i) => {
         const p = year(i);
         return Promise.all([repo.improvementBySessions(p), repo.closedCourses(p, TIME_ZONE), repo.sessionsPerClinicianMonth(p),
-          repo.adverseEvents(p), repo.attendance(p, TIME_ZONE), repo.scanToFirstTreatment(p)]);
+          repo.adverseEvents(p), repo.attendance(p, TIME_ZONE), repo.scanToFirstTreatment(p), repo.overdueByMonth(p, TIME_ZONE, policy.maxIntervalDays)]);
       }],
     ];
     for (const [, work] of reports) await work(0); // warm the caches

@@ -391,8 +391,30 @@ describe('reports', () => {
         improvementBySessions: [{ sessionsCompleted: 2 }, { sessionsCompleted: 3, patient: { meanPercent: 80 } }],
         scanToFirstTreatment: { patients: 2, medianDays: 262.5 },
       });
+      // A period that ends before J was rated again reads J's rating of then.
+      const beforeRerating = await staff.manager.get(`/api/reports/outcomes?from=${plusDays(today, -30)}&to=${plusDays(today, -10)}`);
+      expect(beforeRerating.body.improvementBySessions).toEqual([
+        { sessionsCompleted: 3, patient: { meanPercent: 40, courses: 1, withinPromiseOrBetter: 0 }, clinician: { meanPercent: null, courses: 0, withinPromiseOrBetter: 0 } },
+      ]);
       const bad = await staff.manager.get(`/api/reports/outcomes?from=${today}&to=${plusDays(today, -1)}`);
       expect([bad.status, fieldsOf(bad.body)]).toEqual([400, ['to']]);
+    });
+
+    it('counts the courses overdue at each month-end of the period, from the sessions as they were then', async () => {
+      const res = await staff.manager.get('/api/reports/outcomes');
+      const ends: { on: string; overdue: number }[] = res.body.overdueByMonth;
+      expect(ends).toHaveLength(12);
+      expect(ends.at(-1)?.on).toBe(today);
+      // A: overdue from 16 days ago; B: from 6 days ago (its booking does not help); J: between its
+      // sessions of 110 and 10 days ago, from 26 days ago. H's long-closed gap was only 40 days.
+      const expected = (on: string) =>
+        Number(on > plusDays(today, -16)) + Number(on > plusDays(today, -6)) + Number(on > plusDays(today, -26) && on < plusDays(today, -10));
+      expect(ends).toEqual(ends.map(({ on }) => ({ on, overdue: expected(on) })));
+      expect(ends.at(-1)?.overdue).toBe(2);
+      const b = await staff.manager.get(`/api/reports/outcomes?clinicianId=${clinicianB.userId}`);
+      expect(b.body.overdueByMonth.map((m: { overdue: number }) => m.overdue)).toEqual(
+        ends.map(({ on }) => Number(on > plusDays(today, -26) && on < plusDays(today, -10))),
+      );
     });
 
     it('downloads as CSV, one measure per line', async () => {
@@ -402,6 +424,7 @@ describe('reports', () => {
       expect(lines[0]).toBe('Measure,Breakdown,Value,Based on');
       expect(lines).toContain('patient-rated improvement %,2 sessions,70,1');
       expect(lines).toContain('did-not-attend rate,,0.077,13');
+      expect(lines).toContain(`courses overdue,${today},2,`);
     });
   });
 
@@ -484,5 +507,21 @@ describe('reports on the demo clinic', () => {
       states.add(row.state);
     }
     expect([...states].sort()).toEqual(['due', 'not_started', 'on_track', 'overdue']);
+  });
+  it('fills every chart and list of the manager home', async () => {
+    const { body: o } = await manager.get('/api/reports/outcomes');
+    const rated = (by: 'patient' | 'clinician') =>
+      o.improvementBySessions.filter((b: Record<string, { courses: number }>) => b[by].courses > 0).map((b: { sessionsCompleted: number }) => b.sessionsCompleted);
+    expect(rated('patient')).toEqual(expect.arrayContaining([2, 3, 4, 5]));
+    expect(rated('clinician')).toEqual(expect.arrayContaining([2, 3, 4, 5]));
+    expect(o.courses.discontinued).toBeGreaterThanOrEqual(1);
+    expect(o.adverseEvents.byTypeAndSeverity.length).toBeGreaterThanOrEqual(3);
+    expect(o.didNotAttend.missed).toBeGreaterThanOrEqual(2);
+    expect(new Set(o.sessionsPerClinicianMonth.map((m: { clinicianId: string }) => m.clinicianId)).size).toBe(2);
+    expect(new Set(o.sessionsPerClinicianMonth.map((m: { month: string }) => m.month)).size).toBeGreaterThanOrEqual(8);
+    expect(o.overdueByMonth.filter((m: { overdue: number }) => m.overdue > 0).length).toBeGreaterThanOrEqual(4);
+    const { body: overdue } = await manager.get('/api/reports/overdue');
+    expect(overdue.overdue.length).toBeGreaterThanOrEqual(2);
+    expect(overdue.recall.length).toBeGreaterThanOrEqual(1);
   });
 });

@@ -196,4 +196,11 @@ export interface OutcomesReport {
   sessionsPerClinicianMonth: ClinicianMonth[];
   /** Patients first treated in the period: days from their first scan to that treatment. */
   scanToFirstTreatment: { patients: number; medianDays: number | null };
+  /** Courses overdue at the end of each month of the period (its last month: on its last day). */
+  overdueByMonth: OverdueAt[];
+}
+
+export interface OverdueAt {
+  on: IsoDate;
+  overdue: number;
 }

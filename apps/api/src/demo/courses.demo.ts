@@ -45,6 +45,8 @@ interface DemoCourse {
   startedDay: number;
   sessions: DemoSession[];
   close?: { day: number; status: 'completed' | 'discontinued'; reason?: string };
+  /** Who gives the course (default: every third story the second clinician). */
+  by?: 'first' | 'second';
   outcomes?: { day: number; ratedBy: 'patient' | 'clinician'; percent: number; notes?: string }[];
 }
 
@@ -163,6 +165,107 @@ const COURSES: DemoCourse[] = [
       { day: -65, status: 'completed', dose: LIQUID(2, 7), note: { signed: true, text: '7 injections to the calf, 2 mL polidocanol 0.5 %.' } },
     ],
     close: { day: -20, status: 'discontinued', reason: 'Patient relocating abroad; advised to continue with a local clinic and given a copy of her records.' },
+  },
+  // The past year, for the managers' charts: courses of 2–5 sessions closed with ratings on both
+  // sides of the promise, a long wait that ran overdue, a discontinuation, adverse events, missed
+  // appointments, both clinicians.
+  {
+    story: 'completed in two sessions, rated by both',
+    legs: 'both', areas: ['lateral thighs'], planned: 2, startedDay: -300,
+    sessions: [
+      { day: -295, status: 'completed', dose: LIQUID(4, 14), note: { signed: true, text: 'Both lateral thighs: 14 injections, 4 mL polidocanol 0.5 %.' } },
+      { day: -255, status: 'completed', dose: LIQUID(3, 10), note: { signed: true, text: 'Second and final session: 10 injections, 3 mL.' } },
+    ],
+    close: { day: -255, status: 'completed' },
+    outcomes: [
+      { day: -220, ratedBy: 'patient', percent: 65 },
+      { day: -220, ratedBy: 'clinician', percent: 60 },
+    ],
+  },
+  {
+    story: 'completed in four sessions after a missed appointment',
+    legs: 'one', areas: ['inner thigh', 'knee'], planned: 4, startedDay: -310,
+    sessions: [
+      { day: -305, status: 'completed', dose: LIQUID(4, 15), note: { signed: true, text: 'Inner thigh: 15 injections, 4 mL polidocanol 0.5 %.' } },
+      { day: -255, status: 'completed', dose: LIQUID(3, 11), note: { signed: true, text: 'Inner thigh and knee: 11 injections, 3 mL.' } },
+      { day: -212, status: 'did_not_attend', at: '11:30', reason: 'Forgot; rebooked for the next week.' },
+      { day: -205, status: 'completed', dose: FOAM(2, 5), note: { signed: true, text: 'Reticular feeder at the knee: foam 0.25 %, 2 mL.' } },
+      { day: -130, status: 'completed', dose: LIQUID(2, 7), note: { signed: true, text: 'Final touch-ups: 7 injections, 2 mL.' } },
+    ],
+    close: { day: -130, status: 'completed' },
+    outcomes: [
+      { day: -100, ratedBy: 'patient', percent: 85, notes: 'Delighted.' },
+      { day: -100, ratedBy: 'clinician', percent: 75 },
+    ],
+  },
+  {
+    story: 'five sessions with a long wait; thrombophlebitis after the third',
+    legs: 'both', areas: ['calves', 'behind the knees'], planned: 5, startedDay: -325,
+    sessions: [
+      { day: -320, status: 'completed', dose: LIQUID(4, 16), note: { signed: true, text: 'Both calves: 16 injections, 4 mL polidocanol 0.5 %.' } },
+      { day: -280, status: 'completed', dose: LIQUID(4, 14), note: { signed: true, text: 'Both calves: 14 injections, 4 mL.' } },
+      { day: -240, status: 'completed', dose: LIQUID(3, 12),
+        adverseEvent: { type: 'superficial_thrombophlebitis', severity: 'moderate', onsetDaysLater: 5, resolvedDaysLater: 30,
+          notes: 'Tender, firm cord on the right calf; trapped blood released at review, NSAIDs and stockings. Settled.' },
+        note: { signed: true, text: 'Behind both knees: 12 injections, 3 mL.' } },
+      { day: -125, status: 'completed', dose: LIQUID(3, 10), note: { signed: true, text: 'Back after four months away caring for her mother: 10 injections, 3 mL.' } },
+      { day: -85, status: 'completed', dose: FOAM(2, 5), note: { signed: true, text: 'Last session: foam 0.25 %, 2 mL to the remaining feeder.' } },
+    ],
+    close: { day: -85, status: 'completed' },
+    outcomes: [
+      { day: -55, ratedBy: 'patient', percent: 80 },
+      { day: -55, ratedBy: 'clinician', percent: 70 },
+    ],
+  },
+  {
+    story: 'discontinued after two sessions, lost to follow-up',
+    legs: 'one', areas: ['outer thigh'], planned: 4, startedDay: -270,
+    sessions: [
+      { day: -265, status: 'completed', dose: LIQUID(3, 10), note: { signed: true, text: 'Outer thigh: 10 injections, 3 mL polidocanol 0.5 %.' } },
+      { day: -225, status: 'completed', dose: LIQUID(3, 9), note: { signed: true, text: 'Outer thigh: 9 injections, 3 mL.' } },
+    ],
+    close: { day: -120, status: 'discontinued', reason: 'No reply to three recall calls and a letter; closed when she wrote to say she would not continue.' },
+  },
+  {
+    story: 'three sessions with the second clinician, below the promise',
+    by: 'second',
+    legs: 'one', areas: ['ankle', 'lower calf'], planned: 3, startedDay: -215,
+    sessions: [
+      { day: -210, status: 'completed', dose: LIQUID(2, 8), note: { signed: true, text: 'Ankle flare: 8 injections, 2 mL polidocanol 0.5 %.' } },
+      { day: -170, status: 'completed', dose: LIQUID(2, 8),
+        adverseEvent: { type: 'allergic_reaction', severity: 'mild', onsetDaysLater: 0, resolvedDaysLater: 1, notes: 'Itchy wheals around the sites within minutes; oral antihistamine, settled overnight.' },
+        note: { signed: true, text: 'Lower calf: 8 injections, 2 mL. Urticaria, treated.' } },
+      { day: -125, status: 'completed', dose: LIQUID(2, 6), note: { signed: true, text: 'Final session: 6 injections, 2 mL.' } },
+    ],
+    close: { day: -125, status: 'completed' },
+    outcomes: [
+      { day: -95, ratedBy: 'patient', percent: 50, notes: 'Better, but hoped for more round the ankle.' },
+      { day: -95, ratedBy: 'clinician', percent: 45 },
+    ],
+  },
+  {
+    story: 'overdue for months after a missed appointment',
+    legs: 'both', areas: ['lateral thighs'], planned: 4, startedDay: -290,
+    sessions: [
+      { day: -285, status: 'completed', dose: LIQUID(4, 15), note: { signed: true, text: 'Both lateral thighs: 15 injections, 4 mL polidocanol 0.5 %.' } },
+      { day: -235, status: 'completed', dose: LIQUID(3, 12), note: { signed: true, text: 'Both lateral thighs: 12 injections, 3 mL.' } },
+      { day: -170, status: 'did_not_attend', at: '15:00', reason: 'Did not come; no answer on the phone.' },
+    ],
+  },
+  {
+    story: 'completed in two sessions, rated early and again at the end',
+    by: 'second',
+    legs: 'one', areas: ['inner calf'], planned: 2, startedDay: -190,
+    sessions: [
+      { day: -185, status: 'completed', dose: LIQUID(2, 8), note: { signed: true, text: 'Inner calf: 8 injections, 2 mL polidocanol 0.5 %.' } },
+      { day: -140, status: 'completed', dose: LIQUID(2, 6), note: { signed: true, text: 'Inner calf, second session: 6 injections, 2 mL.' } },
+    ],
+    close: { day: -140, status: 'completed' },
+    outcomes: [
+      { day: -110, ratedBy: 'patient', percent: 60 },
+      { day: -40, ratedBy: 'patient', percent: 90, notes: 'Veins gone; very happy.' },
+      { day: -40, ratedBy: 'clinician', percent: 80 },
+    ],
   },
 ];
 
@@ -325,7 +428,7 @@ export async function seedDemoCourses(tx: EntityManager, today: IsoDate, timeZon
     if (!place) return;
     const { candidate, legs } = place;
     const courseId = randomUUID();
-    const doctor = index % 3 === 2 ? second : clinician;
+    const doctor = (course.by ?? (index % 3 === 2 ? 'second' : 'first')) === 'second' ? second : clinician;
     courses.push({
       id: courseId,
       patient_id: candidate.id,

@@ -121,6 +121,21 @@ const PATIENTS = {
   patricia: { firstName: 'Patricia', lastName: 'Holt', sex: 'female', age: 68, birthdayIn: 60, phone: '01632 960401', address: '2 Abbey Road, Bath', postcode: 'BA1 1LT', registeredDaysAgo: 700, archived: true,
     history: { daysAgo: 690, weightKg: 65, ceap: { left: C1() } } },
   edith: { firstName: 'Edith', lastName: 'Marsh', sex: 'female', age: 78, birthdayIn: 160, phone: '01632 960512', noEmail: true, address: '5 Quay Street, Truro', postcode: 'TR1 2HE', registeredDaysAgo: 3, history: null },
+  // Treated over the past year (courses.demo.ts), so the managers' charts have months of history.
+  frances: { firstName: 'Frances', lastName: 'Doyle', sex: 'female', age: 59, birthdayIn: 44, phone: '07700 900714', address: '16 Eldon Street, Newcastle', postcode: 'NE1 7JG', registeredDaysAgo: 350,
+    history: { daysAgo: 345, weightKg: 68, ceap: { left: C1(), right: C1() } } },
+  ewa: { firstName: 'Ewa', lastName: 'Ostrowska', sex: 'female', age: 44, birthdayIn: 133, phone: '07700 900725', address: '8 Mill Hill Road, Derby', postcode: 'DE1 1JT', registeredDaysAgo: 352,
+    history: { daysAgo: 345, weightKg: 61, ceap: { left: C1(), right: C1() } } },
+  yasmin: { firstName: 'Yasmin', lastName: 'Haddad', sex: 'female', age: 36, birthdayIn: 212, phone: '07700 900736', address: '41 Kensington Road, Leicester', postcode: 'LE2 3HQ', registeredDaysAgo: 355,
+    history: { daysAgo: 345, weightKg: 57, ceap: { left: C1(), right: C1() } } },
+  gillian: { firstName: 'Gillian', lastName: 'Murray', sex: 'female', age: 62, birthdayIn: 301, phone: '07700 900747', address: '5 Union Street, Dundee', postcode: 'DD1 4BH', registeredDaysAgo: 351,
+    history: { daysAgo: 345, weightKg: 70, ceap: { left: C1(), right: C1() } } },
+  nkechi: { firstName: 'Nkechi', lastName: 'Eze', sex: 'female', age: 41, birthdayIn: 19, phone: '07700 900758', address: '27 Stockwell Road, London', postcode: 'SW9 9AU', registeredDaysAgo: 353,
+    history: { daysAgo: 345, weightKg: 74, ceap: { left: C1(), right: C1() } } },
+  harriet: { firstName: 'Harriet', lastName: 'Lowe', sex: 'female', age: 53, birthdayIn: 166, phone: '07700 900769', address: '2 Broad Street, Norwich', postcode: 'NR2 1QE', registeredDaysAgo: 354,
+    history: { daysAgo: 345, weightKg: 66, ceap: { left: C1(), right: C1() } } },
+  beatriz: { firstName: 'Beatriz', lastName: 'Santos', sex: 'female', age: 31, birthdayIn: 250, phone: '07700 900770', address: '63 London Road, Southampton', postcode: 'SO15 2AE', registeredDaysAgo: 356,
+    history: { daysAgo: 345, weightKg: 55, ceap: { left: C1(), right: C1() } } },
 } satisfies Record<string, DemoPatient>;
 
 export type DemoPatientKey = keyof typeof PATIENTS;

@@ -103,6 +103,13 @@ const STORIES: Partial<Record<DemoPatientKey, DemoScan[]>> = {
   david: both({ months: 4 }),
   alex: one('left', { months: 2 }),
   patricia: both({ months: 23 }),
+  frances: both({ months: 11 }),
+  ewa: both({ months: 11 }),
+  yasmin: both({ months: 11 }),
+  gillian: both({ months: 11 }),
+  nkechi: both({ months: 11 }),
+  harriet: both({ months: 11 }),
+  beatriz: both({ months: 11 }),
 };
 
 /**

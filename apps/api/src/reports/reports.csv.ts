@@ -73,6 +73,7 @@ export function outcomesCsv(report: OutcomesReport): string {
     { measure: 'did-not-attend rate', breakdown: '', value: report.didNotAttend.rate, basis: report.didNotAttend.missed + report.didNotAttend.attended },
     ...report.sessionsPerClinicianMonth.map((m) => ({ measure: 'sessions', breakdown: `${m.clinicianName} ${m.month}`, value: m.sessions, basis: null })),
     { measure: 'median days from first scan to first treatment', breakdown: '', value: report.scanToFirstTreatment.medianDays, basis: report.scanToFirstTreatment.patients },
+    ...report.overdueByMonth.map((m) => ({ measure: 'courses overdue', breakdown: m.on, value: m.overdue, basis: null })),
   ];
   return toCsv(OUTCOMES, lines);
 }

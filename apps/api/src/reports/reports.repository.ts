@@ -54,7 +54,7 @@ const STATE_ORDER = `array_position(ARRAY['overdue', 'due', 'not_started', 'on_t
 const SORT_COLUMNS: Record<CourseProgressSort, string[]> = {
   patientName: ['p.last_name', 'p.first_name'],
   clinicNumber: ['p.clinic_number'],
-  clinicianName: ['u.display_name'],
+  clinicianName: ['f.clinician_name'],
   state: [STATE_ORDER],
   plannedOn: ['f.planned_on'],
   lastSessionOn: ['f.last_on'],
@@ -64,50 +64,22 @@ const SORT_COLUMNS: Record<CourseProgressSort, string[]> = {
 };
 
 /**
- * Completed sessions of course `c`: how many, the last date, and who gave the last one (the
- * clinician a course is counted under; before its first session, whoever planned it). One
- * index-only probe per course (sessions_course_facts).
- */
-const COMPLETED = `
-  LEFT JOIN LATERAL (
-    SELECT count(*)::int AS done, max(s.completed_on) AS last_on,
-           (array_agg(s.completed_by ORDER BY s.completed_on DESC, s.completed_at DESC))[1] AS last_clinician
-      FROM sessions s
-     WHERE s.course_id = c.id AND s.status = 'completed'
-  ) agg ON true`;
-
-/**
- * Active courses of patients not archived, with their state on $1 (clinic date), the clinic's
- * zone $2 and interval policy $3 (min days) and $4 (max days). Mirrors `courseState` and its
- * `courseWindow` (the window opens when every leg is past its interval in every course):
- * planned sessions all done → completed; nothing done → not_started; past the window → overdue;
- * before it → on_track; inside it, on_track when a session is booked today or later inside the
- * window, else due. `next_on` is the earliest booking dated today or later.
+ * Active courses of patients not archived, read from `course_facts` (kept by triggers, see the
+ * CourseFacts migration), with their state on $1 (clinic date), the clinic's zone $2 and interval
+ * policy $3 (min days) and $4 (max days). Mirrors `courseState` and its `courseWindow` (the window
+ * opens when every leg is past its interval in every course): planned sessions all done →
+ * completed; nothing done → not_started; past the window → overdue; before it → on_track; inside
+ * it, on_track when a session is booked today or later inside the window, else due. `next_on` is
+ * the earliest booking dated today or later.
  */
 const ACTIVE_COURSES = `
   active AS (
-    SELECT c.id, c.patient_id, c.legs, c.planned_sessions, (c.created_at AT TIME ZONE $2)::date AS planned_on,
-           agg.done, agg.last_on, agg.next_on, coalesce(agg.last_clinician, c.created_by) AS clinician_id, leg.opens_on
-      FROM courses c
-      JOIN patients pa ON pa.id = c.patient_id AND NOT pa.archived
-      LEFT JOIN LATERAL (
-        SELECT count(*) FILTER (WHERE s.status = 'completed')::int AS done,
-               max(s.completed_on) FILTER (WHERE s.status = 'completed') AS last_on,
-               (array_agg(s.completed_by ORDER BY s.completed_on DESC, s.completed_at DESC) FILTER (WHERE s.status = 'completed'))[1] AS last_clinician,
-               min((s.scheduled_for AT TIME ZONE $2)::date)
-                 FILTER (WHERE s.status = 'scheduled' AND (s.scheduled_for AT TIME ZONE $2)::date >= $1::date) AS next_on
-          FROM sessions s
-         WHERE s.course_id = c.id AND s.status IN ('completed', 'scheduled')
-      ) agg ON true
-      -- The interval is per leg across the patient's courses (SPEC §1.4): the window opens when every
-      -- leg of the course is past its latest treatment in any course.
-      LEFT JOIN LATERAL (
-        SELECT max(s2.completed_on) + $3::int AS opens_on
-          FROM courses c2
-          JOIN sessions s2 ON s2.course_id = c2.id AND s2.status = 'completed'
-         WHERE c2.patient_id = c.patient_id AND s2.legs && c.legs
-      ) leg ON true
-     WHERE c.status = 'active'
+    SELECT cf.course_id AS id, cf.patient_id, cf.legs, cf.planned_sessions, (cf.created_at AT TIME ZONE $2)::date AS planned_on,
+           cf.done, cf.last_on, coalesce(cf.last_by, cf.created_by) AS clinician_id, cf.legs_last_on + $3::int AS opens_on,
+           cf.patient_rating, cf.clinician_rating,
+           (SELECT min((b AT TIME ZONE $2)::date) FROM unnest(cf.bookings) b WHERE (b AT TIME ZONE $2)::date >= $1::date) AS next_on
+      FROM course_facts cf
+     WHERE cf.status = 'active' AND NOT cf.archived
   ),
   windows AS (
     SELECT a.*, greatest(a.last_on + $3::int, a.opens_on) AS window_opens
@@ -158,32 +130,31 @@ export class ReportsRepository {
     if (filter.to) add('f.planned_on <= ?::date', filter.to);
     if (filter.leg) add('f.legs @> ARRAY[?]::text[]', filter.leg);
     const direction = filter.direction === 'desc' ? 'DESC' : 'ASC';
-    const order = [...SORT_COLUMNS[filter.sort].map((col) => `${col} ${direction} NULLS LAST`), STATE_ORDER, 'p.last_name', 'p.first_name', 'f.id'];
+    const order = [...SORT_COLUMNS[filter.sort].map((col) => `${col} ${direction} NULLS LAST`), STATE_ORDER, 'f.id'];
     params.push(filter.limit, filter.offset);
+    // Patients' names are read for every row only when the order needs them, else for the page;
+    // the page is the top of a bounded sort, with the count of all matches alongside.
+    const byName = filter.sort === 'patientName' || filter.sort === 'clinicNumber';
     const rows: ProgressRow[] = await this.db.query(
       `WITH ${ACTIVE_COURSES},
        page AS (
-         SELECT f.*, p.first_name, p.last_name, p.clinic_number, u.display_name AS clinician_name,
-                row_number() OVER (ORDER BY ${order.join(', ')}) AS rn, count(*) OVER ()::int AS total
-           FROM f
-           JOIN patients p ON p.id = f.patient_id
-           LEFT JOIN users u ON u.id = f.clinician_id
+         SELECT f.*, count(*) OVER ()::int AS total
+           FROM (SELECT f.*, u.display_name AS clinician_name FROM f LEFT JOIN users u ON u.id = f.clinician_id) f
+           ${byName ? 'JOIN patients p ON p.id = f.patient_id' : ''}
           ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-          ORDER BY rn
+          ORDER BY ${order.join(', ')}
           LIMIT $${params.length - 1} OFFSET $${params.length}
        )
-       SELECT page.id AS "courseId", page.patient_id AS "patientId",
-              page.first_name || ' ' || page.last_name AS "patientName", page.clinic_number AS "clinicNumber",
-              page.legs, page.clinician_id AS "clinicianId", page.clinician_name AS "clinicianName",
-              page.planned_on::text AS "plannedOn", page.done AS "sessionsCompleted", page.planned_sessions AS "plannedSessions",
-              page.last_on::text AS "lastSessionOn", page.next_on::text AS "nextSessionOn", page.state,
-              page.days_overdue AS "daysOverdue", page.total,
-              (SELECT o.improvement_percent FROM outcomes o WHERE o.course_id = page.id AND o.rated_by = 'patient'
-                ORDER BY o.assessed_on DESC, o.created_at DESC LIMIT 1) AS "patientRatedImprovement",
-              (SELECT o.improvement_percent FROM outcomes o WHERE o.course_id = page.id AND o.rated_by = 'clinician'
-                ORDER BY o.assessed_on DESC, o.created_at DESC LIMIT 1) AS "clinicianRatedImprovement"
-         FROM page
-        ORDER BY page.rn`,
+       SELECT f.id AS "courseId", f.patient_id AS "patientId",
+              p.first_name || ' ' || p.last_name AS "patientName", p.clinic_number AS "clinicNumber",
+              f.legs, f.clinician_id AS "clinicianId", f.clinician_name AS "clinicianName",
+              f.planned_on::text AS "plannedOn", f.done AS "sessionsCompleted", f.planned_sessions AS "plannedSessions",
+              f.last_on::text AS "lastSessionOn", f.next_on::text AS "nextSessionOn", f.state,
+              f.days_overdue AS "daysOverdue", f.total,
+              f.patient_rating AS "patientRatedImprovement", f.clinician_rating AS "clinicianRatedImprovement"
+         FROM page f
+         JOIN patients p ON p.id = f.patient_id
+        ORDER BY ${order.join(', ')}`,
       params,
     );
     const total = rows[0]?.total ?? (filter.offset > 0 ? await this.countProgress(clock, filter) : 0);
@@ -246,58 +217,68 @@ export class ReportsRepository {
   async scansExpiring(clock: ReportClock, days: number): Promise<ScanExpiryRow[]> {
     return this.db.query(
       `WITH candidates AS (
-         SELECT s.id, s.patient_id, s.performed_on, s.seq, l.leg,
-                (least(date_trunc('month', s.performed_on) + make_interval(months => $2::int, days => extract(day FROM s.performed_on)::int - 1),
-                       date_trunc('month', s.performed_on) + make_interval(months => $2::int + 1))::date - 1) AS valid_until
+         SELECT s.id, s.patient_id, s.performed_on, s.seq, l.leg, t.remaining, v.valid_until
            FROM scans s
-           JOIN scan_legs l ON l.scan_id = s.id AND l.conclusion = 'clear'
+           CROSS JOIN LATERAL (
+             SELECT (least(date_trunc('month', s.performed_on) + make_interval(months => $2::int, days => extract(day FROM s.performed_on)::int - 1),
+                           date_trunc('month', s.performed_on) + make_interval(months => $2::int + 1))::date - 1) AS valid_until
+           ) v
+           -- The few thousand scans in the band, then by key their clear legs and the sessions those
+           -- legs still have to be given in active courses (OFFSET 0 keeps each a probe per scan).
+           CROSS JOIN LATERAL (SELECT x.leg FROM scan_legs x WHERE x.scan_id = s.id AND x.conclusion = 'clear' OFFSET 0) l
+           CROSS JOIN LATERAL (
+             SELECT sum(cf.planned_sessions - cf.done)::int AS remaining
+               FROM course_facts cf
+              WHERE cf.patient_id = s.patient_id AND cf.status = 'active' AND NOT cf.archived AND l.leg = ANY (cf.legs)
+           ) t
           WHERE s.performed_on BETWEEN ($1::date - make_interval(months => $2::int, days => 2))::date
                                    AND ($1::date + $3::int - make_interval(months => $2::int) + interval '1 day')::date
+            AND v.valid_until BETWEEN $1::date AND $1::date + $3::int
+            AND t.remaining > 0
        ),
        latest AS (
          SELECT c.* FROM candidates c
-          WHERE c.valid_until BETWEEN $1::date AND $1::date + $3::int
-            AND NOT EXISTS (
+          WHERE NOT EXISTS (
               SELECT 1 FROM scans n JOIN scan_legs nl ON nl.scan_id = n.id AND nl.leg = c.leg
                WHERE n.patient_id = c.patient_id AND n.performed_on <= $1::date
                  AND (n.performed_on, n.seq) > (c.performed_on, c.seq))
        )
        SELECT l.patient_id AS "patientId", p.first_name || ' ' || p.last_name AS "patientName", p.clinic_number AS "clinicNumber",
-              p.phone, l.leg, l.valid_until::text AS "validUntil", need.remaining AS "sessionsRemaining"
+              p.phone, l.leg, l.valid_until::text AS "validUntil", l.remaining AS "sessionsRemaining"
          FROM latest l
-         JOIN patients p ON p.id = l.patient_id AND NOT p.archived
-         CROSS JOIN LATERAL (
-           SELECT sum(c.planned_sessions - agg.done)::int AS remaining
-             FROM courses c
-             ${COMPLETED}
-            WHERE c.patient_id = l.patient_id AND c.status = 'active' AND l.leg = ANY (c.legs)
-         ) need
-        WHERE need.remaining > 0
+         JOIN patients p ON p.id = l.patient_id
         ORDER BY l.valid_until, p.last_name, p.first_name, l.leg`,
       [clock.on, clock.policy.scanValidityMonths, days],
     );
   }
 
-  /** Latest rating of each rater per course assessed in the period, grouped by sessions completed. */
+  /**
+   * Latest rating of each rater per course assessed in the period, grouped by sessions completed:
+   * the course's latest rating (course_facts) when it falls in the period, else its latest before
+   * the period's end from the outcomes themselves.
+   */
   async improvementBySessions(period: Period): Promise<
     { sessionsCompleted: number; ratedBy: 'patient' | 'clinician'; meanPercent: number; courses: number; withinPromiseOrBetter: number }[]
   > {
     return this.db.query(
       `WITH rated AS (
-         SELECT DISTINCT ON (o.course_id, o.rated_by) o.course_id, o.rated_by, o.improvement_percent
-           FROM outcomes o
-          WHERE o.assessed_on BETWEEN $1::date AND $2::date
-          ORDER BY o.course_id, o.rated_by, o.assessed_on DESC, o.created_at DESC
-       ),
-       counted AS (
-         SELECT r.*, agg.done, coalesce(agg.last_clinician, c.created_by) AS clinician_id
-           FROM rated r
-           JOIN courses c ON c.id = r.course_id
-           ${COMPLETED}
+         SELECT 'patient' AS rated_by, cf.patient_rating AS improvement_percent, cf.done, coalesce(cf.last_by, cf.created_by) AS clinician_id
+           FROM course_facts cf WHERE cf.patient_rated_on BETWEEN $1::date AND $2::date
+         UNION ALL
+         SELECT 'clinician', cf.clinician_rating, cf.done, coalesce(cf.last_by, cf.created_by)
+           FROM course_facts cf WHERE cf.clinician_rated_on BETWEEN $1::date AND $2::date
+         UNION ALL
+         -- Courses rated again after the period: their latest rating inside it.
+         SELECT * FROM (
+           SELECT DISTINCT ON (o.course_id, o.rated_by) o.rated_by, o.improvement_percent, cf.done, coalesce(cf.last_by, cf.created_by)
+             FROM course_facts cf
+             JOIN outcomes o ON o.course_id = cf.course_id AND o.assessed_on BETWEEN $1::date AND $2::date
+            WHERE (cf.patient_rated_on > $2::date AND o.rated_by = 'patient') OR (cf.clinician_rated_on > $2::date AND o.rated_by = 'clinician')
+            ORDER BY o.course_id, o.rated_by, o.assessed_on DESC, o.created_at DESC) later
        )
        SELECT done AS "sessionsCompleted", rated_by AS "ratedBy", round(avg(improvement_percent), 1)::float8 AS "meanPercent",
               count(*)::int AS courses, count(*) FILTER (WHERE improvement_percent >= $4::int)::int AS "withinPromiseOrBetter"
-         FROM counted
+         FROM rated
         WHERE $3::uuid IS NULL OR clinician_id = $3::uuid
         GROUP BY done, rated_by
         ORDER BY done, rated_by`,
@@ -308,16 +289,12 @@ export class ReportsRepository {
   /** Courses closed in the period (clinic dates), completed and discontinued. */
   async closedCourses(period: Period, timeZone: string): Promise<{ completed: number; discontinued: number }> {
     const [row] = await this.db.query(
-      `SELECT count(*) FILTER (WHERE c.status = 'completed')::int AS completed,
-              count(*) FILTER (WHERE c.status = 'discontinued')::int AS discontinued
-         FROM courses c
-         LEFT JOIN LATERAL (
-           SELECT s.completed_by FROM sessions s WHERE s.course_id = c.id AND s.status = 'completed'
-            ORDER BY s.completed_on DESC, s.completed_at DESC LIMIT 1
-         ) last ON true
-        WHERE c.status <> 'active'
-          AND c.closed_at >= ($1::date::timestamp AT TIME ZONE $4) AND c.closed_at < (($2::date + 1)::timestamp AT TIME ZONE $4)
-          AND ($3::uuid IS NULL OR coalesce(last.completed_by, c.created_by) = $3::uuid)`,
+      `SELECT count(*) FILTER (WHERE cf.status = 'completed')::int AS completed,
+              count(*) FILTER (WHERE cf.status = 'discontinued')::int AS discontinued
+         FROM course_facts cf
+        WHERE cf.status <> 'active'
+          AND cf.closed_at >= ($1::date::timestamp AT TIME ZONE $4) AND cf.closed_at < (($2::date + 1)::timestamp AT TIME ZONE $4)
+          AND ($3::uuid IS NULL OR coalesce(cf.last_by, cf.created_by) = $3::uuid)`,
       [period.from, period.to, period.clinicianId, timeZone],
     );
     return row;
@@ -326,14 +303,20 @@ export class ReportsRepository {
   /** Sessions completed in the period, per clinician and clinic month. */
   async sessionsPerClinicianMonth(period: Period): Promise<ClinicianMonth[]> {
     return this.db.query(
-      `SELECT s.completed_by AS "clinicianId", u.display_name AS "clinicianName", to_char(s.completed_on, 'YYYY-MM') AS month,
-              count(*)::int AS sessions
-         FROM sessions s
-         JOIN users u ON u.id = s.completed_by
-        WHERE s.status = 'completed' AND s.completed_on BETWEEN $1::date AND $2::date
-          AND ($3::uuid IS NULL OR s.completed_by = $3::uuid)
-        GROUP BY s.completed_by, u.display_name, month
-        ORDER BY month, u.display_name, s.completed_by`,
+      `WITH days AS (
+         -- Count per day from the index first; months and names only for the few groups left.
+         SELECT s.completed_by, s.completed_on, count(*) AS sessions
+           FROM sessions s
+          WHERE s.status = 'completed' AND s.completed_on BETWEEN $1::date AND $2::date
+            AND ($3::uuid IS NULL OR s.completed_by = $3::uuid)
+          GROUP BY s.completed_by, s.completed_on
+       )
+       SELECT d.completed_by AS "clinicianId", u.display_name AS "clinicianName", to_char(d.completed_on, 'YYYY-MM') AS month,
+              sum(d.sessions)::int AS sessions
+         FROM days d
+         JOIN users u ON u.id = d.completed_by
+        GROUP BY d.completed_by, u.display_name, month
+        ORDER BY month, u.display_name, d.completed_by`,
       [period.from, period.to, period.clinicianId],
     );
   }
@@ -366,24 +349,68 @@ export class ReportsRepository {
     return row;
   }
 
+  /**
+   * Courses overdue at the end of each month of the period, from the sessions' history: each
+   * completed session opens a span, until the course's next one, in which it is the course's last;
+   * a course is overdue on a day inside such a span once the span is older than maxIntervalDays
+   * ($4), while sessions remain and the course is not yet closed. (The window is the course's own,
+   * as `courseWindow` gives it when no other course of the patient treated the same leg since.)
+   * Counted under the clinician who gave the span's session; patients archived today left out.
+   */
+  async overdueByMonth(period: Period, timeZone: string, maxIntervalDays: number): Promise<{ on: IsoDate; overdue: number }[]> {
+    return this.db.query(
+      // The month-ends are materialised so the join compares stored dates, not date arithmetic per pair.
+      `WITH ends AS MATERIALIZED (
+         SELECT least((m + interval '1 month' - interval '1 day')::date, $2::date) AS on
+           FROM generate_series(date_trunc('month', $1::date), date_trunc('month', $2::date), interval '1 month') m
+       ),
+       candidates AS (
+         -- Courses open in the period that waited longer than the maximum at some point: the ones
+         -- overdue now, and those with a long wait behind them (course_facts.longest_gap).
+         SELECT cf.course_id, cf.planned_sessions, (cf.closed_at AT TIME ZONE $5)::date AS closed_on
+           FROM course_facts cf
+          WHERE NOT cf.archived AND cf.status = 'active' AND cf.last_on < $2::date - $4::int
+         UNION
+         SELECT cf.course_id, cf.planned_sessions, (cf.closed_at AT TIME ZONE $5)::date
+           FROM course_facts cf
+          WHERE cf.longest_gap > $4::int AND NOT cf.archived AND (cf.closed_at IS NULL OR cf.closed_at >= $1::date::timestamp AT TIME ZONE $5)
+       ),
+       spans AS (
+         SELECT c.planned_sessions, c.closed_on, x.*
+           FROM candidates c
+           CROSS JOIN LATERAL (
+             SELECT s.completed_on AS last_on, s.completed_by, count(*) OVER w AS done, lead(s.completed_on) OVER w AS next_on
+               FROM sessions s
+              WHERE s.course_id = c.course_id AND s.status = 'completed' AND s.completed_on <= $2::date
+             WINDOW w AS (ORDER BY s.completed_on, s.completed_at ROWS UNBOUNDED PRECEDING)
+           ) x
+       )
+       SELECT e.on::text AS on, count(sp.last_on)::int AS overdue
+         FROM ends e
+         LEFT JOIN spans sp
+           ON sp.last_on + $4::int < e.on AND (sp.next_on IS NULL OR sp.next_on > e.on)
+          AND sp.done < sp.planned_sessions AND (sp.closed_on IS NULL OR sp.closed_on > e.on)
+          AND ($3::uuid IS NULL OR sp.completed_by = $3::uuid)
+        GROUP BY e.on
+        ORDER BY e.on`,
+      [period.from, period.to, period.clinicianId, maxIntervalDays, timeZone],
+    );
+  }
+
   /** Patients whose first treatment ever fell in the period: median days from their first scan. */
   async scanToFirstTreatment(period: Period): Promise<{ patients: number; medianDays: number | null }> {
     const [row] = await this.db.query(
       `WITH first_treatment AS (
-         SELECT DISTINCT ON (c.patient_id) c.patient_id, s.completed_on, s.completed_by
-           FROM sessions s JOIN courses c ON c.id = s.course_id
-          WHERE s.status = 'completed' AND s.completed_on BETWEEN $1::date AND $2::date
-          ORDER BY c.patient_id, s.completed_on, s.completed_at
+         SELECT DISTINCT ON (cf.patient_id) cf.patient_id, cf.first_on, cf.first_by, cf.first_scan_on
+           FROM course_facts cf
+          WHERE cf.first_on BETWEEN $1::date AND $2::date AND cf.first_on = cf.patient_first_on
+          ORDER BY cf.patient_id, cf.first_at
        )
        SELECT count(*)::int AS patients,
-              percentile_cont(0.5) WITHIN GROUP (ORDER BY ft.completed_on - first_scan.on)::float8 AS "medianDays"
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY ft.first_on - ft.first_scan_on)::float8 AS "medianDays"
          FROM first_treatment ft
-         CROSS JOIN LATERAL (SELECT min(sc.performed_on) AS on FROM scans sc WHERE sc.patient_id = ft.patient_id AND sc.performed_on <= ft.completed_on) first_scan
-        WHERE first_scan.on IS NOT NULL
-          AND ($3::uuid IS NULL OR ft.completed_by = $3::uuid)
-          AND NOT EXISTS (
-            SELECT 1 FROM sessions s2 JOIN courses c2 ON c2.id = s2.course_id
-             WHERE c2.patient_id = ft.patient_id AND s2.status = 'completed' AND s2.completed_on < $1::date)`,
+        WHERE ft.first_scan_on <= ft.first_on
+          AND ($3::uuid IS NULL OR ft.first_by = $3::uuid)`,
       [period.from, period.to, period.clinicianId],
     );
     return row;

@@ -106,13 +106,15 @@ export class ReportsService {
     if (from > to) throw validationFailed(query.to ? 'to' : 'from', 'the period must start on or before its end');
     const period = { from, to, clinicianId: query.clinicianId ?? null };
     const zone = this.clock.timeZone;
-    const [ratings, closed, months, events, attendance, scanToFirstTreatment] = await Promise.all([
+    const policy = await loadPolicy(this.db.manager);
+    const [ratings, closed, months, events, attendance, scanToFirstTreatment, overdueByMonth] = await Promise.all([
       this.reports.improvementBySessions(period),
       this.reports.closedCourses(period, zone),
       this.reports.sessionsPerClinicianMonth(period),
       this.reports.adverseEvents(period),
       this.reports.attendance(period, zone),
       this.reports.scanToFirstTreatment(period),
+      this.reports.overdueByMonth(period, zone, policy.maxIntervalDays),
     ]);
     const sessionsCompleted = months.reduce((n, m) => n + m.sessions, 0);
     const per100 = (events: number) => (sessionsCompleted > 0 ? Math.round((events / sessionsCompleted) * 10000) / 100 : 0);
@@ -143,6 +145,7 @@ export class ReportsService {
       didNotAttend: { ...attendance, rate: rate(attendance.missed, attendance.missed + attendance.attended) },
       sessionsPerClinicianMonth: months,
       scanToFirstTreatment,
+      overdueByMonth,
     };
   }
 

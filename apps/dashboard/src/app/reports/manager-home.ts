@@ -12,6 +12,7 @@ import { links } from '../core/paths';
 import { problemMessage } from '../core/problem';
 import { Session } from '../core/session';
 import { ErrorState, Loading } from '../shared/view-state';
+import { counted } from './counted';
 import { ReportsApi, saveFile } from './reports-api';
 
 const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 1000) / 10} %`);
@@ -48,8 +49,8 @@ export function promiseKept(report: OutcomesReport, by: 'patient' | 'clinician')
           <li><span class="n">{{ od.overdue.length }}</span> overdue, nothing booked <a [routerLink]="overdueLink()">who to phone</a></li>
           <li><span class="n">{{ od.recall.length }}</span> recalls due</li>
         }
-        <li><span class="n">{{ pct(patientPromise().share) }}</span> of patients rate 60 % or better after 2–5 sessions ({{ patientPromise().courses }} courses)</li>
-        <li><span class="n">{{ pct(clinicianPromise().share) }}</span> by the clinicians' rating ({{ clinicianPromise().courses }} courses)</li>
+        <li><span class="n">{{ pct(patientPromise().share) }}</span> of patients rate 60 % or better after 2–5 sessions ({{ counted(patientPromise().courses, 'course') }})</li>
+        <li><span class="n">{{ pct(clinicianPromise().share) }}</span> by the clinicians' rating ({{ counted(clinicianPromise().courses, 'course') }})</li>
         <li><span class="n">{{ o.adverseEvents.per100Sessions ?? '—' }}</span> adverse events per 100 sessions</li>
         <li><span class="n">{{ pct(o.didNotAttend.rate) }}</span> did not attend</li>
       </ul>
@@ -86,6 +87,22 @@ export function promiseKept(report: OutcomesReport, by: 'patient' | 'clinician')
           </table>
         </details>
       </section>
+
+      <section aria-labelledby="overdue-h">
+        <h2 id="overdue-h">Courses overdue at each month-end</h2>
+        <div class="chart"><canvas baseChart [data]="overdueChart()" [options]="overdueOptions" type="line" aria-hidden="true"></canvas></div>
+        <details>
+          <summary>The numbers</summary>
+          <table class="numbers">
+            <thead><tr><th scope="col">On</th><th scope="col">Courses overdue</th></tr></thead>
+            <tbody>
+              @for (m of o.overdueByMonth; track m.on) {
+                <tr><th scope="row">{{ formatDate(m.on) }}</th><td>{{ m.overdue }}</td></tr>
+              }
+            </tbody>
+          </table>
+        </details>
+      </section>
     } @else {
       <vn-loading label="Loading the figures…" />
     }
@@ -111,6 +128,8 @@ export class ManagerHome {
   protected readonly progressLink = links.progress;
   protected readonly overdueLink = links.overdue;
   protected readonly pct = pct;
+  protected readonly formatDate = formatDate;
+  protected readonly counted = counted;
 
   protected readonly period = computed(() => {
     const o = this.outcomes();
@@ -130,10 +149,25 @@ export class ManagerHome {
     scales: { x: { stacked: true }, y: { stacked: true, title: { display: true, text: 'sessions' } } },
   };
 
+  protected readonly overdueOptions: ChartConfiguration<'line'>['options'] = {
+    responsive: true,
+    maintainAspectRatio: false,
+    plugins: { legend: { display: false } },
+    scales: { y: { min: 0, ticks: { precision: 0 }, title: { display: true, text: 'courses overdue' } } },
+  };
+
+  protected readonly overdueChart = computed<ChartConfiguration<'line'>['data']>(() => {
+    const months = this.outcomes()?.overdueByMonth ?? [];
+    return {
+      labels: months.map((m) => formatDate(m.on)),
+      datasets: [{ label: 'Courses overdue', data: months.map((m) => m.overdue), borderColor: '#c62828', backgroundColor: '#c62828' }],
+    };
+  });
+
   protected readonly improvementChart = computed<ChartConfiguration<'bar'>['data']>(() => {
     const o = this.outcomes();
     const buckets = o?.improvementBySessions ?? [];
-    const labels = buckets.map((b) => `${b.sessionsCompleted} session${b.sessionsCompleted === 1 ? '' : 's'}`);
+    const labels = buckets.map((b) => counted(b.sessionsCompleted, 'session'));
     const band = (value: number, label: string) =>
       ({ type: 'line', label, data: buckets.map(() => value), borderDash: [6, 4], pointRadius: 0, borderColor: '#2e7d32', fill: false }) as never;
     return {

@@ -37,6 +37,18 @@ describe('OverdueLists', () => {
     expect(cells[0][3]).toBe('Left leg, Right leg · 2 of 4 sessions');
   });
 
+  it('gives the recall list the same columns and call buttons, with its own "when"', () => {
+    const fixture = TestBed.createComponent(OverdueLists);
+    fixture.componentRef.setInput('report', { ...base, overdue: [recall({ daysOverdue: 1 })], recall: [recall({ courseId: 'c2', daysOverdue: 0 })] });
+    fixture.detectChanges();
+    const [overdue, recalls] = Array.from((fixture.nativeElement as HTMLElement).querySelectorAll('table'));
+    const row = (t: HTMLTableElement) => Array.from(t.querySelectorAll('tr[mat-row] td')).map((td) => td.textContent?.replace(/\s+/g, ' ').trim());
+    expect(Array.from(recalls.querySelectorAll('th')).map((th) => th.textContent?.trim())).toEqual(['Patient', 'Phone', 'Book between', 'Call']);
+    expect(row(overdue)[2]).toBe('24/08/2026 (1 day ago)');
+    expect(row(recalls)[2]).toBe('29/06/2026 and 24/08/2026');
+    expect(recalls.querySelectorAll('tr[mat-row] button')).toHaveLength(3);
+  });
+
   it('says so when a list is empty', () => {
     const fixture = TestBed.createComponent(OverdueLists);
     fixture.componentRef.setInput('report', base);

@@ -1,13 +1,10 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
-import { MatButtonModule } from '@angular/material/button';
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { MatTableModule } from '@angular/material/table';
-import { RECALL_CALL_OUTCOMES, type OverdueReport, type RecallCall, type RecallCallOutcome, type RecallRow } from '@venule/api-contract';
-import { formatDate, formatInstant } from '../core/dates';
+import type { OverdueReport } from '@venule/api-contract';
+import { formatDate } from '../core/dates';
 import { LEG_LABELS } from '../core/legs';
-import { problemMessage } from '../core/problem';
-import { ReportsApi } from './reports-api';
-
-export const CALL_OUTCOME_LABELS: Record<RecallCallOutcome, string> = { left_message: 'Left a message', booked: 'Booked', declined: 'Declined' };
+import { counted } from './counted';
+import { RecallTable } from './recall-table';
 
 /**
  * The three lists reception phones from. Clinical detail (legs, sessions) shows only when the
@@ -15,76 +12,33 @@ export const CALL_OUTCOME_LABELS: Record<RecallCallOutcome, string> = { left_mes
  */
 @Component({
   selector: 'vn-overdue-lists',
-  imports: [MatTableModule, MatButtonModule],
+  imports: [MatTableModule, RecallTable],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    @if (error(); as text) { <p class="vn-error" role="alert">{{ text }}</p> }
     <section aria-labelledby="overdue-h">
       <h2 id="overdue-h">Overdue, nothing booked ({{ report().overdue.length }})</h2>
       @if (report().overdue.length) {
-        <table mat-table [dataSource]="report().overdue" aria-labelledby="overdue-h">
-          <ng-container matColumnDef="patient"><th mat-header-cell *matHeaderCellDef>Patient</th>
-            <td mat-cell *matCellDef="let r">{{ r.patientName }} <span class="vn-muted">{{ r.clinicNumber }}</span></td></ng-container>
-          <ng-container matColumnDef="phone"><th mat-header-cell *matHeaderCellDef>Phone</th>
-            <td mat-cell *matCellDef="let r"><a [href]="'tel:' + r.phone">{{ r.phone }}</a></td></ng-container>
-          <ng-container matColumnDef="when"><th mat-header-cell *matHeaderCellDef>Was due by</th>
-            <td mat-cell *matCellDef="let r">{{ date(r.windowClosesOn) }} ({{ r.daysOverdue }} days ago)</td></ng-container>
-          <ng-container matColumnDef="clinical"><th mat-header-cell *matHeaderCellDef>Course</th>
-            <td mat-cell *matCellDef="let r">{{ course(r) }}</td></ng-container>
-          <ng-container matColumnDef="call"><th mat-header-cell *matHeaderCellDef>Call</th>
-            <td mat-cell *matCellDef="let r">
-              <div class="call" role="group" [attr.aria-label]="'What came of the call to ' + r.patientName">
-                @for (o of outcomes; track o.value) {
-                  <button mat-stroked-button type="button" [disabled]="saving() === r.courseId" (click)="record(r, o.value)">{{ o.label }}</button>
-                }
-              </div>
-              @if (lastCall(r); as c) {
-                <div class="vn-muted last">{{ outcomeLabel(c.outcome) }} · {{ when(c.calledAt) }} · {{ c.calledByName }}</div>
-              }
-            </td></ng-container>
-          <tr mat-header-row *matHeaderRowDef="recallColumns()"></tr>
-          <tr mat-row *matRowDef="let r; columns: recallColumns()"></tr>
-        </table>
+        <vn-recall-table [rows]="report().overdue" labelledBy="overdue-h" whenHeader="Was due by" [when]="dueBy" [clinical]="clinical()" />
       } @else { <p class="vn-muted">Nobody is overdue.</p> }
     </section>
     <section aria-labelledby="recall-h">
       <h2 id="recall-h">Recall: window open or opening within {{ report().recallDays }} days ({{ report().recall.length }})</h2>
       @if (report().recall.length) {
-        <table mat-table [dataSource]="report().recall" aria-labelledby="recall-h">
-          <ng-container matColumnDef="patient"><th mat-header-cell *matHeaderCellDef>Patient</th>
-            <td mat-cell *matCellDef="let r">{{ r.patientName }} <span class="vn-muted">{{ r.clinicNumber }}</span></td></ng-container>
-          <ng-container matColumnDef="phone"><th mat-header-cell *matHeaderCellDef>Phone</th>
-            <td mat-cell *matCellDef="let r"><a [href]="'tel:' + r.phone">{{ r.phone }}</a></td></ng-container>
-          <ng-container matColumnDef="when"><th mat-header-cell *matHeaderCellDef>Book between</th>
-            <td mat-cell *matCellDef="let r">{{ date(r.windowOpensOn) }} and {{ date(r.windowClosesOn) }}</td></ng-container>
-          <ng-container matColumnDef="clinical"><th mat-header-cell *matHeaderCellDef>Course</th>
-            <td mat-cell *matCellDef="let r">{{ course(r) }}</td></ng-container>
-          <ng-container matColumnDef="call"><th mat-header-cell *matHeaderCellDef>Call</th>
-            <td mat-cell *matCellDef="let r">
-              <div class="call" role="group" [attr.aria-label]="'What came of the call to ' + r.patientName">
-                @for (o of outcomes; track o.value) {
-                  <button mat-stroked-button type="button" [disabled]="saving() === r.courseId" (click)="record(r, o.value)">{{ o.label }}</button>
-                }
-              </div>
-              @if (lastCall(r); as c) {
-                <div class="vn-muted last">{{ outcomeLabel(c.outcome) }} · {{ when(c.calledAt) }} · {{ c.calledByName }}</div>
-              }
-            </td></ng-container>
-          <tr mat-header-row *matHeaderRowDef="recallColumns()"></tr>
-          <tr mat-row *matRowDef="let r; columns: recallColumns()"></tr>
-        </table>
+        <vn-recall-table [rows]="report().recall" labelledBy="recall-h" whenHeader="Book between" [when]="bookBetween" [clinical]="clinical()" />
       } @else { <p class="vn-muted">No recalls due.</p> }
     </section>
+    <ng-template #dueBy let-r>{{ date(r.windowClosesOn) }} ({{ counted(r.daysOverdue, 'day') }} ago)</ng-template>
+    <ng-template #bookBetween let-r>{{ date(r.windowOpensOn) }} and {{ date(r.windowClosesOn) }}</ng-template>
     <section aria-labelledby="scan-h">
       <h2 id="scan-h">Clear scan runs out within {{ report().scanExpiryDays }} days, sessions still planned ({{ report().scanExpiring.length }})</h2>
       @if (report().scanExpiring.length) {
         <table mat-table [dataSource]="report().scanExpiring" aria-labelledby="scan-h">
           <ng-container matColumnDef="patient"><th mat-header-cell *matHeaderCellDef>Patient</th>
-            <td mat-cell *matCellDef="let r">{{ r.patientName }} <span class="vn-muted">{{ r.clinicNumber }}</span></td></ng-container>
+            <td mat-cell *matCellDef="let r">{{ r.patientName }} <span class="vn-muted number">{{ r.clinicNumber }}</span></td></ng-container>
           <ng-container matColumnDef="phone"><th mat-header-cell *matHeaderCellDef>Phone</th>
-            <td mat-cell *matCellDef="let r"><a [href]="'tel:' + r.phone">{{ r.phone }}</a></td></ng-container>
+            <td mat-cell *matCellDef="let r">@if (r.phone) { <a class="number" [href]="'tel:' + r.phone">{{ r.phone }}</a> } @else { <span class="vn-muted">No phone number</span> }</td></ng-container>
           <ng-container matColumnDef="when"><th mat-header-cell *matHeaderCellDef>Scan valid until</th>
-            <td mat-cell *matCellDef="let r">{{ legLabel(r.leg) }}: {{ date(r.validUntil) }} ({{ r.sessionsRemaining }} sessions to go)</td></ng-container>
+            <td mat-cell *matCellDef="let r">{{ legLabel(r.leg) }}: {{ date(r.validUntil) }} ({{ counted(r.sessionsRemaining, 'session') }} to go)</td></ng-container>
           <tr mat-header-row *matHeaderRowDef="scanColumns"></tr>
           <tr mat-row *matRowDef="let r; columns: scanColumns"></tr>
         </table>
@@ -92,51 +46,14 @@ export const CALL_OUTCOME_LABELS: Record<RecallCallOutcome, string> = { left_mes
     </section>
   `,
   styles: `section { margin-bottom: 24px; } h2 { font: var(--mat-sys-title-medium); }
-    .call { display: flex; flex-wrap: wrap; gap: 4px; } .last { font: var(--mat-sys-body-small); margin-top: 4px; }
-    .vn-error { color: var(--mat-sys-error); }`,
+    table { width: 100%; } .number { white-space: nowrap; } span.number { display: block; }`,
 })
 export class OverdueLists {
   readonly report = input.required<OverdueReport>();
-  private readonly api = inject(ReportsApi);
-  protected readonly recallColumns = computed(() =>
-    [...this.report().overdue, ...this.report().recall].some((r) => r.clinical)
-      ? ['patient', 'phone', 'when', 'clinical', 'call']
-      : ['patient', 'phone', 'when', 'call'],
-  );
-  protected readonly outcomes = RECALL_CALL_OUTCOMES.map((value) => ({ value, label: CALL_OUTCOME_LABELS[value] }));
-  /** Calls recorded on this page since the list was loaded, by course. */
-  private readonly calls = signal<Record<string, RecallCall>>({});
-  protected readonly saving = signal<string | null>(null);
-  protected readonly error = signal<string | null>(null);
-  protected readonly when = formatInstant;
-
-  protected lastCall(r: RecallRow): RecallCall | null {
-    return this.calls()[r.courseId] ?? r.lastCall;
-  }
-
-  protected outcomeLabel(outcome: RecallCallOutcome): string {
-    return CALL_OUTCOME_LABELS[outcome];
-  }
-
-  protected record(r: RecallRow, outcome: RecallCallOutcome): void {
-    this.saving.set(r.courseId);
-    this.error.set(null);
-    this.api.recordCall({ courseId: r.courseId, outcome }).subscribe({
-      next: (call) => {
-        this.saving.set(null);
-        this.calls.update((calls) => ({ ...calls, [r.courseId]: call }));
-      },
-      error: (error: unknown) => {
-        this.saving.set(null);
-        this.error.set(problemMessage(error));
-      },
-    });
-  }
+  /** Both phone lists keep the same columns: the course column when any row carries clinical detail. */
+  protected readonly clinical = computed(() => [...this.report().overdue, ...this.report().recall].some((r) => r.clinical));
   protected readonly scanColumns = ['patient', 'phone', 'when'];
   protected readonly date = formatDate;
+  protected readonly counted = counted;
   protected readonly legLabel = (leg: 'left' | 'right') => LEG_LABELS[leg];
-  protected course(r: RecallRow): string {
-    if (!r.clinical) return '';
-    return `${r.clinical.legs.map((l) => LEG_LABELS[l]).join(', ')} · ${r.clinical.sessionsCompleted} of ${r.clinical.plannedSessions} sessions`;
-  }
 }

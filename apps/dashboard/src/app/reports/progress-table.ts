@@ -62,7 +62,8 @@ export const PROGRESS_PAGE_SIZES = [25, 50, 100];
         [pageSizeOptions]="pageSizes" (page)="pageChange.emit($event)" aria-label="Course pages" />
     </div>
   `,
-  styles: `.small { font: var(--mat-sys-body-small); }`,
+  // The patient column keeps room for the name, clinic number and legs on a 1024px tablet.
+  styles: `.small { font: var(--mat-sys-body-small); } .mat-column-patientName { min-width: 190px; }`,
 })
 export class ProgressTable {
   readonly page = input.required<CourseProgressPage>();
