@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { PASSWORD, shot, signIn, uniqueSurname } from './support';
+import { PASSWORD, shot, shotAtBothSizes, signIn, uniqueSurname } from './support';
 
 test('sign-in refuses a wrong password with the reason', async ({ page }) => {
   await page.goto('/sign-in');
@@ -55,4 +55,21 @@ test('reception signs in, registers, searches by keyboard and opens the patient'
   await page.getByRole('tab', { name: 'Scans' }).click();
   await expect(page.getByRole('heading', { name: 'Clearance today' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Left leg' })).toContainText('No scan');
+});
+
+test('a one-letter slip in a short surname, or a two-digit year, still finds the patient', async ({ page }) => {
+  await signIn(page, 'reception');
+  await page.getByRole('link', { name: 'Find a patient' }).click();
+  const search = page.getByRole('combobox', { name: /Name, clinic number/ });
+  await search.fill('Kahn');
+  await expect(page.locator('tbody tr').first()).toContainText('Khan, Ayesha');
+  await expect(page).toHaveURL(/[?&]q=Kahn/);
+  await shotAtBothSizes(page, '07-search-typo-short-surname');
+  await search.fill('Jonse');
+  await expect(page.locator('tbody tr').first()).toContainText('Jones');
+  const born = await page.locator('tbody tr').first().locator('td').nth(2).textContent(); // date of birth, DD/MM/YYYY
+  const [d, m, y] = (born ?? '').trim().split('/');
+  await search.fill(`jones ${d}/${m}/${y.slice(2)}`);
+  await expect(page.locator('tbody tr').first()).toContainText('Jones');
+  await expect(page.locator('tbody tr').first()).toContainText(`${d}/${m}/${y}`);
 });
