@@ -65,7 +65,7 @@ describe('ChangePasswordPage', () => {
     expect(req.request.body).toEqual({ currentPassword: 'hk7m-2pqa-x9dt', newPassword: 'a brand new passphrase' });
     req.flush(sessionFor('reception'));
     expect(session.mustChangePassword()).toBe(false);
-    expect(navigate).toHaveBeenCalledWith(['/', 'patients']);
+    expect(navigate).toHaveBeenCalledWith(['/', 'diary']); // reception's home
   });
 
   it('shows a wrong current password under its field, in words', async () => {
