@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { LoggerModule } from 'nestjs-pino';
+import { AdverseEventsModule } from './adverse-events/adverse-events.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { ClearanceModule } from './clearance/clearance.module';
@@ -53,6 +54,7 @@ export class AppModule {
         ClearanceModule,
         CoursesModule,
         SessionsModule,
+        AdverseEventsModule,
         NotesModule,
         ReportsModule,
         DiaryModule,

@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
+import { SessionsModule } from '../sessions/sessions.module';
 import { CoursesController } from './courses.controller';
 import { CoursesRepository } from './courses.repository';
 import { CoursesService } from './courses.service';
 
 /** Treatment courses: planning, consent, outcomes, closing (SPEC §1.5, §2). */
 @Module({
+  imports: [SessionsModule],
   controllers: [CoursesController],
   providers: [CoursesService, CoursesRepository],
 })

@@ -8,7 +8,7 @@ import { AuditService } from '../platform/audit/audit.service';
 import { APP_CONFIG, type AppConfig } from '../platform/config/app-config';
 import { ClinicClock } from '../platform/config/clinic-clock';
 import { ClinicalRuleViolation, notFound, validationFailed, versionConflict } from '../platform/errors/domain-error';
-import { cancelBookedSessions, sessionFacts, sessionsOfCourses, shapeSessions, type SessionRow } from '../sessions/session-records';
+import { SessionsRepository, sessionFacts, type SessionRow } from '../sessions/sessions.repository';
 import { clearanceWarnings } from '../clearance/clearance-warnings';
 import { loadClearanceFacts, loadLegTreatments, loadPolicy } from './clinical-facts';
 import type { CreateCourseDto } from './dto/create-course.dto';
@@ -29,6 +29,7 @@ export class CoursesService {
     private readonly audit: AuditService,
     private readonly clock: ClinicClock,
     private readonly courses: CoursesRepository,
+    private readonly sessions: SessionsRepository,
   ) {}
 
   async listForPatient(patientId: string, staff: SignedInStaff, limit: number, offset: number): Promise<Page<Course>> {
@@ -108,7 +109,7 @@ export class CoursesService {
         closing,
         actorId: staff.id,
       });
-      if (closing) await cancelBookedSessions(tx, id, staff.id, `Course ${dto.status}`);
+      if (closing) await this.sessions.cancelBooked(tx, id, staff.id, `Course ${dto.status}`);
       await this.audit.record(
         { actorId: staff.id, action: 'update', entity: 'course', entityId: id, patientId: row.patient_id, fields: changedFields(dto) },
         tx,
@@ -175,10 +176,10 @@ export class CoursesService {
     const clinical = can(role, 'readClinical');
     // One connection per transaction: the queries run one after another.
     const policy = await loadPolicy(tx);
-    const sessions = await sessionsOfCourses(tx, ids);
+    const sessions = await this.sessions.ofCourses(tx, ids);
     const consents = await this.courses.latestConsents(tx, ids);
     const outcomes = clinical ? await this.courses.outcomes(tx, ids) : [];
-    const shaped = await shapeSessions(tx, sessions, role, zone);
+    const shaped = await this.sessions.shape(tx, sessions, role, zone);
     const treatments = await loadLegTreatments(tx, [...new Set(rows.map((r) => r.patient_id))]);
     const today = this.clock.today();
     return rows.map((r) => {

@@ -1,7 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type {
-  AdverseEvent,
   Aftercare,
   BookedSession,
   CompletedSession,
@@ -18,7 +17,6 @@ import { BookSessionDto } from './dto/book-session.dto';
 import { ChangeSessionStatusDto } from './dto/change-session-status.dto';
 import { CompleteSessionDto, CompletionFactsQuery } from './dto/complete-session.dto';
 import { MoveSessionDto } from './dto/move-session.dto';
-import { RecordAdverseEventDto, ResolveAdverseEventDto } from './dto/record-adverse-event.dto';
 import { SessionsService } from './sessions.service';
 
 const uuid = new ParseUUIDPipe();
@@ -123,33 +121,5 @@ export class SessionsController {
   @Get('sessions/:id/pre-treatment')
   preTreatment(@Param('id', uuid) id: string): Promise<PreTreatmentAdvice> {
     return this.sessions.preTreatment(id);
-  }
-
-  @Allow('readClinical')
-  @Get('sessions/:id/adverse-events')
-  adverseEvents(@Param('id', uuid) id: string, @CurrentStaff() staff: SignedInStaff): Promise<Page<AdverseEvent>> {
-    return this.sessions.adverseEvents(id, staff);
-  }
-
-  @Allow('writeClinical')
-  @Post('sessions/:id/adverse-events')
-  recordAdverseEvent(
-    @Param('id', uuid) id: string,
-    @Body() body: RecordAdverseEventDto,
-    @CurrentStaff() staff: SignedInStaff,
-  ): Promise<AdverseEvent> {
-    return this.sessions.recordAdverseEvent(id, body, staff);
-  }
-
-  @Allow('writeClinical')
-  @ApiOperation({ summary: 'Marks an adverse event resolved. 409 when it already is; resolvedOn runs from the onset to today.' })
-  @Post('adverse-events/:id/resolve')
-  @HttpCode(200)
-  resolveAdverseEvent(
-    @Param('id', uuid) id: string,
-    @Body() body: ResolveAdverseEventDto,
-    @CurrentStaff() staff: SignedInStaff,
-  ): Promise<AdverseEvent> {
-    return this.sessions.resolveAdverseEvent(id, body.resolvedOn, staff);
   }
 }

@@ -1,13 +1,15 @@
 import { Module } from '@nestjs/common';
+import { AdverseEventsModule } from '../adverse-events/adverse-events.module';
 import { SettingsModule } from '../settings/settings.module';
 import { SessionsController } from './sessions.controller';
 import { SessionsRepository } from './sessions.repository';
 import { SessionsService } from './sessions.service';
 
-/** Sessions: booking inside the interval window, completion behind the clinical gate, aftercare, adverse events. */
+/** Sessions: booking inside the interval window, completion behind the clinical gate, aftercare. Courses read sessions through the repository. */
 @Module({
-  imports: [SettingsModule],
+  imports: [SettingsModule, AdverseEventsModule],
   controllers: [SessionsController],
   providers: [SessionsService, SessionsRepository],
+  exports: [SessionsRepository],
 })
 export class SessionsModule {}

@@ -1,6 +1,72 @@
 import { Injectable } from '@nestjs/common';
-import type { IsoDate } from '@venule/api-contract';
+import {
+  can,
+  type AdverseEvent,
+  type Checklist,
+  type ConfirmationInput,
+  type CourseStatus,
+  type IsoDate,
+  type Leg,
+  type Role,
+  type SclerosantAgent,
+  type SclerosantForm,
+  type SessionBooking,
+  type SessionDetail,
+  type SessionStatus,
+} from '@venule/api-contract';
+import { clinicDate } from '@venule/clinical-rules';
 import type { EntityManager } from 'typeorm';
+import { AdverseEventsRepository } from '../adverse-events/adverse-events.repository';
+
+export interface SessionRow {
+  id: string;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+  course_id: string;
+  patient_id: string;
+  course_status: string;
+  sequence: number;
+  scheduled_for: Date;
+  ends_at: Date;
+  clinician_id: string | null;
+  clinician_name: string | null;
+  status: SessionStatus;
+  status_changed_at: Date | null;
+  completed_at: Date | null;
+  treated_at: Date | null;
+  completed_on: string | null;
+  completed_by: string | null;
+  completed_by_name: string | null;
+  legs: Leg[] | null;
+  areas: string[] | null;
+  agent: SclerosantAgent | null;
+  product: string | null;
+  batch_number: string | null;
+  concentration_percent: number | null;
+  form: SclerosantForm | null;
+  volume_ml: number | null;
+  injections: number | null;
+  dose_mg: number | null;
+  compression_mmhg: number | null;
+  compression_hours: number | null;
+  checklist: Checklist | null;
+  confirmations: ConfirmationInput[] | null;
+  immediate_reactions: string | null;
+}
+
+const SESSION_SELECT = `
+  SELECT s.id, s.version, s.created_at, s.updated_at, s.course_id, c.patient_id, c.status AS course_status,
+         s.sequence, s.scheduled_for, s.ends_at, s.clinician_id, u.display_name AS clinician_name, s.status,
+         s.status_changed_at, s.completed_at, s.treated_at, s.completed_on::text AS completed_on, s.completed_by,
+         t.display_name AS completed_by_name,
+         s.legs, s.areas, s.agent, s.product, s.batch_number, s.concentration_percent::float8 AS concentration_percent,
+         s.form, s.volume_ml::float8 AS volume_ml, s.injections, s.dose_mg::float8 AS dose_mg,
+         s.compression_mmhg, s.compression_hours, s.checklist, s.confirmations, s.immediate_reactions
+    FROM sessions s
+    JOIN courses c ON c.id = s.course_id
+    LEFT JOIN users u ON u.id = s.clinician_id
+    LEFT JOIN users t ON t.id = s.completed_by`;
 
 /** What a completion is judged on beyond the patient's clearance facts and leg treatments. */
 export interface CompletionCounts {
@@ -13,9 +79,288 @@ export interface CompletionCounts {
   consentedOn: IsoDate | null;
 }
 
-/** Treatment sessions: the SQL the completion form and the completion itself share. */
+/** A course as booking and completing read it, locked. */
+export interface LockedCourse {
+  id: string;
+  patient_id: string;
+  legs: Leg[];
+  status: CourseStatus;
+  planned_sessions: number;
+}
+
+/** What booking the next session of a course counts on. */
+export interface BookingCounts {
+  lastCompletedOn: IsoDate | null;
+  completed: number;
+  booked: number;
+  nextSequence: number;
+}
+
+/** The detail a completion stores on the session. */
+export interface CompletionRecord {
+  at: string;
+  treatedAt: string;
+  on: IsoDate;
+  by: string;
+  legs: Leg[];
+  areas: string[];
+  agent: SclerosantAgent;
+  product: string | null;
+  batchNumber: string;
+  concentrationPercent: number;
+  form: SclerosantForm;
+  volumeMl: number;
+  injections: number;
+  doseMg: number;
+  compressionMmHg: number | null;
+  compressionHours: number | null;
+  checklist: Checklist;
+  confirmations: ConfirmationInput[];
+  immediateReactions: string | null;
+}
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+function toBooking(r: SessionRow, timeZone: string): SessionBooking {
+  const scheduledFor = r.scheduled_for.toISOString();
+  return {
+    id: r.id,
+    version: r.version,
+    createdAt: r.created_at.toISOString(),
+    updatedAt: r.updated_at.toISOString(),
+    courseId: r.course_id,
+    patientId: r.patient_id,
+    sequence: r.sequence,
+    scheduledFor,
+    endsAt: r.ends_at.toISOString(),
+    scheduledOn: clinicDate(scheduledFor, timeZone),
+    clinicianId: r.clinician_id,
+    clinicianName: r.clinician_name,
+    status: r.status,
+    statusChangedAt: iso(r.status_changed_at),
+    completedAt: iso(r.completed_at),
+    treatedAt: iso(r.treated_at),
+    completedOn: r.completed_on,
+    completedByName: r.completed_by_name,
+  };
+}
+
+export function toDetail(r: SessionRow, events: AdverseEvent[], timeZone: string): SessionDetail {
+  const compression =
+    r.compression_mmhg === null && r.compression_hours === null
+      ? r.status === 'completed'
+        ? {}
+        : null
+      : {
+          ...(r.compression_mmhg !== null ? { mmHg: r.compression_mmhg } : {}),
+          ...(r.compression_hours !== null ? { hours: r.compression_hours } : {}),
+        };
+  return {
+    ...toBooking(r, timeZone),
+    completedBy: r.completed_by,
+    legs: r.legs,
+    areas: r.areas,
+    agent: r.agent,
+    product: r.product,
+    batchNumber: r.batch_number,
+    concentrationPercent: r.concentration_percent,
+    form: r.form,
+    volumeMl: r.volume_ml,
+    injections: r.injections,
+    doseMg: r.dose_mg,
+    compression,
+    checklist: r.checklist,
+    confirmations: r.confirmations ?? [],
+    immediateReactions: r.immediate_reactions,
+    adverseEvents: events.filter((e) => e.sessionId === r.id),
+  };
+}
+
+/** The course-state facts of sessions: completed ones on their treatment date, others on their booked date. */
+export function sessionFacts(rows: SessionRow[], timeZone: string) {
+  return rows.map((r) => ({
+    id: r.id,
+    status: r.status,
+    date: r.status === 'completed' && r.completed_on ? r.completed_on : clinicDate(r.scheduled_for.toISOString(), timeZone),
+  }));
+}
+
+/**
+ * Treatment sessions: all the SQL of booking, completing, moving and closing them, and the one
+ * mapping to the contract (reception gets the booking, clinicians and managers the detail too).
+ */
 @Injectable()
 export class SessionsRepository {
+  constructor(private readonly adverseEvents: AdverseEventsRepository) {}
+
+  async find(m: EntityManager, id: string): Promise<SessionRow | null> {
+    const [row] = await m.query(`${SESSION_SELECT} WHERE s.id = $1`, [id]);
+    return row ?? null;
+  }
+
+  /** Sessions of the given courses, by course and sequence (then booking time). */
+  async ofCourses(m: EntityManager, courseIds: string[]): Promise<SessionRow[]> {
+    if (courseIds.length === 0) return [];
+    return m.query(`${SESSION_SELECT} WHERE s.course_id = ANY($1::uuid[]) ORDER BY s.course_id, s.sequence, s.scheduled_for, s.created_at`, [
+      courseIds,
+    ]);
+  }
+
+  /** Shapes session rows for `role`, loading adverse events in one query when the role sees them. */
+  async shape(m: EntityManager, rows: SessionRow[], role: Role, timeZone: string): Promise<(SessionBooking | SessionDetail)[]> {
+    if (!can(role, 'readClinical')) return rows.map((r) => toBooking(r, timeZone));
+    const events = await this.adverseEvents.ofSessions(
+      m,
+      rows.filter((r) => r.status === 'completed').map((r) => r.id),
+    );
+    return rows.map((r) => toDetail(r, events, timeZone));
+  }
+
+  /** The patient whose course it is; null when there is no such course. */
+  async coursePatient(m: EntityManager, courseId: string): Promise<string | null> {
+    const [row] = await m.query(`SELECT patient_id FROM courses WHERE id = $1`, [courseId]);
+    return row?.patient_id ?? null;
+  }
+
+  /** First in the lock order: the dose and the per-leg interval count every course of the patient. */
+  async lockPatient(m: EntityManager, patientId: string): Promise<void> {
+    await m.query(`SELECT 1 FROM patients WHERE id = $1 FOR NO KEY UPDATE`, [patientId]);
+  }
+
+  async lockCourse(m: EntityManager, courseId: string): Promise<LockedCourse> {
+    const [row] = await m.query(`SELECT id, patient_id, legs, status, planned_sessions FROM courses WHERE id = $1 FOR UPDATE`, [courseId]);
+    return row;
+  }
+
+  async lockSession(m: EntityManager, id: string): Promise<{ status: SessionStatus; version: number; scheduled_for: Date } | null> {
+    const [row] = await m.query(`SELECT status, version, scheduled_for FROM sessions WHERE id = $1 FOR UPDATE`, [id]);
+    return row ?? null;
+  }
+
+  async courseLegs(m: EntityManager, courseId: string): Promise<Leg[]> {
+    const [row] = await m.query(`SELECT legs FROM courses WHERE id = $1`, [courseId]);
+    return row.legs;
+  }
+
+  async isActiveClinician(m: EntityManager, userId: string): Promise<boolean> {
+    const [row] = await m.query(`SELECT 1 FROM users WHERE id = $1 AND role = 'clinician' AND active`, [userId]);
+    return Boolean(row);
+  }
+
+  /** The patient's consultation, with its clinician (null when it had none); undefined when it is not the patient's. */
+  async consultationClinician(m: EntityManager, consultationId: string, patientId: string): Promise<string | null | undefined> {
+    const [row] = await m.query(`SELECT clinician_id FROM consultations WHERE id = $1 AND patient_id = $2`, [consultationId, patientId]);
+    return row ? row.clinician_id : undefined;
+  }
+
+  async bookingCounts(m: EntityManager, courseId: string): Promise<BookingCounts> {
+    const [row] = await m.query(
+      `SELECT max(completed_on)::text AS last_completed_on,
+              count(*) FILTER (WHERE status = 'completed')::int AS completed,
+              count(*) FILTER (WHERE status = 'scheduled')::int AS booked,
+              coalesce(max(sequence) FILTER (WHERE status IN ('scheduled', 'completed')), 0) + 1 AS next_sequence
+         FROM sessions WHERE course_id = $1`,
+      [courseId],
+    );
+    return { lastCompletedOn: row.last_completed_on, completed: row.completed, booked: row.booked, nextSequence: row.next_sequence };
+  }
+
+  async lastCompletedOn(m: EntityManager, courseId: string): Promise<IsoDate | null> {
+    const [row] = await m.query(
+      `SELECT max(completed_on)::text AS last_completed_on FROM sessions WHERE course_id = $1 AND status = 'completed'`,
+      [courseId],
+    );
+    return row.last_completed_on;
+  }
+
+  async completedCount(m: EntityManager, courseId: string): Promise<number> {
+    const [row] = await m.query(`SELECT count(*)::int AS completed FROM sessions WHERE course_id = $1 AND status = 'completed'`, [courseId]);
+    return row.completed;
+  }
+
+  /** Books a session; the clinician's diary constraint raises PostgreSQL's exclusion_violation on a clash. */
+  async insert(
+    m: EntityManager,
+    b: { courseId: string; sequence: number; scheduledFor: string; minutes: number; clinicianId: string | null; bookedBy: string },
+  ): Promise<string> {
+    const [{ id }] = await m.query(
+      `INSERT INTO sessions (course_id, sequence, scheduled_for, ends_at, clinician_id, booked_by)
+       VALUES ($1, $2, $3::timestamptz, $3::timestamptz + make_interval(mins => $4), $5, $6) RETURNING id`,
+      [b.courseId, b.sequence, b.scheduledFor, b.minutes, b.clinicianId, b.bookedBy],
+    );
+    return id;
+  }
+
+  /** Keeps the session's length; raises exclusion_violation like `insert`. */
+  async reschedule(m: EntityManager, id: string, scheduledFor: string): Promise<void> {
+    await m.query(
+      `UPDATE sessions SET scheduled_for = $2::timestamptz, ends_at = $2::timestamptz + (ends_at - scheduled_for),
+              version = version + 1, updated_at = now()
+        WHERE id = $1`,
+      [id, scheduledFor],
+    );
+  }
+
+  async recordCompletion(m: EntityManager, id: string, c: CompletionRecord): Promise<void> {
+    await m.query(
+      `UPDATE sessions
+          SET status = 'completed', completed_at = $2, treated_at = $20, completed_on = $3, completed_by = $4,
+              status_changed_at = $2, status_changed_by = $4,
+              legs = $5, areas = $6, agent = $7, product = $8, batch_number = $9, concentration_percent = $10,
+              form = $11, volume_ml = $12, injections = $13, dose_mg = $14, compression_mmhg = $15,
+              compression_hours = $16, checklist = $17, confirmations = $18, immediate_reactions = $19,
+              version = version + 1, updated_at = now()
+        WHERE id = $1`,
+      [
+        id, c.at, c.on, c.by,
+        c.legs, c.areas, c.agent, c.product, c.batchNumber, c.concentrationPercent,
+        c.form, c.volumeMl, c.injections, c.doseMg, c.compressionMmHg,
+        c.compressionHours, JSON.stringify(c.checklist), JSON.stringify(c.confirmations),
+        c.immediateReactions, c.treatedAt,
+      ],
+    );
+  }
+
+  /** Closes a course whose planned sessions are all done. */
+  async completeCourse(m: EntityManager, courseId: string, at: string, actorId: string): Promise<void> {
+    await m.query(
+      `UPDATE courses SET status = 'completed', closed_at = $2, closed_by = $3, version = version + 1, updated_at = now()
+        WHERE id = $1`,
+      [courseId, at, actorId],
+    );
+  }
+
+  async changeStatus(m: EntityManager, id: string, status: 'cancelled' | 'did_not_attend', actorId: string, reason: string | null): Promise<void> {
+    await m.query(
+      `UPDATE sessions SET status = $2, status_changed_at = now(), status_changed_by = $3, status_reason = $4,
+              version = version + 1, updated_at = now()
+        WHERE id = $1`,
+      [id, status, actorId, reason],
+    );
+  }
+
+  /** Cancels the still-booked sessions of a course that closed (frees the clinicians' time). */
+  async cancelBooked(m: EntityManager, courseId: string, actorId: string, reason: string): Promise<void> {
+    await m.query(
+      `UPDATE sessions
+          SET status = 'cancelled', status_changed_at = now(), status_changed_by = $2, status_reason = $3,
+              version = version + 1, updated_at = now()
+        WHERE course_id = $1 AND status = 'scheduled'`,
+      [courseId, actorId, reason],
+    );
+  }
+
+  /** The patient's booked sessions in every course, by time, with their course's legs. */
+  async bookedOfPatient(m: EntityManager, patientId: string): Promise<{ id: string; sequence: number; scheduled_for: Date; legs: Leg[] }[]> {
+    return m.query(
+      `SELECT s.id, s.sequence, s.scheduled_for, c.legs
+         FROM sessions s JOIN courses c ON c.id = s.course_id
+        WHERE c.patient_id = $1 AND s.status = 'scheduled'
+        ORDER BY s.scheduled_for`,
+      [patientId],
+    );
+  }
+
   /**
    * One statement, so the dose meter on the form and the check on submit read the same figures.
    * `exceptSessionId` leaves the session being recorded out of the day's dose.

@@ -1,0 +1,43 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { AdverseEvent, Page } from '@venule/api-contract';
+import { Allow } from '../auth/access.decorators';
+import { CurrentStaff, type SignedInStaff } from '../auth/staff';
+import { AdverseEventsService } from './adverse-events.service';
+import { RecordAdverseEventDto, ResolveAdverseEventDto } from './dto/record-adverse-event.dto';
+
+const uuid = new ParseUUIDPipe();
+
+@ApiTags('sessions')
+@Controller()
+export class AdverseEventsController {
+  constructor(private readonly events: AdverseEventsService) {}
+
+  @Allow('readClinical')
+  @Get('sessions/:id/adverse-events')
+  adverseEvents(@Param('id', uuid) id: string, @CurrentStaff() staff: SignedInStaff): Promise<Page<AdverseEvent>> {
+    return this.events.ofSession(id, staff);
+  }
+
+  @Allow('writeClinical')
+  @Post('sessions/:id/adverse-events')
+  recordAdverseEvent(
+    @Param('id', uuid) id: string,
+    @Body() body: RecordAdverseEventDto,
+    @CurrentStaff() staff: SignedInStaff,
+  ): Promise<AdverseEvent> {
+    return this.events.record(id, body, staff);
+  }
+
+  @Allow('writeClinical')
+  @ApiOperation({ summary: 'Marks an adverse event resolved. 409 when it already is; resolvedOn runs from the onset to today.' })
+  @Post('adverse-events/:id/resolve')
+  @HttpCode(200)
+  resolveAdverseEvent(
+    @Param('id', uuid) id: string,
+    @Body() body: ResolveAdverseEventDto,
+    @CurrentStaff() staff: SignedInStaff,
+  ): Promise<AdverseEvent> {
+    return this.events.resolve(id, body.resolvedOn, staff);
+  }
+}
