@@ -51,7 +51,7 @@ test('an admin resets a password; the person must change it first, and later cha
   await tessa.getByLabel('New password', { exact: true }).fill('tessa chooses her own');
   await tessa.getByLabel('New password again').fill('tessa chooses her own');
   await tessa.getByRole('button', { name: 'Change password' }).click();
-  await expect(tessa).toHaveURL(/\/patients$/);
+  await expect(tessa).toHaveURL(/\/diary$/); // reception's home
   await expect(tessa.getByText('Your password is changed.')).toBeVisible();
 
   await tessa.getByRole('button', { name: /^Account:/ }).click();
@@ -70,7 +70,7 @@ test('an admin resets a password; the person must change it first, and later cha
   await tessa.getByRole('button', { name: /^Account:/ }).click();
   await tessa.getByRole('menuitem', { name: 'Sign out' }).click();
   await signInWith(tessa, email, 'and another one again');
-  await expect(tessa).toHaveURL(/\/patients$/);
+  await expect(tessa).toHaveURL(/\/diary$/);
 });
 
 test('reception registers a patient with only a phone number; the duplicate warning leads back to them', async ({ page }) => {
