@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuditAction } from '@venule/api-contract';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AuditRepository } from './audit.repository';
+import { AuditRecordingRepository } from './audit-recording.repository';
 import { currentPageView } from './page-view';
 
 export interface AuditRecord {
@@ -32,7 +32,7 @@ export type AuditChanges = Record<string, { before: unknown; after: unknown }>;
 export class AuditService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly audit: AuditRepository,
+    private readonly audit: AuditRecordingRepository,
   ) {}
 
   async record(event: AuditRecord, manager: EntityManager = this.db.manager): Promise<void> {

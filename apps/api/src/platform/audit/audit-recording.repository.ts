@@ -5,9 +5,9 @@ import type { AuditRecord } from './audit.service';
 /** An audit event with the page view it counts towards (null: a row of its own). */
 export type AuditRow = AuditRecord & { viewId: string | null };
 
-/** The audit trail: append-only, so the one statement here inserts. */
+/** Writing the audit trail (reading it is audit/audit.repository.ts): append-only, so the one statement here inserts. */
 @Injectable()
-export class AuditRepository {
+export class AuditRecordingRepository {
   /** All rows in one statement; a read already covered by its page view inserts nothing. */
   async insertMany(m: EntityManager, rows: readonly AuditRow[]): Promise<void> {
     await m.query(
