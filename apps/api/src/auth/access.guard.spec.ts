@@ -2,7 +2,7 @@ import type { ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AccessGuard } from './access.guard';
 import { Allow, Public } from './access.decorators';
-import type { SessionsService } from './sessions.service';
+import type { SignInSessionsService } from './sign-in-sessions.service';
 
 class Undeclared {
   handler() {
@@ -30,7 +30,7 @@ function contextFor(cls: new () => object, method: string, cookies: Record<strin
 }
 
 describe('AccessGuard', () => {
-  const sessions = { resume: async () => ({ id: 'u1', role: 'reception' }) } as unknown as SessionsService;
+  const sessions = { resume: async () => ({ id: 'u1', role: 'reception' }) } as unknown as SignInSessionsService;
   const guard = new AccessGuard(new Reflector(), sessions);
 
   it('refuses a route that declares no capability, even for a signed-in user', async () => {

@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { SESSION_COOKIE, can, type Capability } from '@venule/api-contract';
 import { DomainError } from '../platform/errors/domain-error';
 import { BEFORE_PASSWORD_CHANGE_KEY, CAPABILITY_KEY, PUBLIC_KEY } from './access.decorators';
-import { SessionsService } from './sessions.service';
+import { SignInSessionsService } from './sign-in-sessions.service';
 import type { StaffRequest } from './staff';
 
 /**
@@ -14,7 +14,7 @@ import type { StaffRequest } from './staff';
 export class AccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly sessions: SessionsService,
+    private readonly sessions: SignInSessionsService,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {

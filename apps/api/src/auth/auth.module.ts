@@ -6,14 +6,15 @@ import { UserEntity } from '../users/user.entity';
 import { AccessGuard } from './access.guard';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
-import { SessionsService } from './sessions.service';
+import { SignInSessionsService } from './sign-in-sessions.service';
+import { SignInSessionsRepository } from './sign-in-sessions.repository';
 import { SignInThrottle } from './sign-in-throttle';
 
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([UserEntity])],
   controllers: [AuthController],
-  providers: [AuthService, SessionsService, RateLimitService, SignInThrottle, { provide: APP_GUARD, useClass: AccessGuard }],
-  exports: [SessionsService, RateLimitService],
+  providers: [AuthService, SignInSessionsService, SignInSessionsRepository, RateLimitService, SignInThrottle, { provide: APP_GUARD, useClass: AccessGuard }],
+  exports: [SignInSessionsService, RateLimitService],
 })
 export class AuthModule {}

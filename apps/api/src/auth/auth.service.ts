@@ -9,7 +9,7 @@ import { DomainError } from '../platform/errors/domain-error';
 import { UserEntity } from '../users/user.entity';
 import { RateLimitService } from '../platform/rate-limit/rate-limit.service';
 import { hashPassword, verifyPassword } from './passwords';
-import { SessionsService } from './sessions.service';
+import { SignInSessionsService } from './sign-in-sessions.service';
 import { SignInThrottle } from './sign-in-throttle';
 import type { SignedInStaff } from './staff';
 
@@ -25,7 +25,7 @@ export interface ClientMeta {
 export class AuthService {
   constructor(
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
-    private readonly sessions: SessionsService,
+    private readonly sessions: SignInSessionsService,
     private readonly throttle: SignInThrottle,
     private readonly audit: AuditService,
     private readonly clock: ClinicClock,

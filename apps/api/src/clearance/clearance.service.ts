@@ -7,9 +7,7 @@ import {
   type ClearanceBlocker,
   type ClearanceSummary,
   type IsoDate,
-  type Leg,
   type Role,
-  type ScanConclusion,
 } from '@venule/api-contract';
 import {
   clearance,
@@ -23,42 +21,8 @@ import type { SignedInStaff } from '../auth/staff';
 import { AuditService } from '../platform/audit/audit.service';
 import { ClinicClock } from '../platform/config/clinic-clock';
 import { notFound } from '../platform/errors/domain-error';
+import { ClearanceRepository } from './clearance.repository';
 import { reasonsForReader } from './reasons-for-reader';
-
-interface FactsRow {
-  id: string;
-  dateOfBirth: string;
-  hasHistory: boolean;
-  conditions: string[] | null;
-  acknowledgements: Record<string, string> | null;
-  scans: { id: string; performedOn: string; legs: Partial<Record<Leg, { conclusion: ScanConclusion }>> | null }[];
-  scanValidityMonths: number;
-}
-
-/**
- * Everything clearance (SPEC §1.1–1.3) needs, for any number of patients, in ONE statement:
- * date of birth, medical history conditions, every scan with its legs' conclusions (in recording
- * order, as the rule wants), and the clinic's scan validity setting. Findings are never read here.
- */
-const FACTS_SQL = `
-  SELECT p.id,
-         to_char(p.date_of_birth, 'YYYY-MM-DD') AS "dateOfBirth",
-         (mh.id IS NOT NULL) AS "hasHistory",
-         mh.conditions,
-         mh.acknowledgements,
-         COALESCE((
-           SELECT json_agg(json_build_object(
-                    'id', s.id,
-                    'performedOn', to_char(s.performed_on, 'YYYY-MM-DD'),
-                    'legs', (SELECT json_object_agg(l.leg, json_build_object('conclusion', l.conclusion))
-                             FROM scan_legs l WHERE l.scan_id = s.id))
-                  ORDER BY s.performed_on, s.seq)
-           FROM scans s WHERE s.patient_id = p.id), '[]'::json) AS scans,
-         cs.scan_validity_months AS "scanValidityMonths"
-  FROM patients p
-  LEFT JOIN medical_histories mh ON mh.patient_id = p.id
-  CROSS JOIN clinic_settings cs
-  WHERE p.id = ANY($1::uuid[])`;
 
 /**
  * Gathers clearance facts from the database and asks @venule/clinical-rules; no rule lives here.
@@ -71,24 +35,13 @@ export class ClearanceService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
     private readonly clock: ClinicClock,
+    private readonly clearanceFacts: ClearanceRepository,
   ) {}
 
   /** Facts and the clinic's policy for the given patients (absent ids are simply missing from the map). */
   async loadFacts(patientIds: readonly string[], manager: EntityManager = this.db.manager): Promise<Map<string, { facts: ClearanceFacts; policy: ClinicalPolicy }>> {
-    const rows: FactsRow[] = patientIds.length ? await manager.query(FACTS_SQL, [patientIds]) : [];
-    return new Map(
-      rows.map((row) => [
-        row.id,
-        {
-          policy: makePolicy({ scanValidityMonths: row.scanValidityMonths }),
-          facts: {
-            dateOfBirth: row.dateOfBirth,
-            medicalHistory: row.hasHistory ? { conditions: row.conditions ?? [], acknowledgements: row.acknowledgements ?? {} } : null,
-            scans: row.scans.map((s) => ({ id: s.id, performedOn: s.performedOn, legs: s.legs ?? {} })),
-          },
-        },
-      ]),
-    );
+    const rows = await this.clearanceFacts.facts(manager, patientIds);
+    return new Map(rows.map((row) => [row.patientId, { facts: row.facts, policy: makePolicy({ scanValidityMonths: row.scanValidityMonths }) }]));
   }
 
   /** The full rule result for one patient on `on`, or null when there is no such patient. */

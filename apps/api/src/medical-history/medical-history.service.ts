@@ -16,36 +16,10 @@ import { ClinicClock } from '../platform/config/clinic-clock';
 import { DomainError, invalidFields, versionConflict } from '../platform/errors/domain-error';
 import type { PutMedicalHistoryDto } from './dto/put-medical-history.dto';
 import { requirePatient } from '../patients/require-patient';
+import { MedicalHistoryRepository, type StoredHistory } from './medical-history.repository';
 
 const MAX_NOTE = 1000;
 const CATALOGUE_ORDER = Object.keys(CONTRAINDICATIONS) as ContraindicationCode[];
-
-const SELECT = `
-  SELECT h.id, h.patient_id AS "patientId", h.conditions, h.acknowledgements, h.weight_kg AS "weightKg",
-         to_char(h.weight_measured_on, 'YYYY-MM-DD') AS "weightMeasuredOn", h.ceap, h.recorded_by AS "recordedBy",
-         h.version, h.created_at AS "createdAt", h.updated_at AS "updatedAt"
-  FROM medical_histories h`;
-
-interface HistoryRow extends Omit<MedicalHistory, 'weightKg' | 'createdAt' | 'updatedAt' | 'ceap'> {
-  weightKg: string | null;
-  ceap: MedicalHistory['ceap'] | null;
-  createdAt: Date;
-  updatedAt: Date;
-}
-
-const toHistory = (r: HistoryRow): MedicalHistory => ({
-  id: r.id,
-  patientId: r.patientId,
-  conditions: r.conditions,
-  acknowledgements: r.acknowledgements,
-  weightKg: r.weightKg === null ? null : Number(r.weightKg),
-  weightMeasuredOn: r.weightMeasuredOn,
-  ceap: r.ceap ?? {},
-  recordedBy: r.recordedBy,
-  version: r.version,
-  createdAt: r.createdAt.toISOString(),
-  updatedAt: r.updatedAt.toISOString(),
-});
 
 /** Key-order-independent JSON, to tell which fields a replacement changed. */
 const stable = (v: unknown): string =>
@@ -59,8 +33,6 @@ const stable = (v: unknown): string =>
           .map((k) => `${JSON.stringify(k)}:${stable((v as Record<string, unknown>)[k])}`)
           .join(',')}}`;
 
-type Stored = Pick<MedicalHistory, 'conditions' | 'acknowledgements' | 'weightKg' | 'weightMeasuredOn' | 'ceap'>;
-
 /**
  * The contraindications questionnaire, weight and CEAP of a patient (SPEC §2). One per patient;
  * a PUT replaces it whole. Every read and write is audited.
@@ -71,15 +43,16 @@ export class MedicalHistoryService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
     private readonly clock: ClinicClock,
+    private readonly histories: MedicalHistoryRepository,
   ) {}
 
   async get(patientId: string, actorId: string): Promise<MedicalHistory> {
     return this.db.transaction(async (tx) => {
       await requirePatient(tx, patientId);
-      const [row] = await tx.query(`${SELECT} WHERE h.patient_id = $1`, [patientId]);
-      if (!row) throw new DomainError('NOT_FOUND', 'No medical history has been recorded for this patient yet.');
-      await this.audit.record({ actorId, action: 'read', entity: 'medical_history', entityId: row.id, patientId }, tx);
-      return toHistory(row);
+      const history = await this.histories.ofPatient(tx, patientId);
+      if (!history) throw new DomainError('NOT_FOUND', 'No medical history has been recorded for this patient yet.');
+      await this.audit.record({ actorId, action: 'read', entity: 'medical_history', entityId: history.id, patientId }, tx);
+      return history;
     });
   }
 
@@ -88,33 +61,22 @@ export class MedicalHistoryService {
     const next = this.validated(dto);
     return this.db.transaction(async (tx) => {
       await requirePatient(tx, patientId);
-      const [current] = await tx.query(`${SELECT} WHERE h.patient_id = $1 FOR UPDATE`, [patientId]);
-      const values = [next.conditions, JSON.stringify(next.acknowledgements), next.weightKg, next.weightMeasuredOn, JSON.stringify(next.ceap), actorId];
+      const current = await this.histories.ofPatient(tx, patientId, true);
       if (!current) {
         if (dto.version !== undefined) {
           throw new DomainError('VERSION_CONFLICT', 'This patient has no medical history yet, so there is no version to replace. Leave version out to record the first one.');
         }
-        const inserted = await tx.query(
-          `INSERT INTO medical_histories (patient_id, conditions, acknowledgements, weight_kg, weight_measured_on, ceap, recorded_by)
-           VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (patient_id) DO NOTHING RETURNING id`,
-          [patientId, ...values],
-        );
-        if (inserted.length === 0) throw this.alreadyRecorded();
-        const fields = (Object.keys(next) as (keyof Stored)[]).filter((k) => stable(next[k]) !== stable(EMPTY[k]));
-        await this.audit.record({ actorId, action: 'create', entity: 'medical_history', entityId: inserted[0].id, patientId, fields }, tx);
+        const id = await this.histories.insert(tx, patientId, next, actorId);
+        if (id === null) throw this.alreadyRecorded();
+        const fields = (Object.keys(next) as (keyof StoredHistory)[]).filter((k) => stable(next[k]) !== stable(EMPTY[k]));
+        await this.audit.record({ actorId, action: 'create', entity: 'medical_history', entityId: id, patientId, fields }, tx);
         return { history: await this.load(patientId, tx), created: true };
       }
       if (dto.version === undefined) throw this.alreadyRecorded();
       if (current.version !== dto.version) throw versionConflict('The medical history');
-      const before = toHistory(current);
-      const fields = (Object.keys(next) as (keyof Stored)[]).filter((k) => stable(next[k]) !== stable(before[k]));
+      const fields = (Object.keys(next) as (keyof StoredHistory)[]).filter((k) => stable(next[k]) !== stable(current[k]));
       if (fields.length > 0) {
-        await tx.query(
-          `UPDATE medical_histories SET conditions = $3, acknowledgements = $4, weight_kg = $5, weight_measured_on = $6, ceap = $7,
-             recorded_by = $8, version = version + 1, updated_at = now()
-           WHERE patient_id = $1 AND version = $2`,
-          [patientId, dto.version, ...values],
-        );
+        await this.histories.replace(tx, patientId, dto.version, next, actorId);
         await this.audit.record({ actorId, action: 'update', entity: 'medical_history', entityId: current.id, patientId, fields }, tx);
       }
       return { history: await this.load(patientId, tx), created: false };
@@ -129,7 +91,7 @@ export class MedicalHistoryService {
   }
 
   /** Per-field problems (400 VALIDATION_FAILED naming every field), else the history to store. */
-  private validated(dto: PutMedicalHistoryDto): Stored {
+  private validated(dto: PutMedicalHistoryDto): StoredHistory {
     const today = this.clock.today();
     const acknowledgements = dto.acknowledgements ?? {};
     const problems: { field: string; message: string }[] = [];
@@ -172,10 +134,10 @@ export class MedicalHistoryService {
     };
   }
 
+  /** The history just written in this transaction, so it is there. */
   private async load(patientId: string, tx: EntityManager): Promise<MedicalHistory> {
-    const [row] = await tx.query(`${SELECT} WHERE h.patient_id = $1`, [patientId]);
-    return toHistory(row);
+    return (await this.histories.ofPatient(tx, patientId)) as MedicalHistory;
   }
 }
 
-const EMPTY: Stored = { conditions: [], acknowledgements: {}, weightKg: null, weightMeasuredOn: null, ceap: {} };
+const EMPTY: StoredHistory = { conditions: [], acknowledgements: {}, weightKg: null, weightMeasuredOn: null, ceap: {} };

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { can, type Page, type PasswordReset, type User } from '@venule/api-contract';
 import { DataSource, QueryFailedError } from 'typeorm';
 import { hashPassword, temporaryPassword } from '../auth/passwords';
-import { SessionsService } from '../auth/sessions.service';
+import { SignInSessionsService } from '../auth/sign-in-sessions.service';
 import { AuditService } from '../platform/audit/audit.service';
 import { DomainError, notFound, versionConflict } from '../platform/errors/domain-error';
 import type { CreateUserDto } from './dto/create-user.dto';
@@ -36,7 +36,7 @@ const isUniqueViolation = (error: unknown, constraint: string) =>
 export class UsersService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly sessions: SessionsService,
+    private readonly sessions: SignInSessionsService,
     private readonly audit: AuditService,
   ) {}
 

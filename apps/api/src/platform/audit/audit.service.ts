@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuditAction } from '@venule/api-contract';
 import { DataSource, type EntityManager } from 'typeorm';
+import { AuditRecordingRepository } from './audit-recording.repository';
 import { currentPageView } from './page-view';
 
 export interface AuditRecord {
@@ -29,7 +30,10 @@ export type AuditChanges = Record<string, { before: unknown; after: unknown }>;
  */
 @Injectable()
 export class AuditService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly audit: AuditRecordingRepository,
+  ) {}
 
   async record(event: AuditRecord, manager: EntityManager = this.db.manager): Promise<void> {
     await this.recordMany([event], manager);
@@ -48,30 +52,9 @@ export class AuditService {
   async recordMany(events: readonly AuditRecord[], manager: EntityManager = this.db.manager): Promise<void> {
     if (events.length === 0) return;
     const view = currentPageView();
-    await manager.query(
-      `INSERT INTO audit_events (actor_id, action, entity, entity_id, patient_id, fields, occurred_at, address, view_id, changes)
-       SELECT e.actor_id, e.action, e.entity, e.entity_id, e.patient_id, ARRAY(SELECT jsonb_array_elements_text(e.fields)), e.occurred_at,
-              e.address, e.view_id, e.changes
-       FROM jsonb_to_recordset($1::jsonb)
-         AS e(actor_id uuid, action text, entity text, entity_id text, patient_id uuid, fields jsonb, occurred_at timestamptz, address text,
-              view_id uuid, changes jsonb)
-       ON CONFLICT (view_id, actor_id, patient_id) WHERE view_id IS NOT NULL DO NOTHING`,
-      [
-        JSON.stringify(
-          events.map((e) => ({
-            actor_id: e.actorId,
-            action: e.action,
-            entity: e.entity,
-            entity_id: e.entityId ?? null,
-            patient_id: e.patientId ?? null,
-            fields: e.fields ?? [],
-            occurred_at: e.occurredAt ?? null,
-            address: e.address ?? null,
-            view_id: e.action === 'read' && e.patientId && e.actorId ? view : null,
-            changes: e.changes ?? null,
-          })),
-        ),
-      ],
+    await this.audit.insertMany(
+      manager,
+      events.map((e) => ({ ...e, viewId: e.action === 'read' && e.patientId && e.actorId ? view : null })),
     );
   }
 }

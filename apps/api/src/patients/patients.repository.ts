@@ -1,0 +1,108 @@
+import { Injectable } from '@nestjs/common';
+import type { Patient, PatientSummary } from '@venule/api-contract';
+import type { EntityManager } from 'typeorm';
+import type { RegisterPatientDto } from './dto/register-patient.dto';
+import { runSearch, type SearchDb, type SearchOptions, type SummaryRow } from './patient-search';
+
+/** Demographic fields and their columns; the order is the order audit events list them in. */
+const COLUMNS = {
+  firstName: 'first_name',
+  lastName: 'last_name',
+  dateOfBirth: 'date_of_birth',
+  sex: 'sex',
+  phone: 'phone',
+  email: 'email',
+  address: 'address',
+  postcode: 'postcode',
+  gpName: 'gp_name',
+  archived: 'archived',
+} as const;
+export type PatientField = keyof typeof COLUMNS;
+export const PATIENT_FIELDS = Object.keys(COLUMNS) as PatientField[];
+
+const PATIENT_SELECT = `
+  SELECT p.id, p.version, p.created_at AS "createdAt", p.updated_at AS "updatedAt", p.clinic_number AS "clinicNumber",
+         p.first_name AS "firstName", p.last_name AS "lastName", to_char(p.date_of_birth, 'YYYY-MM-DD') AS "dateOfBirth",
+         p.sex, p.phone, p.email, p.address, p.postcode, p.gp_name AS "gpName", p.archived
+  FROM patients p`;
+
+const SUMMARY_SELECT = `
+  SELECT p.id, p.clinic_number AS "clinicNumber", p.first_name AS "firstName", p.last_name AS "lastName",
+         to_char(p.date_of_birth, 'YYYY-MM-DD') AS "dateOfBirth", p.phone, p.archived
+  FROM patients p`;
+
+type PatientRow = Omit<Patient, 'createdAt' | 'updatedAt'> & { createdAt: Date; updatedAt: Date };
+
+const toPatient = (r: PatientRow): Patient => ({ ...r, createdAt: r.createdAt.toISOString(), updatedAt: r.updatedAt.toISOString() });
+const toSummary = (r: SummaryRow): PatientSummary => ({
+  id: r.id,
+  clinicNumber: r.clinicNumber,
+  firstName: r.firstName,
+  lastName: r.lastName,
+  dateOfBirth: r.dateOfBirth,
+  phone: r.phone,
+  archived: r.archived,
+});
+
+/** The patient registry: all the SQL, and the one mapping to the contract. */
+@Injectable()
+export class PatientsRepository {
+  /** The patient, locked for a change when `forUpdate`; null when there is no such patient. */
+  async find(m: EntityManager, id: string, forUpdate = false): Promise<Patient | null> {
+    const [row] = await m.query(`${PATIENT_SELECT} WHERE p.id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [id]);
+    return row ? toPatient(row) : null;
+  }
+
+  /** Whether the patient exists, archived or not. */
+  async exists(m: EntityManager, id: string): Promise<boolean> {
+    const [row] = await m.query(`SELECT 1 FROM patients WHERE id = $1`, [id]);
+    return row !== undefined;
+  }
+
+  /** Holds, until the transaction ends, everyone registering the same name and date of birth. */
+  async lockRegistration(m: EntityManager, firstName: string, lastName: string, dateOfBirth: string): Promise<void> {
+    await m.query(`SELECT pg_advisory_xact_lock(hashtext(venule_fold($1) || '|' || venule_fold($2) || '|' || $3))`, [firstName, lastName, dateOfBirth]);
+  }
+
+  /** Patients with the same name (accents and case folded) and date of birth, oldest registration first. */
+  async sameNameAndBirth(m: EntityManager, firstName: string, lastName: string, dateOfBirth: string): Promise<PatientSummary[]> {
+    const rows: SummaryRow[] = await m.query(
+      `${SUMMARY_SELECT}
+       WHERE venule_fold(p.last_name) = venule_fold($2) AND venule_fold(p.first_name) = venule_fold($1) AND p.date_of_birth = $3::date
+       ORDER BY p.created_at`,
+      [firstName, lastName, dateOfBirth],
+    );
+    return rows.map(toSummary);
+  }
+
+  /** Returns the new patient's id. */
+  async insert(m: EntityManager, dto: RegisterPatientDto, createdBy: string): Promise<string> {
+    const [row] = await m.query(
+      `INSERT INTO patients (first_name, last_name, date_of_birth, sex, phone, email, address, postcode, gp_name, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+      [dto.firstName, dto.lastName, dto.dateOfBirth, dto.sex, dto.phone ?? null, dto.email ?? null, dto.address ?? null, dto.postcode ?? null, dto.gpName ?? null, createdBy],
+    );
+    return row.id;
+  }
+
+  /** Writes the changed fields if the record is still at `version`; false when it is not. */
+  async update(m: EntityManager, id: string, version: number, changes: Partial<Record<PatientField, unknown>>): Promise<boolean> {
+    const changed = PATIENT_FIELDS.filter((f) => f in changes);
+    const sets = changed.map((f, i) => `${COLUMNS[f]} = $${i + 3}`);
+    const result = await m.query(
+      `UPDATE patients SET ${sets.join(', ')}, version = version + 1, updated_at = now() WHERE id = $1 AND version = $2 RETURNING id`,
+      [id, version, ...changed.map((f) => changes[f] ?? null)],
+    );
+    return result[0].length > 0;
+  }
+
+  /** Reception's search (see patient-search.ts); the fuzzy pass runs in a transaction of its own. */
+  async search(m: EntityManager, q: string, options: SearchOptions): Promise<{ items: PatientSummary[]; total: number }> {
+    const db: SearchDb = {
+      query: (sql, params) => m.query(sql, params),
+      transaction: (work) => m.transaction((tx) => work((sql, params) => tx.query(sql, params))),
+    };
+    const { rows, total } = await runSearch(db, q, options);
+    return { items: rows.map(toSummary), total };
+  }
+}
