@@ -10,7 +10,7 @@ import { ClinicClock } from '../platform/config/clinic-clock';
 import { ClinicalRuleViolation, notFound, validationFailed, versionConflict } from '../platform/errors/domain-error';
 import { SessionsRepository, sessionFacts, type SessionRow } from '../sessions/sessions.repository';
 import { clearanceWarnings } from '../clearance/clearance-warnings';
-import { loadClearanceFacts, loadLegTreatments, loadPolicy } from './clinical-facts';
+import { loadClearanceFacts, loadLegTreatments, loadPolicy } from '../clearance/clinical-facts.repository';
 import type { CreateCourseDto } from './dto/create-course.dto';
 import type { RecordConsentDto } from './dto/record-consent.dto';
 import type { RecordOutcomeDto } from './dto/record-outcome.dto';

@@ -14,7 +14,7 @@ import {
 import { DateTime } from 'luxon';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { loadPolicy } from '../courses/clinical-facts';
+import { loadPolicy } from '../clearance/clinical-facts.repository';
 
 /** One demo session: `day` relative to today; completed sessions carry what was injected. */
 interface DemoSession {

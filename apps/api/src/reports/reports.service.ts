@@ -4,7 +4,7 @@ import { can, type CourseProgressPage, type CourseProgressRow, type OutcomesRepo
 import { addDays, addMonths } from '@venule/clinical-rules';
 import { DataSource } from 'typeorm';
 import type { SignedInStaff } from '../auth/staff';
-import { loadPolicy } from '../courses/clinical-facts';
+import { loadPolicy } from '../clearance/clinical-facts.repository';
 import { AuditService } from '../platform/audit/audit.service';
 import { ClinicClock } from '../platform/config/clinic-clock';
 import { notFound, validationFailed } from '../platform/errors/domain-error';

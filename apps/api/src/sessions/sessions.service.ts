@@ -35,7 +35,7 @@ import {
 } from '@venule/clinical-rules';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { SignedInStaff } from '../auth/staff';
-import { loadClearanceFacts, loadLegTreatments, loadPolicy } from '../courses/clinical-facts';
+import { loadClearanceFacts, loadLegTreatments, loadPolicy } from '../clearance/clinical-facts.repository';
 import { clearanceWarnings } from '../clearance/clearance-warnings';
 import { AuditService } from '../platform/audit/audit.service';
 import { APP_CONFIG, type AppConfig } from '../platform/config/app-config';
