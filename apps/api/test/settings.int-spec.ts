@@ -90,7 +90,8 @@ describe('clinic settings', () => {
     expect(res.body).toMatchObject({ version: body.version + 1, scanValidityMonths: 6, openingHours: WEEK });
     expect(res.body.clinicians).toContainEqual(expect.objectContaining({ clinicianId: clinician.userId, workingDays: ['monday', 'wednesday', 'friday'] }));
 
-    expect((await reception.get('/api/clinic')).body).toEqual(IDENTITY);
+    // Reception reads the identity printed for patients and the hours the diary offers free slots in.
+    expect((await reception.get('/api/clinic')).body).toEqual({ ...IDENTITY, openingHours: WEEK });
     const page = await request(t.server).get('/enquire');
     expect(page.text).toContain('Harbour Vein Clinic');
     expect(page.text).toContain('14 Quay Street, Bristol BS1 4DB');

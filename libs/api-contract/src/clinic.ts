@@ -23,6 +23,14 @@ export interface OpeningTimes {
 /** The clinic's week: a day with `null` is closed. */
 export type OpeningHours = Record<Weekday, OpeningTimes | null>;
 
+/**
+ * `GET /api/clinic`: the identity, and the opening hours the diary offers free slots in (null
+ * until an admin sets them).
+ */
+export interface ClinicInfo extends ClinicIdentity {
+  openingHours: OpeningHours | null;
+}
+
 /** A clinician and the weekdays they work (booking on another day warns, never refuses). */
 export interface ClinicianWorkingDays {
   clinicianId: string;

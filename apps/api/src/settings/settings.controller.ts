@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { ClinicIdentity, ClinicSettings } from '@venule/api-contract';
+import type { ClinicInfo, ClinicSettings } from '@venule/api-contract';
 import { Allow } from '../auth/access.decorators';
 import { CurrentStaff, type SignedInStaff } from '../auth/staff';
 import { UpdateSettingsDto } from './dto/update-settings.dto';
@@ -30,9 +30,11 @@ export class SettingsController {
   }
 
   @Allow('signedIn')
-  @ApiOperation({ summary: 'The clinic’s name, address, phone and out-of-hours number, as printed for patients.' })
+  @ApiOperation({
+    summary: 'The clinic’s name, address, phone and out-of-hours number, as printed for patients, and its opening hours (null until set).',
+  })
   @Get('clinic')
-  identity(): Promise<ClinicIdentity> {
-    return this.settings.identity();
+  clinic(): Promise<ClinicInfo> {
+    return this.settings.clinic();
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ClinicIdentity, ClinicSettings, ClinicianWorkingDays, OpeningHours, UpdateClinicSettingsRequest, Weekday } from '@venule/api-contract';
+import type { ClinicIdentity, ClinicInfo, ClinicSettings, ClinicianWorkingDays, OpeningHours, UpdateClinicSettingsRequest, Weekday } from '@venule/api-contract';
 import type { EntityManager } from 'typeorm';
 
 interface SettingsRow {
@@ -73,6 +73,11 @@ export class SettingsRepository {
   async identity(m: EntityManager): Promise<ClinicIdentity> {
     const [r] = await m.query(`SELECT clinic_name, address, phone, out_of_hours_phone FROM clinic_settings WHERE id = 1`);
     return identityOf(r);
+  }
+
+  async info(m: EntityManager): Promise<ClinicInfo> {
+    const [r] = await m.query(`SELECT clinic_name, address, phone, out_of_hours_phone, opening_hours FROM clinic_settings WHERE id = 1`);
+    return { ...identityOf(r), openingHours: r.opening_hours };
   }
 
   async policy(m: EntityManager): Promise<PolicySettings | null> {

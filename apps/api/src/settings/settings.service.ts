@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { WEEKDAYS, type ClinicIdentity, type ClinicSettings } from '@venule/api-contract';
+import { WEEKDAYS, type ClinicInfo, type ClinicSettings } from '@venule/api-contract';
 import { openingHoursProblems } from '@venule/clinical-rules';
 import { DataSource } from 'typeorm';
 import { AuditService, type AuditChanges } from '../platform/audit/audit.service';
@@ -63,8 +63,8 @@ export class SettingsService {
     return this.db.transaction('REPEATABLE READ', (tx) => this.settings.read(tx));
   }
 
-  identity(): Promise<ClinicIdentity> {
-    return this.settings.identity(this.db.manager);
+  clinic(): Promise<ClinicInfo> {
+    return this.settings.info(this.db.manager);
   }
 
   /**

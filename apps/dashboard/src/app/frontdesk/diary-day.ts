@@ -3,11 +3,11 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { RouterLink } from '@angular/router';
-import type { ClearanceSummary, DiaryAppointment, DiaryLane, IsoDate, IsoInstant } from '@venule/api-contract';
+import type { ClearanceSummary, DiaryAppointment, DiaryLane, IsoDate, IsoInstant, OpeningHours } from '@venule/api-contract';
 import { clinicInstant, clinicTimeOf } from '../core/dates';
 import { links } from '../core/paths';
 import { ClearanceBadge } from '../scans/clearance-badge';
-import { dayEntries } from './diary-slots';
+import { dayEntries, openingOn } from './diary-slots';
 import { APPOINTMENT_STATUS_LABELS, CONSULTATION_TYPE_LABELS } from './frontdesk-labels';
 import { formatPence } from './money';
 
@@ -149,6 +149,8 @@ export class DiaryDay {
   /** Arrivals are marked on the day or after it, never before. */
   readonly arrivalsOpen = input(false);
   readonly now = input(new Date());
+  /** The clinic's opening hours (null until an admin sets them: 09:00–18:00 is offered). */
+  readonly openingHours = input<OpeningHours | null>(null);
   readonly book = output<SlotPick>();
   readonly mark = output<ArrivalMark>();
 
@@ -158,8 +160,8 @@ export class DiaryDay {
       clinicianId: lane.clinicianId,
       name: lane.clinicianName ?? 'No clinician yet',
       entries: lane.clinicianId
-        ? dayEntries(this.date(), lane.appointments, clinicInstant, this.now())
-        : dayEntries(this.date(), lane.appointments, clinicInstant, this.now()).filter((e) => e.kind === 'appointment'),
+        ? dayEntries(this.date(), lane.appointments, clinicInstant, this.now(), openingOn(this.date(), this.openingHours()))
+        : dayEntries(this.date(), lane.appointments, clinicInstant, this.now(), null),
     })),
   );
 

@@ -97,11 +97,12 @@ const ALL = 'all';
           <p class="vn-muted nothing">Nothing booked on {{ longDate(shownDate()) }}.{{ canBook() ? ' Choose a free slot to book.' : '' }}</p>
         }
         <vn-diary-day [date]="shownDate()" [lanes]="d.lanes" [clearance]="clearance()" [canBook]="canBook()"
-          [arrivalsOpen]="shownDate() <= today" [now]="now" (book)="openBooking($event)" (mark)="markArrival($event)" />
+          [arrivalsOpen]="shownDate() <= today" [now]="now" [openingHours]="openingHours()" (book)="openBooking($event)" (mark)="markArrival($event)" />
       } @else {
         @for (lane of d.lanes; track lane.clinicianId) {
           @if (d.lanes.length > 1) { <h2 class="lane-heading">{{ lane.clinicianName ?? 'No clinician yet' }}</h2> }
-          <vn-diary-week [dates]="week()" [lane]="lane" [today]="today" [canBook]="canBook()" [now]="now" (book)="openBooking($event)" />
+          <vn-diary-week [dates]="week()" [lane]="lane" [today]="today" [canBook]="canBook()" [now]="now" [openingHours]="openingHours()"
+            (book)="openBooking($event)" />
         }
       }
     } @else {
@@ -156,6 +157,8 @@ export class DiaryPage {
     return this.shownDate() === this.today ? `Today, ${formatDateWithWeekday(this.today)}` : formatDateWithWeekday(this.shownDate());
   });
 
+  /** The hours free slots are offered in; until they load (or if they cannot), 09:00–18:00. */
+  protected readonly openingHours = toSignal(this.api.clinic().pipe(map((clinic) => clinic?.openingHours ?? null)), { initialValue: null });
   protected readonly clinicians = toSignal(this.api.clinicians(this.today).pipe(catchError(() => of([]))), { initialValue: [] });
   protected readonly diary = signal<Diary | null>(null);
   protected readonly loadError = signal<string | null>(null);

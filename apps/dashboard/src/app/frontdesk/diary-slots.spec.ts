@@ -1,6 +1,6 @@
-import type { DiaryAppointment } from '@venule/api-contract';
+import type { DiaryAppointment, OpeningHours } from '@venule/api-contract';
 import { clinicWallTime } from '@venule/clinical-rules';
-import { dayEntries, slotTimes, weekDates, weekStart } from './diary-slots';
+import { dayEntries, openingOn, slotTimes, weekDates, weekStart } from './diary-slots';
 
 const london = (date: string, time: string) => clinicWallTime(date, time, 'Europe/London');
 
@@ -38,6 +38,18 @@ describe('the diary day', () => {
     const afterLunch = new Date(london('2026-12-02', '13:10'));
     const entries = dayEntries('2026-12-02', [], london, afterLunch);
     expect(entries[0]).toMatchObject({ time: '13:30' });
+  });
+
+  it('offers the clinic\'s own opening hours for the weekday, and nothing on a day it is closed', () => {
+    const weekday = { opens: '08:30', closes: '12:00' };
+    const hours: OpeningHours = { monday: weekday, tuesday: weekday, wednesday: { opens: '13:00', closes: '19:30' }, thursday: weekday, friday: weekday, saturday: null, sunday: null };
+    const wednesday = dayEntries('2026-12-02', [], london, newYear, openingOn('2026-12-02', hours));
+    expect(wednesday.map((e) => (e.kind === 'free' ? e.time : ''))).toEqual(['13:00', '13:30', '14:00', '14:30', '15:00', '15:30', '16:00', '16:30', '17:00', '17:30', '18:00', '18:30', '19:00']);
+    expect(openingOn('2026-12-05', hours)).toBeNull();
+    const saturday = dayEntries('2026-12-05', [appointment(london('2026-12-05', '10:00'), london('2026-12-05', '10:30'))], london, newYear, null);
+    expect(saturday.map((e) => e.kind)).toEqual(['appointment']);
+    expect(openingOn('2026-12-07', hours)).toEqual(weekday);
+    expect(openingOn('2026-12-07', null)).toMatchObject({ opens: '09:00', closes: '18:00' });
   });
 
   it('offers wall-clock times in summer time too', () => {

@@ -1,8 +1,18 @@
-import type { DiaryAppointment, IsoDate, IsoInstant } from '@venule/api-contract';
+import { WEEKDAYS, type DiaryAppointment, type IsoDate, type IsoInstant, type OpeningHours, type OpeningTimes } from '@venule/api-contract';
 import { addDays } from '@venule/clinical-rules';
 
-/** The hours the diary offers free slots in, clinic wall clock, and the length of one slot. */
+/** The length of one free slot, and the hours offered while the clinic has set no opening hours. */
 export const DIARY_DAY = { opens: '09:00', closes: '18:00', slotMinutes: 30 } as const;
+
+/**
+ * The hours of `date` the diary offers free slots in: the clinic's opening hours for that weekday
+ * (null: closed that day), or 09:00–18:00 while an admin has set none.
+ */
+export function openingOn(date: IsoDate, hours: OpeningHours | null): OpeningTimes | null {
+  if (!hours) return DIARY_DAY;
+  const [y, m, d] = date.split('-').map(Number);
+  return hours[WEEKDAYS[(new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7]];
+}
 
 export type DiaryEntry =
   | { kind: 'appointment'; startsAt: IsoInstant; appointment: DiaryAppointment }
@@ -22,13 +32,20 @@ export function slotTimes(day: { opens: string; closes: string; slotMinutes: num
 }
 
 /**
- * One clinician's day in time order: their appointments, and each slot of opening hours that no
- * appointment overlaps as a free slot. Slots already begun (before `now`) are not offered.
+ * One clinician's day in time order: their appointments, and each slot of the day's opening hours
+ * (`open`; none on a closed day) that no appointment overlaps as a free slot. Slots already begun
+ * (before `now`) are not offered.
  */
-export function dayEntries(date: IsoDate, appointments: readonly DiaryAppointment[], wallClock: WallClock, now: Date): DiaryEntry[] {
+export function dayEntries(
+  date: IsoDate,
+  appointments: readonly DiaryAppointment[],
+  wallClock: WallClock,
+  now: Date,
+  open: OpeningTimes | null = DIARY_DAY,
+): DiaryEntry[] {
   const busy = appointments.map((a) => [Date.parse(a.startsAt), Date.parse(a.endsAt)] as const);
   const free: DiaryEntry[] = [];
-  for (const time of slotTimes()) {
+  for (const time of open ? slotTimes({ ...open, slotMinutes: DIARY_DAY.slotMinutes }) : []) {
     const startsAt = wallClock(date, time);
     const endsAt = new Date(Date.parse(startsAt) + DIARY_DAY.slotMinutes * 60_000).toISOString();
     const start = Date.parse(startsAt);

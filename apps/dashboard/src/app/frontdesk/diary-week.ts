@@ -1,11 +1,11 @@
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
-import type { DiaryAppointment, DiaryLane, IsoDate } from '@venule/api-contract';
+import type { DiaryAppointment, DiaryLane, IsoDate, OpeningHours } from '@venule/api-contract';
 import { clinicDateOf, clinicInstant, clinicTimeOf, formatDate } from '../core/dates';
 import { links } from '../core/paths';
 import type { SlotPick } from './diary-day';
-import { dayEntries } from './diary-slots';
+import { dayEntries, openingOn } from './diary-slots';
 import { APPOINTMENT_STATUS_LABELS } from './frontdesk-labels';
 
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
@@ -71,16 +71,23 @@ export class DiaryWeek {
   readonly today = input.required<IsoDate>();
   readonly canBook = input(false);
   readonly now = input(new Date());
+  /** The clinic's opening hours (null until an admin sets them: 09:00–18:00 is offered). */
+  readonly openingHours = input<OpeningHours | null>(null);
   readonly book = output<SlotPick>();
 
   protected readonly days = computed(() =>
     this.dates().map((date, i) => {
       const appointments = this.lane().appointments.filter((a) => clinicDateOf(a.startsAt) === date);
-      return { date, label: `${WEEKDAYS[i]} ${formatDate(date).slice(0, 5)}`, entries: dayEntries(date, appointments, clinicInstant, this.now()) };
+      return { date, label: `${WEEKDAYS[i]} ${formatDate(date).slice(0, 5)}`, entries: dayEntries(date, appointments, clinicInstant, this.now(), this.open(date)) };
     }),
   );
 
   protected readonly time = clinicTimeOf;
+
+  /** A lane with no clinician offers no free slots, only what is booked. */
+  private open(date: IsoDate) {
+    return this.lane().clinicianId ? openingOn(date, this.openingHours()) : null;
+  }
   protected readonly format = formatDate;
   protected readonly consultationLink = links.consultation;
   protected readonly courseLink = links.course;

@@ -2,7 +2,7 @@ import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
   BookConsultationRequest,
-  ClinicIdentity,
+  ClinicInfo,
   Consultation,
   ConvertEnquiryRequest,
   ConvertedEnquiry,
@@ -85,8 +85,8 @@ export class FrontdeskApi {
     return this.http.post<ConvertedEnquiry>(`${one('/api/enquiries', id)}/convert`, body);
   }
 
-  /** The clinic's name and numbers for printed sheets; null when the server has none to give. */
-  clinic(): Observable<ClinicIdentity | null> {
-    return this.http.get<ClinicIdentity>('/api/clinic').pipe(catchError(() => of(null)));
+  /** The clinic's name and numbers for printed sheets, and its opening hours; null when the server has none to give. */
+  clinic(): Observable<ClinicInfo | null> {
+    return this.http.get<ClinicInfo>('/api/clinic').pipe(catchError(() => of(null)));
   }
 }
