@@ -11,8 +11,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatRadioModule } from '@angular/material/radio';
 import { MatSelectModule } from '@angular/material/select';
-import { CONSULTATION_MINUTES, type BookedSession, type Course, type IsoDate, type PatientSummary, type Reason } from '@venule/api-contract';
-import { DateTime } from 'luxon';
+import type { BookedSession, Course, IsoDate, PatientSummary, Reason } from '@venule/api-contract';
 import { catchError, debounceTime, distinctUntilChanged, map, of, switchMap } from 'rxjs';
 import { PatientsApi } from '../core/api';
 import { clinicDateOf, clinicInstant, clinicTimeOf, formatDate } from '../core/dates';
@@ -22,7 +21,7 @@ import { CoursesApi } from '../courses/courses-api';
 import { ReasonList } from '../courses/reason-list';
 import type { SlotPick } from './diary-day';
 import type { Clinician } from './frontdesk-api';
-import { BOOKING_TIMES } from './diary-slots';
+import { AppointmentFields, appointmentControls } from './appointment-fields';
 import { FrontdeskApi } from './frontdesk-api';
 
 export interface BookDialogData {
@@ -44,7 +43,7 @@ const patientText = (p: PatientSummary) => `${p.firstName} ${p.lastName} (${p.cl
   selector: 'vn-book-dialog',
   imports: [
     ReactiveFormsModule, MatDialogModule, MatButtonModule, MatAutocompleteModule, MatDatepickerModule, MatFormFieldModule, MatIconModule,
-    MatInputModule, MatProgressBarModule, MatRadioModule, MatSelectModule, ReasonList,
+    MatInputModule, MatProgressBarModule, MatRadioModule, MatSelectModule, ReasonList, AppointmentFields,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -94,34 +93,7 @@ const patientText = (p: PatientSummary) => `${p.firstName} ${p.lastName} (${p.cl
               <mat-error>{{ patient() && !courses().length ? 'This patient has no active course to book' : 'Choose the course' }}</mat-error>
             </mat-form-field>
           }
-          <mat-form-field appearance="outline">
-            <mat-label>Clinician</mat-label>
-            <mat-select formControlName="clinicianId">
-              @for (c of data.clinicians; track c.id) {
-                <mat-option [value]="c.id">{{ c.name }}</mat-option>
-              }
-            </mat-select>
-            <mat-error>{{ form.controls.clinicianId.getError('server') ?? 'Choose the clinician' }}</mat-error>
-          </mat-form-field>
-          <mat-form-field appearance="outline">
-            <mat-label>Date</mat-label>
-            <input matInput [matDatepicker]="picker" formControlName="date" placeholder="DD/MM/YYYY" required />
-            <mat-datepicker-toggle matIconSuffix [for]="picker" />
-            <mat-datepicker #picker />
-            <mat-error>{{ form.controls.date.getError('server') ?? 'Enter the date as DD/MM/YYYY' }}</mat-error>
-          </mat-form-field>
-          <mat-form-field appearance="outline">
-              <mat-label>Time</mat-label>
-              <mat-select formControlName="time" required>
-                @for (t of times; track t) { <mat-option [value]="t">{{ t }}</mat-option> }
-              </mat-select>
-              <mat-error>Choose the time</mat-error>
-            </mat-form-field>
-          <mat-form-field appearance="outline">
-            <mat-label>Length (minutes)</mat-label>
-            <input matInput type="number" formControlName="durationMinutes" [min]="minutes.min" [max]="minutes.max" step="5" required />
-            <mat-error>{{ form.controls.durationMinutes.getError('server') ?? 'Between ' + minutes.min + ' and ' + minutes.max + ' minutes' }}</mat-error>
-          </mat-form-field>
+          <vn-appointment-fields [group]="form" [clinicians]="data.clinicians" />
         </div>
         @if (form.controls.what.value === 'named_doctor') {
           <p class="vn-muted note">It stays “awaiting deposit” until the deposit is taken on the next page.</p>
@@ -150,8 +122,6 @@ export class BookDialog {
   private readonly patientsApi = inject(PatientsApi);
 
   private readonly banner = viewChild<ElementRef<HTMLElement>>('banner');
-  protected readonly minutes = CONSULTATION_MINUTES;
-  protected readonly times = BOOKING_TIMES;
   protected readonly busy = signal(false);
   protected readonly refusal = signal<{ message: string; reasons: Reason[] } | null>(null);
   protected readonly patient = signal<PatientSummary | null>(null);
@@ -166,10 +136,11 @@ export class BookDialog {
     what: ['free' as What],
     patientId: ['', Validators.required],
     courseId: [''],
-    clinicianId: [this.data.slot?.clinicianId ?? '', Validators.required],
-    date: new FormControl<DateTime | null>(DateTime.fromISO(this.data.slot ? clinicDateOf(this.data.slot.startsAt) : this.data.date), Validators.required),
-    time: [this.data.slot ? clinicTimeOf(this.data.slot.startsAt) : '10:00', Validators.required],
-    durationMinutes: [CONSULTATION_MINUTES.default as number, [Validators.required, Validators.min(CONSULTATION_MINUTES.min), Validators.max(CONSULTATION_MINUTES.max)]],
+    ...appointmentControls({
+      clinicianId: this.data.slot?.clinicianId ?? '',
+      date: this.data.slot ? clinicDateOf(this.data.slot.startsAt) : this.data.date,
+      time: this.data.slot ? clinicTimeOf(this.data.slot.startsAt) : '10:00',
+    }),
   });
 
   protected readonly patientOptions = toSignal(

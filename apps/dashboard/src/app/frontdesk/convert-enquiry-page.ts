@@ -1,6 +1,6 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, ElementRef, effect, inject, input, signal, viewChild } from '@angular/core';
-import { FormControl, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatDialog } from '@angular/material/dialog';
@@ -12,7 +12,6 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router, RouterLink } from '@angular/router';
 import {
-  CONSULTATION_MINUTES,
   type ConsultationType,
   type DuplicatePatientProblemExtras,
   type Enquiry,
@@ -21,7 +20,6 @@ import {
   type Reason,
 } from '@venule/api-contract';
 import { addDays } from '@venule/clinical-rules';
-import { DateTime } from 'luxon';
 import { forkJoin } from 'rxjs';
 import { clinicInstant, formatInstant, todayIso } from '../core/dates';
 import { links } from '../core/paths';
@@ -32,7 +30,7 @@ import { DuplicateDialog, type DuplicateDialogData, type DuplicateDialogResult }
 import { PatientForm } from '../patients/patient-form';
 import { ErrorState, Loading } from '../shared/view-state';
 import { EnquiryCount } from './enquiry-count';
-import { BOOKING_TIMES } from './diary-slots';
+import { AppointmentFields, appointmentControls } from './appointment-fields';
 import { FrontdeskApi, type Clinician } from './frontdesk-api';
 
 /** An enquiry's name as first and last name: the last word is the surname. */
@@ -65,7 +63,7 @@ function errorsUnder(error: unknown, prefix: string): unknown {
   selector: 'vn-convert-enquiry-page',
   imports: [
     ReactiveFormsModule, RouterLink, MatButtonModule, MatDatepickerModule, MatFormFieldModule, MatIconModule, MatInputModule,
-    MatRadioModule, MatSelectModule, PatientForm, ReasonList, Loading, ErrorState,
+    MatRadioModule, MatSelectModule, PatientForm, ReasonList, Loading, ErrorState, AppointmentFields,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { class: 'vn-page' },
@@ -95,32 +93,7 @@ function errorsUnder(error: unknown, prefix: string): unknown {
             <mat-radio-button value="named_doctor">Named-doctor consultation (deposit taken next)</mat-radio-button>
           </mat-radio-group>
           <div class="vn-form-grid">
-            <mat-form-field appearance="outline">
-              <mat-label>Clinician</mat-label>
-              <mat-select formControlName="clinicianId" required>
-                @for (c of clinicians(); track c.id) { <mat-option [value]="c.id">{{ c.name }}</mat-option> }
-              </mat-select>
-              <mat-error>{{ consultation.controls.clinicianId.getError('server') ?? 'Choose the clinician' }}</mat-error>
-            </mat-form-field>
-            <mat-form-field appearance="outline">
-              <mat-label>Date</mat-label>
-              <input matInput [matDatepicker]="picker" formControlName="date" placeholder="DD/MM/YYYY" required />
-              <mat-datepicker-toggle matIconSuffix [for]="picker" />
-              <mat-datepicker #picker />
-              <mat-error>{{ consultation.controls.date.getError('server') ?? 'Enter the date as DD/MM/YYYY' }}</mat-error>
-            </mat-form-field>
-            <mat-form-field appearance="outline">
-              <mat-label>Time</mat-label>
-              <mat-select formControlName="time" required>
-                @for (t of times; track t) { <mat-option [value]="t">{{ t }}</mat-option> }
-              </mat-select>
-              <mat-error>Choose the time</mat-error>
-            </mat-form-field>
-            <mat-form-field appearance="outline">
-              <mat-label>Length (minutes)</mat-label>
-              <input matInput type="number" formControlName="durationMinutes" [min]="minutes.min" [max]="minutes.max" step="5" required />
-              <mat-error>{{ consultation.controls.durationMinutes.getError('server') ?? 'Between ' + minutes.min + ' and ' + minutes.max + ' minutes' }}</mat-error>
-            </mat-form-field>
+            <vn-appointment-fields [group]="consultation" [clinicians]="clinicians()" />
           </div>
         </form>
         <h2 class="patient-heading">Patient</h2>
@@ -159,18 +132,13 @@ export class ConvertEnquiryPage {
   protected readonly patientError = signal<unknown>(null);
   protected readonly initialPatient = signal<PatientInput | null>(null);
 
-  protected readonly minutes = CONSULTATION_MINUTES;
-  protected readonly times = BOOKING_TIMES;
   protected readonly inboxLink = links.enquiries();
   protected readonly instant = formatInstant;
   private readonly today = todayIso();
 
   protected readonly consultation = inject(NonNullableFormBuilder).group({
     type: ['free' as ConsultationType],
-    clinicianId: ['', Validators.required],
-    date: new FormControl<DateTime | null>(DateTime.fromISO(addDays(this.today, 1)), Validators.required),
-    time: ['10:00', Validators.required],
-    durationMinutes: [CONSULTATION_MINUTES.default as number, [Validators.required, Validators.min(CONSULTATION_MINUTES.min), Validators.max(CONSULTATION_MINUTES.max)]],
+    ...appointmentControls({ clinicianId: '', date: addDays(this.today, 1), time: '10:00' }),
   });
 
   constructor() {
