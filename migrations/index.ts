@@ -16,6 +16,7 @@ import { PasswordChange1796031000000 } from './1796031000000-PasswordChange';
 import { PatientContact1796031000100 } from './1796031000100-PatientContact';
 import { ClinicSettings1796033167195 } from './1796033167195-ClinicSettings';
 import { CourseFacts1796033200000 } from './1796033200000-CourseFacts';
+import { SearchIndexesWithoutPendingList1796033300000 } from './1796033300000-SearchIndexesWithoutPendingList';
 
 /** Every migration, oldest first (one a line). TypeORM runs the ones not yet applied at start-up. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   PatientContact1796031000100,
   ClinicSettings1796033167195,
   CourseFacts1796033200000,
+  SearchIndexesWithoutPendingList1796033300000,
 ];
