@@ -17,6 +17,7 @@ import { PatientContact1796031000100 } from './1796031000100-PatientContact';
 import { ClinicSettings1796033167195 } from './1796033167195-ClinicSettings';
 import { CourseFacts1796033200000 } from './1796033200000-CourseFacts';
 import { SearchIndexesWithoutPendingList1796033300000 } from './1796033300000-SearchIndexesWithoutPendingList';
+import { ReportPlans1796033400000 } from './1796033400000-ReportPlans';
 
 /** Every migration, oldest first (one a line). TypeORM runs the ones not yet applied at start-up. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   ClinicSettings1796033167195,
   CourseFacts1796033200000,
   SearchIndexesWithoutPendingList1796033300000,
+  ReportPlans1796033400000,
 ];

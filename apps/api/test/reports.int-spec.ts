@@ -73,6 +73,13 @@ describe('reports', () => {
     ids['D'] = await a.course(patients['D']);
     await a.pastSession(ids['D'], 40);
     await a.book(ids['D'], instantIn(7));
+    // A booking whose day has passed without being marked attended or missed: the next session is
+    // still the one in a week.
+    await t.db.query(
+      `INSERT INTO sessions (course_id, sequence, scheduled_for, ends_at, clinician_id, status, booked_by)
+       VALUES ($1, 3, now() - interval '10 days', now() - interval '10 days' + interval '30 minutes', $2, 'scheduled', $2)`,
+      [ids['D'], staff.clinician.userId],
+    );
     ids['E'] = await a.course(patients['E'], { legs: ['left', 'right'] });
     await a.pastSession(ids['E'], 20);
     ids['F'] = await a.course(patients['F']);
@@ -142,6 +149,7 @@ describe('reports', () => {
         clinicianRatedImprovement: 50,
       });
       expect(by['G']).toMatchObject({ clinicianId: clinicianB.userId, lastSessionOn: null, sessionsCompleted: 0 });
+      expect(by['D'].nextSessionOn).toBe(plusDays(today, 7));
     });
 
     it('filters by state, clinician, leg and planning date, and the filters combine', async () => {

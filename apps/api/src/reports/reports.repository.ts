@@ -77,7 +77,12 @@ const ACTIVE_COURSES = `
     SELECT cf.course_id AS id, cf.patient_id, cf.legs, cf.planned_sessions, (cf.created_at AT TIME ZONE $2)::date AS planned_on,
            cf.done, cf.last_on, coalesce(cf.last_by, cf.created_by) AS clinician_id, cf.legs_last_on + $3::int AS opens_on,
            cf.patient_rating, cf.clinician_rating,
-           (SELECT min((b AT TIME ZONE $2)::date) FROM unnest(cf.bookings) b WHERE (b AT TIME ZONE $2)::date >= $1::date) AS next_on
+           -- Bookings are kept earliest first: only a course with bookings both before and after
+           -- today needs its list searched.
+           CASE WHEN cf.bookings = '{}' OR (cf.bookings[cardinality(cf.bookings)] AT TIME ZONE $2)::date < $1::date THEN NULL
+                WHEN (cf.bookings[1] AT TIME ZONE $2)::date >= $1::date THEN (cf.bookings[1] AT TIME ZONE $2)::date
+                ELSE (SELECT min((b AT TIME ZONE $2)::date) FROM unnest(cf.bookings) b WHERE (b AT TIME ZONE $2)::date >= $1::date)
+           END AS next_on
       FROM course_facts cf
      WHERE cf.status = 'active' AND NOT cf.archived
   ),
