@@ -8,7 +8,8 @@
  * apps/api/src/patients/patient-search.ts) and prints p50/p95 per shape, plus the indexes each
  * shape's plan uses (EXPLAIN ANALYZE).
  *
- * Options (environment): BENCH_PATIENTS (100000), BENCH_QUERIES per shape (200).
+ * Options (environment): BENCH_PATIENTS (100000), BENCH_QUERIES per shape (200), BENCH_PLANS (print
+ * each shape's plan), BENCH_SLOWEST (print the five slowest queries of each shape).
  */
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
@@ -137,7 +138,8 @@ async function seed(ds: DataSource): Promise<void> {
               END AS last_name) l`,
     [FIRST, LAST, PATIENTS],
   );
-  await ds.query(`ANALYZE patients`);
+  // Vacuumed as a table in steady use is, so autovacuum does not start in the middle of the timings.
+  await ds.query(`VACUUM ANALYZE patients`);
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -182,19 +184,23 @@ async function main(): Promise<void> {
     // Warm up caches so the first shape is not penalised.
     for (const s of shapes) for (const q of s.queries.slice(0, 10)) await runSearch(db, q, options);
 
+    const slowest: string[] = [];
     const table: string[][] = [['query shape', 'n', 'p50 ms', 'p95 ms', 'max ms', 'mean hits', 'fuzzy used']];
     for (const s of shapes) {
       const times: number[] = [];
+      const timed: [number, string][] = [];
       let hits = 0;
       let fuzzy = 0;
       for (const q of s.queries) {
         const start = performance.now();
         const r = await runSearch(db, q, options);
         times.push(performance.now() - start);
+        timed.push([times[times.length - 1], q]);
         hits += r.total;
         if (r.shape === 'fuzzy') fuzzy++;
       }
       times.sort((a, b) => a - b);
+      slowest.push(`${s.name}: ${timed.sort((a, b) => b[0] - a[0]).slice(0, 5).map(([ms, q]) => `${JSON.stringify(q)} ${ms.toFixed(1)} ms`).join(', ')}`);
       table.push([s.name, String(times.length), percentile(times, 50).toFixed(1), percentile(times, 95).toFixed(1), times[times.length - 1].toFixed(1), (hits / times.length).toFixed(0), `${Math.round((100 * fuzzy) / times.length)} %`]);
     }
     const widths = table[0].map((_, c) => Math.max(...table.map((r) => r[c].length)));
@@ -202,6 +208,8 @@ async function main(): Promise<void> {
       console.log(row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  '));
       if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
     }
+
+    if (process.env['BENCH_SLOWEST']) console.log(`\nSlowest queries of each shape:\n  ${slowest.join('\n  ')}`);
 
     console.log('\nIndexes in each shape’s plan (EXPLAIN ANALYZE of its first query):');
     for (const s of shapes) {
