@@ -1,4 +1,5 @@
 import baseConfig from "../../eslint.config.mjs";
+import { featureLayersPlugin } from "./eslint-feature-layers.mjs";
 
 export default [
     ...baseConfig,
@@ -24,5 +25,11 @@ export default [
                 },
             ],
         },
+    },
+    {
+        files: ["src/**/*.ts"],
+        ignores: ["src/**/*.spec.ts"],
+        plugins: { venule: featureLayersPlugin },
+        rules: { "venule/feature-layers": "error" },
     },
 ];

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { DEMO_PASSWORD } from './demo/demo-staff';
 import { ConfigError, loadConfig } from './platform/config/app-config';
 import { EmbeddedPostgres, type DatabaseTarget } from './platform/database/embedded-postgres';
-import { createApp } from './platform/http/create-app';
+import { createApp } from './create-app';
 
 async function main(): Promise<void> {
   let config;

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Response } from 'supertest';
-import { CROSS_SITE_FORMS } from '../src/platform/http/create-app';
+import { CROSS_SITE_FORMS } from '../src/create-app';
 import { Clinic, clinicToday, instantIn, plusDays } from './courses.fixtures';
 import { dtoFields, routeTable, type DtoField, type RouteEntry } from './support/route-table';
 import { StaffClient } from './support/staff-client';

@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
 import type { SessionInfo } from '@venule/api-contract';
 import { createHash } from 'node:crypto';
-import { Repository } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AuditService } from '../platform/audit/audit.service';
 import { ClinicClock } from '../platform/config/clinic-clock';
 import { DomainError } from '../platform/errors/domain-error';
-import { UserEntity } from '../users/user.entity';
 import { RateLimitService } from '../platform/rate-limit/rate-limit.service';
 import { hashPassword, verifyPassword } from './passwords';
 import { SignInSessionsService } from './sign-in-sessions.service';
+import { StaffAccountsRepository, type StaffAccount } from './staff-accounts.repository';
 import { SignInThrottle } from './sign-in-throttle';
 import type { SignedInStaff } from './staff';
 
@@ -24,7 +24,8 @@ export interface ClientMeta {
 @Injectable()
 export class AuthService {
   constructor(
-    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly accounts: StaffAccountsRepository,
     private readonly sessions: SignInSessionsService,
     private readonly throttle: SignInThrottle,
     private readonly audit: AuditService,
@@ -39,7 +40,7 @@ export class AuthService {
   async login(email: string, password: string, meta: ClientMeta) {
     const normalised = email.trim().toLowerCase();
     await Promise.all([this.throttle.sweep(), this.sessions.deleteExpired()]);
-    const user = await this.users.findOne({ where: { email: normalised } });
+    const user = await this.accounts.byEmail(this.db.manager, normalised);
     const account = user
       ? { entity: 'user', entityId: user.id }
       : { entity: 'email', entityId: createHash('sha256').update(normalised).digest('hex') };
@@ -84,7 +85,8 @@ export class AuthService {
     if (hits > PASSWORD_CHANGE_ATTEMPTS.max) {
       throw new DomainError('TOO_MANY_REQUESTS', 'Too many wrong current passwords. Try again in a few minutes.', { retryAfterSeconds });
     }
-    const user = await this.users.findOneByOrFail({ id: staff.id });
+    const user = await this.accounts.byId(this.db.manager, staff.id);
+    if (!user) throw new DomainError('UNAUTHENTICATED', 'Your account no longer exists.');
     if (!(await verifyPassword(user.passwordHash, currentPassword))) {
       throw new DomainError('VALIDATION_FAILED', 'The current password is wrong.', {
         errors: [{ field: 'currentPassword', messages: ['is not your current password'] }],
@@ -97,13 +99,8 @@ export class AuthService {
       });
     }
     const passwordHash = await hashPassword(newPassword);
-    await this.users.manager.transaction(async (tx) => {
-      await tx
-        .createQueryBuilder()
-        .update(UserEntity)
-        .set({ passwordHash, mustChangePassword: false, version: () => 'version + 1', updatedAt: () => 'now()' })
-        .where('id = :id', { id: staff.id })
-        .execute();
+    await this.db.transaction(async (tx) => {
+      await this.accounts.update(tx, staff.id, null, { passwordHash, mustChangePassword: false });
       await this.sessions.closeOthersOf(staff.id, staff.sessionId, tx);
       await this.audit.record({ actorId: staff.id, action: 'update', entity: 'user', entityId: staff.id, fields: ['password'] }, tx);
     });
@@ -111,7 +108,7 @@ export class AuthService {
   }
 
   async info(
-    user: Pick<UserEntity, 'id' | 'email' | 'displayName' | 'role' | 'mustChangePassword'>,
+    user: Pick<StaffAccount, 'id' | 'email' | 'displayName' | 'role' | 'mustChangePassword'>,
     expiresAt: Date,
   ): Promise<SessionInfo> {
     return {

@@ -4,23 +4,11 @@ import { can, type Page, type PasswordReset, type User } from '@venule/api-contr
 import { DataSource, QueryFailedError } from 'typeorm';
 import { hashPassword, temporaryPassword } from '../auth/passwords';
 import { SignInSessionsService } from '../auth/sign-in-sessions.service';
+import { StaffAccountsRepository, toUser, type StaffAccountChanges } from '../auth/staff-accounts.repository';
 import { AuditService } from '../platform/audit/audit.service';
 import { DomainError, notFound, versionConflict } from '../platform/errors/domain-error';
 import type { CreateUserDto } from './dto/create-user.dto';
 import type { UpdateUserDto } from './dto/update-user.dto';
-import { UserEntity } from './user.entity';
-
-const toUser = (u: UserEntity): User => ({
-  id: u.id,
-  email: u.email,
-  displayName: u.displayName,
-  role: u.role,
-  active: u.active,
-  mustChangePassword: u.mustChangePassword,
-  version: u.version,
-  createdAt: u.createdAt.toISOString(),
-  updatedAt: u.updatedAt.toISOString(),
-});
 
 const emailTaken = (email: string) =>
   new DomainError('CONFLICT', `A staff account for ${email} already exists.`, {
@@ -36,16 +24,13 @@ const isUniqueViolation = (error: unknown, constraint: string) =>
 export class UsersService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly accounts: StaffAccountsRepository,
     private readonly sessions: SignInSessionsService,
     private readonly audit: AuditService,
   ) {}
 
   async list(limit: number, offset: number): Promise<Page<User>> {
-    const [rows, total] = await this.db.getRepository(UserEntity).findAndCount({
-      order: { active: 'DESC', displayName: 'ASC' },
-      take: limit,
-      skip: offset,
-    });
+    const { rows, total } = await this.accounts.page(this.db.manager, limit, offset);
     return { items: rows.map(toUser), total, limit, offset };
   }
 
@@ -53,8 +38,7 @@ export class UsersService {
     const passwordHash = await hashPassword(dto.password);
     try {
       return await this.db.transaction(async (tx) => {
-        const repo = tx.getRepository(UserEntity);
-        const user = await repo.save(repo.create({ email: dto.email, displayName: dto.displayName, role: dto.role, passwordHash, active: true }));
+        const user = await this.accounts.insert(tx, { email: dto.email, displayName: dto.displayName, role: dto.role, passwordHash });
         await this.audit.record({ actorId, action: 'create', entity: 'user', entityId: user.id, fields: ['email', 'displayName', 'role'] }, tx);
         return toUser(user);
       });
@@ -66,7 +50,7 @@ export class UsersService {
   }
 
   async update(id: string, dto: UpdateUserDto, actorId: string): Promise<User> {
-    const changes: Partial<UserEntity> = {};
+    const changes: StaffAccountChanges = {};
     if (dto.displayName !== undefined) changes.displayName = dto.displayName;
     if (dto.role !== undefined) changes.role = dto.role;
     if (dto.active !== undefined) changes.active = dto.active;
@@ -77,23 +61,15 @@ export class UsersService {
       });
     }
     return this.db.transaction(async (tx) => {
-      const result = await tx
-        .createQueryBuilder()
-        .update(UserEntity)
-        .set({ ...changes, version: () => 'version + 1', updatedAt: () => 'now()' })
-        .where('id = :id AND version = :version', { id, version: dto.version })
-        .execute();
-      if (!result.affected) {
-        const exists = await tx.getRepository(UserEntity).exists({ where: { id } });
-        throw exists ? versionConflict('The staff account') : notFound('The staff account');
-      }
+      const user = await this.accounts.update(tx, id, dto.version, changes);
+      if (!user) throw (await this.accounts.exists(tx, id)) ? versionConflict('The staff account') : notFound('The staff account');
       // A deactivated account, or one whose password or role changed, signs in afresh.
       if (dto.active === false || dto.password !== undefined || dto.role !== undefined) {
         await this.sessions.closeAllFor(id, tx);
       }
       const fields = Object.keys(dto).filter((k) => k !== 'version');
       await this.audit.record({ actorId, action: 'update', entity: 'user', entityId: id, fields }, tx);
-      return toUser(await tx.getRepository(UserEntity).findOneByOrFail({ id }));
+      return toUser(user);
     });
   }
 
@@ -110,19 +86,11 @@ export class UsersService {
     const temporary = temporaryPassword();
     const passwordHash = await hashPassword(temporary);
     return this.db.transaction(async (tx) => {
-      const result = await tx
-        .createQueryBuilder()
-        .update(UserEntity)
-        .set({ passwordHash, mustChangePassword: true, version: () => 'version + 1', updatedAt: () => 'now()' })
-        .where('id = :id AND version = :version', { id, version })
-        .execute();
-      if (!result.affected) {
-        const exists = await tx.getRepository(UserEntity).exists({ where: { id } });
-        throw exists ? versionConflict('The staff account') : notFound('The staff account');
-      }
+      const user = await this.accounts.update(tx, id, version, { passwordHash, mustChangePassword: true });
+      if (!user) throw (await this.accounts.exists(tx, id)) ? versionConflict('The staff account') : notFound('The staff account');
       await this.sessions.closeAllFor(id, tx);
       await this.audit.record({ actorId, action: 'update', entity: 'user', entityId: id, fields: ['password', 'mustChangePassword'] }, tx);
-      return { user: toUser(await tx.getRepository(UserEntity).findOneByOrFail({ id })), temporaryPassword: temporary };
+      return { user: toUser(user), temporaryPassword: temporary };
     });
   }
 }

@@ -4,7 +4,7 @@ import { MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Capability } from '@venule/api-contract';
 import { CAPABILITY_KEY, PUBLIC_KEY } from '../../src/auth/access.decorators';
-import { OUTSIDE_API } from '../../src/platform/http/create-app';
+import { OUTSIDE_API } from '../../src/create-app';
 
 export interface Route {
   method: string;

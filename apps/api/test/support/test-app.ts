@@ -7,7 +7,7 @@ import type { DataSource } from 'typeorm';
 import { hashPassword } from '../../src/auth/passwords';
 import { loadConfig, type AppConfig } from '../../src/platform/config/app-config';
 import { EmbeddedPostgres, type DatabaseTarget } from '../../src/platform/database/embedded-postgres';
-import { createApp } from '../../src/platform/http/create-app';
+import { createApp } from '../../src/create-app';
 import { StaffClient } from './staff-client';
 
 export const TEST_PASSWORD = 'correct horse battery';

@@ -1,6 +1,6 @@
 import { ADVERSE_EVENT_TYPES, SEVERITIES, type AdverseEventInput, type AdverseEventResolution, type AdverseEventType, type Severity } from '@venule/api-contract';
 import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { IsCalendarDate } from '../../courses/dto/date-fields';
+import { IsCalendarDate } from '../../platform/validation/date-fields';
 
 export class RecordAdverseEventDto implements AdverseEventInput {
   @IsIn(ADVERSE_EVENT_TYPES, { message: `must be one of ${ADVERSE_EVENT_TYPES.join(', ')}` })

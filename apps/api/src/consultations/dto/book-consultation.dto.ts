@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CONSULTATION_MINUTES, CONSULTATION_TYPES, type BookConsultationRequest, type ConsultationType } from '@venule/api-contract';
 import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
-import { IsInstant } from '../../courses/dto/date-fields';
+import { IsInstant } from '../../platform/validation/date-fields';
 
 const MINUTES = `must be between ${CONSULTATION_MINUTES.min} and ${CONSULTATION_MINUTES.max} minutes`;
 

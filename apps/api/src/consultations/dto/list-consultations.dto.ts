@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { CONSULTATION_STATUSES, type ConsultationStatus } from '@venule/api-contract';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
-import { IsCalendarDate } from '../../courses/dto/date-fields';
+import { IsCalendarDate } from '../../platform/validation/date-fields';
 import { PagingQuery } from '../../platform/http/paging.dto';
 
 export class ListConsultationsQuery extends PagingQuery {

@@ -6,7 +6,7 @@ import {
   type UpdateConsultationRequest,
 } from '@venule/api-contract';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
-import { IsInstant } from '../../courses/dto/date-fields';
+import { IsInstant } from '../../platform/validation/date-fields';
 import { Tidy } from '../../patients/dto/patient-fields';
 
 const MINUTES = `must be between ${CONSULTATION_MINUTES.min} and ${CONSULTATION_MINUTES.max} minutes`;

@@ -1,7 +1,7 @@
 import type { ConsentInput } from '@venule/api-contract';
 import { Transform } from 'class-transformer';
 import { IsString, MaxLength, MinLength } from 'class-validator';
-import { IsCalendarDate } from './date-fields';
+import { IsCalendarDate } from '../../platform/validation/date-fields';
 
 export class RecordConsentDto implements ConsentInput {
   @IsCalendarDate()

@@ -1,6 +1,6 @@
 import { OUTCOME_RATERS, type OutcomeInput, type OutcomeRater } from '@venule/api-contract';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { IsCalendarDate } from './date-fields';
+import { IsCalendarDate } from '../../platform/validation/date-fields';
 
 export class RecordOutcomeDto implements OutcomeInput {
   @IsCalendarDate()

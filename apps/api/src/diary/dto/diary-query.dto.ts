@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsUUID } from 'class-validator';
-import { IsCalendarDate } from '../../courses/dto/date-fields';
+import { IsCalendarDate } from '../../platform/validation/date-fields';
 
 export class DiaryQuery {
   @ApiProperty({ example: '2026-12-01', description: 'First clinic date shown' })

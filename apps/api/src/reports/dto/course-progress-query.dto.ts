@@ -9,7 +9,7 @@ import {
   type Leg,
 } from '@venule/api-contract';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
-import { IsCalendarDate } from '../../courses/dto/date-fields';
+import { IsCalendarDate } from '../../platform/validation/date-fields';
 import { PagingQuery } from '../../platform/http/paging.dto';
 
 export class CourseProgressQueryDto extends PagingQuery implements CourseProgressQuery {

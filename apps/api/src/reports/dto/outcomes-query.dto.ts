@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import type { OutcomesQuery } from '@venule/api-contract';
 import { IsOptional, IsUUID } from 'class-validator';
-import { IsCalendarDate } from '../../courses/dto/date-fields';
+import { IsCalendarDate } from '../../platform/validation/date-fields';
 
 export class OutcomesQueryDto implements OutcomesQuery {
   @ApiPropertyOptional({ description: 'First clinic date of the period (default: a year before `to`).' })

@@ -1,6 +1,6 @@
 import type { BookSessionRequest } from '@venule/api-contract';
 import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
-import { IsInstant } from '../../courses/dto/date-fields';
+import { IsInstant } from '../../platform/validation/date-fields';
 
 export class BookSessionDto implements BookSessionRequest {
   @IsInstant()

@@ -12,7 +12,7 @@ import {
 } from '@venule/api-contract';
 import { CONFIRMATION_CODES } from '@venule/clinical-rules';
 import { Type } from 'class-transformer';
-import { IsInstant } from '../../courses/dto/date-fields';
+import { IsInstant } from '../../platform/validation/date-fields';
 import {
   ArrayMaxSize,
   ArrayMinSize,

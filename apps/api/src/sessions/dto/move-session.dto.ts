@@ -1,5 +1,5 @@
 import type { MoveSessionRequest } from '@venule/api-contract';
-import { IsInstant } from '../../courses/dto/date-fields';
+import { IsInstant } from '../../platform/validation/date-fields';
 import { IsRecordVersion } from '../../platform/http/record-version';
 
 export class MoveSessionDto implements MoveSessionRequest {

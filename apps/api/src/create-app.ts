@@ -8,16 +8,16 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { AppModule } from '../../app.module';
-import { ENQUIRY_PAGE } from '../../enquiries/enquiry-page';
-import type { AppConfig } from '../config/app-config';
-import type { DatabaseTarget } from '../database/embedded-postgres';
-import { ProblemFilter, toProblem } from '../errors/problem.filter';
-import { strictValidationPipe } from '../errors/validation';
-import { registerCsrfProtection } from './csrf';
-import { registerAllowedHosts } from './allowed-hosts';
-import { registerInputGuard } from './input-guard';
-import { registerSecurityHeaders } from './security-headers';
+import { AppModule } from './app.module';
+import { ENQUIRY_PAGE } from './enquiries/enquiry-page';
+import type { AppConfig } from './platform/config/app-config';
+import type { DatabaseTarget } from './platform/database/embedded-postgres';
+import { ProblemFilter, toProblem } from './platform/errors/problem.filter';
+import { strictValidationPipe } from './platform/errors/validation';
+import { registerCsrfProtection } from './platform/http/csrf';
+import { registerAllowedHosts } from './platform/http/allowed-hosts';
+import { registerInputGuard } from './platform/http/input-guard';
+import { registerSecurityHeaders } from './platform/http/security-headers';
 
 /** Public routes other sites' forms post to (the enquiry form), so no origin or CSRF check applies. */
 export const CROSS_SITE_FORMS = ['/api/enquiries'] as const;
