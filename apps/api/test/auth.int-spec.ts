@@ -70,6 +70,21 @@ describe('staff sign-in', () => {
     expect(row.fresh).toBe(true);
   });
 
+  it('writes the last-seen time at most once a minute, so a read does not write', async () => {
+    const browser = await t.signIn('reception');
+    // For an UPDATE, TypeORM answers [rows, affected count].
+    const [[{ seen }]] = await t.db.query(
+      `UPDATE staff_sessions SET last_seen_at = now() - interval '20 seconds' WHERE user_id = $1 RETURNING last_seen_at::text AS seen`,
+      [browser.userId],
+    );
+    const me = await browser.get('/api/auth/me');
+    expect(me.status).toBe(200);
+    const [row] = await t.db.query(`SELECT last_seen_at::text AS seen FROM staff_sessions WHERE user_id = $1`, [browser.userId]);
+    expect(row.seen).toBe(seen);
+    // The expiry it reports counts from that last write, so it is never later than the real one.
+    expect(Date.parse(me.body.expiresAt)).toBeLessThanOrEqual(Date.now() - 19_000 + 30 * 60_000);
+  });
+
   it('throttles repeated failures for one account from one address with 429, even with the right password', async () => {
     const { email } = await t.createStaff('admin');
     const browser = await StaffClient.open(t.server);

@@ -44,19 +44,32 @@ export class SignInSessionsRepository {
     return { id: row.id, expiresAt: row.expires_at };
   }
 
-  /** Touches a live session of an active user and returns who it is; null when there is none. */
+  /**
+   * Who a live session of an active user is; null when there is none. The last-seen time is
+   * written only when it is over a minute old: the idle timeout needs it to the minute, and a read
+   * then writes nothing (the expiry reported may be up to a minute early, never late).
+   */
   async touch(m: EntityManager, tokenHash: string): Promise<SignedInStaff | null> {
-    const [rows] = await m.query(
-      `UPDATE staff_sessions s SET last_seen_at = now()
-         FROM users u, clinic_settings cs
-        WHERE s.token_hash = $1 AND u.id = s.user_id AND u.active
-          AND s.last_seen_at > now() - make_interval(mins => cs.session_idle_minutes)
-       RETURNING s.id AS session_id, u.id, u.email, u.display_name, u.role, u.must_change_password,
-                 now() + make_interval(mins => cs.session_idle_minutes) AS expires_at`,
+    const rows: SessionRow[] = await m.query(
+      `WITH live AS (
+         SELECT s.id AS session_id, s.last_seen_at, u.id, u.email, u.display_name, u.role, u.must_change_password, cs.session_idle_minutes
+           FROM staff_sessions s
+           JOIN users u ON u.id = s.user_id AND u.active
+          CROSS JOIN clinic_settings cs
+          WHERE s.token_hash = $1 AND s.last_seen_at > now() - make_interval(mins => cs.session_idle_minutes)
+       ),
+       touched AS (
+         UPDATE staff_sessions s SET last_seen_at = now()
+           FROM live WHERE s.id = live.session_id AND live.last_seen_at < now() - interval '1 minute'
+         RETURNING s.id
+       )
+       SELECT live.session_id, live.id, live.email, live.display_name, live.role, live.must_change_password,
+              (CASE WHEN EXISTS (SELECT 1 FROM touched) THEN now() ELSE live.last_seen_at END)
+                + make_interval(mins => live.session_idle_minutes) AS expires_at
+         FROM live`,
       [tokenHash],
     );
-    const row = (rows as SessionRow[])[0];
-    return row ? toStaff(row) : null;
+    return rows[0] ? toStaff(rows[0]) : null;
   }
 
   /** The deleted session and its staff member, or null when there was none. */
