@@ -60,16 +60,19 @@ export function pickerTime(time: string | null | undefined): DateTime | null {
   return value?.isValid ? value : null;
 }
 
+/** The message for text a date or time field cannot read; null when it read it (or is empty). */
+export function unreadable(control: AbstractControl): string | null {
+  if (control.hasError('matDatepickerParse')) return 'Enter the date as DD/MM/YYYY';
+  if (control.hasError('matTimepickerParse')) return 'Enter the time as HH:mm, e.g. 14:30';
+  return null;
+}
+
 /**
  * What a date or time field's `<mat-error>` says about the picker's own checks: text it cannot
  * read, or a day outside its min and max. Null when neither is wrong, so the field's own message shows.
  */
 export function pickerError(control: AbstractControl): string | null {
-  if (control.hasError('matDatepickerParse')) return 'Enter the date as DD/MM/YYYY';
-  if (control.hasError('matTimepickerParse')) return 'Enter the time as HH:mm, e.g. 14:30';
   const min = control.getError('matDatepickerMin')?.min as DateTime | undefined;
-  if (min) return `Not before ${min.toFormat('dd/MM/yyyy')}`;
   const max = control.getError('matDatepickerMax')?.max as DateTime | undefined;
-  if (max) return `Not after ${max.toFormat('dd/MM/yyyy')}`;
-  return null;
+  return unreadable(control) ?? (min ? `Not before ${min.toFormat('dd/MM/yyyy')}` : max ? `Not after ${max.toFormat('dd/MM/yyyy')}` : null);
 }
