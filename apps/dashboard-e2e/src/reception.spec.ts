@@ -30,12 +30,14 @@ test('reception signs in, registers, searches by keyboard and opens the patient'
   await expect(page).toHaveURL(/\/patients\/new$/);
   await page.getByLabel('First name').fill('Eleanor');
   await page.getByLabel('Last name').fill(lastName);
-  await page.getByLabel('Date of birth').fill('1979-03-14');
+  await page.getByLabel('Date of birth').fill('14/03/1979');
   await page.getByRole('combobox', { name: 'Sex' }).click();
   await page.getByRole('option', { name: 'Female' }).click();
   await page.getByLabel('Phone').fill('07700 900456');
   await page.getByLabel('Email').fill('eleanor@example.org');
   await shot(page, '04-register-form');
+  // The date of birth was typed DD/MM/YYYY, as on every date field whatever the browser's language.
+  await shotAtBothSizes(page, '04a-register-form');
   await page.getByRole('button', { name: 'Register patient' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Eleanor ${lastName}`);
 

@@ -1,7 +1,6 @@
 import type { Provider } from '@angular/core';
 import type { AbstractControl } from '@angular/forms';
 import { MAT_DATE_LOCALE, type MatDateFormats } from '@angular/material/core';
-import { MAT_TIMEPICKER_CONFIG, type MatTimepickerConfig } from '@angular/material/timepicker';
 import { provideLuxonDateAdapter } from '@angular/material-luxon-adapter';
 import type { IsoDate } from '@venule/api-contract';
 import { DateTime } from 'luxon';
@@ -21,16 +20,9 @@ const FORMATS: MatDateFormats = {
   },
 };
 
-/** The time lists offer every quarter hour; any minute can still be typed. */
-const TIMEPICKER: MatTimepickerConfig = { interval: '15m' };
-
 /** The Material datepicker and timepicker on Luxon in the clinic's locale (24-hour times), for the whole app. */
 export function provideClinicDates(): Provider[] {
-  return [
-    ...provideLuxonDateAdapter(FORMATS),
-    { provide: MAT_DATE_LOCALE, useValue: CLINIC_LOCALE },
-    { provide: MAT_TIMEPICKER_CONFIG, useValue: TIMEPICKER },
-  ];
+  return [...provideLuxonDateAdapter(FORMATS), { provide: MAT_DATE_LOCALE, useValue: CLINIC_LOCALE }];
 }
 
 /*

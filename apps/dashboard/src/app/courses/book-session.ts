@@ -55,7 +55,7 @@ const BOOKING_TIME = '10:00';
           <mat-label>Time</mat-label>
           <input matInput formControlName="time" [matTimepicker]="timePicker" placeholder="HH:mm" />
           <mat-timepicker-toggle matIconSuffix [for]="timePicker" />
-          <mat-timepicker #timePicker />
+          <mat-timepicker #timePicker interval="15m" />
           <mat-error>{{ message(form.controls.time, 'Choose the time') }}</mat-error>
         </mat-form-field>
         <mat-form-field appearance="outline">

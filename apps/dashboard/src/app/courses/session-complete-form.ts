@@ -57,7 +57,7 @@ import { focusFirstInvalid, revealAfterRender } from '../shared/reveal';
             <mat-label>Given at</mat-label>
             <input matInput formControlName="givenAt" [matTimepicker]="givenAtPicker" placeholder="HH:mm" />
             <mat-timepicker-toggle matIconSuffix [for]="givenAtPicker" />
-            <mat-timepicker #givenAtPicker />
+            <mat-timepicker #givenAtPicker interval="15m" />
             <mat-error>{{ unreadable(form.controls.givenAt) ?? 'Enter the time it was given' }}</mat-error>
           </mat-form-field>
         }

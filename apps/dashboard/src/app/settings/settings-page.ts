@@ -237,14 +237,14 @@ function dayOrder(group: AbstractControl): ValidationErrors | null {
                     <mat-label>Opens</mat-label>
                     <input matInput formControlName="opens" [matTimepicker]="opensPicker" required [attr.aria-label]="labels[day] + ' opens'" />
                     <mat-timepicker-toggle matIconSuffix [for]="opensPicker" [aria-label]="labels[day] + ' opening times'" />
-                    <mat-timepicker #opensPicker />
+                    <mat-timepicker #opensPicker interval="15m" />
                     <mat-error>{{ message('openingHours.' + day + '.opens', 'Enter a time') }}</mat-error>
                   </mat-form-field>
                   <mat-form-field appearance="outline" subscriptSizing="dynamic">
                     <mat-label>Closes</mat-label>
                     <input matInput formControlName="closes" [matTimepicker]="closesPicker" required [attr.aria-label]="labels[day] + ' closes'" />
                     <mat-timepicker-toggle matIconSuffix [for]="closesPicker" [aria-label]="labels[day] + ' closing times'" />
-                    <mat-timepicker #closesPicker />
+                    <mat-timepicker #closesPicker interval="15m" />
                     <mat-error>{{ message('openingHours.' + day + '.closes', 'Enter a time') }}</mat-error>
                   </mat-form-field>
                 } @else {
