@@ -83,7 +83,7 @@ test('clinician books, completes, signs, prints aftercare', async ({ page }) => 
   const book = page.getByRole('form', { name: 'Book the next session' });
   await book.getByLabel('Date', { exact: true }).fill(clinicTodayTyped());
   await book.getByLabel('Time', { exact: true }).fill('09:00');
-  await shotAtBothSizes(page, '23a-course-booking-form');
+  await shotAtBothSizes(page, '22a-course-booking-form');
   await book.getByRole('button', { name: 'Book session' }).click();
   await expect(page.getByText(/^Booked for/)).toBeVisible();
   await expect(page.getByRole('list', { name: 'Pre-treatment advice' })).toContainText('Bring your support stockings');
