@@ -75,3 +75,24 @@ test('a one-letter slip in a short surname, or a two-digit year, still finds the
   await expect(page.locator('tbody tr').first()).toContainText('Jones');
   await expect(page.locator('tbody tr').first()).toContainText(`${d}/${m}/${y}`);
 });
+
+test.describe('in a browser set to American English', () => {
+  test.use({ locale: 'en-US' });
+
+  test('a date of birth is still typed and read DD/MM/YYYY', async ({ page }) => {
+    await signIn(page, 'reception');
+    expect(await page.evaluate(() => navigator.language)).toBe('en-US');
+    const lastName = uniqueSurname('Ashby');
+    await page.getByRole('link', { name: 'Register a patient' }).first().click();
+    await page.getByLabel('First name').fill('Martha');
+    await page.getByLabel('Last name').fill(lastName);
+    await page.getByLabel('Date of birth').fill('12/03/1996');
+    await page.getByRole('combobox', { name: 'Sex' }).click();
+    await page.getByRole('option', { name: 'Female' }).click();
+    await page.getByLabel('Phone').fill('07700 900457');
+    await page.getByRole('button', { name: 'Register patient' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Martha ${lastName}`);
+    // 12 March, not 3 December.
+    await expect(page.getByText('Born 12/03/1996')).toBeVisible();
+  });
+});
