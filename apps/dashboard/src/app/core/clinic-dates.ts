@@ -68,3 +68,8 @@ export function pickerError(control: AbstractControl): string | null {
   const max = control.getError('matDatepickerMax')?.max as DateTime | undefined;
   return unreadable(control) ?? (min ? `Not before ${min.toFormat('dd/MM/yyyy')}` : max ? `Not after ${max.toFormat('dd/MM/yyyy')}` : null);
 }
+
+/** A date or time field's `<mat-error>`: the server's message, else the picker's, else the field's own. */
+export function dateFieldMessage(control: AbstractControl, fallback: string): string {
+  return (control.getError('server') as string | null) ?? pickerError(control) ?? fallback;
+}

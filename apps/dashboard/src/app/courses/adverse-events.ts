@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, ElementRef, Injector, computed, inject, input, linkedSignal, signal } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, type AbstractControl, type ValidatorFn, Validators } from '@angular/forms';
+import { NonNullableFormBuilder, ReactiveFormsModule, type ValidatorFn, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatDatepickerModule } from '@angular/material/datepicker';
@@ -10,7 +10,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { ADVERSE_EVENT_TYPES, SEVERITIES, type AdverseEvent, type AdverseEventType, type IsoDate, type Reason, type Severity } from '@venule/api-contract';
 import type { DateTime } from 'luxon';
 import { can } from '../core/access';
-import { isoDateOf, pickerDate, pickerError } from '../core/clinic-dates';
+import { dateFieldMessage, isoDateOf, pickerDate } from '../core/clinic-dates';
 import { formatDate } from '../core/dates';
 import { applyServerFieldErrors, problemMessage, problemOf } from '../core/problem';
 import { Session } from '../core/session';
@@ -151,6 +151,7 @@ export class AdverseEvents {
   /** The datepickers' max: nothing starts or ends after today. */
   protected readonly lastDay = computed(() => pickerDate(this.today()));
   protected readonly day = pickerDate;
+  protected readonly dateMessage = dateFieldMessage;
 
   /** The session's events plus those logged here, until the course is loaded again. */
   protected readonly list = linkedSignal<readonly AdverseEvent[]>(() => this.events());
@@ -210,11 +211,6 @@ export class AdverseEvents {
         this.resolveDate.markAsTouched();
       },
     });
-  }
-
-  /** The server's message, then the picker's, then the field's own. */
-  protected dateMessage(control: AbstractControl, fallback: string): string {
-    return (control.getError('server') as string | null) ?? pickerError(control) ?? fallback;
   }
 
   protected start(): void {

@@ -13,7 +13,7 @@ import type { BookedSession, Consultation, Course, IsoDate, Reason } from '@venu
 import type { DateTime } from 'luxon';
 import { catchError, map, of } from 'rxjs';
 import { maxDate } from '@venule/clinical-rules';
-import { isoDateOf, pickerDate, pickerError, pickerTime, timeOf } from '../core/clinic-dates';
+import { dateFieldMessage, isoDateOf, pickerDate, pickerTime, timeOf } from '../core/clinic-dates';
 import { clinicInstant, formatDate } from '../core/dates';
 import { applyServerFieldErrors } from '../core/problem';
 import { refusalOf } from './course-labels';
@@ -131,6 +131,7 @@ export class BookSession {
     return earliest ? maxDate(earliest, this.today()) : this.today();
   });
   protected readonly firstDay = computed(() => pickerDate(this.minDate()));
+  protected readonly message = dateFieldMessage;
   protected readonly windowHint = computed(() => {
     const { nextWindow: w, opensOn } = this.course().progress;
     if (!w && opensOn && opensOn > this.today()) {
@@ -139,10 +140,6 @@ export class BookSession {
     if (!w) return 'First session of the course: any date from today.';
     return `Allowed from ${formatDate(w.earliest)}; on track until ${formatDate(w.latest)}. Later is allowed but the course becomes overdue.`;
   });
-
-  protected message(control: FormControl<DateTime | null>, fallback: string): string {
-    return (control.getError('server') as string | null) ?? pickerError(control) ?? fallback;
-  }
 
   protected book(): void {
     if (this.form.invalid) {

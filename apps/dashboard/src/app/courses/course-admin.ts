@@ -9,7 +9,7 @@ import { MatSelectModule } from '@angular/material/select';
 import type { Course, IsoDate, Reason } from '@venule/api-contract';
 import type { DateTime } from 'luxon';
 import { Observable } from 'rxjs';
-import { isoDateOf, pickerDate, pickerError } from '../core/clinic-dates';
+import { dateFieldMessage, isoDateOf, pickerDate } from '../core/clinic-dates';
 import { formatDate, todayIso } from '../core/dates';
 import { applyServerFieldErrors } from '../core/problem';
 import { refusalOf } from './course-labels';
@@ -140,6 +140,7 @@ export class CourseAdmin {
   protected readonly format = formatDate;
   /** The datepickers' max: consent and assessments are not dated after today. */
   protected readonly lastDay = computed(() => pickerDate(this.today()));
+  protected readonly dateMessage = dateFieldMessage;
 
   protected readonly consentForm = this.fb.group({ consentedOn: this.dateToday(), formVersion: ['v3', Validators.required] });
   protected readonly outcomeForm = this.fb.group({
@@ -148,10 +149,6 @@ export class CourseAdmin {
     assessedOn: this.dateToday(),
   });
   protected readonly discontinueForm = this.fb.group({ reason: ['', [Validators.required, Validators.minLength(3)]] });
-
-  protected dateMessage(control: FormControl<DateTime | null>, fallback: string): string {
-    return (control.getError('server') as string | null) ?? pickerError(control) ?? fallback;
-  }
 
   protected recordConsent(): void {
     if (this.consentForm.invalid) return;

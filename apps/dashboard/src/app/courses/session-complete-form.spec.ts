@@ -181,6 +181,21 @@ describe('SessionCompleteForm', () => {
     expect(Date.parse(body.treatedAt)).toBe(Date.parse('2026-03-01T09:30:00Z'));
   });
 
+  it('reads a day it cannot parse as an error, and forgets it when the treatment is recorded as it happens after all', async () => {
+    const { el, type, submitValid, fixture } = await open();
+    const late = () => el.querySelector<HTMLInputElement>('fieldset.when mat-checkbox input') as HTMLInputElement;
+    late().click();
+    await fixture.whenStable();
+    await type('givenOn', '31/02/2026');
+    (el.querySelector('input[formcontrolname=givenOn]') as HTMLInputElement).dispatchEvent(new Event('blur'));
+    el.querySelector<HTMLButtonElement>('button[type=submit]')?.click();
+    await fixture.whenStable();
+    expect(el.querySelector('input[formcontrolname=givenOn]')?.closest('mat-form-field')?.textContent).toContain('Enter the date as DD/MM/YYYY');
+    late().click();
+    await fixture.whenStable();
+    expect(await submitValid()).not.toHaveProperty('treatedAt');
+  });
+
   it('sends no treatedAt when the treatment is recorded as it happens', async () => {
     const { submitValid } = await open();
     expect(await submitValid()).not.toHaveProperty('treatedAt');

@@ -323,6 +323,11 @@ export class SessionCompleteForm implements OnInit {
       const error = this.factsResource.error();
       if (error) this.refusal.set(refusalOf(error));
     });
+    // Recorded as it happens, the treatment has no day or time of its own: what was typed goes,
+    // with any error of the fields that are no longer shown.
+    this.form.controls.late.valueChanges.subscribe((late) => {
+      if (!late) this.form.patchValue({ givenOn: null, givenAt: null });
+    });
     for (const leg of LEGS) {
       // Areas written for a leg go with it when the leg is unticked, so the list and the diagram agree.
       this.form.controls.legs.controls[leg].valueChanges.subscribe((on) => {
