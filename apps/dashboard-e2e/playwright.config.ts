@@ -41,7 +41,7 @@ const chromium = {
     '--disable-component-update',
     '--disable-sync',
     '--no-first-run',
-    // A UK clinic's browser: dates in inputs read DD/MM/YYYY.
+    // A UK clinic's browser (the dashboard's date fields read DD/MM/YYYY in any language; reception.spec checks en-US).
     '--lang=en-GB',
   ],
 };

@@ -56,7 +56,7 @@ test('clinician records a medical history', async ({ page }) => {
   await page.getByRole('link', { name: 'Register a patient' }).first().click();
   await page.getByLabel('First name').fill('Maya');
   await page.getByLabel('Last name').fill(lastName);
-  await page.getByLabel('Date of birth').fill('1990-07-02');
+  await page.getByLabel('Date of birth').fill('02/07/1990');
   await page.getByRole('combobox', { name: 'Sex' }).click();
   await page.getByRole('option', { name: 'Female' }).click();
   await page.getByLabel('Phone').fill('07700 900789');
@@ -69,7 +69,7 @@ test('clinician records a medical history', async ({ page }) => {
   await page.getByRole('checkbox', { name: 'Smoking' }).check();
   await page.getByLabel('Note on smoking').fill('Ten a day; advised to stop before treatment.');
   await page.getByLabel('Weight').fill('68');
-  await page.getByLabel('Measured on').fill('2026-11-01');
+  await page.getByLabel('Measured on').fill('01/11/2026');
   await shot(page, '21-history-form');
   await page.getByRole('button', { name: 'Save medical history' }).click();
   await expect(page.getByText('Ten a day; advised to stop before treatment.')).toBeVisible();

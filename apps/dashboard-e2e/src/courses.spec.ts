@@ -11,6 +11,12 @@ function clinicToday(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
 }
 
+/** Today as a person types it into a date field, DD/MM/YYYY. */
+function clinicTodayTyped(): string {
+  const [y, m, d] = clinicToday().split('-');
+  return `${d}/${m}/${y}`;
+}
+
 /** The clinic's wall-clock time `minutes` ago, HH:mm (London). */
 function clinicTimeAgo(minutes: number): string {
   return new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
@@ -75,8 +81,9 @@ test('clinician books, completes, signs, prints aftercare', async ({ page }) => 
   await page.getByRole('button', { name: 'Record consent' }).click();
   await expect(page.getByText('Form v3, signed')).toBeVisible();
   const book = page.getByRole('form', { name: 'Book the next session' });
-  await book.getByLabel('Date', { exact: true }).fill(clinicToday());
-  await book.getByLabel('Time').fill('09:00');
+  await book.getByLabel('Date', { exact: true }).fill(clinicTodayTyped());
+  await book.getByLabel('Time', { exact: true }).fill('09:00');
+  await shotAtBothSizes(page, '22a-course-booking-form');
   await book.getByRole('button', { name: 'Book session' }).click();
   await expect(page.getByText(/^Booked for/)).toBeVisible();
   await expect(page.getByRole('list', { name: 'Pre-treatment advice' })).toContainText('Bring your support stockings');
@@ -142,7 +149,7 @@ test('clinician books, completes, signs, prints aftercare', async ({ page }) => 
   const lateToday = givenAt < clinicTimeAgo(0);
   if (lateToday) {
     await form.getByRole('checkbox', { name: 'Recording a treatment given earlier' }).check();
-    await form.getByLabel('Given on').fill(clinicToday());
+    await form.getByLabel('Given on').fill(clinicTodayTyped());
     await form.getByLabel('Given at').fill(givenAt);
     await form.getByLabel('Given at').scrollIntoViewIfNeeded();
     await shot(page, '25c-session-given-at');

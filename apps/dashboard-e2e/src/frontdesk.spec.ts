@@ -56,7 +56,7 @@ test('an enquiry arrives on /enquire, reception converts it, books a named-docto
   await page.getByLabel('Date', { exact: true }).fill(day.gb);
   await page.getByRole('combobox', { name: 'Time' }).click();
   await page.getByRole('option', { name: '17:30' }).click();
-  await page.getByLabel('Date of birth').fill('1985-06-20');
+  await page.getByLabel('Date of birth').fill('20/06/1985');
   await page.getByRole('combobox', { name: 'Sex' }).click();
   await page.getByRole('option', { name: 'Female' }).click();
   await shot(page, '63-convert');

@@ -30,12 +30,14 @@ test('reception signs in, registers, searches by keyboard and opens the patient'
   await expect(page).toHaveURL(/\/patients\/new$/);
   await page.getByLabel('First name').fill('Eleanor');
   await page.getByLabel('Last name').fill(lastName);
-  await page.getByLabel('Date of birth').fill('1979-03-14');
+  await page.getByLabel('Date of birth').fill('14/03/1979');
   await page.getByRole('combobox', { name: 'Sex' }).click();
   await page.getByRole('option', { name: 'Female' }).click();
   await page.getByLabel('Phone').fill('07700 900456');
   await page.getByLabel('Email').fill('eleanor@example.org');
   await shot(page, '04-register-form');
+  // The date of birth was typed DD/MM/YYYY, as on every date field whatever the browser's language.
+  await shotAtBothSizes(page, '04a-register-form');
   await page.getByRole('button', { name: 'Register patient' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Eleanor ${lastName}`);
 
@@ -72,4 +74,25 @@ test('a one-letter slip in a short surname, or a two-digit year, still finds the
   await search.fill(`jones ${d}/${m}/${y.slice(2)}`);
   await expect(page.locator('tbody tr').first()).toContainText('Jones');
   await expect(page.locator('tbody tr').first()).toContainText(`${d}/${m}/${y}`);
+});
+
+test.describe('in a browser set to American English', () => {
+  test.use({ locale: 'en-US' });
+
+  test('a date of birth is still typed and read DD/MM/YYYY', async ({ page }) => {
+    await signIn(page, 'reception');
+    expect(await page.evaluate(() => navigator.language)).toBe('en-US');
+    const lastName = uniqueSurname('Ashby');
+    await page.getByRole('link', { name: 'Register a patient' }).first().click();
+    await page.getByLabel('First name').fill('Martha');
+    await page.getByLabel('Last name').fill(lastName);
+    await page.getByLabel('Date of birth').fill('12/03/1996');
+    await page.getByRole('combobox', { name: 'Sex' }).click();
+    await page.getByRole('option', { name: 'Female' }).click();
+    await page.getByLabel('Phone').fill('07700 900457');
+    await page.getByRole('button', { name: 'Register patient' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Martha ${lastName}`);
+    // 12 March, not 3 December.
+    await expect(page.getByText('Born 12/03/1996')).toBeVisible();
+  });
 });

@@ -36,7 +36,7 @@ test.describe.serial('duplex scans and clearance', () => {
     await page.getByRole('link', { name: 'Register a patient' }).first().click();
     await page.getByLabel('First name').fill('Harriet');
     await page.getByLabel('Last name').fill(lastName);
-    await page.getByLabel('Date of birth').fill('1984-07-02');
+    await page.getByLabel('Date of birth').fill('02/07/1984');
     await page.getByRole('combobox', { name: 'Sex' }).click();
     await page.getByRole('option', { name: 'Female' }).click();
     await page.getByLabel('Phone').fill('07700 900789');

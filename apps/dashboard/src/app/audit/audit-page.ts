@@ -17,6 +17,7 @@ import { AUDIT_ACTIONS, type AuditAction, type AuditEvent, type AuditQuery, type
 import { DateTime } from 'luxon';
 import { catchError, debounceTime, distinctUntilChanged, map, of, switchMap } from 'rxjs';
 import { AuditApi, PatientsApi } from '../core/api';
+import { isoDateOf, pickerDate } from '../core/clinic-dates';
 import { formatInstant } from '../core/dates';
 import { links } from '../core/paths';
 import { problemMessage } from '../core/problem';
@@ -25,13 +26,6 @@ import { EmptyState, ErrorState } from '../shared/view-state';
 import { ACTION_LABELS, ENTITY_LABELS, actionLabel, entityLabel, fieldLabel } from './audit-labels';
 
 export const AUDIT_PAGE_SIZES = [25, 50, 100];
-
-/** A picked calendar day as the API's `YYYY-MM-DD` (the API reads it as a whole clinic day). */
-const isoDay = (date: DateTime | null): string | null => (date?.isValid ? date.toISODate() : null);
-const fromIsoDay = (value: string | undefined): DateTime | null => {
-  const date = value ? DateTime.fromISO(value) : null;
-  return date?.isValid ? date : null;
-};
 
 const patientText = (p: PatientSummary) => `${p.firstName} ${p.lastName} (${p.clinicNumber})`;
 
@@ -261,8 +255,8 @@ export class AuditPage {
         actorId: this.actorId() ?? '',
         action: this.action() ?? '',
         entity: this.entity() ?? '',
-        from: fromIsoDay(this.from()),
-        to: fromIsoDay(this.to()),
+        from: pickerDate(this.from()),
+        to: pickerDate(this.to()),
       });
       const id = this.patientId();
       const picked = untracked(this.picked);
@@ -311,8 +305,8 @@ export class AuditPage {
       actorId: v.actorId || null,
       action: v.action || null,
       entity: v.entity || null,
-      from: isoDay(v.from),
-      to: isoDay(v.to),
+      from: isoDateOf(v.from),
+      to: isoDateOf(v.to),
       offset: null,
     });
   }

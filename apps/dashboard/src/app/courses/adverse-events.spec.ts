@@ -4,6 +4,7 @@ import { TestBed } from '@angular/core/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import type { AdverseEvent, Role } from '@venule/api-contract';
 import { problem, signInAs } from '../../testing/session';
+import { provideClinicDates } from '../core/clinic-dates';
 import { AdverseEvents } from './adverse-events';
 
 function event(overrides: Partial<AdverseEvent> = {}): AdverseEvent {
@@ -15,7 +16,7 @@ function event(overrides: Partial<AdverseEvent> = {}): AdverseEvent {
 
 async function open(role: Role, events: AdverseEvent[] = []) {
   TestBed.configureTestingModule({
-    providers: [provideHttpClient(), provideHttpClientTesting(), { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } }],
+    providers: [provideHttpClient(), provideHttpClientTesting(), { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } }, provideClinicDates()],
   });
   signInAs(role);
   const fixture = TestBed.createComponent(AdverseEvents);
@@ -69,10 +70,10 @@ describe('AdverseEvents', () => {
     const { click, choose, type, http, fixture, items, el } = await open('clinician');
     expect(items()).toEqual([]);
     await click('Log adverse event');
-    expect(el.querySelector<HTMLInputElement>('input[formcontrolname=onsetOn]')?.value).toBe('2026-03-31');
+    expect(el.querySelector<HTMLInputElement>('input[formcontrolname=onsetOn]')?.value).toBe('31/03/2026');
     await choose('type', 'Superficial thrombophlebitis');
     await choose('severity', 'Moderate');
-    await type('onsetOn', '2026-03-09');
+    await type('onsetOn', '09/03/2026');
     await type('notes', 'Tender cord along the medial calf; compression and NSAID advised.');
     (el.querySelector('form button[type=submit]') as HTMLButtonElement).click();
 
@@ -103,7 +104,12 @@ describe('AdverseEvents', () => {
     expect(el.querySelector('textarea')?.closest('mat-form-field')?.textContent).toContain('Describe the event');
 
     await type('notes', 'Bruising');
-    await type('onsetOn', '2026-03-01');
+    await type('onsetOn', '01/03/2026');
+    submit();
+    await fixture.whenStable();
+    http.expectNone('/api/sessions/s-1/adverse-events');
+    expect(el.querySelector('input[formcontrolname=onsetOn]')?.closest('mat-form-field')?.textContent).toContain('Not before 02/03/2026');
+    await type('onsetOn', '02/03/2026');
     submit();
     http.expectOne('/api/sessions/s-1/adverse-events').flush(
       problem(400, 'VALIDATION_FAILED', 'Some fields are invalid.', { errors: [{ field: 'onsetOn', messages: ['must not be before the session (2026-03-02)'] }] }),
@@ -119,9 +125,9 @@ describe('AdverseEvents', () => {
     const { click, http, fixture, items, button, el } = await open('clinician', [event(), event({ id: 'ae-2', resolved: false, resolvedOn: null })]);
     expect(el.querySelectorAll('button[aria-label="Mark Matting resolved"]')).toHaveLength(1);
     await click('Mark resolved');
-    expect(el.querySelector<HTMLInputElement>('li.resolving input')?.value).toBe('2026-03-31');
+    expect(el.querySelector<HTMLInputElement>('li.resolving input')?.value).toBe('31/03/2026');
     const input = el.querySelector('li.resolving input') as HTMLInputElement;
-    input.value = '2026-03-25';
+    input.value = '25/03/2026';
     input.dispatchEvent(new Event('input'));
     await fixture.whenStable();
     await click('Save');
@@ -151,12 +157,12 @@ describe('AdverseEvents', () => {
     await click('Log adverse event');
     await choose('type', 'Matting');
     await choose('severity', 'Mild');
-    await type('onsetOn', '2026-03-10');
+    await type('onsetOn', '10/03/2026');
     expect(el.querySelector('input[formcontrolname=resolvedOn]')).toBeNull();
     (el.querySelector('mat-checkbox input') as HTMLInputElement).click();
     await fixture.whenStable();
-    expect(el.querySelector<HTMLInputElement>('input[formcontrolname=resolvedOn]')?.value).toBe('2026-03-31');
-    await type('resolvedOn', '2026-03-20');
+    expect(el.querySelector<HTMLInputElement>('input[formcontrolname=resolvedOn]')?.value).toBe('31/03/2026');
+    await type('resolvedOn', '20/03/2026');
     (el.querySelector('form button[type=submit]') as HTMLButtonElement).click();
     expect(http.expectOne('/api/sessions/s-1/adverse-events').request.body).toEqual({
       type: 'matting', severity: 'mild', onsetOn: '2026-03-10', resolved: true, resolvedOn: '2026-03-20',

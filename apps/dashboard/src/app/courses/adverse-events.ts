@@ -2,12 +2,15 @@ import { ChangeDetectionStrategy, Component, ElementRef, Injector, computed, inj
 import { NonNullableFormBuilder, ReactiveFormsModule, type ValidatorFn, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { ADVERSE_EVENT_TYPES, SEVERITIES, type AdverseEvent, type AdverseEventType, type IsoDate, type Reason, type Severity } from '@venule/api-contract';
+import type { DateTime } from 'luxon';
 import { can } from '../core/access';
+import { dateFieldMessage, isoDateOf, pickerDate } from '../core/clinic-dates';
 import { formatDate } from '../core/dates';
 import { applyServerFieldErrors, problemMessage, problemOf } from '../core/problem';
 import { Session } from '../core/session';
@@ -31,7 +34,7 @@ const requiredWhenResolved: ValidatorFn = (control) =>
  */
 @Component({
   selector: 'vn-adverse-events',
-  imports: [ReactiveFormsModule, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatIconModule, MatInputModule, MatSelectModule, ReasonList],
+  imports: [ReactiveFormsModule, MatButtonModule, MatCheckboxModule, MatDatepickerModule, MatFormFieldModule, MatIconModule, MatInputModule, MatSelectModule, ReasonList],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (list().length) {
@@ -52,8 +55,10 @@ const requiredWhenResolved: ValidatorFn = (control) =>
             <li class="resolving">
               <mat-form-field appearance="outline" subscriptSizing="dynamic">
                 <mat-label>Resolved on</mat-label>
-                <input matInput type="date" [formControl]="resolveDate" [min]="e.onsetOn" [max]="today()" />
-                <mat-error>{{ resolveDate.getError('server') ?? 'Enter a date from the onset to today' }}</mat-error>
+                <input matInput [formControl]="resolveDate" [matDatepicker]="resolvePicker" [min]="day(e.onsetOn)" [max]="lastDay()" placeholder="DD/MM/YYYY" />
+                <mat-datepicker-toggle matIconSuffix [for]="resolvePicker" />
+                <mat-datepicker #resolvePicker />
+                <mat-error>{{ dateMessage(resolveDate, 'Enter a date from the onset to today') }}</mat-error>
               </mat-form-field>
               <button mat-flat-button type="button" (click)="resolve(e)" [disabled]="busy()">Save</button>
               <button mat-button type="button" (click)="resolvingId.set(null)">Cancel</button>
@@ -83,15 +88,19 @@ const requiredWhenResolved: ValidatorFn = (control) =>
             </mat-form-field>
             <mat-form-field appearance="outline">
               <mat-label>Onset</mat-label>
-              <input matInput type="date" formControlName="onsetOn" [min]="completedOn()" [max]="today()" />
-              <mat-error>{{ form.controls.onsetOn.getError('server') ?? 'Enter a date from the session to today' }}</mat-error>
+              <input matInput formControlName="onsetOn" [matDatepicker]="onsetPicker" [min]="day(completedOn())" [max]="lastDay()" placeholder="DD/MM/YYYY" />
+              <mat-datepicker-toggle matIconSuffix [for]="onsetPicker" />
+              <mat-datepicker #onsetPicker />
+              <mat-error>{{ dateMessage(form.controls.onsetOn, 'Enter a date from the session to today') }}</mat-error>
             </mat-form-field>
             <mat-checkbox class="resolved" formControlName="resolved">Resolved</mat-checkbox>
             @if (form.controls.resolved.value) {
               <mat-form-field appearance="outline">
                 <mat-label>Resolved on</mat-label>
-                <input matInput type="date" formControlName="resolvedOn" [min]="form.controls.onsetOn.value" [max]="today()" />
-                <mat-error>{{ form.controls.resolvedOn.getError('server') ?? 'Enter a date from the onset to today' }}</mat-error>
+                <input matInput formControlName="resolvedOn" [matDatepicker]="resolvedPicker" [min]="form.controls.onsetOn.value" [max]="lastDay()" placeholder="DD/MM/YYYY" />
+                <mat-datepicker-toggle matIconSuffix [for]="resolvedPicker" />
+                <mat-datepicker #resolvedPicker />
+                <mat-error>{{ dateMessage(form.controls.resolvedOn, 'Enter a date from the onset to today') }}</mat-error>
               </mat-form-field>
             }
           </div>
@@ -139,6 +148,10 @@ export class AdverseEvents {
   readonly completedOn = input.required<IsoDate>();
   readonly events = input.required<readonly AdverseEvent[]>();
   readonly today = input.required<IsoDate>();
+  /** The datepickers' max: nothing starts or ends after today. */
+  protected readonly lastDay = computed(() => pickerDate(this.today()));
+  protected readonly day = pickerDate;
+  protected readonly dateMessage = dateFieldMessage;
 
   /** The session's events plus those logged here, until the course is loaded again. */
   protected readonly list = linkedSignal<readonly AdverseEvent[]>(() => this.events());
@@ -147,16 +160,16 @@ export class AdverseEvents {
   protected readonly refusal = signal<{ message: string; reasons: Reason[] } | null>(null);
   /** The event whose resolution date is being entered. */
   protected readonly resolvingId = signal<string | null>(null);
-  protected readonly resolveForm = this.fb.group({ resolvedOn: this.fb.control('', Validators.required) });
+  protected readonly resolveForm = this.fb.group({ resolvedOn: this.fb.control<DateTime | null>(null, Validators.required) });
   protected readonly resolveDate = this.resolveForm.controls.resolvedOn;
   protected readonly canWrite = computed(() => can(this.session.role(), 'writeClinical'));
 
   protected readonly form = this.fb.group({
     type: this.fb.control<AdverseEventType | ''>('', Validators.required),
     severity: this.fb.control<Severity | ''>('', Validators.required),
-    onsetOn: this.fb.control('', Validators.required),
+    onsetOn: this.fb.control<DateTime | null>(null, Validators.required),
     resolved: false,
-    resolvedOn: this.fb.control('', requiredWhenResolved),
+    resolvedOn: this.fb.control<DateTime | null>(null, requiredWhenResolved),
     notes: this.fb.control('', [describedWhenOther, Validators.maxLength(NOTES_MAX)]),
   });
 
@@ -170,12 +183,12 @@ export class AdverseEvents {
   constructor() {
     this.form.controls.type.valueChanges.subscribe(() => this.form.controls.notes.updateValueAndValidity());
     this.form.controls.resolved.valueChanges.subscribe((resolved) => {
-      this.form.controls.resolvedOn.setValue(resolved ? this.today() : '');
+      this.form.controls.resolvedOn.setValue(resolved ? this.lastDay() : null);
     });
   }
 
   protected startResolving(event: AdverseEvent): void {
-    this.resolveDate.reset(this.today());
+    this.resolveDate.reset(this.lastDay());
     this.resolvingId.set(event.id);
   }
 
@@ -185,7 +198,7 @@ export class AdverseEvents {
       return;
     }
     this.busy.set(true);
-    this.api.resolveAdverseEvent(event.id, this.resolveDate.value).subscribe({
+    this.api.resolveAdverseEvent(event.id, isoDateOf(this.resolveDate.value) as IsoDate).subscribe({
       next: (resolved) => {
         this.busy.set(false);
         this.resolvingId.set(null);
@@ -201,7 +214,7 @@ export class AdverseEvents {
   }
 
   protected start(): void {
-    this.form.controls.onsetOn.setValue(this.today());
+    this.form.controls.onsetOn.setValue(this.lastDay());
     this.open.set(true);
   }
 
@@ -221,10 +234,11 @@ export class AdverseEvents {
     this.busy.set(true);
     this.refusal.set(null);
     const notes = v.notes.trim();
+    const resolvedOn = v.resolved ? isoDateOf(v.resolvedOn) : null;
     this.api
       .logAdverseEvent(this.sessionId(), {
-        type: v.type, severity: v.severity, onsetOn: v.onsetOn, resolved: v.resolved,
-        ...(v.resolved && v.resolvedOn ? { resolvedOn: v.resolvedOn } : {}), ...(notes ? { notes } : {}),
+        type: v.type, severity: v.severity, onsetOn: isoDateOf(v.onsetOn) as IsoDate, resolved: v.resolved,
+        ...(resolvedOn ? { resolvedOn } : {}), ...(notes ? { notes } : {}),
       })
       .subscribe({
         next: (event) => {

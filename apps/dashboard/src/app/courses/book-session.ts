@@ -1,15 +1,19 @@
 import { ChangeDetectionStrategy, Component, ElementRef, Injector, computed, effect, inject, input, output, signal } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormControl, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
+import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
+import { MatTimepickerModule } from '@angular/material/timepicker';
 import { toSignal } from '@angular/core/rxjs-interop';
 import type { BookedSession, Consultation, Course, IsoDate, Reason } from '@venule/api-contract';
+import type { DateTime } from 'luxon';
 import { catchError, map, of } from 'rxjs';
 import { maxDate } from '@venule/clinical-rules';
+import { dateFieldMessage, isoDateOf, pickerDate, pickerTime, timeOf } from '../core/clinic-dates';
 import { clinicInstant, formatDate } from '../core/dates';
 import { applyServerFieldErrors } from '../core/problem';
 import { refusalOf } from './course-labels';
@@ -17,11 +21,15 @@ import { CoursesApi } from './courses-api';
 import { ReasonList } from './reason-list';
 import { focusFirstInvalid } from '../shared/reveal';
 
+/** The time a new booking starts at until someone picks another. */
+const BOOKING_TIME = '10:00';
+
 /** Books the next session of a course inside its window (reception and clinicians). */
 @Component({
   selector: 'vn-book-session',
   imports: [
-    ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, MatProgressBarModule, MatSelectModule, ReasonList,
+    ReactiveFormsModule, MatButtonModule, MatDatepickerModule, MatFormFieldModule, MatIconModule, MatInputModule, MatProgressBarModule, MatSelectModule,
+    MatTimepickerModule, ReasonList,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -38,13 +46,17 @@ import { focusFirstInvalid } from '../shared/reveal';
       <div class="row">
         <mat-form-field appearance="outline">
           <mat-label>Date</mat-label>
-          <input matInput type="date" formControlName="date" [min]="minDate()" />
-          <mat-error>{{ form.controls.date.getError('server') ?? 'Choose the date' }}</mat-error>
+          <input matInput formControlName="date" [matDatepicker]="datePicker" [min]="firstDay()" placeholder="DD/MM/YYYY" />
+          <mat-datepicker-toggle matIconSuffix [for]="datePicker" />
+          <mat-datepicker #datePicker />
+          <mat-error>{{ message(form.controls.date, 'Choose the date') }}</mat-error>
         </mat-form-field>
         <mat-form-field appearance="outline">
           <mat-label>Time</mat-label>
-          <input matInput type="time" formControlName="time" step="300" />
-          <mat-error>Choose the time</mat-error>
+          <input matInput formControlName="time" [matTimepicker]="timePicker" placeholder="HH:mm" />
+          <mat-timepicker-toggle matIconSuffix [for]="timePicker" />
+          <mat-timepicker #timePicker interval="15m" />
+          <mat-error>{{ message(form.controls.time, 'Choose the time') }}</mat-error>
         </mat-form-field>
         <mat-form-field appearance="outline">
           <mat-label>Clinician</mat-label>
@@ -82,7 +94,11 @@ export class BookSession {
 
   protected readonly busy = signal(false);
   protected readonly refusal = signal<{ message: string; reasons: Reason[] } | null>(null);
-  protected readonly form = this.fb.group({ date: ['', Validators.required], time: ['10:00', Validators.required], clinicianId: '' });
+  protected readonly form = this.fb.group({
+    date: new FormControl<DateTime | null>(null, Validators.required),
+    time: new FormControl<DateTime | null>(pickerTime(BOOKING_TIME), Validators.required),
+    clinicianId: '',
+  });
   /** Whom the session can be booked with; the booking still works if the list cannot be had. */
   protected readonly clinicians = toSignal(
     this.api.clinicians().pipe(
@@ -114,6 +130,8 @@ export class BookSession {
     const earliest = w?.earliest ?? opensOn;
     return earliest ? maxDate(earliest, this.today()) : this.today();
   });
+  protected readonly firstDay = computed(() => pickerDate(this.minDate()));
+  protected readonly message = dateFieldMessage;
   protected readonly windowHint = computed(() => {
     const { nextWindow: w, opensOn } = this.course().progress;
     if (!w && opensOn && opensOn > this.today()) {
@@ -130,14 +148,15 @@ export class BookSession {
       return;
     }
     const { date, time, clinicianId } = this.form.getRawValue();
+    const scheduledFor = clinicInstant(isoDateOf(date) as IsoDate, timeOf(time) as string);
     this.busy.set(true);
     this.refusal.set(null);
     const consultationId = this.fromConsultation()?.id;
-    const body = { scheduledFor: clinicInstant(date, time), ...(clinicianId ? { clinicianId } : {}), ...(consultationId ? { consultationId } : {}) };
+    const body = { scheduledFor, ...(clinicianId ? { clinicianId } : {}), ...(consultationId ? { consultationId } : {}) };
     this.api.book(this.course().id, body).subscribe({
       next: (session) => {
         this.busy.set(false);
-        this.form.reset({ date: '', time: '10:00', clinicianId: '' });
+        this.form.reset({ date: null, time: pickerTime(BOOKING_TIME), clinicianId: '' });
         this.booked.emit(session);
       },
       error: (error: unknown) => {

@@ -1,12 +1,15 @@
 import { ChangeDetectionStrategy, Component, ElementRef, Injector, computed, inject, input, output, signal } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormControl, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
+import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import type { Course, IsoDate, Reason } from '@venule/api-contract';
+import type { DateTime } from 'luxon';
 import { Observable } from 'rxjs';
+import { dateFieldMessage, isoDateOf, pickerDate } from '../core/clinic-dates';
 import { formatDate, todayIso } from '../core/dates';
 import { applyServerFieldErrors } from '../core/problem';
 import { refusalOf } from './course-labels';
@@ -17,7 +20,7 @@ import { focusFirstInvalid } from '../shared/reveal';
 /** Consent, outcome assessments and closing the course: recorded by clinicians, read by managers. */
 @Component({
   selector: 'vn-course-admin',
-  imports: [ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, MatSelectModule, ReasonList],
+  imports: [ReactiveFormsModule, MatButtonModule, MatDatepickerModule, MatFormFieldModule, MatIconModule, MatInputModule, MatSelectModule, ReasonList],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @let c = course();
@@ -34,7 +37,10 @@ import { focusFirstInvalid } from '../shared/reveal';
           <form class="row" [formGroup]="consentForm" (ngSubmit)="recordConsent()" novalidate aria-label="Record consent">
             <mat-form-field appearance="outline">
               <mat-label>Signed on</mat-label>
-              <input matInput type="date" formControlName="consentedOn" [max]="today()" />
+              <input matInput formControlName="consentedOn" [matDatepicker]="consentPicker" [max]="lastDay()" placeholder="DD/MM/YYYY" />
+              <mat-datepicker-toggle matIconSuffix [for]="consentPicker" />
+              <mat-datepicker #consentPicker />
+              <mat-error>{{ dateMessage(consentForm.controls.consentedOn, 'Enter the date the form was signed') }}</mat-error>
             </mat-form-field>
             <mat-form-field appearance="outline">
               <mat-label>Form version</mat-label>
@@ -72,7 +78,10 @@ import { focusFirstInvalid } from '../shared/reveal';
             </mat-form-field>
             <mat-form-field appearance="outline">
               <mat-label>Assessed on</mat-label>
-              <input matInput type="date" formControlName="assessedOn" [max]="today()" />
+              <input matInput formControlName="assessedOn" [matDatepicker]="assessedPicker" [max]="lastDay()" placeholder="DD/MM/YYYY" />
+              <mat-datepicker-toggle matIconSuffix [for]="assessedPicker" />
+              <mat-datepicker #assessedPicker />
+              <mat-error>{{ dateMessage(outcomeForm.controls.assessedOn, 'Enter the date of the assessment') }}</mat-error>
             </mat-form-field>
             <button mat-stroked-button type="submit" [disabled]="busy()">Record outcome</button>
           </form>
@@ -129,18 +138,22 @@ export class CourseAdmin {
   protected readonly refusal = signal<{ message: string; reasons: Reason[] } | null>(null);
   protected readonly active = computed(() => this.course().status === 'active');
   protected readonly format = formatDate;
+  /** The datepickers' max: consent and assessments are not dated after today. */
+  protected readonly lastDay = computed(() => pickerDate(this.today()));
+  protected readonly dateMessage = dateFieldMessage;
 
-  protected readonly consentForm = this.fb.group({ consentedOn: [todayIso(), Validators.required], formVersion: ['v3', Validators.required] });
+  protected readonly consentForm = this.fb.group({ consentedOn: this.dateToday(), formVersion: ['v3', Validators.required] });
   protected readonly outcomeForm = this.fb.group({
     ratedBy: this.fb.control<'patient' | 'clinician'>('clinician'),
     improvementPercent: this.fb.control<number | null>(null, [Validators.required, Validators.min(0), Validators.max(100)]),
-    assessedOn: [todayIso(), Validators.required],
+    assessedOn: this.dateToday(),
   });
   protected readonly discontinueForm = this.fb.group({ reason: ['', [Validators.required, Validators.minLength(3)]] });
 
   protected recordConsent(): void {
     if (this.consentForm.invalid) return;
-    this.run(this.api.recordConsent(this.course().id, this.consentForm.getRawValue()), this.consentForm);
+    const v = this.consentForm.getRawValue();
+    this.run(this.api.recordConsent(this.course().id, { ...v, consentedOn: isoDateOf(v.consentedOn) as IsoDate }), this.consentForm);
   }
 
   protected recordOutcome(): void {
@@ -150,7 +163,10 @@ export class CourseAdmin {
       return;
     }
     const v = this.outcomeForm.getRawValue();
-    this.run(this.api.recordOutcome(this.course().id, { ...v, improvementPercent: Number(v.improvementPercent) }), this.outcomeForm);
+    this.run(
+      this.api.recordOutcome(this.course().id, { ...v, improvementPercent: Number(v.improvementPercent), assessedOn: isoDateOf(v.assessedOn) as IsoDate }),
+      this.outcomeForm,
+    );
   }
 
   protected close(): void {
@@ -165,6 +181,11 @@ export class CourseAdmin {
     }
     const discontinuedReason = this.discontinueForm.getRawValue().reason.trim();
     this.run(this.api.update(this.course().id, { version: this.course().version, status: 'discontinued', discontinuedReason }));
+  }
+
+  /** A required date field starting at today, which a reset after saving returns to. */
+  private dateToday(): FormControl<DateTime | null> {
+    return new FormControl<DateTime | null>(pickerDate(todayIso()), { nonNullable: true, validators: Validators.required });
   }
 
   private run(request: Observable<unknown>, form?: typeof this.consentForm | typeof this.outcomeForm): void {

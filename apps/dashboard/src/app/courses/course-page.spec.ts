@@ -8,7 +8,8 @@ import { RouterTestingHarness } from '@angular/router/testing';
 import type { CompletedSession, Course, Role } from '@venule/api-contract';
 import { addDays } from '@venule/clinical-rules';
 import { problem, signInAs } from '../../testing/session';
-import { todayIso } from '../core/dates';
+import { provideClinicDates } from '../core/clinic-dates';
+import { formatDate, todayIso } from '../core/dates';
 import { CoursePage } from './course-page';
 import { SessionCompleteForm } from './session-complete-form';
 import { booking, completedDetail, course } from './testing-fixtures';
@@ -38,6 +39,7 @@ async function open(role: Role, body: Course, url = '/courses/c-1') {
       provideHttpClientTesting(),
       provideRouter([{ path: 'courses/:id', component: CoursePage }], withComponentInputBinding()),
       { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
+      provideClinicDates(),
     ],
   });
   signInAs(role);
@@ -144,8 +146,8 @@ describe('CoursePage', () => {
     expect(options.map((o) => o.textContent?.trim())).toEqual(['Not chosen yet', 'Dr Amara Okafor', 'Nurse Ffion Lloyd']);
     options[1].click();
     await harness.fixture.whenStable();
-    const date = el.querySelector<HTMLInputElement>('input[type=date]') as HTMLInputElement;
-    date.value = addDays(lastDone, 30);
+    const date = el.querySelector<HTMLInputElement>('input[formcontrolname=date]') as HTMLInputElement;
+    date.value = formatDate(addDays(lastDone, 30));
     date.dispatchEvent(new Event('input'));
     el.querySelector<HTMLButtonElement>('form[aria-label="Book the next session"] button[type=submit]')?.click();
     expect(http.expectOne('/api/courses/c-1/sessions').request.body).toMatchObject({ clinicianId: 'u-7' });
@@ -179,10 +181,19 @@ describe('CoursePage', () => {
     const notBooked = inProgress(false);
     notBooked.sessions = notBooked.sessions.slice(0, 1);
     const { el, http, harness } = await open('reception', notBooked);
-    const date = el.querySelector<HTMLInputElement>('input[type=date]') as HTMLInputElement;
-    date.value = addDays(lastDone, 10);
+    const date = el.querySelector<HTMLInputElement>('input[formcontrolname=date]') as HTMLInputElement;
+    const book = () => el.querySelector<HTMLButtonElement>('form[aria-label="Book the next session"] button[type=submit]')?.click();
+    // A day before the window is refused at the field, before anything is sent.
+    date.value = formatDate(addDays(lastDone, 10));
     date.dispatchEvent(new Event('input'));
-    el.querySelector<HTMLButtonElement>('form[aria-label="Book the next session"] button[type=submit]')?.click();
+    book();
+    await harness.fixture.whenStable();
+    http.expectNone('/api/courses/c-1/sessions');
+    expect(date.closest('mat-form-field')?.textContent).toContain(`Not before ${formatDate(today)}`);
+    // The API has the last word: a leg treated in another course since the page was read.
+    date.value = formatDate(today);
+    date.dispatchEvent(new Event('input'));
+    book();
     const request = http.expectOne('/api/courses/c-1/sessions');
     expect(request.request.body.scheduledFor).toMatch(/^\d{4}-\d{2}-\d{2}T10:00:00([+-]\d{2}:\d{2}|Z)$/);
     const message = 'Sessions must be at least 28 days apart: the last session was on 1 February 2026, so the earliest date is 1 March 2026.';
@@ -199,8 +210,8 @@ describe('CoursePage', () => {
     http.expectOne('/api/consultations/k-9').flush({ id: 'k-9', patientId: 'p-1', clinicianId: 'u-imran', clinicianName: 'Dr Imran Shah', startsOn: '2026-02-20' });
     await harness.fixture.whenStable();
     expect(el.querySelector('vn-book-session [role=note]')?.textContent).toContain('Follows the consultation on 20/02/2026 with Dr Imran Shah, who is filled in below.');
-    const date = el.querySelector<HTMLInputElement>('input[type=date]') as HTMLInputElement;
-    date.value = addDays(today, 3);
+    const date = el.querySelector<HTMLInputElement>('input[formcontrolname=date]') as HTMLInputElement;
+    date.value = formatDate(addDays(today, 3));
     date.dispatchEvent(new Event('input'));
     el.querySelector<HTMLButtonElement>('form[aria-label="Book the next session"] button[type=submit]')?.click();
     expect(http.expectOne('/api/courses/c-1/sessions').request.body).toMatchObject({ clinicianId: 'u-imran', consultationId: 'k-9' });

@@ -4,6 +4,7 @@ import { TestBed } from '@angular/core/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import type { CompletionFacts, Course } from '@venule/api-contract';
 import { problem, signInAs } from '../../testing/session';
+import { provideClinicDates } from '../core/clinic-dates';
 import { SessionCompleteForm } from './session-complete-form';
 import { booking, course } from './testing-fixtures';
 
@@ -21,7 +22,7 @@ const facts = (over: Partial<CompletionFacts> = {}): CompletionFacts => ({
 
 async function open(body: Course = course(), session = booking(), given: Partial<CompletionFacts> = {}) {
   TestBed.configureTestingModule({
-    providers: [provideHttpClient(), provideHttpClientTesting(), { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } }],
+    providers: [provideHttpClient(), provideHttpClientTesting(), { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } }, provideClinicDates()],
   });
   signInAs('clinician');
   const fixture = TestBed.createComponent(SessionCompleteForm);
@@ -161,9 +162,9 @@ describe('SessionCompleteForm', () => {
     late.click();
     await fixture.whenStable();
     const day = el.querySelector('input[formcontrolname=givenOn]') as HTMLInputElement;
-    expect(day.min).toBe('2026-02-28');
-    expect(day.max).toBe(today);
-    day.value = '2026-03-01';
+    expect(day.getAttribute('min')).toMatch(/^2026-02-28T00:00/);
+    expect(day.getAttribute('max')).toMatch(new RegExp(`^${today}T00:00`));
+    day.value = '01/03/2026';
     day.dispatchEvent(new Event('input'));
     fixture.detectChanges();
     // The day's facts are asked again for the day it was given: 100 mg went in on another course.
@@ -178,6 +179,21 @@ describe('SessionCompleteForm', () => {
     expect(dose().textContent).toContain('20 mg left on 01/03/2026');
     const body = await submitValid();
     expect(Date.parse(body.treatedAt)).toBe(Date.parse('2026-03-01T09:30:00Z'));
+  });
+
+  it('reads a day it cannot parse as an error, and forgets it when the treatment is recorded as it happens after all', async () => {
+    const { el, type, submitValid, fixture } = await open();
+    const late = () => el.querySelector<HTMLInputElement>('fieldset.when mat-checkbox input') as HTMLInputElement;
+    late().click();
+    await fixture.whenStable();
+    await type('givenOn', '31/02/2026');
+    (el.querySelector('input[formcontrolname=givenOn]') as HTMLInputElement).dispatchEvent(new Event('blur'));
+    el.querySelector<HTMLButtonElement>('button[type=submit]')?.click();
+    await fixture.whenStable();
+    expect(el.querySelector('input[formcontrolname=givenOn]')?.closest('mat-form-field')?.textContent).toContain('Enter the date as DD/MM/YYYY');
+    late().click();
+    await fixture.whenStable();
+    expect(await submitValid()).not.toHaveProperty('treatedAt');
   });
 
   it('sends no treatedAt when the treatment is recorded as it happens', async () => {

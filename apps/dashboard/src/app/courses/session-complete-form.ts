@@ -1,16 +1,20 @@
 import { ChangeDetectionStrategy, Component, ElementRef, Injector, OnInit, computed, effect, inject, input, output, signal } from '@angular/core';
 import { rxResource, toSignal } from '@angular/core/rxjs-interop';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormControl, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatRadioModule } from '@angular/material/radio';
 import { MatSelectModule } from '@angular/material/select';
+import { MatTimepickerModule } from '@angular/material/timepicker';
 import { AGENTS, LEGS, type CompletedSession, type ConfirmationInput, type Course, type IsoDate, type Reason, type SessionBooking } from '@venule/api-contract';
-import { AGENT_LABELS, DEFAULT_POLICY, addDays, checkDose, formatNumber, isIsoDate, maxDate, needsTestInjection } from '@venule/clinical-rules';
+import { AGENT_LABELS, DEFAULT_POLICY, addDays, checkDose, formatNumber, maxDate, needsTestInjection } from '@venule/clinical-rules';
+import type { DateTime } from 'luxon';
+import { isoDateOf, pickerDate, timeOf, unreadable } from '../core/clinic-dates';
 import { clinicInstant, formatDate } from '../core/dates';
 import { applyServerFieldErrors } from '../core/problem';
 import { LegDiagram } from '../shared/leg-diagram';
@@ -28,8 +32,8 @@ import { focusFirstInvalid, revealAfterRender } from '../shared/reveal';
 @Component({
   selector: 'vn-session-complete-form',
   imports: [
-    ReactiveFormsModule, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatIconModule, MatInputModule,
-    MatProgressBarModule, MatRadioModule, MatSelectModule, LegDiagram, ReasonList,
+    ReactiveFormsModule, MatButtonModule, MatCheckboxModule, MatDatepickerModule, MatFormFieldModule, MatIconModule, MatInputModule,
+    MatProgressBarModule, MatRadioModule, MatSelectModule, MatTimepickerModule, LegDiagram, ReasonList,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -43,14 +47,18 @@ import { focusFirstInvalid, revealAfterRender } from '../shared/reveal';
         @if (form.controls.late.value) {
           <mat-form-field appearance="outline">
             <mat-label>Given on</mat-label>
-            <input matInput type="date" formControlName="givenOn" [min]="earliestDay()" [max]="today()" />
+            <input matInput formControlName="givenOn" [matDatepicker]="givenOnPicker" [min]="firstDay()" [max]="lastDay()" placeholder="DD/MM/YYYY" />
+            <mat-datepicker-toggle matIconSuffix [for]="givenOnPicker" />
+            <mat-datepicker #givenOnPicker />
             <mat-hint>Up to {{ lateEntryDays }} days back</mat-hint>
-            <mat-error>Choose the day it was given, from {{ formatDay(earliestDay()) }} to today</mat-error>
+            <mat-error>{{ unreadable(form.controls.givenOn) ?? 'Choose the day it was given, from ' + formatDay(earliestDay()) + ' to today' }}</mat-error>
           </mat-form-field>
           <mat-form-field appearance="outline">
             <mat-label>Given at</mat-label>
-            <input matInput type="time" formControlName="givenAt" step="300" />
-            <mat-error>Enter the time it was given</mat-error>
+            <input matInput formControlName="givenAt" [matTimepicker]="givenAtPicker" placeholder="HH:mm" />
+            <mat-timepicker-toggle matIconSuffix [for]="givenAtPicker" />
+            <mat-timepicker #givenAtPicker interval="15m" />
+            <mat-error>{{ unreadable(form.controls.givenAt) ?? 'Enter the time it was given' }}</mat-error>
           </mat-form-field>
         }
       </fieldset>
@@ -241,8 +249,8 @@ export class SessionCompleteForm implements OnInit {
     testInjectionReason: '',
     immediateReactions: '',
     late: false,
-    givenOn: '',
-    givenAt: '',
+    givenOn: new FormControl<DateTime | null>(null),
+    givenAt: new FormControl<DateTime | null>(null),
   });
   private readonly value = toSignal(this.form.valueChanges, { initialValue: this.form.getRawValue() });
 
@@ -254,10 +262,13 @@ export class SessionCompleteForm implements OnInit {
   protected readonly lateEntryDays = DEFAULT_POLICY.lateEntryDays;
   /** The oldest day a treatment may be recorded for (the API enforces the clinic's own setting). */
   protected readonly earliestDay = computed(() => maxDate(addDays(this.today(), -this.lateEntryDays), this.session().scheduledOn));
+  protected readonly firstDay = computed(() => pickerDate(this.earliestDay()));
+  protected readonly lastDay = computed(() => pickerDate(this.today()));
   /** The treatment date every rule is evaluated on: the day it was given (SPEC §1.9). */
   protected readonly treatmentDay = computed(() => {
     const v = this.value();
-    return v.late && isIsoDate(v.givenOn) ? v.givenOn : this.today();
+    const givenOn = isoDateOf(v.givenOn);
+    return v.late && givenOn ? givenOn : this.today();
   });
 
   private readonly ticked = computed(() => LEGS.filter((leg) => this.value().legs?.[leg]));
@@ -312,6 +323,11 @@ export class SessionCompleteForm implements OnInit {
       const error = this.factsResource.error();
       if (error) this.refusal.set(refusalOf(error));
     });
+    // Recorded as it happens, the treatment has no day or time of its own: what was typed goes,
+    // with any error of the fields that are no longer shown.
+    this.form.controls.late.valueChanges.subscribe((late) => {
+      if (!late) this.form.patchValue({ givenOn: null, givenAt: null });
+    });
     for (const leg of LEGS) {
       // Areas written for a leg go with it when the leg is unticked, so the list and the diagram agree.
       this.form.controls.legs.controls[leg].valueChanges.subscribe((on) => {
@@ -328,6 +344,9 @@ export class SessionCompleteForm implements OnInit {
     this.form.patchValue({ legs: { left: course.legs.includes('left'), right: course.legs.includes('right') }, areas: course.areas.join(', ') });
   }
 
+  /** Text the day or time field cannot read; a day outside the range keeps the field's own message. */
+  protected readonly unreadable = unreadable;
+
   protected toggleArea(id: string): void {
     const v = this.form.getRawValue();
     const next = toggleRegion(id, splitAreas(v.areas), this.ticked(), this.course().legs);
@@ -339,10 +358,13 @@ export class SessionCompleteForm implements OnInit {
   protected submit(): void {
     const v = this.form.getRawValue();
     const legs = (['left', 'right'] as const).filter((leg) => v.legs[leg]);
-    const lateInvalid = v.late && (!isIsoDate(v.givenOn) || v.givenOn < this.earliestDay() || v.givenOn > this.today() || !/^\d{2}:\d{2}$/.test(v.givenAt));
+    const givenOn = isoDateOf(v.givenOn);
+    const givenAt = timeOf(v.givenAt);
+    const dayOutOfRange = !givenOn || givenOn < this.earliestDay() || givenOn > this.today();
+    const lateInvalid = v.late && (dayOutOfRange || !givenAt);
     if (lateInvalid) {
-      if (!isIsoDate(v.givenOn) || v.givenOn < this.earliestDay() || v.givenOn > this.today()) this.form.controls.givenOn.setErrors({ range: true });
-      if (!/^\d{2}:\d{2}$/.test(v.givenAt)) this.form.controls.givenAt.setErrors({ required: true });
+      if (dayOutOfRange) this.form.controls.givenOn.setErrors({ ...(this.form.controls.givenOn.errors ?? {}), range: true });
+      if (!givenAt) this.form.controls.givenAt.setErrors({ ...(this.form.controls.givenAt.errors ?? {}), required: true });
     }
     if (this.form.invalid || legs.length === 0 || lateInvalid) {
       this.form.markAllAsTouched();
@@ -372,7 +394,7 @@ export class SessionCompleteForm implements OnInit {
         checklist: v.checklist,
         confirmations: this.confirmations(),
         ...(v.immediateReactions.trim() ? { immediateReactions: v.immediateReactions.trim() } : {}),
-        ...(v.late ? { treatedAt: clinicInstant(v.givenOn, v.givenAt) } : {}),
+        ...(v.late && givenOn && givenAt ? { treatedAt: clinicInstant(givenOn, givenAt) } : {}),
       })
       .subscribe({
         next: (done) => {

@@ -5,7 +5,8 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { CONSULTATION_MINUTES, type IsoDate } from '@venule/api-contract';
-import { DateTime } from 'luxon';
+import type { DateTime } from 'luxon';
+import { pickerDate } from '../core/clinic-dates';
 import type { Clinician } from './frontdesk-api';
 import { BOOKING_TIMES } from './diary-slots';
 
@@ -13,7 +14,7 @@ import { BOOKING_TIMES } from './diary-slots';
 export function appointmentControls(start: { clinicianId: string; date: IsoDate; time: string }) {
   return {
     clinicianId: new FormControl(start.clinicianId, { nonNullable: true, validators: Validators.required }),
-    date: new FormControl<DateTime | null>(DateTime.fromISO(start.date), Validators.required),
+    date: new FormControl<DateTime | null>(pickerDate(start.date), Validators.required),
     time: new FormControl(start.time, { nonNullable: true, validators: Validators.required }),
     durationMinutes: new FormControl<number>(CONSULTATION_MINUTES.default, {
       nonNullable: true,

@@ -14,6 +14,7 @@ import { MatSelectModule } from '@angular/material/select';
 import type { BookedSession, Course, IsoDate, PatientSummary, Reason } from '@venule/api-contract';
 import { catchError, debounceTime, distinctUntilChanged, map, of, switchMap } from 'rxjs';
 import { PatientsApi } from '../core/api';
+import { isoDateOf } from '../core/clinic-dates';
 import { clinicDateOf, clinicInstant, clinicTimeOf, formatDate } from '../core/dates';
 import { applyServerFieldErrors } from '../core/problem';
 import { legsLabel, refusalOf } from '../courses/course-labels';
@@ -187,7 +188,7 @@ export class BookDialog {
       return;
     }
     const v = this.form.getRawValue();
-    const startsAt = clinicInstant(v.date?.toISODate() as IsoDate, v.time);
+    const startsAt = clinicInstant(isoDateOf(v.date) as IsoDate, v.time);
     this.busy.set(true);
     this.refusal.set(null);
     const done = {

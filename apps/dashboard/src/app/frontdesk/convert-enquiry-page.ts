@@ -21,6 +21,7 @@ import {
 } from '@venule/api-contract';
 import { addDays } from '@venule/clinical-rules';
 import { forkJoin } from 'rxjs';
+import { isoDateOf } from '../core/clinic-dates';
 import { clinicInstant, formatInstant, todayIso } from '../core/dates';
 import { links } from '../core/paths';
 import { applyServerFieldErrors, problemCode, problemMessage, problemOf } from '../core/problem';
@@ -181,7 +182,7 @@ export class ConvertEnquiryPage {
     this.api
       .convert(this.id(), {
         patient: confirmDuplicate ? { ...patient, confirmDuplicate: true } : patient,
-        consultation: { type: v.type, clinicianId: v.clinicianId, startsAt: clinicInstant(v.date?.toISODate() as IsoDate, v.time), durationMinutes: v.durationMinutes },
+        consultation: { type: v.type, clinicianId: v.clinicianId, startsAt: clinicInstant(isoDateOf(v.date) as IsoDate, v.time), durationMinutes: v.durationMinutes },
       })
       .subscribe({
         next: ({ patient: p, consultation: c }) => {

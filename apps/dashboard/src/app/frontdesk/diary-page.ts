@@ -14,9 +14,10 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router } from '@angular/router';
 import { CLEARANCE_BATCH_MAX, type Diary, type IsoDate } from '@venule/api-contract';
 import { addDays, formatDateWithWeekday, isIsoDate } from '@venule/clinical-rules';
-import { DateTime } from 'luxon';
+import type { DateTime } from 'luxon';
 import { catchError, forkJoin, map, of, switchMap, type Observable } from 'rxjs';
 import { can } from '../core/access';
+import { isoDateOf, pickerDate } from '../core/clinic-dates';
 import { formatDate, todayIso } from '../core/dates';
 import { links } from '../core/paths';
 import { problemMessage } from '../core/problem';
@@ -151,7 +152,7 @@ export class DiaryPage {
   });
   protected readonly week = computed(() => weekDates(weekStart(this.shownDate())));
   protected readonly isToday = computed(() => (this.shownView() === 'day' ? this.shownDate() === this.today : this.week().includes(this.today)));
-  protected readonly pickerValue = computed(() => DateTime.fromISO(this.shownDate()));
+  protected readonly pickerValue = computed(() => pickerDate(this.shownDate()));
   protected readonly heading = computed(() => {
     if (this.shownView() === 'week') return `Week of ${formatDate(this.week()[0])}`;
     return this.shownDate() === this.today ? `Today, ${formatDateWithWeekday(this.today)}` : formatDateWithWeekday(this.shownDate());
@@ -196,7 +197,8 @@ export class DiaryPage {
   }
 
   protected picked(value: DateTime | null): void {
-    if (value?.isValid) this.goTo(value.toISODate() as IsoDate);
+    const date = isoDateOf(value);
+    if (date) this.goTo(date);
   }
 
   protected chooseView(view: View): void {

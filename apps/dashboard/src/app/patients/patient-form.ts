@@ -1,12 +1,15 @@
 import { ChangeDetectionStrategy, ChangeDetectorRef, Component, ElementRef, Injector, effect, inject, input, output, signal } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators, type ValidatorFn } from '@angular/forms';
+import { FormControl, NonNullableFormBuilder, ReactiveFormsModule, Validators, type ValidatorFn } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
+import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
-import { SEXES, type PatientInput, type Sex } from '@venule/api-contract';
+import { SEXES, type IsoDate, type PatientInput, type Sex } from '@venule/api-contract';
+import type { DateTime } from 'luxon';
+import { isoDateOf, pickerDate, pickerError } from '../core/clinic-dates';
 import { todayIso } from '../core/dates';
 import { applyServerFieldErrors, describeFieldErrors, problemMessage, problemOf } from '../core/problem';
 import { focusFirstInvalid, revealAfterRender } from '../shared/reveal';
@@ -23,7 +26,7 @@ const reachableBy = (other: 'phone' | 'email'): ValidatorFn => (control) =>
 
 @Component({
   selector: 'vn-patient-form',
-  imports: [ReactiveFormsModule, MatFormFieldModule, MatInputModule, MatSelectModule, MatButtonModule, MatIconModule, MatProgressBarModule],
+  imports: [ReactiveFormsModule, MatDatepickerModule, MatFormFieldModule, MatInputModule, MatSelectModule, MatButtonModule, MatIconModule, MatProgressBarModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
@@ -48,7 +51,9 @@ const reachableBy = (other: 'phone' | 'email'): ValidatorFn => (control) =>
           </mat-form-field>
           <mat-form-field appearance="outline">
             <mat-label>Date of birth</mat-label>
-            <input matInput formControlName="dateOfBirth" type="date" [max]="today" required />
+            <input matInput formControlName="dateOfBirth" [matDatepicker]="birthPicker" [max]="today" placeholder="DD/MM/YYYY" required />
+            <mat-datepicker-toggle matIconSuffix [for]="birthPicker" />
+            <mat-datepicker #birthPicker startView="multi-year" />
             <mat-error>{{ message('dateOfBirth', 'Enter the date of birth') }}</mat-error>
           </mat-form-field>
           <mat-form-field appearance="outline">
@@ -120,13 +125,13 @@ export class PatientForm {
 
   protected readonly sexes = SEXES;
   protected readonly sexLabels = SEX_LABELS;
-  protected readonly today = todayIso();
+  protected readonly today = pickerDate(todayIso());
   protected readonly banner = signal<string | null>(null);
 
   protected readonly form = inject(NonNullableFormBuilder).group({
     firstName: ['', [Validators.required, Validators.maxLength(100)]],
     lastName: ['', [Validators.required, Validators.maxLength(100)]],
-    dateOfBirth: ['', Validators.required],
+    dateOfBirth: new FormControl<DateTime | null>(null, Validators.required),
     sex: ['' as Sex | '', Validators.required],
     phone: ['', [reachableBy('email'), Validators.maxLength(40)]],
     email: ['', [reachableBy('phone'), Validators.email, Validators.maxLength(254)]],
@@ -144,6 +149,7 @@ export class PatientForm {
       if (initial) {
         this.form.reset({
           ...initial,
+          dateOfBirth: pickerDate(initial.dateOfBirth),
           phone: initial.phone ?? '',
           email: initial.email ?? '',
           address: initial.address ?? '',
@@ -174,6 +180,9 @@ export class PatientForm {
     const control = this.form.controls[field];
     const server = control.getError('server') as string | null;
     if (server) return server;
+    if (control.hasError('matDatepickerMax')) return 'Cannot be after today';
+    const picker = pickerError(control);
+    if (picker) return picker;
     if (control.hasError('email')) return 'Enter a valid email address';
     if (control.hasError('maxlength')) return 'Too long';
     return fallback;
@@ -190,7 +199,7 @@ export class PatientForm {
     this.saved.emit({
       firstName: value.firstName.trim(),
       lastName: value.lastName.trim(),
-      dateOfBirth: value.dateOfBirth,
+      dateOfBirth: isoDateOf(value.dateOfBirth) as IsoDate,
       sex: value.sex as Sex,
       phone: blankToNull(value.phone),
       email: blankToNull(value.email),

@@ -7,6 +7,7 @@ import { Router, provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import type { Patient } from '@venule/api-contract';
 import { problem, signInAs } from '../../testing/session';
+import { provideClinicDates } from '../core/clinic-dates';
 import { PatientRegisterPage } from './patient-register-page';
 
 @Component({ selector: 'vn-stub', template: 'patient page' })
@@ -27,6 +28,7 @@ async function setup() {
         { path: 'patients/:id', component: Stub },
       ]),
       { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
+      provideClinicDates(),
     ],
   });
   signInAs('reception');
@@ -41,7 +43,7 @@ async function setup() {
   const fill = async () => {
     set('firstName', 'Ann');
     set('lastName', 'Smith');
-    set('dateOfBirth', '1980-05-20');
+    set('dateOfBirth', '20/05/1980');
     set('phone', '07700 900123');
     set('email', 'ann@example.org');
     (el().querySelector('mat-select[formcontrolname=sex]') as HTMLElement).click();
@@ -78,6 +80,23 @@ describe('PatientRegisterPage', () => {
     expect(errorAt('phone')).toBe('Must be a UK phone number.');
     expect(errorAt('dateOfBirth')).toBe('Must not be in the future.');
     expect(errorAt('firstName')).toBeNull();
+  });
+
+  it('reads a date of birth typed the British way, DD/MM/YYYY, and sends it as YYYY-MM-DD', async () => {
+    const { http, fill, submit, set } = await setup();
+    await fill();
+    set('dateOfBirth', '12/03/1996');
+    await submit();
+    expect(http.expectOne('/api/patients').request.body).toMatchObject({ firstName: 'Ann', dateOfBirth: '1996-03-12' });
+  });
+
+  it('asks for DD/MM/YYYY when the date of birth cannot be read, and sends nothing', async () => {
+    const { http, fill, submit, set, errorAt } = await setup();
+    await fill();
+    set('dateOfBirth', '31/02/1996');
+    await submit();
+    http.expectNone('/api/patients');
+    expect(errorAt('dateOfBirth')).toBe('Enter the date as DD/MM/YYYY');
   });
 
   it('registers a patient who gives only a phone number, sending no email', async () => {

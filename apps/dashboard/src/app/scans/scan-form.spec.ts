@@ -2,11 +2,12 @@ import { HttpErrorResponse } from '@angular/common/http';
 import { TestBed } from '@angular/core/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { problem } from '../../testing/session';
+import { provideClinicDates } from '../core/clinic-dates';
 import { todayIso } from '../core/dates';
 import { ScanForm, type ScanSubmission } from './scan-form';
 
 async function setup() {
-  TestBed.configureTestingModule({ imports: [ScanForm], providers: [{ provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } }] });
+  TestBed.configureTestingModule({ imports: [ScanForm], providers: [{ provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } }, provideClinicDates()] });
   const fixture = TestBed.createComponent(ScanForm);
   const saved: ScanSubmission[] = [];
   fixture.componentInstance.saved.subscribe((v) => saved.push(v));
@@ -43,13 +44,13 @@ async function setup() {
 describe('ScanForm', () => {
   it('refuses a scan dated in the future', async () => {
     const { type, conclude, submit, saved, errorOf } = await setup();
-    await type('input[type=date]', '2999-01-01');
+    await type('input[formcontrolname=performedOn]', '01/01/2999');
     await type('input[formcontrolname=performedBy]', 'Vascular lab');
     await conclude('Left leg', 'Clear');
     await conclude('Right leg', 'Clear');
     await submit();
     expect(saved).toEqual([]);
-    expect(errorOf('input[type=date]')).toMatch(/^The scan date cannot be after today \(\d{2}\/\d{2}\/\d{4}\)\.$/);
+    expect(errorOf('input[formcontrolname=performedOn]')).toMatch(/^The scan date cannot be after today \(\d{2}\/\d{2}\/\d{4}\)\.$/);
   });
 
   it('needs who performed it and a conclusion for each scanned leg', async () => {

@@ -3,6 +3,7 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, NonNullableFormBuilder, ReactiveFormsModule, ValidatorFn, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
@@ -20,7 +21,9 @@ import {
   type ScanFinding,
 } from '@venule/api-contract';
 import { checkScanRecord } from '@venule/clinical-rules';
+import type { DateTime } from 'luxon';
 import { map, startWith } from 'rxjs';
+import { isoDateOf, pickerDate, pickerError } from '../core/clinic-dates';
 import { formatDate, todayIso } from '../core/dates';
 import { applyServerFieldErrors, problemMessage, problemOf } from '../core/problem';
 import { LegDiagram } from '../shared/leg-diagram';
@@ -44,18 +47,13 @@ type LegGroup = FormGroup<{
 const NOTES_MAX = 2000;
 const PERFORMED_BY_MAX = 200;
 
-const notAfter =
-  (today: IsoDate): ValidatorFn =>
-  (control) =>
-    control.value && control.value > today ? { future: true } : null;
-
 const someLegScanned: ValidatorFn = (group) => (LEGS.some((leg) => group.get([leg, 'scanned'])?.value) ? null : { noLeg: true });
 
 /** Recording a duplex scan: date, who did it, and per scanned leg the findings and conclusion. */
 @Component({
   selector: 'vn-scan-form',
   imports: [
-    ReactiveFormsModule, MatFormFieldModule, MatInputModule, MatCheckboxModule, MatRadioModule, MatButtonModule, MatIconModule,
+    ReactiveFormsModule, MatDatepickerModule, MatFormFieldModule, MatInputModule, MatCheckboxModule, MatRadioModule, MatButtonModule, MatIconModule,
     MatProgressBarModule, LegDiagram,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -81,7 +79,9 @@ const someLegScanned: ValidatorFn = (group) => (LEGS.some((leg) => group.get([le
       <div class="vn-form-grid">
         <mat-form-field>
           <mat-label>Scan date</mat-label>
-          <input matInput type="date" formControlName="performedOn" [max]="today" required />
+          <input matInput formControlName="performedOn" [matDatepicker]="scanPicker" [max]="lastDay" placeholder="DD/MM/YYYY" required />
+          <mat-datepicker-toggle matIconSuffix [for]="scanPicker" />
+          <mat-datepicker #scanPicker />
           <mat-error>{{ dateMessage() }}</mat-error>
         </mat-form-field>
         <mat-form-field>
@@ -207,6 +207,8 @@ export class ScanForm {
   protected readonly legLabels = LEG_LABELS;
   protected readonly findings = SCAN_FINDINGS;
   protected readonly today = todayIso();
+  /** The datepicker's max: no scan is dated after today. */
+  protected readonly lastDay = pickerDate(this.today);
   protected readonly notesMax = NOTES_MAX;
   protected readonly performedByMax = PERFORMED_BY_MAX;
   protected readonly maxBytes = SCAN_FILE_MAX_BYTES;
@@ -220,7 +222,7 @@ export class ScanForm {
   protected readonly fileError = signal<string | null>(null);
 
   protected readonly form = this.fb.group({
-    performedOn: this.fb.control(this.today, [Validators.required, notAfter(this.today)]),
+    performedOn: this.fb.control<DateTime | null>(this.lastDay, Validators.required),
     performedBy: this.fb.control('', [Validators.required, Validators.maxLength(PERFORMED_BY_MAX)]),
     legs: this.fb.group({ left: this.legForm(), right: this.legForm() }, { validators: someLegScanned }),
   });
@@ -273,8 +275,8 @@ export class ScanForm {
   protected dateMessage(): string {
     const control = this.form.controls.performedOn;
     if (control.hasError('server')) return control.getError('server') as string;
-    if (control.hasError('future')) return `The scan date cannot be after today (${formatDate(this.today)}).`;
-    return 'Enter the date of the scan';
+    if (control.hasError('matDatepickerMax')) return `The scan date cannot be after today (${formatDate(this.today)}).`;
+    return pickerError(control) ?? 'Enter the date of the scan';
   }
 
   /** Said as soon as a finding and the conclusion contradict each other, not only on save. */
@@ -352,7 +354,7 @@ export class ScanForm {
       const v = value.legs[leg];
       if (v.scanned) legs[leg] = { findings: v.findings, notes: v.notes.trim() || null, conclusion: v.conclusion as ScanConclusion };
     }
-    return { performedOn: value.performedOn, performedBy: value.performedBy.trim(), legs };
+    return { performedOn: isoDateOf(value.performedOn) as IsoDate, performedBy: value.performedBy.trim(), legs };
   }
 
   private legForm(): LegGroup {

@@ -5,6 +5,7 @@ import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import type { Role, Scan } from '@venule/api-contract';
 import { NO_HISTORY, clearanceOf, leg } from '../../testing/clearance';
 import { signInAs } from '../../testing/session';
+import { provideClinicDates } from '../core/clinic-dates';
 import { PatientClearanceStore } from './patient-clearance';
 import { ScansPanel } from './scans-panel';
 
@@ -30,6 +31,7 @@ async function open(role: Role) {
       provideHttpClientTesting(),
       PatientClearanceStore,
       { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
+      provideClinicDates(),
     ],
   });
   signInAs(role);

@@ -4,6 +4,7 @@ import { TestBed } from '@angular/core/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import type { ClinicSettings } from '@venule/api-contract';
 import { problem, signInAs } from '../../testing/session';
+import { provideClinicDates } from '../core/clinic-dates';
 import { SettingsPage } from './settings-page';
 
 const SETTINGS: ClinicSettings = {
@@ -32,7 +33,7 @@ const SETTINGS: ClinicSettings = {
 async function setup(settings: ClinicSettings = SETTINGS) {
   TestBed.configureTestingModule({
     imports: [SettingsPage],
-    providers: [provideHttpClient(), provideHttpClientTesting(), { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } }],
+    providers: [provideHttpClient(), provideHttpClientTesting(), { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } }, provideClinicDates()],
   });
   signInAs('admin');
   const fixture = TestBed.createComponent(SettingsPage);
@@ -93,6 +94,27 @@ describe('SettingsPage', () => {
     await fixture.whenStable();
     expect(el.querySelector('[role=status]')?.textContent).toContain('Settings saved');
     expect(el.textContent).toContain('Version 5');
+  });
+
+  it('reads opening times typed on the 24-hour clock and sends them as HH:mm, closing after opening', async () => {
+    const { fixture, http, el, submit } = await setup();
+    const time = async (label: string, value: string) => {
+      const field = el.querySelector<HTMLInputElement>(`input[aria-label="${label}"]`) as HTMLInputElement;
+      field.value = value;
+      field.dispatchEvent(new Event('input'));
+      await fixture.whenStable();
+    };
+    await time('Saturday closes', '8:45');
+    await submit();
+    http.expectNone('/api/settings');
+    expect(el.textContent).toContain('Must be later than the opening time');
+    await time('Saturday closes', '17:15');
+    await time('Monday opens', '7:30');
+    await submit();
+    expect(http.expectOne('/api/settings').request.body.openingHours).toMatchObject({
+      monday: { opens: '07:30', closes: '18:00' },
+      saturday: { opens: '09:00', closes: '17:15' },
+    });
   });
 
   it('does not send a deposit above the fee, and says so at the deposit', async () => {

@@ -22,6 +22,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatTimepickerModule } from '@angular/material/timepicker';
 import {
   WEEKDAYS,
   type ClinicSettings,
@@ -30,7 +31,9 @@ import {
   type Weekday,
 } from '@venule/api-contract';
 import { DEFAULT_OPENING_HOURS } from '@venule/clinical-rules';
+import type { DateTime } from 'luxon';
 import { ClinicApi } from '../core/clinic-api';
+import { pickerError, pickerTime, timeOf } from '../core/clinic-dates';
 import { applyServerFieldErrors, problemCode, problemMessage, problemOf } from '../core/problem';
 import { ErrorState, Loading } from '../shared/view-state';
 
@@ -54,17 +57,22 @@ const NUMBERS = {
 } as const;
 type NumberField = keyof typeof NUMBERS;
 
-const minutes = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
 const toPounds = (pence: number) => (pence / 100).toFixed(2);
 const toPence = (pounds: string) => Math.round(Number(pounds) * 100);
 const POUNDS = /^\d{1,5}(\.\d{1,2})?$/;
 
+/** A day's times as its fields hold them. */
+type DayTimes = { opens: DateTime | null; closes: DateTime | null };
+
 /** A day that opens must close later than it opens. */
 function dayOrder(group: AbstractControl): ValidationErrors | null {
-  const { open, opens, closes } = group.value as { open: boolean; opens: string; closes: string };
+  const { open, ...hours } = group.value as { open: boolean } & DayTimes;
+  const opens = timeOf(hours.opens);
+  const closes = timeOf(hours.closes);
   if (!open || !opens || !closes) return null;
   const closesControl = group.get('closes');
-  const order = minutes(closes) > minutes(opens);
+  // Zero-padded 24-hour times sort as text.
+  const order = closes > opens;
   if (!order) closesControl?.setErrors({ ...(closesControl.errors ?? {}), order: true });
   else if (closesControl?.hasError('order')) {
     const { order: _, ...rest } = closesControl.errors ?? {};
@@ -88,6 +96,7 @@ function dayOrder(group: AbstractControl): ValidationErrors | null {
     MatButtonModule,
     MatIconModule,
     MatProgressBarModule,
+    MatTimepickerModule,
     Loading,
     ErrorState,
   ],
@@ -226,12 +235,16 @@ function dayOrder(group: AbstractControl): ValidationErrors | null {
                 @if (dayOpen(day)) {
                   <mat-form-field appearance="outline" subscriptSizing="dynamic">
                     <mat-label>Opens</mat-label>
-                    <input matInput type="time" formControlName="opens" required [attr.aria-label]="labels[day] + ' opens'" />
+                    <input matInput formControlName="opens" [matTimepicker]="opensPicker" required [attr.aria-label]="labels[day] + ' opens'" />
+                    <mat-timepicker-toggle matIconSuffix [for]="opensPicker" [aria-label]="labels[day] + ' opening times'" />
+                    <mat-timepicker #opensPicker interval="15m" />
                     <mat-error>{{ message('openingHours.' + day + '.opens', 'Enter a time') }}</mat-error>
                   </mat-form-field>
                   <mat-form-field appearance="outline" subscriptSizing="dynamic">
                     <mat-label>Closes</mat-label>
-                    <input matInput type="time" formControlName="closes" required [attr.aria-label]="labels[day] + ' closes'" />
+                    <input matInput formControlName="closes" [matTimepicker]="closesPicker" required [attr.aria-label]="labels[day] + ' closes'" />
+                    <mat-timepicker-toggle matIconSuffix [for]="closesPicker" [aria-label]="labels[day] + ' closing times'" />
+                    <mat-timepicker #closesPicker interval="15m" />
                     <mat-error>{{ message('openingHours.' + day + '.closes', 'Enter a time') }}</mat-error>
                   </mat-form-field>
                 } @else {
@@ -331,7 +344,13 @@ export class SettingsPage {
       consultationDepositPence: ['', [Validators.required, Validators.pattern(POUNDS)]],
       openingHours: this.fb.group(
         Object.fromEntries(
-          WEEKDAYS.map((day) => [day, this.fb.group({ open: false, opens: ['09:00', Validators.required], closes: ['18:00', Validators.required] }, { validators: dayOrder })]),
+          WEEKDAYS.map((day) => [
+            day,
+            this.fb.group(
+              { open: false, opens: [pickerTime('09:00'), Validators.required], closes: [pickerTime('18:00'), Validators.required] },
+              { validators: dayOrder },
+            ),
+          ]),
         ),
       ),
       clinicians: this.fb.array<FormGroup>([]),
@@ -391,6 +410,8 @@ export class SettingsPage {
     const server = control.getError('server') as string | null;
     if (server) return server;
     if (control.hasError('required')) return fallback || 'Enter a value';
+    const picker = pickerError(control);
+    if (picker) return picker;
     if (control.hasError('order')) return 'Must be later than the opening time';
     if (control.hasError('depositAboveFee')) return 'Must not be more than the named-doctor fee';
     if (control.hasError('beforeInterval')) return 'Must be at least the interval between treatments';
@@ -493,7 +514,7 @@ export class SettingsPage {
       namedDoctorFeePence: toPounds(s.namedDoctorFeePence),
       consultationDepositPence: toPounds(s.consultationDepositPence),
       openingHours: Object.fromEntries(
-        WEEKDAYS.map((d) => [d, { open: hours[d] !== null, opens: hours[d]?.opens ?? '09:00', closes: hours[d]?.closes ?? '18:00' }]),
+        WEEKDAYS.map((d) => [d, { open: hours[d] !== null, opens: pickerTime(hours[d]?.opens ?? '09:00'), closes: pickerTime(hours[d]?.closes ?? '18:00') }]),
       ),
     });
     this.tick.update((n) => n + 1);
@@ -501,7 +522,7 @@ export class SettingsPage {
 
   private request(version: number): UpdateClinicSettingsRequest {
     const v = this.form.getRawValue();
-    const hours = v.openingHours as Record<Weekday, { open: boolean; opens: string; closes: string }>;
+    const hours = v.openingHours as Record<Weekday, { open: boolean } & DayTimes>;
     return {
       version,
       clinic: {
@@ -518,7 +539,7 @@ export class SettingsPage {
       namedDoctorFeePence: toPence(v.namedDoctorFeePence),
       consultationDepositPence: toPence(v.consultationDepositPence),
       openingHours: Object.fromEntries(
-        WEEKDAYS.map((d) => [d, hours[d].open ? { opens: hours[d].opens, closes: hours[d].closes } : null]),
+        WEEKDAYS.map((d) => [d, hours[d].open ? { opens: timeOf(hours[d].opens) as string, closes: timeOf(hours[d].closes) as string } : null]),
       ) as OpeningHours,
       clinicians: (v.clinicians as { clinicianId: string; workingDays: Record<Weekday, boolean> }[]).map((c) => ({
         clinicianId: c.clinicianId,

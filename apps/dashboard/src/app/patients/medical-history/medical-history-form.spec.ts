@@ -2,11 +2,12 @@ import { TestBed } from '@angular/core/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import type { MedicalHistoryInput } from '@venule/api-contract';
 import { problem } from '../../../testing/session';
+import { provideClinicDates } from '../../core/clinic-dates';
 import { HttpErrorResponse } from '@angular/common/http';
 import { MedicalHistoryForm } from './medical-history-form';
 
 async function setup() {
-  TestBed.configureTestingModule({ imports: [MedicalHistoryForm], providers: [{ provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } }] });
+  TestBed.configureTestingModule({ imports: [MedicalHistoryForm], providers: [{ provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } }, provideClinicDates()] });
   const fixture = TestBed.createComponent(MedicalHistoryForm);
   const saved: MedicalHistoryInput[] = [];
   fixture.componentInstance.saved.subscribe((v) => saved.push(v));
@@ -53,15 +54,21 @@ describe('MedicalHistoryForm', () => {
     ]);
   });
 
-  it('needs the date a weight was measured', async () => {
+  it('needs the date a weight was measured, typed DD/MM/YYYY and sent as YYYY-MM-DD', async () => {
     const { el, submit, saved, fixture } = await setup();
-    const weight = el.querySelector('input[type=number]') as HTMLInputElement;
-    weight.value = '68';
-    weight.dispatchEvent(new Event('input'));
-    await fixture.whenStable();
+    const type = async (selector: string, value: string) => {
+      const input = el.querySelector(selector) as HTMLInputElement;
+      input.value = value;
+      input.dispatchEvent(new Event('input'));
+      await fixture.whenStable();
+    };
+    await type('input[type=number]', '68');
     await submit();
     expect(saved).toHaveLength(0);
     expect(el.textContent).toContain('Enter the date the weight was measured');
+    await type('input[formcontrolname=weightMeasuredOn]', '01/11/2025');
+    await submit();
+    expect(saved).toEqual([{ conditions: [], acknowledgements: {}, weightKg: 68, weightMeasuredOn: '2025-11-01' }]);
   });
 
   it('moves the focus to the "Some answers need attention" banner after a refused save', async () => {

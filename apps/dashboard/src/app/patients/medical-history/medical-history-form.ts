@@ -3,6 +3,7 @@ import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, NonNullableFormBuilder, ReactiveFormsModule, ValidatorFn, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatExpansionModule } from '@angular/material/expansion';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
@@ -10,6 +11,8 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import type { Ceap, ConditionCode, Leg, MedicalHistory, MedicalHistoryInput, RelativeContraindication } from '@venule/api-contract';
+import type { DateTime } from 'luxon';
+import { isoDateOf, pickerDate, pickerError } from '../../core/clinic-dates';
 import { todayIso } from '../../core/dates';
 import { applyServerFieldErrors, describeFieldErrors, problemMessage, problemOf } from '../../core/problem';
 import { revealAfterRender } from '../../shared/reveal';
@@ -25,7 +28,7 @@ type CeapGroup = FormGroup<{
   e: FormControl<string>;
   a: FormControl<string>;
   p: FormControl<string>;
-  assessedOn: FormControl<string>;
+  assessedOn: FormControl<DateTime | null>;
   symptomatic: FormControl<boolean>;
 }>;
 
@@ -49,7 +52,7 @@ const weightNeedsDate: ValidatorFn = (group) => {
 @Component({
   selector: 'vn-medical-history-form',
   imports: [
-    ReactiveFormsModule, MatCheckboxModule, MatFormFieldModule, MatInputModule, MatSelectModule, MatButtonModule,
+    ReactiveFormsModule, MatCheckboxModule, MatDatepickerModule, MatFormFieldModule, MatInputModule, MatSelectModule, MatButtonModule,
     MatExpansionModule, MatIconModule, MatProgressBarModule,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -94,7 +97,9 @@ const weightNeedsDate: ValidatorFn = (group) => {
           </mat-form-field>
           <mat-form-field appearance="outline">
             <mat-label>Measured on</mat-label>
-            <input matInput type="date" formControlName="weightMeasuredOn" [max]="today" />
+            <input matInput formControlName="weightMeasuredOn" [matDatepicker]="weighedPicker" [max]="today" placeholder="DD/MM/YYYY" />
+            <mat-datepicker-toggle matIconSuffix [for]="weighedPicker" />
+            <mat-datepicker #weighedPicker />
             <mat-error>{{ message('weightMeasuredOn', 'Enter the date the weight was measured') }}</mat-error>
           </mat-form-field>
         </div>
@@ -140,7 +145,10 @@ const weightNeedsDate: ValidatorFn = (group) => {
               </mat-form-field>
               <mat-form-field appearance="outline">
                 <mat-label>Assessed on</mat-label>
-                <input matInput type="date" formControlName="assessedOn" [max]="today" />
+                <input matInput formControlName="assessedOn" [matDatepicker]="assessedPicker" [max]="today" placeholder="DD/MM/YYYY" />
+                <mat-datepicker-toggle matIconSuffix [for]="assessedPicker" />
+                <mat-datepicker #assessedPicker />
+                <mat-error>{{ message('ceap.' + leg + '.assessedOn', '') }}</mat-error>
               </mat-form-field>
               <mat-checkbox formControlName="symptomatic" class="symptomatic">Symptomatic</mat-checkbox>
             </div>
@@ -188,7 +196,7 @@ export class MedicalHistoryForm {
   protected readonly ceapE = CEAP_E;
   protected readonly ceapA = CEAP_A;
   protected readonly ceapP = CEAP_P;
-  protected readonly today = todayIso();
+  protected readonly today = pickerDate(todayIso());
   protected readonly banner = signal<string | null>(null);
   protected readonly hasCeap = signal(false);
 
@@ -202,7 +210,7 @@ export class MedicalHistoryForm {
         Object.fromEntries(RELATIVE.map((code) => [code, this.fb.control('')])) as Record<RelativeContraindication, FormControl<string>>,
       ),
       weightKg: new FormControl<number | null>(null, [Validators.min(20), Validators.max(350)]),
-      weightMeasuredOn: this.fb.control(''),
+      weightMeasuredOn: this.fb.control<DateTime | null>(null),
       ceap: this.fb.group({ left: this.ceapForm(), right: this.ceapForm() }),
     },
     { validators: weightNeedsDate },
@@ -219,7 +227,7 @@ export class MedicalHistoryForm {
         conditions: Object.fromEntries([...ABSOLUTE, ...RELATIVE].map((code) => [code, conditions.has(code)])),
         acknowledgements: Object.fromEntries(RELATIVE.map((code) => [code, initial.acknowledgements[code] ?? ''])),
         weightKg: initial.weightKg,
-        weightMeasuredOn: initial.weightMeasuredOn ?? '',
+        weightMeasuredOn: pickerDate(initial.weightMeasuredOn),
         ceap: { left: ceapValue(initial.ceap?.left), right: ceapValue(initial.ceap?.right) },
       });
       this.hasCeap.set(!!(initial.ceap?.left || initial.ceap?.right));
@@ -262,7 +270,7 @@ export class MedicalHistoryForm {
 
   protected message(path: string, fallback: string): string {
     const control = this.form.get(path);
-    return (control?.getError('server') as string | null) ?? fallback;
+    return (control?.getError('server') as string | null) ?? (control && pickerError(control)) ?? fallback;
   }
 
   protected submit(): void {
@@ -290,14 +298,14 @@ export class MedicalHistoryForm {
       conditions,
       acknowledgements,
       weightKg: weight,
-      weightMeasuredOn: weight === null ? null : value.weightMeasuredOn || null,
+      weightMeasuredOn: weight === null ? null : isoDateOf(value.weightMeasuredOn),
       ...(ceap.left || ceap.right ? { ceap } : {}),
       ...(initial ? { version: initial.version } : {}),
     });
   }
 
   private ceapForm(): CeapGroup {
-    return this.fb.group({ c: '', e: '', a: '', p: '', assessedOn: '', symptomatic: this.fb.control<boolean>(false) });
+    return this.fb.group({ c: '', e: '', a: '', p: '', assessedOn: this.fb.control<DateTime | null>(null), symptomatic: this.fb.control<boolean>(false) });
   }
 
   private syncNoteValidators(): void {
@@ -319,19 +327,20 @@ function ceapValue(ceap: Ceap | undefined) {
     e: ceap?.e ?? '',
     a: ceap?.a ?? '',
     p: ceap?.p ?? '',
-    assessedOn: ceap?.assessedOn ?? '',
+    assessedOn: pickerDate(ceap?.assessedOn),
     symptomatic: ceap?.symptomatic ?? false,
   };
 }
 
 function toCeap(value: ReturnType<typeof ceapValue>): Ceap | undefined {
   if (!value.c) return undefined;
+  const assessedOn = isoDateOf(value.assessedOn);
   return {
     c: value.c,
     ...(value.e ? { e: value.e } : {}),
     ...(value.a ? { a: value.a } : {}),
     ...(value.p ? { p: value.p } : {}),
-    ...(value.assessedOn ? { assessedOn: value.assessedOn } : {}),
+    ...(assessedOn ? { assessedOn } : {}),
     symptomatic: value.symptomatic,
   };
 }
