@@ -1,6 +1,12 @@
 import { expect, test } from '@playwright/test';
 import { shot, signIn, uniqueSurname } from './support';
 
+/** `days` ago in the clinic's zone, as staff type a date: DD/MM/YYYY. */
+const typedDaysAgo = (days: number) =>
+  new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: '2-digit', month: '2-digit', year: 'numeric' }).format(
+    new Date(Date.now() - days * 86_400_000),
+  );
+
 test('admin manages staff accounts', async ({ page }) => {
   await signIn(page, 'admin');
   await expect(page).toHaveURL(/\/staff$/);
@@ -69,7 +75,7 @@ test('clinician records a medical history', async ({ page }) => {
   await page.getByRole('checkbox', { name: 'Smoking' }).check();
   await page.getByLabel('Note on smoking').fill('Ten a day; advised to stop before treatment.');
   await page.getByLabel('Weight').fill('68');
-  await page.getByLabel('Measured on').fill('01/11/2026');
+  await page.getByLabel('Measured on').fill(typedDaysAgo(29));
   await shot(page, '21-history-form');
   await page.getByRole('button', { name: 'Save medical history' }).click();
   await expect(page.getByText('Ten a day; advised to stop before treatment.')).toBeVisible();
