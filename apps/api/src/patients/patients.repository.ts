@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { Patient, PatientSummary } from '@venule/api-contract';
 import type { EntityManager } from 'typeorm';
 import type { RegisterPatientDto } from './dto/register-patient.dto';
-import { runSearch, type SearchDb, type SearchOptions, type SummaryRow } from './patient-search';
+import type { SearchOptions, SummaryRow } from './patient-search';
+import { runSearch, type SearchDb } from './patient-search.repository';
 
 /** Demographic fields and their columns; the order is the order audit events list them in. */
 const COLUMNS = {
