@@ -114,7 +114,7 @@ export class AdverseEventsRepository {
     return toAdverseEvent(row);
   }
 
-  async insertPast(m: EntityManager, rows: readonly PastAdverseEventRow[]): Promise<void> {
+  async insertPastEvents(m: EntityManager, rows: readonly PastAdverseEventRow[]): Promise<void> {
     if (rows.length === 0) return;
     await m.query(
       `INSERT INTO adverse_events (session_id, type, severity, onset_on, resolved, resolved_on, notes, recorded_by, created_at, updated_at)

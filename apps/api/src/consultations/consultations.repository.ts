@@ -126,7 +126,7 @@ export class ConsultationsRepository {
   }
 
   /** The insert's trigger writes the diary row of a live booking, as for `insert`. */
-  async insertBookedInThePast(m: EntityManager, c: PastConsultation): Promise<string> {
+  async insertPastConsultation(m: EntityManager, c: PastConsultation): Promise<string> {
     const [{ id }] = await m.query(
       `INSERT INTO consultations (type, patient_id, clinician_id, starts_at, ends_at, status, fee_pence, deposit_pence, status_reason,
                                   status_changed_at, status_changed_by, booked_by, version, created_at, updated_at)

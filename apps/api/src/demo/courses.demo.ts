@@ -500,6 +500,6 @@ export async function seedDemoCourses(tx: EntityManager, staff: DemoStaff, today
   await sessionRecords.insertPastSessions(tx, sessions);
   await noteRecords.insertPastNotes(tx, notes);
   await noteRecords.insertPastAddenda(tx, addenda);
-  await adverseEvents.insertPast(tx, events);
+  await adverseEvents.insertPastEvents(tx, events);
   await courseRecords.insertPastOutcomes(tx, outcomes);
 }

@@ -94,7 +94,7 @@ export async function seedDemoFrontDesk(tx: EntityManager, staff: DemoStaff, pat
     const depositPence = c.type === 'named_doctor' ? deposit : 0;
     const opened = initialConsultationStatus(c.type, depositPence);
     const booked = DateTime.fromISO(starts).minus({ days: 6 }).toUTC().toISO() as string;
-    const id = await consultations.insertBookedInThePast(tx, {
+    const id = await consultations.insertPastConsultation(tx, {
       type: c.type,
       patientId: patients[c.patient],
       clinicianId: doctor,
@@ -119,7 +119,7 @@ export async function seedDemoFrontDesk(tx: EntityManager, staff: DemoStaff, pat
 
   for (const e of ENQUIRIES) {
     const at = DateTime.fromISO(clinicWallTime(today, '12:00', timeZone)).minus({ hours: e.hoursAgo }).toUTC().toISO() as string;
-    await enquiries.insertReceivedInThePast(tx, {
+    await enquiries.insertPastEnquiry(tx, {
       name: e.name,
       email: e.email ?? null,
       phone: e.phone ?? null,

@@ -186,7 +186,7 @@ export async function seedDemoPatients(
       ord,
     };
   });
-  const inserted = await registry.insertRegisteredDaysAgo(tx, rows, staff.reception);
+  const inserted = await registry.insertPastRegistrations(tx, rows, staff.reception);
   const keyOf = (r: { first_name: string; last_name: string }) =>
     rows.find((x) => x.first_name === r.first_name && x.last_name === r.last_name)?.key as DemoPatientKey;
   const ids = Object.fromEntries(inserted.map((r) => [keyOf(r), r.id])) as Record<DemoPatientKey, string>;
@@ -207,7 +207,7 @@ export async function seedDemoPatients(
       updated_days_ago: Math.min(h.daysAgo, h.weightDaysAgo ?? h.daysAgo),
     }];
   });
-  await histories.insertRecordedDaysAgo(tx, recorded, staff.clinician);
+  await histories.insertPastHistories(tx, recorded, staff.clinician);
 
   // The trail the registrations and histories would have left, so the audit screen has history.
   await trail.insertRegistrationTrail(tx, staff.reception, staff.clinician, Object.values(ids));

@@ -133,5 +133,5 @@ export async function seedDemoScans(
       legs: Object.entries(scan.legs).map(([leg, l]) => ({ leg, findings: l.findings, notes: l.notes ?? null, conclusion: l.conclusion })),
     }));
   });
-  await new ScansRepository().insertRecordedOnTheDay(tx, rows, clinicianId);
+  await new ScansRepository().insertPastScans(tx, rows, clinicianId);
 }

@@ -65,7 +65,7 @@ export class EnquiriesRepository {
     return id;
   }
 
-  async insertReceivedInThePast(m: EntityManager, e: PastEnquiry): Promise<void> {
+  async insertPastEnquiry(m: EntityManager, e: PastEnquiry): Promise<void> {
     await m.query(
       `INSERT INTO enquiries (name, email, phone, message, preferred_clinician, status, note, patient_id, consultation_id, version, created_at, updated_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)`,

@@ -85,7 +85,7 @@ export class MedicalHistoryRepository {
   }
 
   /** Histories recorded in the past, in one statement. */
-  async insertRecordedDaysAgo(m: EntityManager, rows: readonly PastHistoryRow[], recordedBy: string): Promise<void> {
+  async insertPastHistories(m: EntityManager, rows: readonly PastHistoryRow[], recordedBy: string): Promise<void> {
     await m.query(
       `INSERT INTO medical_histories (patient_id, conditions, acknowledgements, weight_kg, weight_measured_on, ceap, recorded_by, version, created_at, updated_at)
        SELECT r.patient_id, ARRAY(SELECT jsonb_array_elements_text(r.conditions)), r.acknowledgements, r.weight_kg, r.weight_measured_on, r.ceap, $2,

@@ -127,7 +127,7 @@ export class PatientsRepository {
    * Registrations made `registered_days_ago` days ago, in one statement and in `ord` order (the
    * clinic numbers follow it). Answers each new id with the name it was registered under.
    */
-  async insertRegisteredDaysAgo(m: EntityManager, rows: readonly PastRegistrationRow[], createdBy: string): Promise<{ id: string; first_name: string; last_name: string }[]> {
+  async insertPastRegistrations(m: EntityManager, rows: readonly PastRegistrationRow[], createdBy: string): Promise<{ id: string; first_name: string; last_name: string }[]> {
     return m.query(
       `INSERT INTO patients (first_name, last_name, date_of_birth, sex, phone, email, address, postcode, gp_name, archived, created_by, created_at, updated_at)
        SELECT r.first_name, r.last_name, r.date_of_birth, r.sex, r.phone, r.email, r.address, r.postcode, r.gp_name, r.archived, $2,

@@ -124,7 +124,7 @@ export class ScansRepository {
   }
 
   /** Scans recorded in the past with their legs, in one statement; recording order follows the scan dates. */
-  async insertRecordedOnTheDay(m: EntityManager, scans: readonly PastScanRow[], recordedBy: string): Promise<void> {
+  async insertPastScans(m: EntityManager, scans: readonly PastScanRow[], recordedBy: string): Promise<void> {
     await m.query(
       `WITH input AS (
          SELECT r.*, gen_random_uuid() AS id
