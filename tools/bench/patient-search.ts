@@ -5,8 +5,8 @@
  * into a FRESH database — a new database on the PostgreSQL server named by DATABASE_URL (dropped
  * afterwards), else an in-memory embedded PGlite — with the real migrations, then runs a few
  * hundred searches of each shape through the API's own search code (`runSearch` from
- * apps/api/src/patients/patient-search.ts) and prints p50/p95 per shape, plus the indexes each
- * shape's plan uses (EXPLAIN ANALYZE).
+ * apps/api/src/patients/patient-search.repository.ts) and prints p50/p95 per shape, plus the
+ * indexes each shape's plan uses (EXPLAIN ANALYZE).
  *
  * Options (environment): BENCH_PATIENTS (100000), BENCH_QUERIES per shape (200), BENCH_PLANS (print
  * each shape's plan), BENCH_SLOWEST (print the five slowest queries of each shape).
@@ -20,13 +20,12 @@ import { EmbeddedPostgres, type DatabaseTarget } from '../../apps/api/src/platfo
 import {
   fuzzySearchSql,
   parseSearch,
-  runSearch,
   setFuzzyThresholdSql,
   strongSearchSql,
-  type SearchDb,
   type SearchOptions,
   type SummaryRow,
 } from '../../apps/api/src/patients/patient-search';
+import { runSearch, type SearchDb } from '../../apps/api/src/patients/patient-search.repository';
 
 const PATIENTS = Number(process.env['BENCH_PATIENTS'] ?? 100_000);
 const QUERIES = Number(process.env['BENCH_QUERIES'] ?? 200);

@@ -50,6 +50,18 @@ const toAdverseEvent = (r: AdverseEventRow): AdverseEvent => ({
 });
 
 /** Adverse events of completed sessions: all the SQL, and the one mapping to the contract. */
+/** An adverse event recorded in the past (the demo clinic's); resolved when `resolved_on` is set. */
+export interface PastAdverseEventRow {
+  session_id: string;
+  type: string;
+  severity: 'mild' | 'moderate' | 'severe';
+  onset_on: IsoDate;
+  resolved_on: IsoDate | null;
+  notes: string;
+  recorded_by: string;
+  created_at: string;
+}
+
 @Injectable()
 export class AdverseEventsRepository {
   async session(m: EntityManager, sessionId: string): Promise<EventSession | null> {
@@ -100,5 +112,16 @@ export class AdverseEventsRepository {
       [id, resolvedOn],
     );
     return toAdverseEvent(row);
+  }
+
+  async insertPastEvents(m: EntityManager, rows: readonly PastAdverseEventRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    await m.query(
+      `INSERT INTO adverse_events (session_id, type, severity, onset_on, resolved, resolved_on, notes, recorded_by, created_at, updated_at)
+       SELECT r.session_id, r.type, r.severity, r.onset_on, r.resolved_on IS NOT NULL, r.resolved_on, r.notes, r.recorded_by, r.created_at, r.created_at
+         FROM jsonb_to_recordset($1::jsonb) AS r(session_id uuid, type text, severity text, onset_on date, resolved_on date, notes text,
+              recorded_by uuid, created_at timestamptz)`,
+      [JSON.stringify(rows)],
+    );
   }
 }

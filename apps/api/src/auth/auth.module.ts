@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { RateLimitRepository } from '../platform/rate-limit/rate-limit.repository';
 import { RateLimitService } from '../platform/rate-limit/rate-limit.service';
 import { AccessGuard } from './access.guard';
 import { AuthController } from './auth.controller';
@@ -12,7 +13,7 @@ import { StaffAccountsRepository } from './staff-accounts.repository';
 @Global()
 @Module({
   controllers: [AuthController],
-  providers: [AuthService, SignInSessionsService, SignInSessionsRepository, StaffAccountsRepository, RateLimitService, SignInThrottle, { provide: APP_GUARD, useClass: AccessGuard }],
+  providers: [AuthService, SignInSessionsService, SignInSessionsRepository, StaffAccountsRepository, RateLimitService, RateLimitRepository, SignInThrottle, { provide: APP_GUARD, useClass: AccessGuard }],
   exports: [SignInSessionsService, StaffAccountsRepository, RateLimitService],
 })
 export class AuthModule {}

@@ -81,3 +81,37 @@ export async function loadClearanceFacts(tx: EntityManager, patientId: string): 
     : null;
   return { dateOfBirth: p.date_of_birth, medicalHistory, scans: await loadScanFacts(tx, patientId) };
 }
+
+/**
+ * Clearance facts of every patient not archived who has a medical history, by clinic number, in
+ * one statement (the demo clinic picks the patients its courses can treat from these).
+ */
+export async function loadClearanceFactsOfPatientsWithHistory(tx: EntityManager): Promise<{ id: string; facts: ClearanceFacts }[]> {
+  const rows: {
+    id: string;
+    dob: string;
+    conditions: string[];
+    acknowledgements: Record<string, string>;
+    weight_kg: number | null;
+    weight_measured_on: string | null;
+    scans: { id: string; performedOn: string; legs: Record<string, ScanLegFacts> | null }[];
+  }[] = await tx.query(
+    `SELECT p.id, p.date_of_birth::text AS dob, h.conditions, h.acknowledgements, h.weight_kg::float8 AS weight_kg,
+            h.weight_measured_on::text AS weight_measured_on,
+            coalesce((SELECT json_agg(json_build_object('id', s.id, 'performedOn', s.performed_on::text,
+                        'legs', (SELECT json_object_agg(l.leg, json_build_object('conclusion', l.conclusion)) FROM scan_legs l WHERE l.scan_id = s.id))
+                      ORDER BY s.performed_on, s.seq)
+                      FROM scans s WHERE s.patient_id = p.id), '[]'::json) AS scans
+       FROM patients p JOIN medical_histories h ON h.patient_id = p.id
+      WHERE NOT p.archived
+      ORDER BY p.clinic_number`,
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    facts: {
+      dateOfBirth: r.dob,
+      medicalHistory: { conditions: r.conditions, acknowledgements: r.acknowledgements, weightKg: r.weight_kg, weightMeasuredOn: r.weight_measured_on },
+      scans: r.scans.map((s) => ({ id: s.id, performedOn: s.performedOn, legs: s.legs ?? {} })),
+    },
+  }));
+}

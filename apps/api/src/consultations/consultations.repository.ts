@@ -52,6 +52,27 @@ export interface NewConsultation {
   bookedBy: string;
 }
 
+/**
+ * A consultation booked in the past (the demo clinic's), with the status it has reached since:
+ * `statusChangedAt` and `statusChangedBy` are null while it keeps the status it opened with.
+ */
+export interface PastConsultation {
+  type: ConsultationType;
+  patientId: string;
+  clinicianId: string;
+  startsAt: string;
+  endsAt: string;
+  status: ConsultationStatus;
+  feePence: number;
+  depositPence: number;
+  statusReason: string | null;
+  statusChangedAt: string | null;
+  statusChangedBy: string | null;
+  bookedBy: string;
+  bookedAt: string;
+  version: number;
+}
+
 export interface ConsultationChange {
   clinicianId?: string | null;
   startsAt?: string;
@@ -104,6 +125,20 @@ export class ConsultationsRepository {
     return id;
   }
 
+  /** The insert's trigger writes the diary row of a live booking, as for `insert`. */
+  async insertPastConsultation(m: EntityManager, c: PastConsultation): Promise<string> {
+    const [{ id }] = await m.query(
+      `INSERT INTO consultations (type, patient_id, clinician_id, starts_at, ends_at, status, fee_pence, deposit_pence, status_reason,
+                                  status_changed_at, status_changed_by, booked_by, version, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14) RETURNING id`,
+      [
+        c.type, c.patientId, c.clinicianId, c.startsAt, c.endsAt, c.status, c.feePence, c.depositPence, c.statusReason,
+        c.statusChangedAt, c.statusChangedBy, c.bookedBy, c.version, c.bookedAt,
+      ],
+    );
+    return id;
+  }
+
   async find(m: EntityManager, id: string, lock = false): Promise<ConsultationRow | null> {
     if (lock) await m.query(`SELECT 1 FROM consultations WHERE id = $1 FOR UPDATE`, [id]);
     const [row] = await m.query(`${SELECT} WHERE k.id = $1`, [id]);
@@ -133,11 +168,13 @@ export class ConsultationsRepository {
     consultationId: string,
     p: { kind: PaymentKind; amountPence: number; method: PaymentMethod; reference?: string | null },
     recordedBy: string,
+    recordedAt: string | null = null,
   ): Promise<string> {
+    // `recordedAt` dates a payment taken in the past (the demo clinic's); otherwise the column's default.
     const [{ id }] = await m.query(
-      `INSERT INTO consultation_payments (consultation_id, kind, amount_pence, method, reference, recorded_by)
-       VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-      [consultationId, p.kind, p.amountPence, p.method, p.reference ?? null, recordedBy],
+      `INSERT INTO consultation_payments (consultation_id, kind, amount_pence, method, reference, recorded_by, recorded_at)
+       VALUES ($1, $2, $3, $4, $5, $6, coalesce($7::timestamptz, clock_timestamp())) RETURNING id`,
+      [consultationId, p.kind, p.amountPence, p.method, p.reference ?? null, recordedBy, recordedAt],
     );
     return id;
   }

@@ -81,6 +81,40 @@ const toOutcome = (r: OutcomeRow): Outcome => ({
 });
 
 /** Courses, their consents and outcomes: all the SQL, and the one mapping of consents and outcomes to the contract. */
+/** A course started in the past (the demo clinic's), closed by its creator when `closed_at` is set. */
+export interface PastCourseRow {
+  id: string;
+  patient_id: string;
+  legs: Leg[];
+  areas: string[];
+  planned_sessions: number;
+  status: CourseStatus;
+  discontinued_reason: string | null;
+  closed_at: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface PastConsentRow {
+  course_id: string;
+  consented_on: string;
+  form_version: string;
+  recorded_by: string;
+  created_at: string;
+}
+
+export interface PastOutcomeRow {
+  course_id: string;
+  assessed_on: string;
+  rated_by: Outcome['ratedBy'];
+  improvement_percent: number;
+  notes: string | null;
+  recorded_by: string;
+  created_at: string;
+}
+
 @Injectable()
 export class CoursesRepository {
   async find(m: EntityManager, id: string, lock = false): Promise<CourseRow | null> {
@@ -168,5 +202,38 @@ export class CoursesRepository {
       [courseIds],
     );
     return rows.map(toOutcome);
+  }
+
+  /** Courses started (and perhaps closed) in the past, in one statement. */
+  async insertPastCourses(m: EntityManager, rows: readonly PastCourseRow[]): Promise<void> {
+    await m.query(
+      `INSERT INTO courses (id, patient_id, legs, areas, planned_sessions, status, discontinued_reason, closed_at, closed_by, created_by, version, created_at, updated_at)
+       SELECT r.id, r.patient_id, ARRAY(SELECT jsonb_array_elements_text(r.legs)), ARRAY(SELECT jsonb_array_elements_text(r.areas)),
+              r.planned_sessions, r.status, r.discontinued_reason, r.closed_at, CASE WHEN r.closed_at IS NULL THEN NULL ELSE r.created_by END,
+              r.created_by, r.version, r.created_at, r.updated_at
+         FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, patient_id uuid, legs jsonb, areas jsonb, planned_sessions int, status text,
+              discontinued_reason text, closed_at timestamptz, created_by uuid, version int, created_at timestamptz, updated_at timestamptz)`,
+      [JSON.stringify(rows)],
+    );
+  }
+
+  async insertPastConsents(m: EntityManager, rows: readonly PastConsentRow[]): Promise<void> {
+    await m.query(
+      `INSERT INTO consents (course_id, consented_on, form_version, recorded_by, created_at, updated_at)
+       SELECT r.course_id, r.consented_on, r.form_version, r.recorded_by, r.created_at, r.created_at
+         FROM jsonb_to_recordset($1::jsonb) AS r(course_id uuid, consented_on date, form_version text, recorded_by uuid, created_at timestamptz)`,
+      [JSON.stringify(rows)],
+    );
+  }
+
+  async insertPastOutcomes(m: EntityManager, rows: readonly PastOutcomeRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    await m.query(
+      `INSERT INTO outcomes (course_id, assessed_on, rated_by, improvement_percent, notes, recorded_by, created_at, updated_at)
+       SELECT r.course_id, r.assessed_on, r.rated_by, r.improvement_percent, r.notes, r.recorded_by, r.created_at, r.created_at
+         FROM jsonb_to_recordset($1::jsonb) AS r(course_id uuid, assessed_on date, rated_by text, improvement_percent int,
+              notes text, recorded_by uuid, created_at timestamptz)`,
+      [JSON.stringify(rows)],
+    );
   }
 }

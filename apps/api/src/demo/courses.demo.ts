@@ -14,7 +14,18 @@ import {
 import { DateTime } from 'luxon';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { loadPolicy } from '../clearance/clinical-facts.repository';
+import { AdverseEventsRepository, type PastAdverseEventRow } from '../adverse-events/adverse-events.repository';
+import { loadClearanceFactsOfPatientsWithHistory, loadPolicy } from '../clearance/clinical-facts.repository';
+import { CoursesRepository, type PastConsentRow, type PastCourseRow, type PastOutcomeRow } from '../courses/courses.repository';
+import { NotesRepository, type PastAddendumRow, type PastNoteRow } from '../notes/notes.repository';
+import { SessionsRepository, type PastSessionRow } from '../sessions/sessions.repository';
+import type { DemoStaff } from './demo-staff';
+
+/** Stateless repositories (every method takes the transaction): the ones the features write with. */
+const adverseEvents = new AdverseEventsRepository();
+const courseRecords = new CoursesRepository();
+const sessionRecords = new SessionsRepository(adverseEvents);
+const noteRecords = new NotesRepository();
 
 /** One demo session: `day` relative to today; completed sessions carry what was injected. */
 interface DemoSession {
@@ -274,37 +285,6 @@ interface Candidate {
   facts: ClearanceFacts;
 }
 
-/** Every patient with a medical history, by clinic number, with what clearance needs (one statement). */
-async function candidates(tx: EntityManager): Promise<Candidate[]> {
-  const rows: {
-    id: string;
-    dob: string;
-    conditions: string[];
-    acknowledgements: Record<string, string>;
-    weight_kg: number | null;
-    weight_measured_on: string | null;
-    scans: { id: string; performedOn: string; legs: Partial<Record<Leg, { conclusion: 'clear' }>> | null }[];
-  }[] = await tx.query(
-    `SELECT p.id, p.date_of_birth::text AS dob, h.conditions, h.acknowledgements, h.weight_kg::float8 AS weight_kg,
-            h.weight_measured_on::text AS weight_measured_on,
-            coalesce((SELECT json_agg(json_build_object('id', s.id, 'performedOn', s.performed_on::text,
-                        'legs', (SELECT json_object_agg(l.leg, json_build_object('conclusion', l.conclusion)) FROM scan_legs l WHERE l.scan_id = s.id))
-                      ORDER BY s.performed_on, s.seq)
-                      FROM scans s WHERE s.patient_id = p.id), '[]'::json) AS scans
-       FROM patients p JOIN medical_histories h ON h.patient_id = p.id
-      WHERE NOT p.archived
-      ORDER BY p.clinic_number`,
-  );
-  return rows.map((r) => ({
-    id: r.id,
-    facts: {
-      dateOfBirth: r.dob,
-      medicalHistory: { conditions: r.conditions, acknowledgements: r.acknowledgements, weightKg: r.weight_kg, weightMeasuredOn: r.weight_measured_on },
-      scans: r.scans.map((s) => ({ id: s.id, performedOn: s.performedOn, legs: s.legs ?? {} })),
-    },
-  }));
-}
-
 /**
  * The legs of `candidate` this course could treat, with the treatments it gives, or null when the
  * rules would refuse any of its completed sessions. `options` are the leg sets to try; `prior` the
@@ -392,24 +372,20 @@ const confirmationsFor = (candidate: Candidate, completedBefore: number) =>
  * completed session's date (each completion is checked with `checkSessionCompletion`), so the
  * demo never shows a treatment the API would have refused.
  */
-export async function seedDemoCourses(tx: EntityManager, today: IsoDate, timeZone: string): Promise<void> {
+export async function seedDemoCourses(tx: EntityManager, staff: DemoStaff, today: IsoDate, timeZone: string): Promise<void> {
   const policy = await loadPolicy(tx);
-  const [{ clinician, second, reception }] = await tx.query(
-    `SELECT (SELECT id FROM users WHERE email = 'clinician@demo.venule') AS clinician,
-            coalesce((SELECT id FROM users WHERE email = 'imran.shah@demo.venule'), (SELECT id FROM users WHERE email = 'clinician@demo.venule')) AS second,
-            (SELECT id FROM users WHERE email = 'reception@demo.venule') AS reception`,
-  );
-  const pool = await candidates(tx);
+  const { clinician, secondClinician: second, reception } = staff;
+  const pool: Candidate[] = await loadClearanceFactsOfPatientsWithHistory(tx);
   const used = new Set<string>();
   const at = (day: number, time = '10:00') => clinicWallTime(addDays(today, day), time, timeZone);
 
-  const courses: Record<string, unknown>[] = [];
-  const consents: Record<string, unknown>[] = [];
-  const sessions: Record<string, unknown>[] = [];
-  const notes: Record<string, unknown>[] = [];
-  const addenda: Record<string, unknown>[] = [];
-  const events: Record<string, unknown>[] = [];
-  const outcomes: Record<string, unknown>[] = [];
+  const courses: PastCourseRow[] = [];
+  const consents: PastConsentRow[] = [];
+  const sessions: PastSessionRow[] = [];
+  const notes: PastNoteRow[] = [];
+  const addenda: PastAddendumRow[] = [];
+  const events: PastAdverseEventRow[] = [];
+  const outcomes: PastOutcomeRow[] = [];
 
   const completedByPatient = new Map<string, number>();
   // Stories that follow another are placed with it, on the same patient.
@@ -452,12 +428,12 @@ export async function seedDemoCourses(tx: EntityManager, today: IsoDate, timeZon
       // A cancelled or missed booking keeps the number the next booking will take again.
       const counts = s.status === 'completed' || s.status === 'scheduled';
       if (counts) sequence += 1;
-      const row: Record<string, unknown> = {
+      const row: PastSessionRow = {
         id: sessionId,
         course_id: courseId,
         sequence: counts ? sequence : sequence + 1,
         scheduled_for: start,
-        ends_at: DateTime.fromISO(start).plus({ minutes: 30 }).toUTC().toISO(),
+        ends_at: DateTime.fromISO(start).plus({ minutes: 30 }).toUTC().toISO() as string,
         clinician_id: doctor,
         status: s.status,
         booked_by: reception,
@@ -498,7 +474,7 @@ export async function seedDemoCourses(tx: EntityManager, today: IsoDate, timeZon
       sessions.push(row);
       if (s.note) {
         const noteId = randomUUID();
-        const written = DateTime.fromISO(start).plus({ minutes: 40 }).toUTC().toISO();
+        const written = DateTime.fromISO(start).plus({ minutes: 40 }).toUTC().toISO() as string;
         notes.push({ id: noteId, session_id: sessionId, author_id: doctor, text: s.note.text, status: s.note.signed ? 'signed' : 'draft',
           signed_at: s.note.signed ? DateTime.fromISO(start).plus({ minutes: 50 }).toUTC().toISO() : null, created_at: written });
         for (const a of s.note.addenda ?? []) {
@@ -519,73 +495,11 @@ export async function seedDemoCourses(tx: EntityManager, today: IsoDate, timeZon
   });
   if (courses.length === 0) return;
 
-  await tx.query(
-    `INSERT INTO courses (id, patient_id, legs, areas, planned_sessions, status, discontinued_reason, closed_at, closed_by, created_by, version, created_at, updated_at)
-     SELECT r.id, r.patient_id, ARRAY(SELECT jsonb_array_elements_text(r.legs)), ARRAY(SELECT jsonb_array_elements_text(r.areas)),
-            r.planned_sessions, r.status, r.discontinued_reason, r.closed_at, CASE WHEN r.closed_at IS NULL THEN NULL ELSE r.created_by END,
-            r.created_by, r.version, r.created_at, r.updated_at
-       FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, patient_id uuid, legs jsonb, areas jsonb, planned_sessions int, status text,
-            discontinued_reason text, closed_at timestamptz, created_by uuid, version int, created_at timestamptz, updated_at timestamptz)`,
-    [JSON.stringify(courses)],
-  );
-  await tx.query(
-    `INSERT INTO consents (course_id, consented_on, form_version, recorded_by, created_at, updated_at)
-     SELECT r.course_id, r.consented_on, r.form_version, r.recorded_by, r.created_at, r.created_at
-       FROM jsonb_to_recordset($1::jsonb) AS r(course_id uuid, consented_on date, form_version text, recorded_by uuid, created_at timestamptz)`,
-    [JSON.stringify(consents)],
-  );
-  await tx.query(
-    `INSERT INTO sessions (id, course_id, sequence, scheduled_for, ends_at, clinician_id, status, booked_by, status_changed_at,
-                           status_changed_by, status_reason, completed_at, treated_at, completed_on, completed_by, legs, areas, agent, product,
-                           batch_number, concentration_percent, form, volume_ml, injections, dose_mg, compression_mmhg,
-                           compression_hours, checklist, confirmations, immediate_reactions, version, created_at, updated_at)
-     SELECT r.id, r.course_id, r.sequence, r.scheduled_for, r.ends_at, r.clinician_id, r.status, r.booked_by, r.status_changed_at,
-            r.status_changed_by, r.status_reason, r.completed_at, r.treated_at, r.completed_on, r.completed_by,
-            CASE WHEN r.legs IS NULL THEN NULL ELSE ARRAY(SELECT jsonb_array_elements_text(r.legs)) END,
-            CASE WHEN r.areas IS NULL THEN NULL ELSE ARRAY(SELECT jsonb_array_elements_text(r.areas)) END,
-            r.agent, r.product, r.batch_number, r.concentration_percent, r.form, r.volume_ml, r.injections, r.dose_mg,
-            r.compression_mmhg, r.compression_hours, r.checklist, coalesce(r.confirmations, '[]'), r.immediate_reactions,
-            CASE WHEN r.status = 'scheduled' THEN 1 ELSE 2 END, r.created_at, coalesce(r.status_changed_at, r.created_at)
-       FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, course_id uuid, sequence int, scheduled_for timestamptz, ends_at timestamptz,
-            clinician_id uuid, status text, booked_by uuid, status_changed_at timestamptz, status_changed_by uuid, status_reason text,
-            completed_at timestamptz, treated_at timestamptz, completed_on date, completed_by uuid, legs jsonb, areas jsonb, agent text, product text,
-            batch_number text, concentration_percent numeric, form text, volume_ml numeric, injections int, dose_mg numeric,
-            compression_mmhg int, compression_hours int, checklist jsonb, confirmations jsonb, immediate_reactions text,
-            created_at timestamptz)`,
-    [JSON.stringify(sessions)],
-  );
-  await tx.query(
-    `INSERT INTO session_notes (id, session_id, author_id, text, status, signed_at, version, created_at, updated_at)
-     SELECT r.id, r.session_id, r.author_id, r.text, r.status, r.signed_at, CASE WHEN r.status = 'signed' THEN 2 ELSE 1 END,
-            r.created_at, coalesce(r.signed_at, r.created_at)
-       FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, session_id uuid, author_id uuid, text text, status text, signed_at timestamptz,
-            created_at timestamptz)`,
-    [JSON.stringify(notes)],
-  );
-  if (addenda.length) {
-    await tx.query(
-      `INSERT INTO note_addenda (note_id, author_id, text, at)
-       SELECT r.note_id, r.author_id, r.text, r.at
-         FROM jsonb_to_recordset($1::jsonb) AS r(note_id uuid, author_id uuid, text text, at timestamptz)`,
-      [JSON.stringify(addenda)],
-    );
-  }
-  if (events.length) {
-    await tx.query(
-      `INSERT INTO adverse_events (session_id, type, severity, onset_on, resolved, resolved_on, notes, recorded_by, created_at, updated_at)
-       SELECT r.session_id, r.type, r.severity, r.onset_on, r.resolved_on IS NOT NULL, r.resolved_on, r.notes, r.recorded_by, r.created_at, r.created_at
-         FROM jsonb_to_recordset($1::jsonb) AS r(session_id uuid, type text, severity text, onset_on date, resolved_on date, notes text,
-              recorded_by uuid, created_at timestamptz)`,
-      [JSON.stringify(events)],
-    );
-  }
-  if (outcomes.length) {
-    await tx.query(
-      `INSERT INTO outcomes (course_id, assessed_on, rated_by, improvement_percent, notes, recorded_by, created_at, updated_at)
-       SELECT r.course_id, r.assessed_on, r.rated_by, r.improvement_percent, r.notes, r.recorded_by, r.created_at, r.created_at
-         FROM jsonb_to_recordset($1::jsonb) AS r(course_id uuid, assessed_on date, rated_by text, improvement_percent int,
-              notes text, recorded_by uuid, created_at timestamptz)`,
-      [JSON.stringify(outcomes)],
-    );
-  }
+  await courseRecords.insertPastCourses(tx, courses);
+  await courseRecords.insertPastConsents(tx, consents);
+  await sessionRecords.insertPastSessions(tx, sessions);
+  await noteRecords.insertPastNotes(tx, notes);
+  await noteRecords.insertPastAddenda(tx, addenda);
+  await adverseEvents.insertPastEvents(tx, events);
+  await courseRecords.insertPastOutcomes(tx, outcomes);
 }

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../platform/config/app-config';
 import { ClinicClock } from '../platform/config/clinic-clock';
 import { seedDemoCourses } from './courses.demo';
+import { DemoClinicRepository } from './demo-clinic.repository';
 import { seedDemoStaff } from './demo-staff';
 import { seedDemoFrontDesk } from './frontdesk.demo';
 import { seedDemoPatients } from './patients.demo';
@@ -12,7 +13,8 @@ import { seedDemoSettings } from './settings.demo';
 
 /**
  * Loads the demo clinic into an empty embedded database, in one transaction: a half-seeded
- * clinic never exists. Never runs against a PostgreSQL server unless VENULE_DEMO=true says so.
+ * clinic never exists. Every record is written through the repository its feature writes with, so
+ * a column or constraint added there holds for the demo too. Never runs against a PostgreSQL server unless VENULE_DEMO=true says so.
  */
 @Injectable()
 export class DemoClinicService implements OnApplicationBootstrap {
@@ -22,22 +24,20 @@ export class DemoClinicService implements OnApplicationBootstrap {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: ClinicClock,
+    private readonly clinic: DemoClinicRepository,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.demo) return;
     const seeded = await this.db.transaction(async (tx) => {
-      // The lock makes two instances starting together seed once.
-      await tx.query(`LOCK TABLE users IN EXCLUSIVE MODE`);
-      const [{ n }] = await tx.query(`SELECT count(*)::int AS n FROM users`);
-      if (n > 0) return false;
+      if (!(await this.clinic.claimEmptyClinic(tx))) return false;
       const staff = await seedDemoStaff(tx);
-      await seedDemoSettings(tx);
+      await seedDemoSettings(tx, staff);
       const today = this.clock.today();
       const patients = await seedDemoPatients(tx, staff, today);
       await seedDemoScans(tx, patients, staff.clinician, today);
-      await seedDemoCourses(tx, today, this.config.clinicTimeZone);
-      await seedDemoFrontDesk(tx, patients, today, this.config.clinicTimeZone);
+      await seedDemoCourses(tx, staff, today, this.config.clinicTimeZone);
+      await seedDemoFrontDesk(tx, staff, patients, today, this.config.clinicTimeZone);
       return true;
     });
     if (seeded) this.logger.log('Loaded the demo clinic (sign in as reception@demo.venule, password demo-venule)');

@@ -2,7 +2,18 @@ import type { ConsultationStatus, ConsultationType, EnquiryStatus, IsoDate, Paym
 import { addDays, clinicWallTime, initialConsultationStatus } from '@venule/clinical-rules';
 import { DateTime } from 'luxon';
 import type { EntityManager } from 'typeorm';
+import { ConsultationsRepository } from '../consultations/consultations.repository';
+import { DiaryRepository } from '../diary/diary.repository';
+import { EnquiriesRepository } from '../enquiries/enquiries.repository';
+import { SettingsRepository } from '../settings/settings.repository';
+import type { DemoStaff } from './demo-staff';
 import type { DemoPatientKey } from './patients.demo';
+
+/** Stateless repositories (every method takes the transaction): the ones the features write with. */
+const settings = new SettingsRepository();
+const consultations = new ConsultationsRepository();
+const enquiries = new EnquiriesRepository();
+const diary = new DiaryRepository();
 
 interface DemoConsultation {
   patient: DemoPatientKey;
@@ -67,56 +78,60 @@ const ENQUIRIES: DemoEnquiry[] = [
 ];
 
 /** Consultations with their ledger, and the enquiry inbox in every state. */
-export async function seedDemoFrontDesk(tx: EntityManager, patients: Record<DemoPatientKey, string>, today: IsoDate, timeZone: string): Promise<void> {
-  const [{ clinician, second, reception, fee, deposit }] = await tx.query(
-    `SELECT (SELECT id FROM users WHERE email = 'clinician@demo.venule') AS clinician,
-            coalesce((SELECT id FROM users WHERE email = 'imran.shah@demo.venule'), (SELECT id FROM users WHERE email = 'clinician@demo.venule')) AS second,
-            (SELECT id FROM users WHERE email = 'reception@demo.venule') AS reception,
-            named_doctor_fee_pence AS fee, consultation_deposit_pence AS deposit
-       FROM clinic_settings WHERE id = 1`,
-  );
-  const doctors = [clinician, second];
-  const names = await tx.query(`SELECT display_name FROM users WHERE id = ANY($1::uuid[]) ORDER BY array_position($1::uuid[], id)`, [doctors]);
+export async function seedDemoFrontDesk(tx: EntityManager, staff: DemoStaff, patients: Record<DemoPatientKey, string>, today: IsoDate, timeZone: string): Promise<void> {
+  const { reception } = staff;
+  const { namedDoctorFeePence: fee, depositPence: deposit } = await settings.fees(tx);
+  const doctors = [staff.clinician, staff.secondClinician];
+  const clinicians = await settings.clinicians(tx);
+  const names = doctors.map((id) => clinicians.find((c) => c.clinicianId === id)?.displayName ?? null);
   const consultationOf = new Map<DemoPatientKey, string>();
 
   for (const c of CONSULTATIONS) {
     const doctor = doctors[c.doctor];
     const starts = await freeTime(tx, doctor, clinicWallTime(addDays(today, c.day), c.at, timeZone));
-    const ends = DateTime.fromISO(starts).plus({ minutes: 30 }).toUTC().toISO();
+    const ends = DateTime.fromISO(starts).plus({ minutes: 30 }).toUTC().toISO() as string;
     const feePence = c.type === 'named_doctor' ? fee : 0;
     const depositPence = c.type === 'named_doctor' ? deposit : 0;
     const opened = initialConsultationStatus(c.type, depositPence);
-    const booked = DateTime.fromISO(starts).minus({ days: 6 }).toUTC().toISO();
-    const [{ id }] = await tx.query(
-      `INSERT INTO consultations (type, patient_id, clinician_id, starts_at, ends_at, status, fee_pence, deposit_pence, status_reason,
-                                  status_changed_at, status_changed_by, booked_by, version, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14) RETURNING id`,
-      [
-        c.type, patients[c.patient], doctor, starts, ends, c.status, feePence, depositPence, c.reason ?? null,
-        c.status === opened ? null : starts, c.status === opened ? null : reception, reception, c.status === opened ? 1 : 2, booked,
-      ],
-    );
+    const booked = DateTime.fromISO(starts).minus({ days: 6 }).toUTC().toISO() as string;
+    const id = await consultations.insertPastConsultation(tx, {
+      type: c.type,
+      patientId: patients[c.patient],
+      clinicianId: doctor,
+      startsAt: starts,
+      endsAt: ends,
+      status: c.status,
+      feePence,
+      depositPence,
+      statusReason: c.reason ?? null,
+      statusChangedAt: c.status === opened ? null : starts,
+      statusChangedBy: c.status === opened ? null : reception,
+      bookedBy: reception,
+      bookedAt: booked,
+      version: c.status === opened ? 1 : 2,
+    });
     consultationOf.set(c.patient, id);
     for (const [i, p] of (c.payments ?? []).entries()) {
-      await tx.query(
-        `INSERT INTO consultation_payments (consultation_id, kind, amount_pence, method, reference, recorded_by, recorded_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [id, p.kind, p.amount === 'deposit' ? depositPence : feePence - depositPence, p.method, p.reference ?? null, reception, i === 0 ? booked : starts],
-      );
+      const amountPence = p.amount === 'deposit' ? depositPence : feePence - depositPence;
+      await consultations.addPayment(tx, id, { kind: p.kind, amountPence, method: p.method, reference: p.reference ?? null }, reception, i === 0 ? booked : starts);
     }
   }
 
   for (const e of ENQUIRIES) {
-    const at = DateTime.fromISO(clinicWallTime(today, '12:00', timeZone)).minus({ hours: e.hoursAgo }).toUTC().toISO();
-    await tx.query(
-      `INSERT INTO enquiries (name, email, phone, message, preferred_clinician, status, note, patient_id, consultation_id, version, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)`,
-      [
-        e.name, e.email ?? null, e.phone ?? null, e.message, e.preferredClinician === undefined ? null : names[e.preferredClinician].display_name,
-        e.status, e.note ?? null, e.converted ? patients[e.converted] : null, e.converted ? consultationOf.get(e.converted) : null,
-        e.status === 'new' ? 1 : 2, at,
-      ],
-    );
+    const at = DateTime.fromISO(clinicWallTime(today, '12:00', timeZone)).minus({ hours: e.hoursAgo }).toUTC().toISO() as string;
+    await enquiries.insertPastEnquiry(tx, {
+      name: e.name,
+      email: e.email ?? null,
+      phone: e.phone ?? null,
+      message: e.message,
+      preferredClinician: e.preferredClinician === undefined ? null : names[e.preferredClinician],
+      status: e.status,
+      note: e.note ?? null,
+      patientId: e.converted ? patients[e.converted] : null,
+      consultationId: e.converted ? (consultationOf.get(e.converted) ?? null) : null,
+      version: e.status === 'new' ? 1 : 2,
+      receivedAt: at,
+    });
   }
 }
 
@@ -124,8 +139,7 @@ export async function seedDemoFrontDesk(tx: EntityManager, patients: Record<Demo
 async function freeTime(tx: EntityManager, clinicianId: string, start: string): Promise<string> {
   for (let step = 0; ; step += 1) {
     const from = DateTime.fromISO(start).plus({ minutes: 30 * step }).toUTC().toISO() as string;
-    const to = DateTime.fromISO(from).plus({ minutes: 30 }).toUTC().toISO();
-    const [clash] = await tx.query(`SELECT 1 FROM appointments WHERE clinician_id = $1 AND during && tstzrange($2, $3)`, [clinicianId, from, to]);
-    if (!clash) return from;
+    const to = DateTime.fromISO(from).plus({ minutes: 30 }).toUTC().toISO() as string;
+    if (!(await diary.clashAt(tx, clinicianId, from, to))) return from;
   }
 }

@@ -1,6 +1,14 @@
 import type { Ceap, IsoDate, Sex } from '@venule/api-contract';
 import { addDays, addMonths } from '@venule/clinical-rules';
 import type { EntityManager } from 'typeorm';
+import { MedicalHistoryRepository } from '../medical-history/medical-history.repository';
+import { PatientsRepository } from '../patients/patients.repository';
+import { AuditRecordingRepository } from '../platform/audit/audit-recording.repository';
+
+/** Stateless repositories (every method takes the transaction): the ones the features write with. */
+const registry = new PatientsRepository();
+const histories = new MedicalHistoryRepository();
+const trail = new AuditRecordingRepository();
 
 interface DemoHistory {
   conditions?: string[];
@@ -178,21 +186,12 @@ export async function seedDemoPatients(
       ord,
     };
   });
-  const inserted: { id: string; key: DemoPatientKey }[] = await tx.query(
-    `INSERT INTO patients (first_name, last_name, date_of_birth, sex, phone, email, address, postcode, gp_name, archived, created_by, created_at, updated_at)
-     SELECT r.first_name, r.last_name, r.date_of_birth, r.sex, r.phone, r.email, r.address, r.postcode, r.gp_name, r.archived, $2,
-            now() - make_interval(days => r.registered_days_ago), now() - make_interval(days => r.registered_days_ago)
-     FROM jsonb_to_recordset($1::jsonb) AS r(first_name text, last_name text, date_of_birth date, sex text, phone text,
-          email text, address text, postcode text, gp_name text, archived boolean, registered_days_ago int, ord int)
-     ORDER BY r.ord
-     RETURNING id, first_name, last_name`,
-    [JSON.stringify(rows), staff.reception],
-  ).then((result: { id: string; first_name: string; last_name: string }[]) =>
-    result.map((r) => ({ id: r.id, key: rows.find((x) => x.first_name === r.first_name && x.last_name === r.last_name)?.key as DemoPatientKey })),
-  );
-  const ids = Object.fromEntries(inserted.map((r) => [r.key, r.id])) as Record<DemoPatientKey, string>;
+  const inserted = await registry.insertPastRegistrations(tx, rows, staff.reception);
+  const keyOf = (r: { first_name: string; last_name: string }) =>
+    rows.find((x) => x.first_name === r.first_name && x.last_name === r.last_name)?.key as DemoPatientKey;
+  const ids = Object.fromEntries(inserted.map((r) => [keyOf(r), r.id])) as Record<DemoPatientKey, string>;
 
-  const histories = DEMO_PATIENT_KEYS.flatMap((key) => {
+  const recorded = DEMO_PATIENT_KEYS.flatMap((key) => {
     const h: DemoHistory | null = PATIENTS[key].history;
     if (!h) return [];
     const recordedOn = addDays(today, -h.daysAgo);
@@ -208,34 +207,9 @@ export async function seedDemoPatients(
       updated_days_ago: Math.min(h.daysAgo, h.weightDaysAgo ?? h.daysAgo),
     }];
   });
-  await tx.query(
-    `INSERT INTO medical_histories (patient_id, conditions, acknowledgements, weight_kg, weight_measured_on, ceap, recorded_by, version, created_at, updated_at)
-     SELECT r.patient_id, ARRAY(SELECT jsonb_array_elements_text(r.conditions)), r.acknowledgements, r.weight_kg, r.weight_measured_on, r.ceap, $2,
-            CASE WHEN r.updated_days_ago < r.days_ago THEN 2 ELSE 1 END,
-            now() - make_interval(days => r.days_ago), now() - make_interval(days => r.updated_days_ago)
-     FROM jsonb_to_recordset($1::jsonb) AS r(patient_id uuid, conditions jsonb, acknowledgements jsonb, weight_kg numeric, weight_measured_on date,
-          ceap jsonb, days_ago int, updated_days_ago int)`,
-    [JSON.stringify(histories), staff.clinician],
-  );
+  await histories.insertPastHistories(tx, recorded, staff.clinician);
 
   // The trail the registrations and histories would have left, so the audit screen has history.
-  await tx.query(
-    `INSERT INTO audit_events (at, actor_id, action, entity, entity_id, patient_id, fields)
-     SELECT p.created_at, $1::uuid, 'create', 'patient', p.id::text, p.id,
-            ARRAY['firstName', 'lastName', 'dateOfBirth', 'sex', 'phone', 'email', 'address', 'postcode'] || CASE WHEN p.gp_name IS NULL THEN '{}'::text[] ELSE ARRAY['gpName'] END
-     FROM patients p WHERE p.id = ANY($3::uuid[])
-     UNION ALL
-     SELECT h.created_at, $2::uuid, 'create', 'medical_history', h.id::text, h.patient_id,
-            ARRAY['conditions', 'acknowledgements', 'weightKg', 'weightMeasuredOn', 'ceap']
-     FROM medical_histories h WHERE h.patient_id = ANY($3::uuid[])
-     UNION ALL
-     SELECT h.updated_at, $2::uuid, 'update', 'medical_history', h.id::text, h.patient_id, ARRAY['weightKg', 'weightMeasuredOn']
-     FROM medical_histories h WHERE h.patient_id = ANY($3::uuid[]) AND h.version = 2
-     UNION ALL
-     SELECT now() - interval '30 days', $1::uuid, 'update', 'patient', p.id::text, p.id, ARRAY['archived']
-     FROM patients p WHERE p.id = ANY($3::uuid[]) AND p.archived
-     ORDER BY 1`,
-    [staff.reception, staff.clinician, Object.values(ids)],
-  );
+  await trail.insertRegistrationTrail(tx, staff.reception, staff.clinician, Object.values(ids));
   return ids;
 }

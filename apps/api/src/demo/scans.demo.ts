@@ -1,6 +1,7 @@
 import type { IsoDate, Leg, ScanConclusion, ScanFinding } from '@venule/api-contract';
 import { addDays, addMonths } from '@venule/clinical-rules';
 import type { EntityManager } from 'typeorm';
+import { ScansRepository } from '../scans/scans.repository';
 import type { DemoPatientKey } from './patients.demo';
 
 interface DemoLeg {
@@ -132,22 +133,5 @@ export async function seedDemoScans(
       legs: Object.entries(scan.legs).map(([leg, l]) => ({ leg, findings: l.findings, notes: l.notes ?? null, conclusion: l.conclusion })),
     }));
   });
-  // Set-based: the scans in date order (so recording order follows scan dates), then their legs.
-  await tx.query(
-    `WITH input AS (
-       SELECT r.*, gen_random_uuid() AS id
-       FROM jsonb_to_recordset($1::jsonb) AS r(patient_id uuid, performed_on date, performed_by text, legs jsonb)
-     ), scans_in AS (
-       INSERT INTO scans (id, patient_id, performed_on, performed_by, recorded_by, created_at, updated_at)
-       SELECT id, patient_id, performed_on, performed_by, $2, performed_on + time '16:30', performed_on + time '16:30'
-       FROM input ORDER BY performed_on
-       RETURNING id
-     )
-     INSERT INTO scan_legs (scan_id, leg, findings, notes, conclusion, created_at, updated_at)
-     SELECT i.id, l.leg, ARRAY(SELECT jsonb_array_elements_text(l.findings)), l.notes, l.conclusion,
-            i.performed_on + time '16:30', i.performed_on + time '16:30'
-     FROM input i JOIN scans_in s ON s.id = i.id
-     CROSS JOIN LATERAL jsonb_to_recordset(i.legs) AS l(leg text, findings jsonb, notes text, conclusion text)`,
-    [JSON.stringify(rows), clinicianId],
-  );
+  await new ScansRepository().insertPastScans(tx, rows, clinicianId);
 }

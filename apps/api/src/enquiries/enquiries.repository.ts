@@ -37,6 +37,21 @@ const toEnquiry = (r: EnquiryRow): Enquiry => ({
 });
 
 /** The enquiry inbox: all its SQL and the mapping to the contract. */
+/** An enquiry received in the past and the state it has reached since (the demo clinic's inbox). */
+export interface PastEnquiry {
+  name: string;
+  email: string | null;
+  phone: string | null;
+  message: string;
+  preferredClinician: string | null;
+  status: EnquiryStatus;
+  note: string | null;
+  patientId: string | null;
+  consultationId: string | null;
+  version: number;
+  receivedAt: string;
+}
+
 @Injectable()
 export class EnquiriesRepository {
   async insert(
@@ -48,6 +63,14 @@ export class EnquiriesRepository {
       [e.name, e.email, e.phone, e.message, e.preferredClinician],
     );
     return id;
+  }
+
+  async insertPastEnquiry(m: EntityManager, e: PastEnquiry): Promise<void> {
+    await m.query(
+      `INSERT INTO enquiries (name, email, phone, message, preferred_clinician, status, note, patient_id, consultation_id, version, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)`,
+      [e.name, e.email, e.phone, e.message, e.preferredClinician, e.status, e.note, e.patientId, e.consultationId, e.version, e.receivedAt],
+    );
   }
 
   async find(m: EntityManager, id: string, lock = false): Promise<Enquiry | null> {

@@ -41,6 +41,21 @@ const columns = (h: StoredHistory, recordedBy: string) => [
   recordedBy,
 ];
 
+/**
+ * A history recorded `days_ago` days ago (the demo clinic's): a weight measured later than the
+ * history (`updated_days_ago` < `days_ago`) made it a second version then.
+ */
+export interface PastHistoryRow {
+  patient_id: string;
+  conditions: string[];
+  acknowledgements: Record<string, string>;
+  weight_kg: number | null;
+  weight_measured_on: string | null;
+  ceap: Record<string, unknown>;
+  days_ago: number;
+  updated_days_ago: number;
+}
+
 /** Medical histories, one per patient: all the SQL, and the one mapping to the contract. */
 @Injectable()
 export class MedicalHistoryRepository {
@@ -66,6 +81,19 @@ export class MedicalHistoryRepository {
          recorded_by = $8, version = version + 1, updated_at = now()
        WHERE patient_id = $1 AND version = $2`,
       [patientId, version, ...columns(history, recordedBy)],
+    );
+  }
+
+  /** Histories recorded in the past, in one statement. */
+  async insertPastHistories(m: EntityManager, rows: readonly PastHistoryRow[], recordedBy: string): Promise<void> {
+    await m.query(
+      `INSERT INTO medical_histories (patient_id, conditions, acknowledgements, weight_kg, weight_measured_on, ceap, recorded_by, version, created_at, updated_at)
+       SELECT r.patient_id, ARRAY(SELECT jsonb_array_elements_text(r.conditions)), r.acknowledgements, r.weight_kg, r.weight_measured_on, r.ceap, $2,
+              CASE WHEN r.updated_days_ago < r.days_ago THEN 2 ELSE 1 END,
+              now() - make_interval(days => r.days_ago), now() - make_interval(days => r.updated_days_ago)
+       FROM jsonb_to_recordset($1::jsonb) AS r(patient_id uuid, conditions jsonb, acknowledgements jsonb, weight_kg numeric, weight_measured_on date,
+            ceap jsonb, days_ago int, updated_days_ago int)`,
+      [JSON.stringify(rows), recordedBy],
     );
   }
 }

@@ -34,6 +34,24 @@ interface AddendumRow {
 }
 
 /** Session notes and their addenda: all the SQL, and the one mapping to the contract. */
+/** A note written in the past (the demo clinic's); a signed one is its second version. */
+export interface PastNoteRow {
+  id: string;
+  session_id: string;
+  author_id: string;
+  text: string;
+  status: 'draft' | 'signed';
+  signed_at: string | null;
+  created_at: string;
+}
+
+export interface PastAddendumRow {
+  note_id: string;
+  author_id: string;
+  text: string;
+  at: string;
+}
+
 @Injectable()
 export class NotesRepository {
   /** The patient whose session it is; null when there is no such session. */
@@ -110,5 +128,26 @@ export class NotesRepository {
       signedAt: r.signed_at ? r.signed_at.toISOString() : null,
       addenda: addenda.filter((a) => a.note_id === r.id).map(addendum),
     }));
+  }
+
+  async insertPastNotes(m: EntityManager, rows: readonly PastNoteRow[]): Promise<void> {
+    await m.query(
+      `INSERT INTO session_notes (id, session_id, author_id, text, status, signed_at, version, created_at, updated_at)
+       SELECT r.id, r.session_id, r.author_id, r.text, r.status, r.signed_at, CASE WHEN r.status = 'signed' THEN 2 ELSE 1 END,
+              r.created_at, coalesce(r.signed_at, r.created_at)
+         FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, session_id uuid, author_id uuid, text text, status text, signed_at timestamptz,
+              created_at timestamptz)`,
+      [JSON.stringify(rows)],
+    );
+  }
+
+  async insertPastAddenda(m: EntityManager, rows: readonly PastAddendumRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    await m.query(
+      `INSERT INTO note_addenda (note_id, author_id, text, at)
+       SELECT r.note_id, r.author_id, r.text, r.at
+         FROM jsonb_to_recordset($1::jsonb) AS r(note_id uuid, author_id uuid, text text, at timestamptz)`,
+      [JSON.stringify(rows)],
+    );
   }
 }

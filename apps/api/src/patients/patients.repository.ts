@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { Patient, PatientSummary } from '@venule/api-contract';
 import type { EntityManager } from 'typeorm';
 import type { RegisterPatientDto } from './dto/register-patient.dto';
-import { runSearch, type SearchDb, type SearchOptions, type SummaryRow } from './patient-search';
+import type { SearchOptions, SummaryRow } from './patient-search';
+import { runSearch, type SearchDb } from './patient-search.repository';
 
 /** Demographic fields and their columns; the order is the order audit events list them in. */
 const COLUMNS = {
@@ -43,6 +44,22 @@ const toSummary = (r: SummaryRow): PatientSummary => ({
   phone: r.phone,
   archived: r.archived,
 });
+
+/** A registration made in the past (the demo clinic's patients): `ord` orders the clinic numbers. */
+export interface PastRegistrationRow {
+  first_name: string;
+  last_name: string;
+  date_of_birth: string;
+  sex: string;
+  phone: string;
+  email: string | null;
+  address: string;
+  postcode: string;
+  gp_name: string | null;
+  archived: boolean;
+  registered_days_ago: number;
+  ord: number;
+}
 
 /** The patient registry: all the SQL, and the one mapping to the contract. */
 @Injectable()
@@ -104,5 +121,22 @@ export class PatientsRepository {
     };
     const { rows, total } = await runSearch(db, q, options);
     return { items: rows.map(toSummary), total };
+  }
+
+  /**
+   * Registrations made `registered_days_ago` days ago, in one statement and in `ord` order (the
+   * clinic numbers follow it). Answers each new id with the name it was registered under.
+   */
+  async insertPastRegistrations(m: EntityManager, rows: readonly PastRegistrationRow[], createdBy: string): Promise<{ id: string; first_name: string; last_name: string }[]> {
+    return m.query(
+      `INSERT INTO patients (first_name, last_name, date_of_birth, sex, phone, email, address, postcode, gp_name, archived, created_by, created_at, updated_at)
+       SELECT r.first_name, r.last_name, r.date_of_birth, r.sex, r.phone, r.email, r.address, r.postcode, r.gp_name, r.archived, $2,
+              now() - make_interval(days => r.registered_days_ago), now() - make_interval(days => r.registered_days_ago)
+       FROM jsonb_to_recordset($1::jsonb) AS r(first_name text, last_name text, date_of_birth date, sex text, phone text,
+            email text, address text, postcode text, gp_name text, archived boolean, registered_days_ago int, ord int)
+       ORDER BY r.ord
+       RETURNING id, first_name, last_name`,
+      [JSON.stringify(rows), createdBy],
+    );
   }
 }

@@ -53,6 +53,14 @@ export interface FoundScanFile {
 }
 
 /** Duplex scans, their legs and report files: all the SQL, and the one mapping to the contract. */
+/** A scan recorded on the day it was performed, at 16:30 (the demo clinic's history). */
+export interface PastScanRow {
+  patient_id: string;
+  performed_on: string;
+  performed_by: string;
+  legs: { leg: string; findings: string[]; notes: string | null; conclusion: string }[];
+}
+
 @Injectable()
 export class ScansRepository {
   /** The scan and its legs; returns the new scan's id. */
@@ -113,5 +121,26 @@ export class ScansRepository {
       [fileId, scanId],
     );
     return found ? { file: toFile(found), storageKey: found.storageKey as string, patientId: found.patientId as string } : null;
+  }
+
+  /** Scans recorded in the past with their legs, in one statement; recording order follows the scan dates. */
+  async insertPastScans(m: EntityManager, scans: readonly PastScanRow[], recordedBy: string): Promise<void> {
+    await m.query(
+      `WITH input AS (
+         SELECT r.*, gen_random_uuid() AS id
+         FROM jsonb_to_recordset($1::jsonb) AS r(patient_id uuid, performed_on date, performed_by text, legs jsonb)
+       ), scans_in AS (
+         INSERT INTO scans (id, patient_id, performed_on, performed_by, recorded_by, created_at, updated_at)
+         SELECT id, patient_id, performed_on, performed_by, $2, performed_on + time '16:30', performed_on + time '16:30'
+         FROM input ORDER BY performed_on
+         RETURNING id
+       )
+       INSERT INTO scan_legs (scan_id, leg, findings, notes, conclusion, created_at, updated_at)
+       SELECT i.id, l.leg, ARRAY(SELECT jsonb_array_elements_text(l.findings)), l.notes, l.conclusion,
+              i.performed_on + time '16:30', i.performed_on + time '16:30'
+       FROM input i JOIN scans_in s ON s.id = i.id
+       CROSS JOIN LATERAL jsonb_to_recordset(i.legs) AS l(leg text, findings jsonb, notes text, conclusion text)`,
+      [JSON.stringify(scans), recordedBy],
+    );
   }
 }

@@ -189,6 +189,44 @@ export function sessionFacts(rows: SessionRow[], timeZone: string) {
  * Treatment sessions: all the SQL of booking, completing, moving and closing them, and the one
  * mapping to the contract (reception gets the booking, clinicians and managers the detail too).
  */
+/**
+ * A session booked in the past (the demo clinic's) and what became of it: a completed one carries
+ * the completion's fields, the others leave them out.
+ */
+export interface PastSessionRow {
+  id: string;
+  course_id: string;
+  sequence: number;
+  scheduled_for: string;
+  ends_at: string;
+  clinician_id: string;
+  status: SessionStatus;
+  booked_by: string;
+  status_changed_at: string | null;
+  status_changed_by: string | null;
+  status_reason: string | null;
+  created_at: string;
+  completed_at?: string;
+  treated_at?: string;
+  completed_on?: IsoDate;
+  completed_by?: string;
+  legs?: Leg[];
+  areas?: string[];
+  agent?: SclerosantAgent;
+  product?: string;
+  batch_number?: string;
+  concentration_percent?: number;
+  form?: SclerosantForm;
+  volume_ml?: number;
+  injections?: number;
+  dose_mg?: number;
+  compression_mmhg?: number;
+  compression_hours?: number;
+  checklist?: Checklist;
+  confirmations?: ConfirmationInput[];
+  immediate_reactions?: string | null;
+}
+
 @Injectable()
 export class SessionsRepository {
   constructor(private readonly adverseEvents: AdverseEventsRepository) {}
@@ -387,5 +425,29 @@ export class SessionsRepository {
       polidocanolMgSameDay: f.other_polidocanol_mg,
       consentedOn: f.consented_on,
     };
+  }
+
+  /** Sessions booked in the past, completed or not, in one statement; each live booking's trigger writes its diary row. */
+  async insertPastSessions(m: EntityManager, rows: readonly PastSessionRow[]): Promise<void> {
+    await m.query(
+      `INSERT INTO sessions (id, course_id, sequence, scheduled_for, ends_at, clinician_id, status, booked_by, status_changed_at,
+                             status_changed_by, status_reason, completed_at, treated_at, completed_on, completed_by, legs, areas, agent, product,
+                             batch_number, concentration_percent, form, volume_ml, injections, dose_mg, compression_mmhg,
+                             compression_hours, checklist, confirmations, immediate_reactions, version, created_at, updated_at)
+       SELECT r.id, r.course_id, r.sequence, r.scheduled_for, r.ends_at, r.clinician_id, r.status, r.booked_by, r.status_changed_at,
+              r.status_changed_by, r.status_reason, r.completed_at, r.treated_at, r.completed_on, r.completed_by,
+              CASE WHEN r.legs IS NULL THEN NULL ELSE ARRAY(SELECT jsonb_array_elements_text(r.legs)) END,
+              CASE WHEN r.areas IS NULL THEN NULL ELSE ARRAY(SELECT jsonb_array_elements_text(r.areas)) END,
+              r.agent, r.product, r.batch_number, r.concentration_percent, r.form, r.volume_ml, r.injections, r.dose_mg,
+              r.compression_mmhg, r.compression_hours, r.checklist, coalesce(r.confirmations, '[]'), r.immediate_reactions,
+              CASE WHEN r.status = 'scheduled' THEN 1 ELSE 2 END, r.created_at, coalesce(r.status_changed_at, r.created_at)
+         FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, course_id uuid, sequence int, scheduled_for timestamptz, ends_at timestamptz,
+              clinician_id uuid, status text, booked_by uuid, status_changed_at timestamptz, status_changed_by uuid, status_reason text,
+              completed_at timestamptz, treated_at timestamptz, completed_on date, completed_by uuid, legs jsonb, areas jsonb, agent text, product text,
+              batch_number text, concentration_percent numeric, form text, volume_ml numeric, injections int, dose_mg numeric,
+              compression_mmhg int, compression_hours int, checklist jsonb, confirmations jsonb, immediate_reactions text,
+              created_at timestamptz)`,
+      [JSON.stringify(rows)],
+    );
   }
 }

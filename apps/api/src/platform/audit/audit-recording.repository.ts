@@ -36,4 +36,30 @@ export class AuditRecordingRepository {
       ],
     );
   }
+
+  /**
+   * The trail that registering `patientIds` (by `receptionId`), recording their histories (by
+   * `clinicianId`) and archiving the archived ones would have left, dated from the rows themselves:
+   * for records written in the past, as the demo clinic's are.
+   */
+  async insertRegistrationTrail(m: EntityManager, receptionId: string, clinicianId: string, patientIds: readonly string[]): Promise<void> {
+    await m.query(
+      `INSERT INTO audit_events (at, actor_id, action, entity, entity_id, patient_id, fields)
+       SELECT p.created_at, $1::uuid, 'create', 'patient', p.id::text, p.id,
+              ARRAY['firstName', 'lastName', 'dateOfBirth', 'sex', 'phone', 'email', 'address', 'postcode'] || CASE WHEN p.gp_name IS NULL THEN '{}'::text[] ELSE ARRAY['gpName'] END
+       FROM patients p WHERE p.id = ANY($3::uuid[])
+       UNION ALL
+       SELECT h.created_at, $2::uuid, 'create', 'medical_history', h.id::text, h.patient_id,
+              ARRAY['conditions', 'acknowledgements', 'weightKg', 'weightMeasuredOn', 'ceap']
+       FROM medical_histories h WHERE h.patient_id = ANY($3::uuid[])
+       UNION ALL
+       SELECT h.updated_at, $2::uuid, 'update', 'medical_history', h.id::text, h.patient_id, ARRAY['weightKg', 'weightMeasuredOn']
+       FROM medical_histories h WHERE h.patient_id = ANY($3::uuid[]) AND h.version = 2
+       UNION ALL
+       SELECT now() - interval '30 days', $1::uuid, 'update', 'patient', p.id::text, p.id, ARRAY['archived']
+       FROM patients p WHERE p.id = ANY($3::uuid[]) AND p.archived
+       ORDER BY 1`,
+      [receptionId, clinicianId, patientIds],
+    );
+  }
 }
