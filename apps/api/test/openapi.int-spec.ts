@@ -1,4 +1,8 @@
+import Ajv, { type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import { readFileSync } from 'node:fs';
 import request from 'supertest';
+import { CONTRACT_SCHEMAS_FILE, contractSchemasModule } from '../../../tools/openapi/contract-schemas';
 import { dtoFields, routeTable, type RouteEntry } from './support/route-table';
 import { routesOf } from './support/routes';
 import { TestApp } from './support/test-app';
@@ -24,6 +28,30 @@ const PROBLEM = { $ref: '#/components/schemas/Problem' };
 const hasExample = (media: Media) => media.example !== undefined || Object.values(media.examples ?? {}).some((e) => e.value !== undefined);
 /** A file download's bytes have a schema (binary) but no example worth writing down. */
 const isBinary = (media: Media) => (media.schema as { format?: string } | undefined)?.format === 'binary';
+
+/**
+ * OpenAPI 3.0 schemas as JSON Schema for Ajv: `nullable: true` adds null to what the schema allows
+ * (also beside `allOf`, as Nest and the contract write a nullable reference), and component
+ * references point into one schema holding the components.
+ */
+function schemaValidator(components: Record<string, object>): (schema: object) => ValidateFunction {
+  const toJsonSchema = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(toJsonSchema);
+    if (!node || typeof node !== 'object') return node;
+    const { nullable, ...rest } = node as Record<string, unknown>;
+    const converted = Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, k === 'example' ? v : toJsonSchema(v)]));
+    return nullable ? { anyOf: [converted, { type: 'null' }] } : converted;
+  };
+  const retarget = (schema: unknown, base: string) =>
+    JSON.parse(JSON.stringify(toJsonSchema(schema)).replace(/"#\/components\/schemas\//g, `"${base}#/$defs/`));
+  // Nest writes e.g. a nullable text field as `maxLength` beside `oneOf`, which strictTypes would refuse.
+  const ajv = new Ajv({ allErrors: true, strict: true, strictTypes: false });
+  addFormats(ajv);
+  ajv.addFormat('binary', true);
+  ajv.addKeyword('example');
+  ajv.addSchema({ $id: 'venule:components', $defs: retarget(components, '') });
+  return (schema) => ajv.compile(retarget(schema, 'venule:components'));
+}
 
 /**
  * The document a client is generated from (SPEC §4): every route the router serves is in it, with
@@ -107,6 +135,27 @@ describe('the OpenAPI document at /api/docs-json', () => {
       ]),
     );
     expect(missing).toEqual([]);
+  });
+
+  it('holds examples that each match their schema', () => {
+    const compile = schemaValidator(document.components.schemas);
+    const failures = operations().flatMap(({ key, operation }) => {
+      const media = [
+        ...Object.entries(operation.responses).flatMap(([status, r]) => Object.entries(r.content ?? {}).map(([type, m]) => [`${status} ${type}`, m] as const)),
+        ...Object.entries(operation.requestBody?.content ?? {}).map(([type, m]) => [`request ${type}`, m] as const),
+      ];
+      return media.flatMap(([where, m]) => {
+        if (!m.schema || isBinary(m)) return [];
+        const validate = compile(m.schema);
+        const examples = [...(m.example === undefined ? [] : [m.example]), ...Object.values(m.examples ?? {}).map((e) => e.value)];
+        return examples.filter((e) => !validate(e)).map(() => `${key} ${where}: ${JSON.stringify(validate.errors?.slice(0, 3))}`);
+      });
+    });
+    expect(failures).toEqual([]);
+  });
+
+  it('describes the contract as libs/api-contract now has it (run `npm run openapi:schemas` after changing a type)', () => {
+    expect(readFileSync(CONTRACT_SCHEMAS_FILE, 'utf8')).toBe(contractSchemasModule());
   });
 
   it('resolves every schema reference', () => {
