@@ -3,10 +3,10 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AdverseEvent, Page } from '@venule/api-contract';
 import { Allow } from '../auth/access.decorators';
 import { CurrentStaff, type SignedInStaff } from '../auth/staff';
-import { AdverseEventsService } from './adverse-events.service';
-import { RecordAdverseEventDto, ResolveAdverseEventDto } from './dto/record-adverse-event.dto';
 import { ApiBodyExample, ApiProblems, ApiResult, contract, pageExample, pageOf } from '../platform/openapi/api-docs';
 import { adverseEventExample } from '../sessions/sessions.examples';
+import { AdverseEventsService } from './adverse-events.service';
+import { RecordAdverseEventDto, ResolveAdverseEventDto } from './dto/record-adverse-event.dto';
 
 const uuid = new ParseUUIDPipe();
 

@@ -5,10 +5,10 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Allow } from '../auth/access.decorators';
 import { CurrentStaff, type SignedInStaff } from '../auth/staff';
 import { sendAsCsv, wantsCsv } from '../platform/http/csv';
+import { ApiProblems, ApiResult, listOf, pageExample, pageOf } from '../platform/openapi/api-docs';
 import { auditCsv } from './audit.csv';
 import { AuditTrailService } from './audit-trail.service';
 import { AuditQueryDto } from './dto/audit-query.dto';
-import { ApiProblems, ApiResult, listOf, pageExample, pageOf } from '../platform/openapi/api-docs';
 import { auditEventExample, auditStaffExample } from './audit.examples';
 
 @ApiTags('audit')

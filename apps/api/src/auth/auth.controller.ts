@@ -4,12 +4,12 @@ import { SESSION_COOKIE, type SessionInfo } from '@venule/api-contract';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Inject } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../platform/config/app-config';
+import { ApiBodyExample, ApiNoContent, ApiProblems, ApiResult, contract } from '../platform/openapi/api-docs';
 import { Allow, BeforePasswordChange, Public } from './access.decorators';
 import { AuthService } from './auth.service';
 import { ChangePasswordDto } from './dto/change-password.dto';
 import { LoginDto } from './dto/login.dto';
 import { CurrentStaff, type SignedInStaff } from './staff';
-import { ApiBodyExample, ApiNoContent, ApiProblems, ApiResult, contract } from '../platform/openapi/api-docs';
 import { changePasswordExample, loginExample, sessionInfoExample } from './auth.examples';
 
 @ApiTags('auth')

@@ -3,10 +3,10 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Clearance, ClearanceBatch } from '@venule/api-contract';
 import { Allow } from '../auth/access.decorators';
 import { CurrentStaff, type SignedInStaff } from '../auth/staff';
-import { ClearanceService } from './clearance.service';
-import { ClearanceBatchQueryDto, ClearanceQuery } from './dto/clearance-query.dto';
 import { ApiProblems, ApiResult, contract } from '../platform/openapi/api-docs';
 import { clearanceBatchExample, clearanceExample } from '../scans/scans.examples';
+import { ClearanceService } from './clearance.service';
+import { ClearanceBatchQueryDto, ClearanceQuery } from './dto/clearance-query.dto';
 
 @ApiTags('clearance')
 @Controller()

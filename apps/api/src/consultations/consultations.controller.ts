@@ -3,15 +3,16 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Consultation, Page } from '@venule/api-contract';
 import { Allow } from '../auth/access.decorators';
 import { CurrentStaff, type SignedInStaff } from '../auth/staff';
+import { ApiBodyExample, ApiProblems, ApiResult, contract, pageExample, pageOf } from '../platform/openapi/api-docs';
 import { ConsultationsService } from './consultations.service';
 import { BookConsultationDto } from './dto/book-consultation.dto';
 import { ListConsultationsQuery } from './dto/list-consultations.dto';
 import { RecordPaymentDto } from './dto/record-payment.dto';
 import { UpdateConsultationDto } from './dto/update-consultation.dto';
-import { ApiBodyExample, ApiProblems, ApiResult, contract, pageExample, pageOf } from '../platform/openapi/api-docs';
 import {
   bookConsultationExample,
   consultationExample,
+  movedConsultationExample,
   paidConsultationExample,
   recordPaymentExample,
   updateConsultationExample,
@@ -65,7 +66,7 @@ export class ConsultationsController {
       '409 VERSION_CONFLICT when `version` is stale; 409 STATUS_CHANGE_REFUSED once it is closed.',
   })
   @ApiBodyExample(UpdateConsultationDto, updateConsultationExample)
-  @ApiResult(200, contract('Consultation'), { ...consultationExample, version: 2, startsAt: '2026-03-11T10:00:00.000Z', endsAt: '2026-03-11T10:30:00.000Z', startsOn: '2026-03-11' })
+  @ApiResult(200, contract('Consultation'), movedConsultationExample)
   @ApiProblems(400, 404, 409, { code: 'STATUS_CHANGE_REFUSED', detail: 'A cancelled consultation cannot change.' }, DOUBLE_BOOKED)
   @Patch(':id')
   update(@Param('id', uuid) id: string, @Body() body: UpdateConsultationDto, @CurrentStaff() staff: SignedInStaff): Promise<Consultation> {

@@ -39,6 +39,14 @@ export const consultationExample: Consultation = {
 
 export const updateConsultationExample: UpdateConsultationRequest = { version: 1, startsAt: '2026-03-11T10:00:00.000Z' };
 
+export const movedConsultationExample: Consultation = {
+  ...consultationExample,
+  version: 2,
+  startsAt: '2026-03-11T10:00:00.000Z',
+  endsAt: '2026-03-11T10:30:00.000Z',
+  startsOn: '2026-03-11',
+};
+
 export const recordPaymentExample: RecordPaymentRequest = { kind: 'deposit', amountPence: 2500, method: 'card', reference: 'Terminal 1 #4471' };
 
 export const paidConsultationExample: Consultation = {

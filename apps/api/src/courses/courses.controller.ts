@@ -4,12 +4,12 @@ import type { Consent, Course, Outcome, Page } from '@venule/api-contract';
 import { Allow } from '../auth/access.decorators';
 import { CurrentStaff, type SignedInStaff } from '../auth/staff';
 import { PagingQuery } from '../platform/http/paging.dto';
+import { ApiBodyExample, ApiProblems, ApiResult, contract, pageExample, pageOf } from '../platform/openapi/api-docs';
 import { CoursesService } from './courses.service';
 import { CreateCourseDto } from './dto/create-course.dto';
 import { RecordConsentDto } from './dto/record-consent.dto';
 import { RecordOutcomeDto } from './dto/record-outcome.dto';
 import { UpdateCourseDto } from './dto/update-course.dto';
-import { ApiBodyExample, ApiProblems, ApiResult, contract, pageExample, pageOf } from '../platform/openapi/api-docs';
 import { consentExample, courseExample, createCourseExample, outcomeExample, updateCourseExample } from './courses.examples';
 
 const uuid = new ParseUUIDPipe();

@@ -2,9 +2,9 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ClinicianOption, Diary, Page } from '@venule/api-contract';
 import { Allow } from '../auth/access.decorators';
+import { ApiProblems, ApiResult, contract, pageExample, pageOf } from '../platform/openapi/api-docs';
 import { DiaryQuery } from './dto/diary-query.dto';
 import { DiaryService } from './diary.service';
-import { ApiProblems, ApiResult, contract, pageExample, pageOf } from '../platform/openapi/api-docs';
 import { clinicianOptionExample, diaryExample } from './diary.examples';
 
 @ApiTags('diary')

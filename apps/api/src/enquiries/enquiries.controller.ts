@@ -4,14 +4,14 @@ import type { ConvertedEnquiry, Enquiry, Page } from '@venule/api-contract';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Allow, Public } from '../auth/access.decorators';
 import { CurrentStaff, type SignedInStaff } from '../auth/staff';
+import { ApiBodyExample, ApiProblems, ApiResult, contract, pageExample, pageOf } from '../platform/openapi/api-docs';
+import { clinicIdentityExample } from '../settings/settings.examples';
 import { ConvertEnquiryDto } from './dto/convert-enquiry.dto';
 import { EnquiryDto } from './dto/enquiry.dto';
 import { ListEnquiriesQuery } from './dto/list-enquiries.dto';
 import { UpdateEnquiryDto } from './dto/update-enquiry.dto';
 import { EnquiriesService } from './enquiries.service';
 import { ENQUIRY_PAGE, ENQUIRY_SENT, renderEnquiryPage } from './enquiry-page';
-import { ApiBodyExample, ApiProblems, ApiResult, contract, pageExample, pageOf } from '../platform/openapi/api-docs';
-import { clinicIdentityExample } from '../settings/settings.examples';
 import {
   convertedEnquiryExample,
   convertEnquiryExample,

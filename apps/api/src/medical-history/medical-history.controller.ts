@@ -4,9 +4,9 @@ import type { MedicalHistory } from '@venule/api-contract';
 import type { FastifyReply } from 'fastify';
 import { Allow } from '../auth/access.decorators';
 import { CurrentStaff, type SignedInStaff } from '../auth/staff';
+import { ApiBodyExample, ApiProblems, ApiResult, contract } from '../platform/openapi/api-docs';
 import { PutMedicalHistoryDto } from './dto/put-medical-history.dto';
 import { MedicalHistoryService } from './medical-history.service';
-import { ApiBodyExample, ApiProblems, ApiResult, contract } from '../platform/openapi/api-docs';
 import { medicalHistoryExample, putMedicalHistoryExample } from './medical-history.examples';
 
 @ApiTags('medical history')

@@ -3,9 +3,9 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Page, SessionNote } from '@venule/api-contract';
 import { Allow } from '../auth/access.decorators';
 import { CurrentStaff, type SignedInStaff } from '../auth/staff';
+import { ApiBodyExample, ApiProblems, ApiResult, contract, pageExample, pageOf } from '../platform/openapi/api-docs';
 import { NoteTextDto, UpdateNoteDto } from './dto/note-text.dto';
 import { NotesService } from './notes.service';
-import { ApiBodyExample, ApiProblems, ApiResult, contract, pageExample, pageOf } from '../platform/openapi/api-docs';
 import { noteExample, noteWithAddendumExample, signedNoteExample } from './notes.examples';
 
 const NOTE_SIGNED = { code: 'NOTE_SIGNED', detail: 'This note is signed: add an addendum instead.' } as const;

@@ -5,12 +5,12 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Allow } from '../auth/access.decorators';
 import { CurrentStaff, type SignedInStaff } from '../auth/staff';
 import { sendAsCsv, wantsCsv } from '../platform/http/csv';
+import { ApiBodyExample, ApiProblems, ApiResult, contract, pageExample, pageOf } from '../platform/openapi/api-docs';
 import { CourseProgressQueryDto } from './dto/course-progress-query.dto';
 import { OutcomesQueryDto } from './dto/outcomes-query.dto';
 import { RecallCallDto } from './dto/recall-call.dto';
 import { courseProgressCsv, outcomesCsv, overdueCsv } from './reports.csv';
 import { ReportsService } from './reports.service';
-import { ApiBodyExample, ApiProblems, ApiResult, contract, pageExample, pageOf } from '../platform/openapi/api-docs';
 import {
   courseProgressRowExample,
   outcomesReportExample,

@@ -6,9 +6,9 @@ import { Allow } from '../auth/access.decorators';
 import { CurrentStaff, type SignedInStaff } from '../auth/staff';
 import { readSingleUpload } from '../platform/files/upload';
 import { PagingQuery } from '../platform/http/paging.dto';
+import { ApiBodyExample, ApiProblems, ApiResult, contract, pageExample, pageOf } from '../platform/openapi/api-docs';
 import { RecordScanDto } from './dto/record-scan.dto';
 import { ScansService } from './scans.service';
-import { ApiBodyExample, ApiProblems, ApiResult, contract, pageExample, pageOf } from '../platform/openapi/api-docs';
 import { recordScanExample, scanExample, scanFileExample } from './scans.examples';
 
 /** `attachment; filename="..."` with an ASCII fallback and the UTF-8 name (RFC 6266). */

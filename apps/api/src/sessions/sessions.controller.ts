@@ -13,12 +13,12 @@ import type {
 import { Allow } from '../auth/access.decorators';
 import { CurrentStaff, type SignedInStaff } from '../auth/staff';
 import { PagingQuery } from '../platform/http/paging.dto';
+import { ApiBodyExample, ApiProblems, ApiResult, contract, pageExample, pageOf } from '../platform/openapi/api-docs';
 import { BookSessionDto } from './dto/book-session.dto';
 import { ChangeSessionStatusDto } from './dto/change-session-status.dto';
 import { CompleteSessionDto, CompletionFactsQuery } from './dto/complete-session.dto';
 import { MoveSessionDto } from './dto/move-session.dto';
 import { SessionsService } from './sessions.service';
-import { ApiBodyExample, ApiProblems, ApiResult, contract, pageExample, pageOf } from '../platform/openapi/api-docs';
 import {
   aftercareExample,
   bookedSessionExample,
@@ -65,7 +65,13 @@ export class SessionsController {
   })
   @ApiBodyExample(BookSessionDto, bookSessionExample)
   @ApiResult(201, contract('BookedSession'), bookedSessionExample)
-  @ApiProblems(400, 404, { code: 'INTERVAL_TOO_SHORT', detail: 'The next session cannot be booked yet.' }, { code: 'COURSE_CLOSED', detail: 'This course is closed.' }, DOUBLE_BOOKED)
+  @ApiProblems(
+    400,
+    404,
+    { code: 'INTERVAL_TOO_SHORT', detail: 'The next session cannot be booked yet.' },
+    { code: 'COURSE_CLOSED', detail: 'This course is closed.' },
+    DOUBLE_BOOKED,
+  )
   @Post('courses/:id/sessions')
   book(@Param('id', uuid) id: string, @Body() body: BookSessionDto, @CurrentStaff() staff: SignedInStaff): Promise<BookedSession> {
     return this.sessions.book(id, body, staff);

@@ -3,9 +3,9 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ClinicInfo, ClinicSettings } from '@venule/api-contract';
 import { Allow } from '../auth/access.decorators';
 import { CurrentStaff, type SignedInStaff } from '../auth/staff';
+import { ApiBodyExample, ApiProblems, ApiResult, contract } from '../platform/openapi/api-docs';
 import { UpdateSettingsDto } from './dto/update-settings.dto';
 import { SettingsService } from './settings.service';
-import { ApiBodyExample, ApiProblems, ApiResult, contract } from '../platform/openapi/api-docs';
 import { clinicInfoExample, clinicSettingsExample, updateSettingsExample } from './settings.examples';
 
 @ApiTags('settings')

@@ -4,11 +4,11 @@ import type { Page, PasswordReset, User } from '@venule/api-contract';
 import { Allow } from '../auth/access.decorators';
 import { CurrentStaff, type SignedInStaff } from '../auth/staff';
 import { PagingQuery } from '../platform/http/paging.dto';
+import { ApiBodyExample, ApiProblems, ApiResult, contract, pageExample, pageOf } from '../platform/openapi/api-docs';
 import { CreateUserDto } from './dto/create-user.dto';
 import { ResetPasswordDto } from './dto/reset-password.dto';
 import { UpdateUserDto } from './dto/update-user.dto';
 import { UsersService } from './users.service';
-import { ApiBodyExample, ApiProblems, ApiResult, contract, pageExample, pageOf } from '../platform/openapi/api-docs';
 import { createUserExample, passwordResetExample, resetPasswordExample, updateUserExample, userExample } from './users.examples';
 
 const EMAIL_TAKEN = { code: 'CONFLICT', detail: 'An account with this email already exists.' } as const;

@@ -1,6 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiBody, ApiCookieAuth, ApiResponse } from '@nestjs/swagger';
-import type { ReferenceObject, SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import { ApiBody, ApiCookieAuth, ApiResponse, type ReferenceObject, type SchemaObject } from '@nestjs/swagger';
 import { ERROR_STATUS, type ErrorCode, type Page, type Problem } from '@venule/api-contract';
 import { PROBLEM_TITLES } from '../errors/problem.filter';
 import type { ContractSchemaName } from './contract-schemas';
@@ -67,7 +66,11 @@ const problem = ({ code, detail, ...extras }: Refusal): Problem => ({
 
 /** One typical problem per status, as the ProblemFilter writes it. */
 const TYPICAL: Record<ProblemStatus, Refusal> = {
-  400: { code: 'VALIDATION_FAILED', detail: 'Date of birth must be a date (YYYY-MM-DD).', errors: [{ field: 'dateOfBirth', messages: ['must be a date (YYYY-MM-DD)'] }] },
+  400: {
+    code: 'VALIDATION_FAILED',
+    detail: 'Date of birth must be a date (YYYY-MM-DD).',
+    errors: [{ field: 'dateOfBirth', messages: ['must be a date (YYYY-MM-DD)'] }],
+  },
   401: { code: 'UNAUTHENTICATED', detail: 'Sign in to continue.' },
   403: { code: 'FORBIDDEN', detail: 'Your role may not do this.' },
   404: { code: 'NOT_FOUND', detail: 'No such record.' },
