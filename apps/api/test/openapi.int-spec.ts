@@ -2,7 +2,7 @@ import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { readFileSync } from 'node:fs';
 import request from 'supertest';
-import { CONTRACT_SCHEMAS_FILE, contractSchemasModule } from '../../../tools/openapi/contract-schemas';
+import { CONTRACT_SCHEMAS_FILE, contractSchemasModule } from '../tools/contract-schemas';
 import { dtoFields, routeTable, type RouteEntry } from './support/route-table';
 import { routesOf } from './support/routes';
 import { TestApp } from './support/test-app';

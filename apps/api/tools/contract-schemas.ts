@@ -4,7 +4,7 @@ import ts from 'typescript';
 /** An OpenAPI 3.0 schema object, as far as the contract's types need one. */
 export type Schema = { [keyword: string]: unknown };
 
-const CONTRACT = join(__dirname, '../../libs/api-contract/src/index.ts');
+const CONTRACT = join(__dirname, '../../../libs/api-contract/src/index.ts');
 
 /** Contract aliases of `string` that carry a format the checker forgets once it resolves them. */
 const STRING_FORMATS: Record<string, string> = { IsoDate: 'date', IsoInstant: 'date-time' };
@@ -142,4 +142,4 @@ export function contractSchemasModule(): string {
   ].join('\n');
 }
 
-export const CONTRACT_SCHEMAS_FILE = join(__dirname, '../../apps/api/src/platform/openapi/contract-schemas.ts');
+export const CONTRACT_SCHEMAS_FILE = join(__dirname, '../src/platform/openapi/contract-schemas.ts');
