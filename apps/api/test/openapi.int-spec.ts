@@ -44,8 +44,7 @@ function schemaValidator(components: Record<string, object>): (schema: object) =
   };
   const retarget = (schema: unknown, base: string) =>
     JSON.parse(JSON.stringify(toJsonSchema(schema)).replace(/"#\/components\/schemas\//g, `"${base}#/$defs/`));
-  // Nest writes e.g. a nullable text field as `maxLength` beside `oneOf`, which strictTypes would refuse.
-  const ajv = new Ajv({ allErrors: true, strict: true, strictTypes: false });
+  const ajv = new Ajv({ allErrors: true, strict: true });
   addFormats(ajv);
   ajv.addFormat('binary', true);
   ajv.addKeyword('example');
