@@ -4,7 +4,7 @@ import type { AdverseEvent, Page } from '@venule/api-contract';
 import { Allow } from '../auth/access.decorators';
 import { CurrentStaff, type SignedInStaff } from '../auth/staff';
 import { ApiBodyExample, ApiProblems, ApiResult, contract, pageExample, pageOf } from '../platform/openapi/api-docs';
-import { adverseEventExample } from '../sessions/sessions.examples';
+import { adverseEventExample } from './adverse-events.examples';
 import { AdverseEventsService } from './adverse-events.service';
 import { RecordAdverseEventDto, ResolveAdverseEventDto } from './dto/record-adverse-event.dto';
 

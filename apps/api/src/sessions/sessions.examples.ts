@@ -1,5 +1,4 @@
 import type {
-  AdverseEvent,
   Aftercare,
   BookedSession,
   BookSessionRequest,
@@ -39,21 +38,6 @@ export const sessionBookingExample: SessionBooking = {
   treatedAt: null,
   completedOn: null,
   completedByName: null,
-};
-
-export const adverseEventExample: AdverseEvent = {
-  id: '2f4e6a8c-1b3d-4f5a-9c7e-0a2b4c6d8e10',
-  version: 1,
-  createdAt: '2026-04-28T14:10:00.000Z',
-  updatedAt: '2026-04-28T14:10:00.000Z',
-  sessionId: SESSION_ID,
-  type: 'hyperpigmentation',
-  severity: 'mild',
-  onsetOn: '2026-04-27',
-  resolved: false,
-  resolvedOn: null,
-  notes: 'Light brown staining along the treated vein, left calf.',
-  recordedBy: CLINICIAN_ID,
 };
 
 export const sessionDetailExample: SessionDetail = {
