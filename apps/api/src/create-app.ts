@@ -3,7 +3,7 @@ import fastifyMultipart from '@fastify/multipart';
 import { HttpException, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { existsSync } from 'node:fs';
@@ -14,6 +14,7 @@ import type { AppConfig } from './platform/config/app-config';
 import type { DatabaseTarget } from './platform/database/embedded-postgres';
 import { ProblemFilter, toProblem } from './platform/errors/problem.filter';
 import { strictValidationPipe } from './platform/errors/validation';
+import { openApiDocument } from './platform/openapi/openapi-document';
 import { registerCsrfProtection } from './platform/http/csrf';
 import { registerAllowedHosts } from './platform/http/allowed-hosts';
 import { registerInputGuard } from './platform/http/input-guard';
@@ -68,15 +69,7 @@ export async function createApp(config: AppConfig, database: DatabaseTarget): Pr
   app.useGlobalPipes(strictValidationPipe());
   app.useGlobalFilters(new ProblemFilter(Boolean(dashboard)));
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Venule API')
-      .setDescription('Back office of a thread-vein clinic. Errors are application/problem+json (RFC 9457).')
-      .setVersion('1')
-      .addCookieAuth('venule_session')
-      .build(),
-  );
+  const document = openApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', useGlobalPrefix: false });
 
   await app.init();

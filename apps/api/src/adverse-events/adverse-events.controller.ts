@@ -3,6 +3,8 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AdverseEvent, Page } from '@venule/api-contract';
 import { Allow } from '../auth/access.decorators';
 import { CurrentStaff, type SignedInStaff } from '../auth/staff';
+import { ApiBodyExample, ApiProblems, ApiResult, contract, pageExample, pageOf } from '../platform/openapi/api-docs';
+import { adverseEventExample } from './adverse-events.examples';
 import { AdverseEventsService } from './adverse-events.service';
 import { RecordAdverseEventDto, ResolveAdverseEventDto } from './dto/record-adverse-event.dto';
 
@@ -14,12 +16,17 @@ export class AdverseEventsController {
   constructor(private readonly events: AdverseEventsService) {}
 
   @Allow('readClinical')
+  @ApiResult(200, pageOf('AdverseEvent'), pageExample([adverseEventExample]))
+  @ApiProblems(404)
   @Get('sessions/:id/adverse-events')
   adverseEvents(@Param('id', uuid) id: string, @CurrentStaff() staff: SignedInStaff): Promise<Page<AdverseEvent>> {
     return this.events.ofSession(id, staff);
   }
 
   @Allow('writeClinical')
+  @ApiBodyExample(RecordAdverseEventDto, { type: 'hyperpigmentation', severity: 'mild', onsetOn: '2026-04-27', notes: adverseEventExample.notes ?? undefined })
+  @ApiResult(201, contract('AdverseEvent'), adverseEventExample)
+  @ApiProblems(400, 404)
   @Post('sessions/:id/adverse-events')
   recordAdverseEvent(
     @Param('id', uuid) id: string,
@@ -31,6 +38,9 @@ export class AdverseEventsController {
 
   @Allow('writeClinical')
   @ApiOperation({ summary: 'Marks an adverse event resolved. 409 when it already is; resolvedOn runs from the onset to today.' })
+  @ApiBodyExample(ResolveAdverseEventDto, { resolvedOn: '2026-06-01' })
+  @ApiResult(200, contract('AdverseEvent'), { ...adverseEventExample, version: 2, resolved: true, resolvedOn: '2026-06-01' })
+  @ApiProblems(400, 404, { code: 'CONFLICT', detail: 'This adverse event is already resolved.' })
   @Post('adverse-events/:id/resolve')
   @HttpCode(200)
   resolveAdverseEvent(

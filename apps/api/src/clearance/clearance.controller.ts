@@ -3,6 +3,8 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Clearance, ClearanceBatch } from '@venule/api-contract';
 import { Allow } from '../auth/access.decorators';
 import { CurrentStaff, type SignedInStaff } from '../auth/staff';
+import { ApiProblems, ApiResult, contract } from '../platform/openapi/api-docs';
+import { clearanceBatchExample, clearanceExample } from '../scans/scans.examples';
 import { ClearanceService } from './clearance.service';
 import { ClearanceBatchQueryDto, ClearanceQuery } from './dto/clearance-query.dto';
 
@@ -12,6 +14,8 @@ export class ClearanceController {
   constructor(private readonly clearance: ClearanceService) {}
 
   @Allow('readClearance')
+  @ApiResult(200, contract('Clearance'), clearanceExample)
+  @ApiProblems(400, 404)
   @Get('patients/:id/clearance')
   @ApiOperation({
     summary: 'Clearance of one patient on a date (SPEC §1.1–1.3)',
@@ -29,6 +33,8 @@ export class ClearanceController {
   }
 
   @Allow('readClearance')
+  @ApiResult(200, contract('ClearanceBatch'), clearanceBatchExample)
+  @ApiProblems(400)
   @Get('clearance')
   @ApiOperation({
     summary: 'Clearance badges for many patients at once (search results)',

@@ -2,6 +2,15 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Public } from '../auth/access.decorators';
+import { ApiProblems, ApiResult, type SchemaObject } from '../platform/openapi/api-docs';
+
+const INDICATORS: SchemaObject = { type: 'object', additionalProperties: { type: 'object', required: ['status'], properties: { status: { type: 'string' } } } };
+/** Terminus's report: `status` ok, and each indicator's state in `info` and `details`. */
+const HEALTH: SchemaObject = {
+  type: 'object',
+  required: ['status', 'details'],
+  properties: { status: { type: 'string', enum: ['ok'] }, info: INDICATORS, error: INDICATORS, details: INDICATORS },
+};
 
 @ApiTags('health')
 @Controller('health')
@@ -13,8 +22,11 @@ export class HealthController {
 
   /** 200 when the database answers within 3 s, else 503 (for load balancers and uptime checks). */
   @Public()
+  @ApiResult(200, HEALTH, { status: 'ok', info: { database: { status: 'up' } }, error: {}, details: { database: { status: 'up' } } })
+  @ApiProblems(503)
   @Get()
-  @HealthCheck()
+  // Documented above (503 is problem+json here); no-cache as Terminus's default.
+  @HealthCheck({ noCache: true, swaggerDocumentation: false })
   check() {
     return this.health.check([() => this.database.pingCheck('database', { timeout: 3000 })]);
   }

@@ -3,8 +3,12 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Page, SessionNote } from '@venule/api-contract';
 import { Allow } from '../auth/access.decorators';
 import { CurrentStaff, type SignedInStaff } from '../auth/staff';
+import { ApiBodyExample, ApiProblems, ApiResult, contract, pageExample, pageOf } from '../platform/openapi/api-docs';
 import { NoteTextDto, UpdateNoteDto } from './dto/note-text.dto';
 import { NotesService } from './notes.service';
+import { noteExample, noteWithAddendumExample, signedNoteExample } from './notes.examples';
+
+const NOTE_SIGNED = { code: 'NOTE_SIGNED', detail: 'This note is signed: add an addendum instead.' } as const;
 
 const uuid = new ParseUUIDPipe();
 
@@ -15,6 +19,8 @@ export class NotesController {
 
   @Allow('readClinical')
   @ApiOperation({ summary: "A session's notes, oldest first, each with its addenda oldest first." })
+  @ApiResult(200, pageOf('SessionNote'), pageExample([noteWithAddendumExample]))
+  @ApiProblems(404)
   @Get('sessions/:id/notes')
   list(@Param('id', uuid) id: string, @CurrentStaff() staff: SignedInStaff): Promise<Page<SessionNote>> {
     return this.notes.list(id, staff);
@@ -22,6 +28,9 @@ export class NotesController {
 
   @Allow('writeClinical')
   @ApiOperation({ summary: 'Start a draft note on a session.' })
+  @ApiBodyExample(NoteTextDto, { text: noteExample.text })
+  @ApiResult(201, contract('SessionNote'), noteExample)
+  @ApiProblems(400, 404)
   @Post('sessions/:id/notes')
   create(@Param('id', uuid) id: string, @Body() body: NoteTextDto, @CurrentStaff() staff: SignedInStaff): Promise<SessionNote> {
     return this.notes.create(id, body, staff);
@@ -29,6 +38,9 @@ export class NotesController {
 
   @Allow('writeClinical')
   @ApiOperation({ summary: 'Edit a draft: its author only (403 otherwise); a signed note answers 422 NOTE_SIGNED.' })
+  @ApiBodyExample(UpdateNoteDto, { text: noteExample.text, version: 1 })
+  @ApiResult(200, contract('SessionNote'), { ...noteExample, version: 2 })
+  @ApiProblems(400, 404, 409, NOTE_SIGNED)
   @Patch('notes/:id')
   update(@Param('id', uuid) id: string, @Body() body: UpdateNoteDto, @CurrentStaff() staff: SignedInStaff): Promise<SessionNote> {
     return this.notes.update(id, body, staff);
@@ -37,6 +49,8 @@ export class NotesController {
   @Allow('writeClinical')
   @HttpCode(200)
   @ApiOperation({ summary: 'Sign a draft: its author only. Signed notes are final.' })
+  @ApiResult(200, contract('SessionNote'), signedNoteExample)
+  @ApiProblems(404, NOTE_SIGNED)
   @Post('notes/:id/sign')
   sign(@Param('id', uuid) id: string, @CurrentStaff() staff: SignedInStaff): Promise<SessionNote> {
     return this.notes.sign(id, staff);
@@ -44,6 +58,9 @@ export class NotesController {
 
   @Allow('writeClinical')
   @ApiOperation({ summary: 'Add a correction under a signed note (any clinician). Returns the note with its addenda.' })
+  @ApiBodyExample(NoteTextDto, { text: 'Correction: 12 injections, not 10.' })
+  @ApiResult(201, contract('SessionNote'), noteWithAddendumExample)
+  @ApiProblems(400, 404)
   @Post('notes/:id/addenda')
   addendum(@Param('id', uuid) id: string, @Body() body: NoteTextDto, @CurrentStaff() staff: SignedInStaff): Promise<SessionNote> {
     return this.notes.addAddendum(id, body, staff);

@@ -1,13 +1,15 @@
 import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, StreamableFile } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { SCAN_FILE_FIELD, SCAN_FILE_MAX_BYTES, type Page, type Scan, type ScanFile } from '@venule/api-contract';
+import { ApiBody, ApiConsumes, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { SCAN_FILE_FIELD, SCAN_FILE_MAX_BYTES, SCAN_FILE_MEDIA_TYPES, type Page, type Scan, type ScanFile } from '@venule/api-contract';
 import type { FastifyRequest } from 'fastify';
 import { Allow } from '../auth/access.decorators';
 import { CurrentStaff, type SignedInStaff } from '../auth/staff';
 import { readSingleUpload } from '../platform/files/upload';
 import { PagingQuery } from '../platform/http/paging.dto';
+import { ApiBodyExample, ApiProblems, ApiResult, contract, pageExample, pageOf } from '../platform/openapi/api-docs';
 import { RecordScanDto } from './dto/record-scan.dto';
 import { ScansService } from './scans.service';
+import { recordScanExample, scanExample, scanFileExample } from './scans.examples';
 
 /** `attachment; filename="..."` with an ASCII fallback and the UTF-8 name (RFC 6266). */
 const attachment = (name: string) =>
@@ -19,6 +21,9 @@ export class ScansController {
   constructor(private readonly scans: ScansService) {}
 
   @Allow('writeClinical')
+  @ApiBodyExample(RecordScanDto, recordScanExample)
+  @ApiResult(201, contract('Scan'), { ...scanExample, files: [] })
+  @ApiProblems(400, 404)
   @Post('patients/:id/scans')
   @ApiOperation({
     summary: 'Record a duplex scan (clinicians)',
@@ -31,6 +36,8 @@ export class ScansController {
   }
 
   @Allow('readClinical')
+  @ApiResult(200, pageOf('Scan'), pageExample([scanExample]))
+  @ApiProblems(400, 404)
   @Get('patients/:id/scans')
   @ApiOperation({ summary: "A patient's scans, newest first, with legs (findings) and report files" })
   list(@Param('id', new ParseUUIDPipe()) id: string, @Query() page: PagingQuery, @CurrentStaff() staff: SignedInStaff): Promise<Page<Scan>> {
@@ -38,6 +45,8 @@ export class ScansController {
   }
 
   @Allow('writeClinical')
+  @ApiResult(201, contract('ScanFile'), scanFileExample)
+  @ApiProblems(400, 404, 413, 415)
   @Post('scans/:id/files')
   @ApiOperation({ summary: 'Attach a scan report: PDF, PNG or JPEG (checked by content), at most 10 MB; 415 / 413 otherwise' })
   @ApiConsumes('multipart/form-data')
@@ -47,12 +56,17 @@ export class ScansController {
   }
 
   @Allow('readClinical')
+  @ApiResponse({
+    status: 200,
+    description: 'The report as uploaded',
+    content: Object.fromEntries(SCAN_FILE_MEDIA_TYPES.map((type) => [type, { schema: { type: 'string', format: 'binary' } }])),
+  })
+  @ApiProblems(404)
   @Get('scans/:id/files/:fileId')
   @HttpCode(200)
   @Header('X-Content-Type-Options', 'nosniff')
   @Header('Cache-Control', 'private, no-store')
   @ApiOperation({ summary: 'Download a scan report (as an attachment)' })
-  @ApiProduces('application/pdf', 'image/png', 'image/jpeg')
   async download(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Param('fileId', new ParseUUIDPipe()) fileId: string,

@@ -13,11 +13,29 @@ import type {
 import { Allow } from '../auth/access.decorators';
 import { CurrentStaff, type SignedInStaff } from '../auth/staff';
 import { PagingQuery } from '../platform/http/paging.dto';
+import { ApiBodyExample, ApiProblems, ApiResult, contract, pageExample, pageOf } from '../platform/openapi/api-docs';
 import { BookSessionDto } from './dto/book-session.dto';
 import { ChangeSessionStatusDto } from './dto/change-session-status.dto';
 import { CompleteSessionDto, CompletionFactsQuery } from './dto/complete-session.dto';
 import { MoveSessionDto } from './dto/move-session.dto';
 import { SessionsService } from './sessions.service';
+import {
+  aftercareExample,
+  bookedSessionExample,
+  bookSessionExample,
+  completedSessionExample,
+  completeSessionExample,
+  completionFactsExample,
+  moveSessionExample,
+  preTreatmentExample,
+  sessionBookingExample,
+  sessionDetailExample,
+} from './sessions.examples';
+
+const DOUBLE_BOOKED = { code: 'DOUBLE_BOOKED', detail: 'Dr Sarah Lind already has an appointment at that time.' } as const;
+const NOT_BOOKED = { code: 'SESSION_NOT_BOOKED', detail: 'This session is not booked any more.' } as const;
+/** A session as its reader's role may see it: the booking (reception) or the booking with what was done. */
+const SESSION = { anyOf: [contract('SessionBooking'), contract('SessionDetail')] };
 
 const uuid = new ParseUUIDPipe();
 
@@ -28,6 +46,8 @@ export class SessionsController {
 
   @Allow('readBookings')
   @ApiOperation({ summary: "A course's sessions by sequence. Reception sees bookings only (no agent, dose, batch, reactions)." })
+  @ApiResult(200, pageOf('SessionBooking', 'SessionDetail'), pageExample([sessionDetailExample]))
+  @ApiProblems(400, 404)
   @Get('courses/:id/sessions')
   list(
     @Param('id', uuid) id: string,
@@ -43,12 +63,27 @@ export class SessionsController {
       'Book the next session. 422 INTERVAL_TOO_SHORT before the window opens (clinic dates from the last completed session), ' +
       '422 COURSE_CLOSED, 422 DOUBLE_BOOKED; never refused for clearance: `warnings` names every course leg not cleared on the booked date.',
   })
+  @ApiBodyExample(BookSessionDto, bookSessionExample)
+  @ApiResult(201, contract('BookedSession'), bookedSessionExample)
+  @ApiProblems(
+    400,
+    404,
+    { code: 'INTERVAL_TOO_SHORT', detail: 'The next session cannot be booked yet.' },
+    { code: 'COURSE_CLOSED', detail: 'This course is closed.' },
+    DOUBLE_BOOKED,
+  )
   @Post('courses/:id/sessions')
   book(@Param('id', uuid) id: string, @Body() body: BookSessionDto, @CurrentStaff() staff: SignedInStaff): Promise<BookedSession> {
     return this.sessions.book(id, body, staff);
   }
 
   @Allow('readBookings')
+  @ApiResult(
+    200,
+    { allOf: [SESSION, { type: 'object', properties: { preTreatment: contract('PreTreatmentAdvice') } }] },
+    { ...sessionBookingExample, preTreatment: preTreatmentExample },
+  )
+  @ApiProblems(404)
   @Get('sessions/:id')
   get(@Param('id', uuid) id: string, @CurrentStaff() staff: SignedInStaff) {
     return this.sessions.get(id, staff);
@@ -60,6 +95,8 @@ export class SessionsController {
       'What the completion form checks as it is typed, read as the completion reads it: polidocanol already given on the treatment date ' +
       '(clinic date of `treatedAt`, default now) in every course, sessions completed before, weight and conditions.',
   })
+  @ApiResult(200, contract('CompletionFacts'), completionFactsExample)
+  @ApiProblems(400, 404)
   @Get('sessions/:id/completion-facts')
   completionFacts(
     @Param('id', uuid) id: string,
@@ -78,6 +115,13 @@ export class SessionsController {
       '422 with every reason that applies (course closed, scan, history, age, consent, interval per leg across courses, dose, confirmations); ' +
       '`warnings` name each of the patient\'s bookings the completion leaves inside a leg\'s interval.',
   })
+  @ApiBodyExample(CompleteSessionDto, completeSessionExample)
+  @ApiResult(200, contract('CompletedSession'), completedSessionExample)
+  @ApiProblems(400, 404, NOT_BOOKED, {
+    code: 'DOSE_LIMIT_EXCEEDED',
+    detail: 'The session cannot be recorded.',
+    reasons: [{ code: 'DOSE_LIMIT_EXCEEDED', message: 'Polidocanol today would be 180 mg, above the 136 mg limit for 68 kg.' }],
+  })
   @Post('sessions/:id/complete')
   complete(@Param('id', uuid) id: string, @Body() body: CompleteSessionDto, @CurrentStaff() staff: SignedInStaff): Promise<CompletedSession> {
     return this.sessions.complete(id, body, staff);
@@ -90,6 +134,9 @@ export class SessionsController {
       'clearance on the new date comes back as warnings.',
   })
   @HttpCode(200)
+  @ApiBodyExample(MoveSessionDto, moveSessionExample)
+  @ApiResult(200, contract('BookedSession'), { ...bookedSessionExample, version: 2, scheduledFor: '2026-04-16T14:00:00.000Z' })
+  @ApiProblems(400, 404, 409, NOT_BOOKED, { code: 'INTERVAL_TOO_SHORT', detail: 'The session cannot move to that day.' }, DOUBLE_BOOKED)
   @Post('sessions/:id/move')
   move(@Param('id', uuid) id: string, @Body() body: MoveSessionDto, @CurrentStaff() staff: SignedInStaff): Promise<BookedSession> {
     return this.sessions.move(id, body, staff);
@@ -97,6 +144,9 @@ export class SessionsController {
 
   @Allow('bookSessions')
   @HttpCode(200)
+  @ApiBodyExample(ChangeSessionStatusDto, { version: 1, reason: 'Patient unwell' })
+  @ApiResult(200, SESSION, { ...sessionBookingExample, version: 2, status: 'cancelled', statusChangedAt: '2026-04-13T16:20:00.000Z' })
+  @ApiProblems(400, 404, 409, NOT_BOOKED)
   @Post('sessions/:id/cancel')
   cancel(@Param('id', uuid) id: string, @Body() body: ChangeSessionStatusDto, @CurrentStaff() staff: SignedInStaff) {
     return this.sessions.cancel(id, body, staff);
@@ -104,6 +154,9 @@ export class SessionsController {
 
   @Allow('bookSessions')
   @HttpCode(200)
+  @ApiBodyExample(ChangeSessionStatusDto, { version: 1 })
+  @ApiResult(200, SESSION, { ...sessionBookingExample, version: 2, status: 'did_not_attend', statusChangedAt: '2026-04-14T10:30:00.000Z' })
+  @ApiProblems(400, 404, 409, NOT_BOOKED)
   @Post('sessions/:id/did-not-attend')
   didNotAttend(@Param('id', uuid) id: string, @Body() body: ChangeSessionStatusDto, @CurrentStaff() staff: SignedInStaff) {
     return this.sessions.didNotAttend(id, body, staff);
@@ -111,6 +164,8 @@ export class SessionsController {
 
   @Allow('readAftercare')
   @ApiOperation({ summary: 'The dated aftercare plan of a completed session (SPEC §1.8), in the clinic time zone. 404 before completion.' })
+  @ApiResult(200, contract('Aftercare'), aftercareExample)
+  @ApiProblems(404)
   @Get('sessions/:id/aftercare')
   aftercare(@Param('id', uuid) id: string): Promise<Aftercare> {
     return this.sessions.aftercare(id);
@@ -118,6 +173,8 @@ export class SessionsController {
 
   @Allow('readAftercare')
   @ApiOperation({ summary: 'Pre-treatment advice for a booked session. 404 when the session is not booked any more.' })
+  @ApiResult(200, contract('PreTreatmentAdvice'), preTreatmentExample)
+  @ApiProblems(404)
   @Get('sessions/:id/pre-treatment')
   preTreatment(@Param('id', uuid) id: string): Promise<PreTreatmentAdvice> {
     return this.sessions.preTreatment(id);

@@ -16,7 +16,7 @@ export class UpdateEnquiryDto implements UpdateEnquiryRequest {
   @IsIn(SETTABLE, { message: `must be one of ${SETTABLE.join(', ')} (an enquiry is booked by converting it)` })
   status?: (typeof SETTABLE)[number];
 
-  @ApiPropertyOptional({ nullable: true, maxLength: 2000 })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 2000 })
   @Tidy(true)
   @IsOptional()
   @IsString({ message: 'must be text' })

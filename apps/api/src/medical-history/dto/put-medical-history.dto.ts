@@ -76,12 +76,12 @@ export class PutMedicalHistoryDto implements MedicalHistoryInput {
   @IsObject({ message: 'must be an object of notes keyed by condition code' })
   acknowledgements: Partial<Record<RelativeContraindication, string>> = {};
 
-  @ApiPropertyOptional({ nullable: true, example: 64.5, description: 'kg, 30–250, one decimal place' })
+  @ApiPropertyOptional({ type: Number, nullable: true, example: 64.5, description: 'kg, 30–250, one decimal place' })
   @IsOptional()
   @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 1 }, { message: 'must be a number of kilograms with at most one decimal place' })
   weightKg: number | null = null;
 
-  @ApiPropertyOptional({ nullable: true, example: '2026-01-05', description: 'When the weight was measured; not in the future' })
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true, example: '2026-01-05', description: 'When the weight was measured; not in the future' })
   @IsOptional()
   @IsRealDate()
   weightMeasuredOn: string | null = null;

@@ -35,33 +35,33 @@ export class PatientFieldsDto {
   @IsIn(SEXES, { message: `must be one of ${SEXES.join(', ')}` })
   sex!: Sex;
 
-  @ApiPropertyOptional({ example: '+44 7700 900123', nullable: true, description: 'Phone or email (or both) is required' })
+  @ApiPropertyOptional({ type: String, example: '+44 7700 900123', nullable: true, description: 'Phone or email (or both) is required' })
   @Tidy(true)
   @IsOptional()
   @IsPlausiblePhone()
   phone!: string | null;
 
-  @ApiPropertyOptional({ example: 'siobhan@example.org', nullable: true, description: 'Phone or email (or both) is required' })
+  @ApiPropertyOptional({ type: String, example: 'siobhan@example.org', nullable: true, description: 'Phone or email (or both) is required' })
   @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() || null : value))
   @IsOptional()
   @IsEmail({}, { message: 'must be an email address, e.g. name@example.org' })
   @MaxLength(254, { message: 'must be at most 254 characters' })
   email!: string | null;
 
-  @ApiPropertyOptional({ nullable: true, maxLength: 300 })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 300 })
   @Tidy(true)
   @IsOptional()
   @IsString({ message: 'must be text' })
   @MaxLength(300, { message: 'must be at most 300 characters' })
   address?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, example: 'SW1A 1AA', description: 'A UK postcode; stored upper-case as `SW1A 1AA`' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'SW1A 1AA', description: 'A UK postcode; stored upper-case as `SW1A 1AA`' })
   @Transform(({ value }) => normalisePostcode(value))
   @IsOptional()
   @Matches(UK_POSTCODE, { message: 'must be a UK postcode, e.g. SW1A 1AA' })
   postcode?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, maxLength: 120 })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 120 })
   @Tidy(true)
   @IsOptional()
   @IsString({ message: 'must be text' })

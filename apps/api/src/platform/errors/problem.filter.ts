@@ -3,7 +3,7 @@ import { ERROR_STATUS, type ErrorCode, type Problem } from '@venule/api-contract
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from './domain-error';
 
-const TITLES: Partial<Record<number, string>> = {
+export const PROBLEM_TITLES: Partial<Record<number, string>> = {
   400: 'Bad request',
   401: 'Not signed in',
   403: 'Forbidden',
@@ -35,7 +35,7 @@ export function toProblem(error: unknown): Problem & Record<string, unknown> {
     const status = ERROR_STATUS[error.code];
     return {
       type: `https://venule.app/problems/${error.code.toLowerCase().replace(/_/g, '-')}`,
-      title: TITLES[status] ?? 'Error',
+      title: PROBLEM_TITLES[status] ?? 'Error',
       status,
       detail: error.message,
       code: error.code,
@@ -47,7 +47,7 @@ export function toProblem(error: unknown): Problem & Record<string, unknown> {
     const code = CODE_BY_STATUS[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'VALIDATION_FAILED');
     const body = error.getResponse();
     const detail = typeof body === 'string' ? body : String((body as { message?: unknown }).message ?? error.message);
-    return { type: 'about:blank', title: TITLES[status] ?? 'Error', status, detail, code };
+    return { type: 'about:blank', title: PROBLEM_TITLES[status] ?? 'Error', status, detail, code };
   }
   return { type: 'about:blank', title: 'Internal error', status: 500, detail: 'Something went wrong on our side.', code: 'INTERNAL_ERROR' };
 }

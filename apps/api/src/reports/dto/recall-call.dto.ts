@@ -11,7 +11,7 @@ export class RecallCallDto implements RecallCallInput {
   @IsIn(RECALL_CALL_OUTCOMES, { message: `must be one of ${RECALL_CALL_OUTCOMES.join(', ')}` })
   outcome!: RecallCallOutcome;
 
-  @ApiPropertyOptional({ maxLength: 500, nullable: true })
+  @ApiPropertyOptional({ type: String, maxLength: 500, nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(500)
