@@ -1,3 +1,5 @@
+import type { Leg } from './common';
+
 /** Error codes carried by every problem+json body (SPEC §4). The dashboard switches on these. */
 export const CLINICAL_REFUSAL_CODES = [
   'SCAN_REQUIRED',
@@ -48,7 +50,7 @@ export type ErrorCode = keyof typeof ERROR_STATUS;
 export interface Reason {
   code: string;
   message: string;
-  leg?: 'left' | 'right';
+  leg?: Leg;
   /** The request field at fault, for reasons that make the request invalid (400). */
   field?: string;
   /** INTERVAL_TOO_SHORT: the first date the leg may be treated again. */

@@ -121,7 +121,7 @@ export function courseState(course: CourseFacts, on: IsoDate, policy: ClinicalPo
 }
 
 /** The course status once a session is completed: `completed` when the planned sessions are done. */
-export function courseStatusAfterCompletion(plannedSessions: number, completedCount: number): 'active' | 'completed' {
+export function courseStatusAfterCompletion(plannedSessions: number, completedCount: number): Extract<CourseStatus, 'active' | 'completed'> {
   return completedCount >= plannedSessions ? 'completed' : 'active';
 }
 

@@ -4,8 +4,8 @@
  * Designed to run on every keystroke in the dashboard: it never throws, impossible input
  * gives an `INVALID_VALUE` reason.
  */
-import type { IsoDate, Reason } from '@venule/api-contract';
-import { isConfirmed, type Confirmation } from './confirmations';
+import type { ConfirmationInput, IsoDate, Reason } from '@venule/api-contract';
+import { isConfirmed } from './confirmations';
 import { compareDates, formatDate, isIsoDate, lastDayWithinMonths } from './dates';
 import { DEFAULT_POLICY, type ClinicalPolicy } from './policy';
 import type { SclerosantAgent as Agent, SclerosantForm as Form } from '@venule/api-contract';
@@ -21,7 +21,7 @@ export interface DoseInput {
   volumeMl: number;
   /** Polidocanol mg already given to the patient in other completed sessions the same clinic day (all courses). */
   otherPolidocanolMgSameDay?: number;
-  confirmations?: readonly Confirmation[];
+  confirmations?: readonly ConfirmationInput[];
 }
 
 export interface DosePatient {

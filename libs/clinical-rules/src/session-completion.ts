@@ -3,9 +3,8 @@
  * The API refuses with 422 when `reasons` is not empty; `warnings` never refuse.
  */
 import { LEGS } from '@venule/api-contract';
-import type { CourseStatus, IsoDate, Leg, Reason, SessionStatus, SessionWindow } from '@venule/api-contract';
+import type { ConfirmationInput, CourseStatus, IsoDate, Leg, Reason, SessionStatus, SessionWindow } from '@venule/api-contract';
 import { clearance, type ClearanceFacts, type ClearanceResult } from './clearance';
-import type { Confirmation } from './confirmations';
 import { CONTRAINDICATIONS, unacknowledgedRelative } from './contraindications';
 import { courseClosedReasons } from './course-state';
 import { compareDates, formatDate } from './dates';
@@ -37,7 +36,7 @@ export interface SessionCompletionFacts {
   /** Completed sessions of the patient before this one, across all courses (allergy test injection). */
   patientCompletedSessionsBefore: number;
   dose: Omit<DoseInput, 'confirmations'>;
-  confirmations?: readonly Confirmation[];
+  confirmations?: readonly ConfirmationInput[];
 }
 
 export interface SessionCompletionCheck {

@@ -1,4 +1,4 @@
-import type { Clearance, LegClearanceView } from '@venule/api-contract';
+import type { Clearance, Leg, LegClearanceView } from '@venule/api-contract';
 
 const reasonFor: Record<string, { code: string; message: string }> = {
   no_scan: { code: 'SCAN_REQUIRED', message: 'no duplex scan. A clear scan is needed before treatment.' },
@@ -7,7 +7,7 @@ const reasonFor: Record<string, { code: string; message: string }> = {
   inconclusive: { code: 'SCAN_INCONCLUSIVE', message: 'the scan was inconclusive. A repeat scan is needed.' },
 };
 
-export function leg(status: LegClearanceView['status'], validUntil?: string, side: 'left' | 'right' = 'left'): LegClearanceView {
+export function leg(status: LegClearanceView['status'], validUntil?: string, side: Leg = 'left'): LegClearanceView {
   const reason = reasonFor[status];
   const who = side === 'left' ? 'Left leg' : 'Right leg';
   return {
