@@ -21,6 +21,39 @@ export const CLINICAL_REFUSAL_CODES = [
 ] as const;
 export type ClinicalRefusalCode = (typeof CLINICAL_REFUSAL_CODES)[number];
 
+/**
+ * Reason codes that make a request invalid. A request with one is refused 400 VALIDATION_FAILED
+ * (that is the problem's `code`); each reason keeps its own code and names its `field`.
+ * - INVALID_VALUE: a value missing, out of range or not of its kind (the message says which).
+ * - INVALID_SETTING: a clinical policy an admin is about to save contradicts itself.
+ * - UNKNOWN_CONDITION: a medical-history condition (or acknowledgement) not in the catalogue.
+ * - ACKNOWLEDGEMENT_REQUIRED: a relative contraindication without the clinician's note.
+ * - DATE_IN_FUTURE: a scan or weight dated after today.
+ * - WEIGHT_OUT_OF_RANGE: a body weight outside the clinic's plausible range.
+ * - CONTRADICTORY_CONCLUSION: a scan leg concluded clear with findings of underlying disease.
+ */
+export const INVALID_INPUT_CODES = [
+  'INVALID_VALUE',
+  'INVALID_SETTING',
+  'UNKNOWN_CONDITION',
+  'ACKNOWLEDGEMENT_REQUIRED',
+  'DATE_IN_FUTURE',
+  'WEIGHT_OUT_OF_RANGE',
+  'CONTRADICTORY_CONCLUSION',
+] as const;
+export type InvalidInputCode = (typeof INVALID_INPUT_CODES)[number];
+
+/**
+ * Warnings: they never refuse a request; they come back in `warnings` for staff to act on. (A
+ * booking's clearance warnings reuse the clinical refusal codes: SCAN_REQUIRED, UNDER_18, ….)
+ * - BEYOND_WINDOW: the date is after the latest day of the leg's window (SPEC §1.4).
+ * - OUTSIDE_OPENING_HOURS: the appointment falls on a closed day or outside the opening hours.
+ * - CLINICIAN_NOT_WORKING: the clinician does not work on that weekday.
+ */
+export const WARNING_CODES = ['BEYOND_WINDOW', 'OUTSIDE_OPENING_HOURS', 'CLINICIAN_NOT_WORKING'] as const;
+export type WarningCode = (typeof WARNING_CODES)[number];
+
+/** Every code and the HTTP status of a request refused with it. */
 export const ERROR_STATUS = {
   VALIDATION_FAILED: 400,
   UNAUTHENTICATED: 401,
@@ -31,9 +64,9 @@ export const ERROR_STATUS = {
   DUPLICATE_PATIENT: 409,
   VERSION_CONFLICT: 409,
   CONFLICT: 409,
-  /** Completing a session that is cancelled, missed or already completed. */
+  /** Completing or moving a session that is cancelled, missed or already completed. */
   SESSION_NOT_BOOKED: 409,
-  /** A consultation's status cannot change that way (e.g. attended before its day, or once cancelled). */
+  /** A consultation's (or enquiry's) status cannot change that way (e.g. attended before its day, or once cancelled). */
   STATUS_CHANGE_REFUSED: 409,
   /** A payment the consultation cannot take now (a deposit once cancelled, a balance before the day). */
   PAYMENT_REFUSED: 422,
@@ -43,12 +76,21 @@ export const ERROR_STATUS = {
   SERVICE_UNAVAILABLE: 503,
   INTERNAL_ERROR: 500,
   ...(Object.fromEntries(CLINICAL_REFUSAL_CODES.map((c) => [c, 422])) as Record<ClinicalRefusalCode, 422>),
+  ...(Object.fromEntries(INVALID_INPUT_CODES.map((c) => [c, 400])) as Record<InvalidInputCode, 400>),
 } as const;
-export type ErrorCode = keyof typeof ERROR_STATUS;
+
+/** The `code` of a problem+json body: every code of the table but the reasons of an invalid request (those come as VALIDATION_FAILED). */
+export type ErrorCode = Exclude<keyof typeof ERROR_STATUS, InvalidInputCode>;
+
+/** Codes a refusal reason can carry: the clinical refusals, invalid input, and refusals of a record's state. */
+export type RefusalCode = ClinicalRefusalCode | InvalidInputCode | 'SESSION_NOT_BOOKED' | 'STATUS_CHANGE_REFUSED' | 'PAYMENT_REFUSED';
+
+/** Every code a `Reason` can carry: a refusal's, or a warning's. */
+export type ReasonCode = RefusalCode | WarningCode;
 
 /** One reason a request was refused (or a warning); `leg` when the reason is about one leg. */
-export interface Reason {
-  code: string;
+export interface Reason<Code extends ReasonCode = ReasonCode> {
+  code: Code;
   message: string;
   leg?: Leg;
   /** The request field at fault, for reasons that make the request invalid (400). */
@@ -60,6 +102,9 @@ export interface Reason {
   /** DOUBLE_BOOKED: the appointment already in the clinician's diary at that time. */
   clash?: { kind: 'session' | 'consultation'; id: string; startsAt: string; endsAt: string };
 }
+
+/** A reason that refuses the request, as the rules give it (a warning's code is not one). */
+export type Refusal = Reason<RefusalCode>;
 
 export interface FieldError {
   /** Dotted path of the offending field, e.g. `legs.left.conclusion`. */

@@ -10,6 +10,7 @@ import {
   type AbsoluteContraindication,
   type ConditionCode,
   type Reason,
+  type Refusal,
   type RelativeContraindication,
   type SclerosantForm,
 } from '@venule/api-contract';
@@ -101,12 +102,12 @@ const hasNote = (note: unknown): boolean => typeof note === 'string' && note.tri
 export function absoluteContraindicationReasons(
   conditions: readonly string[],
   form: SclerosantForm | null = null,
-): Reason[] {
+): Reason<'CONTRAINDICATED'>[] {
   return knownConditions(conditions)
     .filter(isAbsolute)
     .filter((code) => !CONTRAINDICATIONS[code].foamOnly || form === 'foam')
     .map((code) => ({
-      code: 'CONTRAINDICATED',
+      code: 'CONTRAINDICATED' as const,
       message: CONTRAINDICATIONS[code].foamOnly
         ? `${CONTRAINDICATIONS[code].label}: foam must not be used. ${CONTRAINDICATIONS[code].explanation}`
         : `${CONTRAINDICATIONS[code].label} is an absolute contraindication. ${CONTRAINDICATIONS[code].explanation}`,
@@ -114,7 +115,7 @@ export function absoluteContraindicationReasons(
 }
 
 /** `CONTRAINDICATED` reasons for foam-only conditions (shown as a caution while liquid is allowed). */
-export function foamOnlyReasons(conditions: readonly string[]): Reason[] {
+export function foamOnlyReasons(conditions: readonly string[]): Reason<'CONTRAINDICATED'>[] {
   return absoluteContraindicationReasons(
     knownConditions(conditions).filter((c) => CONTRAINDICATIONS[c].foamOnly),
     'foam',
@@ -140,7 +141,7 @@ export function unacknowledgedRelative(
 export function checkConditions(
   conditions: readonly string[],
   acknowledgements: Readonly<Record<string, string | null | undefined>> | null | undefined = {},
-): Reason[] {
+): Refusal[] {
   return [
     ...unknownConditions(conditions).map((code) => unknownConditionReason(code)),
     ...unknownConditions(Object.keys(acknowledgements ?? {})).map((code) => unknownConditionReason(code, true)),
@@ -153,7 +154,7 @@ export function unknownConditions(codes: readonly string[]): string[] {
   return [...new Set(codes)].filter((code) => !isConditionCode(code));
 }
 
-export function unknownConditionReason(code: string, inAcknowledgements = false): Reason {
+export function unknownConditionReason(code: string, inAcknowledgements = false): Reason<'UNKNOWN_CONDITION'> {
   return {
     code: 'UNKNOWN_CONDITION',
     message: inAcknowledgements
@@ -162,7 +163,7 @@ export function unknownConditionReason(code: string, inAcknowledgements = false)
   };
 }
 
-export function acknowledgementRequiredReason(code: RelativeContraindication): Reason {
+export function acknowledgementRequiredReason(code: RelativeContraindication): Reason<'ACKNOWLEDGEMENT_REQUIRED'> {
   return {
     code: 'ACKNOWLEDGEMENT_REQUIRED',
     message: `${CONTRAINDICATIONS[code].label} is a relative contraindication: a clinician must acknowledge it with a note.`,

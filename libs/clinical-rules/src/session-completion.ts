@@ -3,7 +3,7 @@
  * The API refuses with 422 when `reasons` is not empty; `warnings` never refuse.
  */
 import { LEGS } from '@venule/api-contract';
-import type { ConfirmationInput, CourseStatus, IsoDate, Leg, Reason, SessionStatus, SessionWindow } from '@venule/api-contract';
+import type { ConfirmationInput, CourseStatus, IsoDate, Leg, Refusal, SessionStatus, SessionWindow, Warning } from '@venule/api-contract';
 import { clearance, type ClearanceFacts, type ClearanceResult } from './clearance';
 import { CONTRAINDICATIONS, unacknowledgedRelative } from './contraindications';
 import { courseClosedReasons } from './course-state';
@@ -51,9 +51,9 @@ export interface SessionCompletionCheck {
    * dose (DOSE_LIMIT_EXCEEDED, WEIGHT_REQUIRED, CONFIRMATION_REQUIRED, INVALID_VALUE),
    * test injection (CONFIRMATION_REQUIRED).
    */
-  reasons: Reason[];
+  reasons: Refusal[];
   /** Non-refusing: BEYOND_WINDOW. */
-  warnings: Reason[];
+  warnings: Warning[];
   clearance: ClearanceResult;
   dose: DoseCheck;
   window: SessionWindow | null;
@@ -61,7 +61,7 @@ export interface SessionCompletionCheck {
 
 export function checkSessionCompletion(facts: SessionCompletionFacts, policy: ClinicalPolicy = DEFAULT_POLICY): SessionCompletionCheck {
   const { on, patient } = facts;
-  const reasons: Reason[] = [];
+  const reasons: Refusal[] = [];
 
   const status = facts.session?.status ?? 'scheduled';
   if (status !== 'scheduled') {

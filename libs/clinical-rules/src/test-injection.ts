@@ -2,7 +2,7 @@
  * Allergy tendency (SPEC §1.6): a single test injection at the patient's first session,
  * a warning the clinician must confirm with `{code: 'TEST_INJECTION', reason}`.
  */
-import type { ConfirmationInput, Reason } from '@venule/api-contract';
+import type { ConfirmationInput, Refusal } from '@venule/api-contract';
 import { isConfirmed } from './confirmations';
 
 export interface TestInjectionFacts {
@@ -18,7 +18,7 @@ export function needsTestInjection(facts: Pick<TestInjectionFacts, 'conditions' 
 }
 
 /** `CONFIRMATION_REQUIRED` until the clinician confirms the test injection. */
-export function checkTestInjection(facts: TestInjectionFacts): Reason[] {
+export function checkTestInjection(facts: TestInjectionFacts): Refusal[] {
   if (!needsTestInjection(facts) || isConfirmed(facts.confirmations, 'TEST_INJECTION')) return [];
   return [{
     code: 'CONFIRMATION_REQUIRED',
