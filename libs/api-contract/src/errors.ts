@@ -60,12 +60,26 @@ export const ERROR_STATUS = {
   FORBIDDEN: 403,
   /** The password was reset: only changing it (and signing out) works until then. */
   PASSWORD_CHANGE_REQUIRED: 403,
+  /** The record does not exist (or the reader may not know it does). */
   NOT_FOUND: 404,
+  /** The session has not been completed, so it has no aftercare plan yet. */
+  NO_AFTERCARE_YET: 404,
+  /** The session is not booked (cancelled, missed or completed): pre-treatment advice is for booked sessions. */
+  NO_PRE_TREATMENT_ADVICE: 404,
   DUPLICATE_PATIENT: 409,
   VERSION_CONFLICT: 409,
+  /** A unique value already taken (a staff account's email), or a conflict the framework reports. */
   CONFLICT: 409,
-  /** Completing or moving a session that is cancelled, missed or already completed. */
+  /** Completing, moving, cancelling or marking not attended a session that is cancelled, missed or already completed. */
   SESSION_NOT_BOOKED: 409,
+  /** Marking not attended a session whose time has not come yet (cancel it instead). */
+  SESSION_NOT_DUE: 409,
+  /** Recording an adverse event against a session that has not been completed. */
+  SESSION_NOT_COMPLETED: 409,
+  /** Resolving an adverse event already marked resolved. */
+  ADVERSE_EVENT_ALREADY_RESOLVED: 409,
+  /** An addendum to a note that is still a draft (its author edits it instead). */
+  NOTE_NOT_SIGNED: 409,
   /** A consultation's (or enquiry's) status cannot change that way (e.g. attended before its day, or once cancelled). */
   STATUS_CHANGE_REFUSED: 409,
   /** A payment the consultation cannot take now (a deposit once cancelled, a balance before the day). */

@@ -20,6 +20,7 @@ export class AdverseEventsController {
   }
 
   @Allow('writeClinical')
+  @ApiOperation({ summary: 'Logs an adverse event against a completed session. 409 SESSION_NOT_COMPLETED before the session is completed.' })
   @Post('sessions/:id/adverse-events')
   recordAdverseEvent(
     @Param('id', uuid) id: string,
@@ -30,7 +31,7 @@ export class AdverseEventsController {
   }
 
   @Allow('writeClinical')
-  @ApiOperation({ summary: 'Marks an adverse event resolved. 409 when it already is; resolvedOn runs from the onset to today.' })
+  @ApiOperation({ summary: 'Marks an adverse event resolved. 409 ADVERSE_EVENT_ALREADY_RESOLVED when it already is; resolvedOn runs from the onset to today.' })
   @Post('adverse-events/:id/resolve')
   @HttpCode(200)
   resolveAdverseEvent(

@@ -43,7 +43,7 @@ export class NotesController {
   }
 
   @Allow('writeClinical')
-  @ApiOperation({ summary: 'Add a correction under a signed note (any clinician). Returns the note with its addenda.' })
+  @ApiOperation({ summary: 'Add a correction under a signed note (any clinician). Returns the note with its addenda. 409 NOTE_NOT_SIGNED for a draft.' })
   @Post('notes/:id/addenda')
   addendum(@Param('id', uuid) id: string, @Body() body: NoteTextDto, @CurrentStaff() staff: SignedInStaff): Promise<SessionNote> {
     return this.notes.addAddendum(id, body, staff);

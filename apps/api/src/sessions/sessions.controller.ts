@@ -96,6 +96,7 @@ export class SessionsController {
   }
 
   @Allow('bookSessions')
+  @ApiOperation({ summary: 'Cancels a booked session. 409 SESSION_NOT_BOOKED when it is already cancelled, missed or completed.' })
   @HttpCode(200)
   @Post('sessions/:id/cancel')
   cancel(@Param('id', uuid) id: string, @Body() body: ChangeSessionStatusDto, @CurrentStaff() staff: SignedInStaff) {
@@ -103,6 +104,9 @@ export class SessionsController {
   }
 
   @Allow('bookSessions')
+  @ApiOperation({
+    summary: 'Marks a booked session not attended. 409 SESSION_NOT_BOOKED when it is not booked any more; 409 SESSION_NOT_DUE before its day.',
+  })
   @HttpCode(200)
   @Post('sessions/:id/did-not-attend')
   didNotAttend(@Param('id', uuid) id: string, @Body() body: ChangeSessionStatusDto, @CurrentStaff() staff: SignedInStaff) {
@@ -110,14 +114,14 @@ export class SessionsController {
   }
 
   @Allow('readAftercare')
-  @ApiOperation({ summary: 'The dated aftercare plan of a completed session (SPEC §1.8), in the clinic time zone. 404 before completion.' })
+  @ApiOperation({ summary: 'The dated aftercare plan of a completed session (SPEC §1.8), in the clinic time zone. 404 NO_AFTERCARE_YET before completion.' })
   @Get('sessions/:id/aftercare')
   aftercare(@Param('id', uuid) id: string): Promise<Aftercare> {
     return this.sessions.aftercare(id);
   }
 
   @Allow('readAftercare')
-  @ApiOperation({ summary: 'Pre-treatment advice for a booked session. 404 when the session is not booked any more.' })
+  @ApiOperation({ summary: 'Pre-treatment advice for a booked session. 404 NO_PRE_TREATMENT_ADVICE when the session is not booked any more.' })
   @Get('sessions/:id/pre-treatment')
   preTreatment(@Param('id', uuid) id: string): Promise<PreTreatmentAdvice> {
     return this.sessions.preTreatment(id);
