@@ -4,18 +4,9 @@
  * Absolute conditions block treatment (`symptomatic_pfo` blocks FOAM only). Relative
  * conditions need a clinician's acknowledgement with a note before a session is completed.
  */
-import {
-  ABSOLUTE_CONTRAINDICATIONS,
-  RELATIVE_CONTRAINDICATIONS,
-  type AbsoluteContraindication,
-  type ConditionCode,
-  type Reason,
-  type Refusal,
-  type RelativeContraindication,
-  type SclerosantForm,
-} from '@venule/api-contract';
-
 // The code lists are the API contract's; the rules add what each one means.
+import type { AbsoluteContraindication, ConditionCode, Reason, Refusal, RelativeContraindication, SclerosantForm } from '@venule/api-contract';
+
 export interface ContraindicationInfo {
   code: ConditionCode;
   kind: 'absolute' | 'relative';
