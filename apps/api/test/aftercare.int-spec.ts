@@ -75,6 +75,7 @@ describe('dated aftercare and pre-treatment advice', () => {
     const sid = await clinic.book(cid, when);
     const none = await staff.reception.get(`/api/sessions/${sid}/aftercare`);
     expect(none.status).toBe(404);
+    expect(none.body.code).toBe('NO_AFTERCARE_YET');
     expect(none.body.detail).toMatch(/not been completed/);
     const advice = await staff.reception.get(`/api/sessions/${sid}/pre-treatment`);
     expect(advice.status).toBe(200);
@@ -83,8 +84,12 @@ describe('dated aftercare and pre-treatment advice', () => {
     expect(advice.body).toEqual(expected);
     expect(Date.parse(advice.body.items[0].from)).toBe(Date.parse(stored) - 86_400_000);
     expect((await staff.reception.post(`/api/sessions/${sid}/cancel`, { version: 1 })).status).toBe(200);
-    expect((await staff.reception.get(`/api/sessions/${sid}/pre-treatment`)).status).toBe(404);
-    expect((await staff.clinician.get('/api/sessions/00000000-0000-4000-8000-000000000000/aftercare')).status).toBe(404);
+    const noAdvice = await staff.reception.get(`/api/sessions/${sid}/pre-treatment`);
+    expect(noAdvice.status).toBe(404);
+    expect(noAdvice.body.code).toBe('NO_PRE_TREATMENT_ADVICE');
+    const unknown = await staff.clinician.get('/api/sessions/00000000-0000-4000-8000-000000000000/aftercare');
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.code).toBe('NOT_FOUND');
   });
 
   it('words the advice for the time left: booked for later today, no lotion from now', async () => {

@@ -329,7 +329,9 @@ describe('treatment courses and booking sessions', () => {
       const res = await staff.clinician.post(`/api/sessions/${sid}/cancel`, { reason: 'Clinic closed', version: 1 });
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ status: 'cancelled', statusChangedAt: expect.any(String), version: 2 });
-      expect((await staff.reception.post(`/api/sessions/${sid}/cancel`, { version: 2 })).status).toBe(409);
+      const again = await staff.reception.post(`/api/sessions/${sid}/cancel`, { version: 2 });
+      expect(again.status).toBe(409);
+      expect(again.body.code).toBe('SESSION_NOT_BOOKED');
       const completion = await staff.clinician.post(`/api/sessions/${sid}/complete`, goodCompletion());
       expect(completion.status).toBeGreaterThanOrEqual(400);
       expect(completion.body.reasons.map((r: { code: string }) => r.code)).toContain('SESSION_NOT_BOOKED');
@@ -338,7 +340,9 @@ describe('treatment courses and booking sessions', () => {
     it('does not mark a future session as not attended', async () => {
       const cid = await clinic.course(await clinic.patient());
       const sid = await clinic.book(cid, instantIn(3));
-      expect((await staff.reception.post(`/api/sessions/${sid}/did-not-attend`, { version: 1 })).status).toBe(409);
+      const early = await staff.reception.post(`/api/sessions/${sid}/did-not-attend`, { version: 1 });
+      expect(early.status).toBe(409);
+      expect(early.body.code).toBe('SESSION_NOT_DUE');
     });
 
     it('shows the course due when the window is open and nothing is booked, on track once booked', async () => {

@@ -79,7 +79,9 @@ describe('session notes: drafts, signing, addenda', () => {
 
   it('refuses addenda on a draft (edit it instead)', async () => {
     const { body: note } = await write('Still a draft.');
-    expect((await staff.clinician.post(`/api/notes/${note.id}/addenda`, { text: 'x' })).status).toBe(409);
+    const res = await staff.clinician.post(`/api/notes/${note.id}/addenda`, { text: 'x' });
+    expect(res.status).toBe(409);
+    expect(res.body.code).toBe('NOTE_NOT_SIGNED');
   });
 
   it('the database itself refuses changing or deleting a signed note, and changing an addendum', async () => {

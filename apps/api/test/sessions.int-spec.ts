@@ -270,7 +270,9 @@ describe('completing sessions behind the clinical gate', () => {
 
     it('refuses an event before the session, an unknown type, or on a session not completed', async () => {
       const { sid } = await bookedSession();
-      expect((await staff.clinician.post(`/api/sessions/${sid}/adverse-events`, { type: 'matting', severity: 'mild', onsetOn: today })).status).toBe(409);
+      const notCompleted = await staff.clinician.post(`/api/sessions/${sid}/adverse-events`, { type: 'matting', severity: 'mild', onsetOn: today });
+      expect(notCompleted.status).toBe(409);
+      expect(notCompleted.body.code).toBe('SESSION_NOT_COMPLETED');
       await complete(sid);
       const early = await staff.clinician.post(`/api/sessions/${sid}/adverse-events`, { type: 'matting', severity: 'mild', onsetOn: plusDays(today, -1) });
       expect(early.status).toBe(400);
@@ -298,7 +300,9 @@ describe('completing sessions behind the clinical gate', () => {
       expect(done.status).toBe(200);
       expect(done.body).toMatchObject({ id, type: 'matting', resolved: true, resolvedOn: today, version: 2 });
       expect((await staff.manager.get(`/api/sessions/${sid}/adverse-events`)).body.items[0]).toMatchObject({ resolved: true, resolvedOn: today });
-      expect((await staff.clinician.post(`/api/adverse-events/${id}/resolve`, { resolvedOn: today })).status).toBe(409);
+      const again = await staff.clinician.post(`/api/adverse-events/${id}/resolve`, { resolvedOn: today });
+      expect(again.status).toBe(409);
+      expect(again.body.code).toBe('ADVERSE_EVENT_ALREADY_RESOLVED');
       expect((await staff.clinician.post(`/api/adverse-events/${sid}/resolve`, { resolvedOn: today })).status).toBe(404);
 
       const trail = await staff.manager.get('/api/audit?entity=adverse_event&action=update');

@@ -201,8 +201,12 @@ export interface Checklist {
   stockingsBrought: boolean;
 }
 
+/** Explicit clinician confirmations sent with a session completion (`confirmations: [{code, reason}]`). */
+export const CONFIRMATION_CODES = ['UNUSUAL_CONCENTRATION', 'TEST_INJECTION'] as const;
+export type ConfirmationCode = (typeof CONFIRMATION_CODES)[number];
+
 export interface ConfirmationInput {
-  /** UNUSUAL_CONCENTRATION or TEST_INJECTION. */
+  /** One of CONFIRMATION_CODES (a string here: the API names any other in a 400). */
   code: string;
   reason: string;
 }
@@ -322,6 +326,9 @@ export const AFTERCARE_CODES = [
 ] as const;
 export type AftercareCode = (typeof AFTERCARE_CODES)[number];
 
+export const PRE_TREATMENT_CODES = ['no_lotions', 'loose_clothing', 'bring_stockings'] as const;
+export type PreTreatmentCode = (typeof PRE_TREATMENT_CODES)[number];
+
 /** `GET /api/sessions/:id/aftercare`: `until` is the last clinic calendar date the advice applies. */
 export interface Aftercare {
   sessionId: string;
@@ -339,7 +346,16 @@ export interface Aftercare {
 export interface PreTreatmentAdvice {
   scheduledFor: IsoInstant;
   scheduledOn: IsoDate;
-  items: { code: 'no_lotions' | 'loose_clothing' | 'bring_stockings'; from?: IsoInstant; fromDate?: IsoDate; text: string }[];
+  items: PreTreatmentItem[];
+}
+
+export interface PreTreatmentItem {
+  code: PreTreatmentCode;
+  /** When the advice starts (no_lotions: 24 hours before the appointment, clinic offset). */
+  from?: IsoInstant;
+  /** Clinic calendar date of `from`. */
+  fromDate?: IsoDate;
+  text: string;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,3 +1,5 @@
+import type { Leg } from './common';
+
 /** Error codes carried by every problem+json body (SPEC §4). The dashboard switches on these. */
 export const CLINICAL_REFUSAL_CODES = [
   'SCAN_REQUIRED',
@@ -19,19 +21,66 @@ export const CLINICAL_REFUSAL_CODES = [
 ] as const;
 export type ClinicalRefusalCode = (typeof CLINICAL_REFUSAL_CODES)[number];
 
+/**
+ * Reason codes that make a request invalid. A request with one is refused 400 VALIDATION_FAILED
+ * (that is the problem's `code`); each reason keeps its own code and names its `field`.
+ * - INVALID_VALUE: a value missing, out of range or not of its kind (the message says which).
+ * - INVALID_SETTING: a clinical policy an admin is about to save contradicts itself.
+ * - UNKNOWN_CONDITION: a medical-history condition (or acknowledgement) not in the catalogue.
+ * - ACKNOWLEDGEMENT_REQUIRED: a relative contraindication without the clinician's note.
+ * - DATE_IN_FUTURE: a scan or weight dated after today.
+ * - WEIGHT_OUT_OF_RANGE: a body weight outside the clinic's plausible range.
+ * - CONTRADICTORY_CONCLUSION: a scan leg concluded clear with findings of underlying disease.
+ */
+export const INVALID_INPUT_CODES = [
+  'INVALID_VALUE',
+  'INVALID_SETTING',
+  'UNKNOWN_CONDITION',
+  'ACKNOWLEDGEMENT_REQUIRED',
+  'DATE_IN_FUTURE',
+  'WEIGHT_OUT_OF_RANGE',
+  'CONTRADICTORY_CONCLUSION',
+] as const;
+export type InvalidInputCode = (typeof INVALID_INPUT_CODES)[number];
+
+/**
+ * Warnings: they never refuse a request; they come back in `warnings` for staff to act on. (A
+ * booking's clearance warnings reuse the clinical refusal codes: SCAN_REQUIRED, UNDER_18, ….)
+ * - BEYOND_WINDOW: the date is after the latest day of the leg's window (SPEC §1.4).
+ * - OUTSIDE_OPENING_HOURS: the appointment falls on a closed day or outside the opening hours.
+ * - CLINICIAN_NOT_WORKING: the clinician does not work on that weekday.
+ */
+export const WARNING_CODES = ['BEYOND_WINDOW', 'OUTSIDE_OPENING_HOURS', 'CLINICIAN_NOT_WORKING'] as const;
+export type WarningCode = (typeof WARNING_CODES)[number];
+
+/** Every code and the HTTP status of a request refused with it. */
 export const ERROR_STATUS = {
   VALIDATION_FAILED: 400,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   /** The password was reset: only changing it (and signing out) works until then. */
   PASSWORD_CHANGE_REQUIRED: 403,
+  /** The record does not exist (or the reader may not know it does). */
   NOT_FOUND: 404,
+  /** The session has not been completed, so it has no aftercare plan yet. */
+  NO_AFTERCARE_YET: 404,
+  /** The session is not booked (cancelled, missed or completed): pre-treatment advice is for booked sessions. */
+  NO_PRE_TREATMENT_ADVICE: 404,
   DUPLICATE_PATIENT: 409,
   VERSION_CONFLICT: 409,
+  /** A unique value already taken (a staff account's email), or a conflict the framework reports. */
   CONFLICT: 409,
-  /** Completing a session that is cancelled, missed or already completed. */
+  /** Completing, moving, cancelling or marking not attended a session that is cancelled, missed or already completed. */
   SESSION_NOT_BOOKED: 409,
-  /** A consultation's status cannot change that way (e.g. attended before its day, or once cancelled). */
+  /** Marking not attended a session whose time has not come yet (cancel it instead). */
+  SESSION_NOT_DUE: 409,
+  /** Recording an adverse event against a session that has not been completed. */
+  SESSION_NOT_COMPLETED: 409,
+  /** Resolving an adverse event already marked resolved. */
+  ADVERSE_EVENT_ALREADY_RESOLVED: 409,
+  /** An addendum to a note that is still a draft (its author edits it instead). */
+  NOTE_NOT_SIGNED: 409,
+  /** A consultation's (or enquiry's) status cannot change that way (e.g. attended before its day, or once cancelled). */
   STATUS_CHANGE_REFUSED: 409,
   /** A payment the consultation cannot take now (a deposit once cancelled, a balance before the day). */
   PAYMENT_REFUSED: 422,
@@ -41,14 +90,23 @@ export const ERROR_STATUS = {
   SERVICE_UNAVAILABLE: 503,
   INTERNAL_ERROR: 500,
   ...(Object.fromEntries(CLINICAL_REFUSAL_CODES.map((c) => [c, 422])) as Record<ClinicalRefusalCode, 422>),
+  ...(Object.fromEntries(INVALID_INPUT_CODES.map((c) => [c, 400])) as Record<InvalidInputCode, 400>),
 } as const;
-export type ErrorCode = keyof typeof ERROR_STATUS;
+
+/** The `code` of a problem+json body: every code of the table but the reasons of an invalid request (those come as VALIDATION_FAILED). */
+export type ErrorCode = Exclude<keyof typeof ERROR_STATUS, InvalidInputCode>;
+
+/** Codes a refusal reason can carry: the clinical refusals, invalid input, and refusals of a record's state. */
+export type RefusalCode = ClinicalRefusalCode | InvalidInputCode | 'SESSION_NOT_BOOKED' | 'STATUS_CHANGE_REFUSED' | 'PAYMENT_REFUSED';
+
+/** Every code a `Reason` can carry: a refusal's, or a warning's. */
+export type ReasonCode = RefusalCode | WarningCode;
 
 /** One reason a request was refused (or a warning); `leg` when the reason is about one leg. */
-export interface Reason {
-  code: string;
+export interface Reason<Code extends ReasonCode = ReasonCode> {
+  code: Code;
   message: string;
-  leg?: 'left' | 'right';
+  leg?: Leg;
   /** The request field at fault, for reasons that make the request invalid (400). */
   field?: string;
   /** INTERVAL_TOO_SHORT: the first date the leg may be treated again. */
@@ -58,6 +116,9 @@ export interface Reason {
   /** DOUBLE_BOOKED: the appointment already in the clinician's diary at that time. */
   clash?: { kind: 'session' | 'consultation'; id: string; startsAt: string; endsAt: string };
 }
+
+/** A reason that refuses the request, as the rules give it (a warning's code is not one). */
+export type Refusal = Reason<RefusalCode>;
 
 export interface FieldError {
   /** Dotted path of the offending field, e.g. `legs.left.conclusion`. */

@@ -1,5 +1,5 @@
 import type { IsoDate, IsoInstant, Leg, RecordMeta } from './common';
-import type { Reason } from './errors';
+import type { ClinicalRefusalCode, Reason } from './errors';
 
 /**
  * Coded duplex-scan findings of one leg (SPEC §2). Every code but `reticular_veins` and
@@ -88,7 +88,8 @@ export interface LegClearanceView {
 
 /** A patient-level blocker: MEDICAL_HISTORY_REQUIRED, CONTRAINDICATED or UNDER_18. */
 export interface ClearanceBlocker {
-  code: string;
+  /** MEDICAL_HISTORY_REQUIRED, CONTRAINDICATED or UNDER_18. */
+  code: ClinicalRefusalCode;
   message: string;
 }
 

@@ -1,4 +1,5 @@
-import { AFTERCARE_CODES, aftercarePlan, preTreatmentAdvice } from './index';
+import { AFTERCARE_CODES } from '@venule/api-contract';
+import { aftercarePlan, preTreatmentAdvice } from './index';
 
 const untilOf = (plan: ReturnType<typeof aftercarePlan>) => Object.fromEntries(plan.items.map((i) => [i.code, i.until]));
 

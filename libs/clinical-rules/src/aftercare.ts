@@ -4,7 +4,7 @@
  * `until` dates are clinic calendar dates; the advice applies up to and including that date.
  * Durations are the clinic's standard patient leaflet, not settings.
  */
-import type { IsoDate, IsoInstant } from '@venule/api-contract';
+import type { AftercareCode, IsoDate, IsoInstant, PreTreatmentAdvice, SessionWindow } from '@venule/api-contract';
 import {
   DEFAULT_TIME_ZONE,
   addDays,
@@ -14,21 +14,8 @@ import {
   formatDateWithWeekday,
   inClinicZone,
 } from './dates';
-import type { SessionWindow } from '@venule/api-contract';
 import { nextSessionWindow } from './interval';
 import { DEFAULT_POLICY, type ClinicalPolicy } from './policy';
-
-export const AFTERCARE_CODES = [
-  'walk',
-  'hosiery_day_and_night',
-  'hosiery_daytime',
-  'avoid_heat',
-  'avoid_sun',
-  'avoid_high_impact',
-  'avoid_waxing',
-  'elevate_legs',
-] as const;
-export type AftercareCode = (typeof AFTERCARE_CODES)[number];
 
 /** Durations of the leaflet. Day-and-night hosiery is measured in elapsed hours. */
 export const AFTERCARE_DURATIONS = Object.freeze({
@@ -95,24 +82,6 @@ export function aftercarePlan(
       `Rest with your legs raised when you sit down, until ${day(addDays(d, D.elevateLegsDays))}.`),
   ];
   return { completedAt, completedOn: d, items, nextWindow: nextSessionWindow(d, policy) };
-}
-
-export const PRE_TREATMENT_CODES = ['no_lotions', 'loose_clothing', 'bring_stockings'] as const;
-export type PreTreatmentCode = (typeof PRE_TREATMENT_CODES)[number];
-
-export interface PreTreatmentItem {
-  code: PreTreatmentCode;
-  /** When the advice starts (no_lotions: 24 hours before the appointment, clinic offset). */
-  from?: IsoInstant;
-  /** Clinic calendar date of `from`. */
-  fromDate?: IsoDate;
-  text: string;
-}
-
-export interface PreTreatmentAdvice {
-  scheduledFor: IsoInstant;
-  scheduledOn: IsoDate;
-  items: PreTreatmentItem[];
 }
 
 /**

@@ -2,7 +2,7 @@
  * Duplex-scan clearance, per leg and per date (SPEC §1.1–1.3).
  */
 import { LEGS } from '@venule/api-contract';
-import type { IsoDate, Leg, LegStatus, Reason, ScanConclusion } from '@venule/api-contract';
+import type { ClinicalRefusalCode, IsoDate, Leg, LegStatus, Reason, ScanConclusion } from '@venule/api-contract';
 import { absoluteContraindicationReasons, foamOnlyReasons } from './contraindications';
 import { ageOn, compareDates, daysBetween, formatDate, lastDayWithinMonths } from './dates';
 import { DEFAULT_POLICY, type ClinicalPolicy } from './policy';
@@ -40,7 +40,7 @@ export interface LegClearance {
   /** The scan that decided the status (absent for `no_scan`). */
   scanId?: string;
   /** Empty when cleared. */
-  reasons: Reason[];
+  reasons: Reason<ClinicalRefusalCode>[];
 }
 
 export interface ClearanceResult {
@@ -49,9 +49,9 @@ export interface ClearanceResult {
   eligible: boolean;
   legs: Record<Leg, LegClearance>;
   /** MEDICAL_HISTORY_REQUIRED, CONTRAINDICATED (absolute, except foam-only), UNDER_18. */
-  blockers: Reason[];
+  blockers: Reason<ClinicalRefusalCode>[];
   /** Conditions that forbid FOAM only (symptomatic PFO): liquid may still be used. */
-  foamBlockers: Reason[];
+  foamBlockers: Reason<ClinicalRefusalCode>[];
 }
 
 const legName = (leg: Leg) => `${leg} leg`;
@@ -129,8 +129,8 @@ export function patientBlockers(
   facts: Pick<ClearanceFacts, 'dateOfBirth' | 'medicalHistory'>,
   on: IsoDate,
   policy: ClinicalPolicy = DEFAULT_POLICY,
-): Reason[] {
-  const blockers: Reason[] = [];
+): Reason<ClinicalRefusalCode>[] {
+  const blockers: Reason<ClinicalRefusalCode>[] = [];
   if (!facts.medicalHistory) {
     blockers.push({ code: 'MEDICAL_HISTORY_REQUIRED', message: 'No medical history on file. A clinician must record it before treatment.' });
   } else {
@@ -165,7 +165,7 @@ export interface ClearanceBadge {
   /** One sentence for reception. */
   message: string;
   /** The reasons behind a `blocked` badge (blockers first, then legs). */
-  reasons: Reason[];
+  reasons: Reason<ClinicalRefusalCode>[];
 }
 
 /**

@@ -9,7 +9,7 @@ import type {
   ConsultationType,
   IsoDate,
   PaymentKind,
-  Reason,
+  Refusal,
 } from '@venule/api-contract';
 
 export interface ConsultationFacts {
@@ -53,8 +53,8 @@ export function statusAfterPayment(c: Pick<ConsultationFacts, 'status' | 'deposi
  * Every reason a payment is refused, empty when it may be taken. Reasons with a `field` make the
  * request invalid (400); PAYMENT_REFUSED is about the consultation's state (422).
  */
-export function paymentReasons(c: ConsultationFacts, payment: { kind: PaymentKind; amountPence: number }, paid: number, today: IsoDate): Reason[] {
-  const reasons: Reason[] = [];
+export function paymentReasons(c: ConsultationFacts, payment: { kind: PaymentKind; amountPence: number }, paid: number, today: IsoDate): Refusal[] {
+  const reasons: Refusal[] = [];
   const outstanding = Math.max(0, c.feePence - paid);
   if (payment.kind === 'reversal') {
     if (payment.amountPence > paid) {
@@ -92,12 +92,12 @@ export function paymentReasons(c: ConsultationFacts, payment: { kind: PaymentKin
 }
 
 /** Every reason a status change is refused: only an open consultation changes, and only on or after its day for the outcome. */
-export function statusChangeReasons(c: ConsultationFacts, to: ConsultationStatusChange, today: IsoDate): Reason[] {
+export function statusChangeReasons(c: ConsultationFacts, to: ConsultationStatusChange, today: IsoDate): Refusal[] {
   if (c.status !== 'awaiting_deposit' && c.status !== 'booked') {
     return [{ code: 'STATUS_CHANGE_REFUSED', message: `This consultation is already ${c.status.replace(/_/g, ' ')}.` }];
   }
   if (to === 'cancelled') return [];
-  const reasons: Reason[] = [];
+  const reasons: Refusal[] = [];
   if (c.startsOn > today) {
     reasons.push({ code: 'STATUS_CHANGE_REFUSED', message: `The consultation is on ${c.startsOn}; mark it ${to.replace(/_/g, ' ')} on or after that day, or cancel it.` });
   }

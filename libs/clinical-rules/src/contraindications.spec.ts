@@ -1,7 +1,6 @@
+import { ABSOLUTE_CONTRAINDICATIONS, RELATIVE_CONTRAINDICATIONS } from '@venule/api-contract';
 import {
-  ABSOLUTE_CONTRAINDICATIONS,
   CONTRAINDICATIONS,
-  RELATIVE_CONTRAINDICATIONS,
   absoluteContraindicationReasons,
   checkConditions,
   checkMedicalHistory,

@@ -4,22 +4,11 @@
  * Absolute conditions block treatment (`symptomatic_pfo` blocks FOAM only). Relative
  * conditions need a clinician's acknowledgement with a note before a session is completed.
  */
-import {
-  ABSOLUTE_CONTRAINDICATIONS,
-  RELATIVE_CONTRAINDICATIONS,
-  type AbsoluteContraindication,
-  type Reason,
-  type RelativeContraindication,
-} from '@venule/api-contract';
-
-// The code lists are part of the API contract; the rules add what each one means.
-export { ABSOLUTE_CONTRAINDICATIONS, RELATIVE_CONTRAINDICATIONS };
-export type { AbsoluteContraindication, RelativeContraindication };
-
-export type ContraindicationCode = AbsoluteContraindication | RelativeContraindication;
+// The code lists are the API contract's; the rules add what each one means.
+import type { AbsoluteContraindication, ConditionCode, Reason, Refusal, RelativeContraindication, SclerosantForm } from '@venule/api-contract';
 
 export interface ContraindicationInfo {
-  code: ContraindicationCode;
+  code: ConditionCode;
   kind: 'absolute' | 'relative';
   /** Blocks foam sclerotherapy only (liquid may still be used). */
   foamOnly: boolean;
@@ -30,7 +19,7 @@ export interface ContraindicationInfo {
 }
 
 const info = (
-  code: ContraindicationCode,
+  code: ConditionCode,
   kind: 'absolute' | 'relative',
   label: string,
   explanation: string,
@@ -38,7 +27,7 @@ const info = (
 ): ContraindicationInfo => ({ code, kind, foamOnly, label, explanation });
 
 /** The whole catalogue, in questionnaire order. */
-export const CONTRAINDICATIONS: Readonly<Record<ContraindicationCode, ContraindicationInfo>> = Object.freeze({
+export const CONTRAINDICATIONS: Readonly<Record<ConditionCode, ContraindicationInfo>> = Object.freeze({
   sclerosant_allergy: info('sclerosant_allergy', 'absolute', 'Known allergy to the sclerosant',
     'A previous allergic reaction to polidocanol or sodium tetradecyl sulfate can recur more severely.'),
   acute_thrombosis: info('acute_thrombosis', 'absolute', 'Acute or recent DVT, pulmonary embolism or superficial thrombophlebitis',
@@ -77,21 +66,21 @@ export const CONTRAINDICATIONS: Readonly<Record<ContraindicationCode, Contraindi
     'A single test injection is given at the first session.'),
 });
 
-export function isContraindicationCode(value: unknown): value is ContraindicationCode {
+export function isConditionCode(value: unknown): value is ConditionCode {
   return typeof value === 'string' && Object.prototype.hasOwnProperty.call(CONTRAINDICATIONS, value);
 }
 
-export function isAbsolute(code: ContraindicationCode): code is AbsoluteContraindication {
+export function isAbsolute(code: ConditionCode): code is AbsoluteContraindication {
   return CONTRAINDICATIONS[code].kind === 'absolute';
 }
 
-export function isRelative(code: ContraindicationCode): code is RelativeContraindication {
+export function isRelative(code: ConditionCode): code is RelativeContraindication {
   return CONTRAINDICATIONS[code].kind === 'relative';
 }
 
 /** Known codes of `conditions`, de-duplicated, in input order (unknown codes are dropped). */
-export function knownConditions(conditions: readonly string[]): ContraindicationCode[] {
-  return [...new Set(conditions)].filter(isContraindicationCode);
+export function knownConditions(conditions: readonly string[]): ConditionCode[] {
+  return [...new Set(conditions)].filter(isConditionCode);
 }
 
 const hasNote = (note: unknown): boolean => typeof note === 'string' && note.trim().length > 0;
@@ -103,13 +92,13 @@ const hasNote = (note: unknown): boolean => typeof note === 'string' && note.tri
  */
 export function absoluteContraindicationReasons(
   conditions: readonly string[],
-  form: 'liquid' | 'foam' | null = null,
-): Reason[] {
+  form: SclerosantForm | null = null,
+): Reason<'CONTRAINDICATED'>[] {
   return knownConditions(conditions)
     .filter(isAbsolute)
     .filter((code) => !CONTRAINDICATIONS[code].foamOnly || form === 'foam')
     .map((code) => ({
-      code: 'CONTRAINDICATED',
+      code: 'CONTRAINDICATED' as const,
       message: CONTRAINDICATIONS[code].foamOnly
         ? `${CONTRAINDICATIONS[code].label}: foam must not be used. ${CONTRAINDICATIONS[code].explanation}`
         : `${CONTRAINDICATIONS[code].label} is an absolute contraindication. ${CONTRAINDICATIONS[code].explanation}`,
@@ -117,7 +106,7 @@ export function absoluteContraindicationReasons(
 }
 
 /** `CONTRAINDICATED` reasons for foam-only conditions (shown as a caution while liquid is allowed). */
-export function foamOnlyReasons(conditions: readonly string[]): Reason[] {
+export function foamOnlyReasons(conditions: readonly string[]): Reason<'CONTRAINDICATED'>[] {
   return absoluteContraindicationReasons(
     knownConditions(conditions).filter((c) => CONTRAINDICATIONS[c].foamOnly),
     'foam',
@@ -143,7 +132,7 @@ export function unacknowledgedRelative(
 export function checkConditions(
   conditions: readonly string[],
   acknowledgements: Readonly<Record<string, string | null | undefined>> | null | undefined = {},
-): Reason[] {
+): Refusal[] {
   return [
     ...unknownConditions(conditions).map((code) => unknownConditionReason(code)),
     ...unknownConditions(Object.keys(acknowledgements ?? {})).map((code) => unknownConditionReason(code, true)),
@@ -153,10 +142,10 @@ export function checkConditions(
 
 /** Codes not in the catalogue, de-duplicated. */
 export function unknownConditions(codes: readonly string[]): string[] {
-  return [...new Set(codes)].filter((code) => !isContraindicationCode(code));
+  return [...new Set(codes)].filter((code) => !isConditionCode(code));
 }
 
-export function unknownConditionReason(code: string, inAcknowledgements = false): Reason {
+export function unknownConditionReason(code: string, inAcknowledgements = false): Reason<'UNKNOWN_CONDITION'> {
   return {
     code: 'UNKNOWN_CONDITION',
     message: inAcknowledgements
@@ -165,7 +154,7 @@ export function unknownConditionReason(code: string, inAcknowledgements = false)
   };
 }
 
-export function acknowledgementRequiredReason(code: RelativeContraindication): Reason {
+export function acknowledgementRequiredReason(code: RelativeContraindication): Reason<'ACKNOWLEDGEMENT_REQUIRED'> {
   return {
     code: 'ACKNOWLEDGEMENT_REQUIRED',
     message: `${CONTRAINDICATIONS[code].label} is a relative contraindication: a clinician must acknowledge it with a note.`,

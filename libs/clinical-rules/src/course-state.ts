@@ -3,7 +3,7 @@
  * manager's overdue report.
  */
 import { LEGS } from '@venule/api-contract';
-import type { CourseProgressState, CourseStatus, IsoDate, Leg, Reason, SessionStatus, SessionWindow } from '@venule/api-contract';
+import type { CourseProgressState, CourseStatus, IsoDate, Leg, Reason, Refusal, SessionStatus, SessionWindow } from '@venule/api-contract';
 import { compareDates, formatDate, maxDate } from './dates';
 import { courseWindow, legIntervalReasons, legsOpenOn, legTreatments, type LegTreatment } from './interval';
 import { DEFAULT_POLICY, type ClinicalPolicy } from './policy';
@@ -34,7 +34,7 @@ export interface BookingInsideWindow {
   sessionId?: string;
   date: IsoDate;
   /** INTERVAL_TOO_SHORT, one per leg, each with the date the leg may next be treated. */
-  reasons: Reason[];
+  reasons: Refusal[];
 }
 
 export interface CourseState {
@@ -121,12 +121,12 @@ export function courseState(course: CourseFacts, on: IsoDate, policy: ClinicalPo
 }
 
 /** The course status once a session is completed: `completed` when the planned sessions are done. */
-export function courseStatusAfterCompletion(plannedSessions: number, completedCount: number): 'active' | 'completed' {
+export function courseStatusAfterCompletion(plannedSessions: number, completedCount: number): Extract<CourseStatus, 'active' | 'completed'> {
   return completedCount >= plannedSessions ? 'completed' : 'active';
 }
 
 /** `COURSE_CLOSED` when the course takes no new sessions. */
-export function courseClosedReasons(status: CourseStatus): Reason[] {
+export function courseClosedReasons(status: CourseStatus): Reason<'COURSE_CLOSED'>[] {
   if (status === 'active') return [];
   return [{ code: 'COURSE_CLOSED', message: `This course is ${status}; it takes no new sessions. Start a new course instead.` }];
 }
@@ -135,7 +135,7 @@ export function courseClosedReasons(status: CourseStatus): Reason[] {
  * COURSE_FULLY_BOOKED when the course already holds a booking for every planned session left
  * (SPEC §1.5): `completed` and `booked` count its completed and still-booked sessions.
  */
-export function bookingCapacityReasons(plannedSessions: number, completed: number, booked: number): Reason[] {
+export function bookingCapacityReasons(plannedSessions: number, completed: number, booked: number): Reason<'COURSE_FULLY_BOOKED'>[] {
   const left = Math.max(0, plannedSessions - completed);
   if (booked < left) return [];
   const sessions = (n: number) => `${n} session${n === 1 ? '' : 's'}`;

@@ -4,8 +4,8 @@
  * Designed to run on every keystroke in the dashboard: it never throws, impossible input
  * gives an `INVALID_VALUE` reason.
  */
-import type { IsoDate, Reason } from '@venule/api-contract';
-import { isConfirmed, type Confirmation } from './confirmations';
+import type { ConfirmationInput, IsoDate, Refusal } from '@venule/api-contract';
+import { isConfirmed } from './confirmations';
 import { compareDates, formatDate, isIsoDate, lastDayWithinMonths } from './dates';
 import { DEFAULT_POLICY, type ClinicalPolicy } from './policy';
 import type { SclerosantAgent as Agent, SclerosantForm as Form } from '@venule/api-contract';
@@ -21,7 +21,7 @@ export interface DoseInput {
   volumeMl: number;
   /** Polidocanol mg already given to the patient in other completed sessions the same clinic day (all courses). */
   otherPolidocanolMgSameDay?: number;
-  confirmations?: readonly Confirmation[];
+  confirmations?: readonly ConfirmationInput[];
 }
 
 export interface DosePatient {
@@ -37,7 +37,7 @@ export interface DoseCheck {
   /** What is left of the daily limit after this session (never below 0). */
   remainingMg?: number;
   /** Refusals: DOSE_LIMIT_EXCEEDED, WEIGHT_REQUIRED, CONFIRMATION_REQUIRED, INVALID_VALUE. */
-  reasons: Reason[];
+  reasons: Refusal[];
 }
 
 /** Rounds away floating-point noise (0.3 × 10 × 3 = 9, not 9.000000000000002). */
@@ -56,9 +56,9 @@ const isPositive = (n: unknown): n is number => typeof n === 'number' && Number.
  * within `weightValidityMonths` of its date on `on`, by the same rule as a scan's validity
  * (SPEC rule 10): a weight of 30 November 2025 counts through 29 November 2026.
  */
-export function usableWeight(patient: DosePatient, on: IsoDate, policy: ClinicalPolicy = DEFAULT_POLICY): { weightKg: number } | { reason: Reason } {
+export function usableWeight(patient: DosePatient, on: IsoDate, policy: ClinicalPolicy = DEFAULT_POLICY): { weightKg: number } | { reason: Refusal } {
   const { weightKg, weightMeasuredOn } = patient;
-  const required = (why: string): { reason: Reason } => ({
+  const required = (why: string): { reason: Refusal } => ({
     reason: { code: 'WEIGHT_REQUIRED', message: `${why} Polidocanol needs a body weight recorded within the last ${policy.weightValidityMonths} months.` },
   });
   if (!isPositive(weightKg) || !weightMeasuredOn || !isIsoDate(weightMeasuredOn)) {
@@ -77,7 +77,7 @@ export function usableWeight(patient: DosePatient, on: IsoDate, policy: Clinical
 }
 
 export function checkDose(input: DoseInput, patient: DosePatient, on: IsoDate, policy: ClinicalPolicy = DEFAULT_POLICY): DoseCheck {
-  const reasons: Reason[] = [];
+  const reasons: Refusal[] = [];
   const invalid = (message: string) => reasons.push({ code: 'INVALID_VALUE', message });
   const { agent, form, concentrationPercent: c, volumeMl: v } = input;
   const other = input.otherPolidocanolMgSameDay ?? 0;

@@ -4,7 +4,7 @@
  * with `clinicDate()` before calling these.
  */
 import { LEGS } from '@venule/api-contract';
-import type { IsoDate, Leg, Reason, SessionWindow } from '@venule/api-contract';
+import type { IsoDate, Leg, Refusal, SessionWindow, Warning } from '@venule/api-contract';
 import { addDays, compareDates, daysBetween, formatDate, maxDate } from './dates';
 import { DEFAULT_POLICY, type ClinicalPolicy } from './policy';
 
@@ -51,8 +51,8 @@ export function legIntervalReasons(
   on: IsoDate,
   treatments: readonly LegTreatment[],
   policy: ClinicalPolicy = DEFAULT_POLICY,
-): Reason[] {
-  const reasons: Reason[] = [];
+): Refusal[] {
+  const reasons: Refusal[] = [];
   for (const leg of LEGS.filter((l) => legs.includes(l))) {
     const clashes = treatments.filter((t) => t.leg === leg && Math.abs(daysBetween(t.on, on)) < policy.minIntervalDays);
     if (clashes.length === 0) continue;
@@ -102,9 +102,9 @@ export interface BookingCheck {
   /** Null before the course's first completed session. */
   window: SessionWindow | null;
   /** Refusals: INTERVAL_TOO_SHORT, one per leg of the course inside its interval. */
-  reasons: Reason[];
+  reasons: Refusal[];
   /** Not refusals: BEYOND_WINDOW (the course will show as overdue). */
-  warnings: Reason[];
+  warnings: Warning[];
 }
 
 /**
@@ -114,7 +114,7 @@ export interface BookingCheck {
 export function checkBookingDate(date: IsoDate, facts: BookingFacts, policy: ClinicalPolicy = DEFAULT_POLICY): BookingCheck {
   const reasons = legIntervalReasons(facts.legs, date, facts.treatments, policy);
   const window = courseWindow(facts.legs, facts.courseLastCompletedOn, facts.treatments, policy);
-  const warnings: Reason[] = [];
+  const warnings: Warning[] = [];
   if (window && compareDates(date, window.latest) > 0) {
     warnings.push({
       code: 'BEYOND_WINDOW',

@@ -2,7 +2,7 @@
  * Sanity checks the API runs when a medical history is saved (PUT /patients/:id/medical-history).
  * Reasons carry the offending `field` so the API can answer 400 VALIDATION_FAILED per field.
  */
-import type { IsoDate, Reason } from '@venule/api-contract';
+import type { InvalidInputCode, IsoDate, Reason } from '@venule/api-contract';
 import {
   acknowledgementRequiredReason,
   unacknowledgedRelative,
@@ -13,7 +13,7 @@ import { compareDates, formatDate, isIsoDate } from './dates';
 import { formatNumber } from './dose';
 import { DEFAULT_POLICY, type ClinicalPolicy } from './policy';
 
-export interface FieldReason extends Reason {
+export interface FieldReason extends Reason<InvalidInputCode> {
   /** Dotted path of the field, e.g. `weightKg`, `acknowledgements`. */
   field: string;
 }

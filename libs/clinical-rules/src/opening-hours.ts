@@ -5,7 +5,7 @@
  * the UTC offset.
  */
 import { DateTime } from 'luxon';
-import { WEEKDAYS, type IsoInstant, type OpeningHours, type Reason, type Weekday } from '@venule/api-contract';
+import { WEEKDAYS, type IsoInstant, type OpeningHours, type Warning, type Weekday } from '@venule/api-contract';
 import { isIsoInstant, isValidTimeZone } from './dates';
 
 /** A usual week for a clinic to start from: weekdays 09:00–18:00, Saturday morning, closed Sunday. */
@@ -68,11 +68,11 @@ export interface AppointmentHoursFacts {
  * (`OUTSIDE_OPENING_HOURS`: a closed day, starting before opening, ending after closing or on a
  * later day) or on a weekday its clinician does not work (`CLINICIAN_NOT_WORKING`).
  */
-export function appointmentHoursWarnings(facts: AppointmentHoursFacts, timeZone: string): Reason[] {
+export function appointmentHoursWarnings(facts: AppointmentHoursFacts, timeZone: string): Warning[] {
   const start = localTime(facts.startsAt, timeZone);
   const end = localTime(facts.endsAt, timeZone);
   const day = WEEKDAYS[start.weekday - 1];
-  const warnings: Reason[] = [];
+  const warnings: Warning[] = [];
   const span = `${start.toFormat('HH:mm')}–${end.toFormat('HH:mm')}`;
   const times = facts.openingHours ? facts.openingHours[day] : undefined;
   if (times === null) {

@@ -67,8 +67,8 @@ export function makePolicy(overrides: PolicyOverrides = {}): ClinicalPolicy {
 }
 
 /** Problems with a policy an admin is about to save (code `INVALID_SETTING`). */
-export function checkPolicy(policy: ClinicalPolicy): Reason[] {
-  const reasons: Reason[] = [];
+export function checkPolicy(policy: ClinicalPolicy): Reason<'INVALID_SETTING'>[] {
+  const reasons: Reason<'INVALID_SETTING'>[] = [];
   const bad = (message: string) => reasons.push({ code: 'INVALID_SETTING', message });
   const positiveInt = (n: number) => Number.isInteger(n) && n > 0;
   if (!positiveInt(policy.scanValidityMonths)) bad('Scan validity must be a whole number of months, at least 1.');

@@ -3,9 +3,8 @@
  * The API refuses with 422 when `reasons` is not empty; `warnings` never refuse.
  */
 import { LEGS } from '@venule/api-contract';
-import type { CourseStatus, IsoDate, Leg, Reason, SessionStatus, SessionWindow } from '@venule/api-contract';
+import type { ConfirmationInput, CourseStatus, IsoDate, Leg, Refusal, SessionStatus, SessionWindow, Warning } from '@venule/api-contract';
 import { clearance, type ClearanceFacts, type ClearanceResult } from './clearance';
-import type { Confirmation } from './confirmations';
 import { CONTRAINDICATIONS, unacknowledgedRelative } from './contraindications';
 import { courseClosedReasons } from './course-state';
 import { compareDates, formatDate } from './dates';
@@ -37,7 +36,7 @@ export interface SessionCompletionFacts {
   /** Completed sessions of the patient before this one, across all courses (allergy test injection). */
   patientCompletedSessionsBefore: number;
   dose: Omit<DoseInput, 'confirmations'>;
-  confirmations?: readonly Confirmation[];
+  confirmations?: readonly ConfirmationInput[];
 }
 
 export interface SessionCompletionCheck {
@@ -52,9 +51,9 @@ export interface SessionCompletionCheck {
    * dose (DOSE_LIMIT_EXCEEDED, WEIGHT_REQUIRED, CONFIRMATION_REQUIRED, INVALID_VALUE),
    * test injection (CONFIRMATION_REQUIRED).
    */
-  reasons: Reason[];
+  reasons: Refusal[];
   /** Non-refusing: BEYOND_WINDOW. */
-  warnings: Reason[];
+  warnings: Warning[];
   clearance: ClearanceResult;
   dose: DoseCheck;
   window: SessionWindow | null;
@@ -62,7 +61,7 @@ export interface SessionCompletionCheck {
 
 export function checkSessionCompletion(facts: SessionCompletionFacts, policy: ClinicalPolicy = DEFAULT_POLICY): SessionCompletionCheck {
   const { on, patient } = facts;
-  const reasons: Reason[] = [];
+  const reasons: Refusal[] = [];
 
   const status = facts.session?.status ?? 'scheduled';
   if (status !== 'scheduled') {

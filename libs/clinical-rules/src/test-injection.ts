@@ -2,14 +2,14 @@
  * Allergy tendency (SPEC §1.6): a single test injection at the patient's first session,
  * a warning the clinician must confirm with `{code: 'TEST_INJECTION', reason}`.
  */
-import type { Reason } from '@venule/api-contract';
-import { isConfirmed, type Confirmation } from './confirmations';
+import type { ConfirmationInput, Refusal } from '@venule/api-contract';
+import { isConfirmed } from './confirmations';
 
 export interface TestInjectionFacts {
   conditions: readonly string[];
   /** Completed sessions of the patient before this one, across all courses. */
   patientCompletedSessionsBefore: number;
-  confirmations?: readonly Confirmation[];
+  confirmations?: readonly ConfirmationInput[];
 }
 
 /** True when this session needs the test injection (allergy tendency, first session of the patient). */
@@ -18,7 +18,7 @@ export function needsTestInjection(facts: Pick<TestInjectionFacts, 'conditions' 
 }
 
 /** `CONFIRMATION_REQUIRED` until the clinician confirms the test injection. */
-export function checkTestInjection(facts: TestInjectionFacts): Reason[] {
+export function checkTestInjection(facts: TestInjectionFacts): Refusal[] {
   if (!needsTestInjection(facts) || isConfirmed(facts.confirmations, 'TEST_INJECTION')) return [];
   return [{
     code: 'CONFIRMATION_REQUIRED',

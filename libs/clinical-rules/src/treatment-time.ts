@@ -3,7 +3,7 @@
  * recorded later, up to `lateEntryDays` after; every dated rule is then evaluated on the treatment
  * date, never on the day it was typed in.
  */
-import type { IsoDate, IsoInstant, Reason } from '@venule/api-contract';
+import type { IsoDate, IsoInstant, Refusal } from '@venule/api-contract';
 import { addDays, clinicDate, compareDates, formatClinicTime, formatDate } from './dates';
 import { DEFAULT_POLICY, type ClinicalPolicy } from './policy';
 
@@ -26,13 +26,13 @@ export function treatmentDate(timing: Pick<TreatmentTiming, 'treatedAt' | 'timeZ
  * Problems with the treatment time (INVALID_VALUE naming `treatedAt`): in the future, before the
  * booked day, or more than `lateEntryDays` calendar days before the day it is recorded.
  */
-export function checkTreatmentTime(timing: TreatmentTiming, policy: ClinicalPolicy = DEFAULT_POLICY): Reason[] {
+export function checkTreatmentTime(timing: TreatmentTiming, policy: ClinicalPolicy = DEFAULT_POLICY): Refusal[] {
   const { treatedAt, recordedAt, scheduledFor, timeZone } = timing;
   const treatedOn = clinicDate(treatedAt, timeZone);
   const bookedOn = clinicDate(scheduledFor, timeZone);
   const recordedOn = clinicDate(recordedAt, timeZone);
-  const invalid = (message: string): Reason => ({ code: 'INVALID_VALUE', field: 'treatedAt', message });
-  const reasons: Reason[] = [];
+  const invalid = (message: string): Refusal => ({ code: 'INVALID_VALUE', field: 'treatedAt', message });
+  const reasons: Refusal[] = [];
   if (Date.parse(treatedAt) > Date.parse(recordedAt)) {
     reasons.push(invalid(`The treatment time (${formatDate(treatedOn)} ${formatClinicTime(treatedAt, timeZone)}) is in the future.`));
   }

@@ -35,7 +35,7 @@ export class AdverseEventsService {
       const session = await this.events.session(tx, sessionId);
       if (!session) throw notFound('The session');
       if (session.status !== 'completed' || !session.completed_on) {
-        throw new DomainError('CONFLICT', 'Adverse events are recorded against a completed session.');
+        throw new DomainError('SESSION_NOT_COMPLETED', 'Adverse events are recorded against a completed session.');
       }
       const today = this.clock.today();
       if (dto.onsetOn < session.completed_on) throw validationFailed('onsetOn', `must not be before the session (${formatDate(session.completed_on)})`);
@@ -57,7 +57,7 @@ export class AdverseEventsService {
     return this.db.transaction(async (tx) => {
       const event = await this.events.lockForResolving(tx, id);
       if (!event) throw notFound('The adverse event');
-      if (event.resolved) throw new DomainError('CONFLICT', 'This adverse event is already marked resolved.');
+      if (event.resolved) throw new DomainError('ADVERSE_EVENT_ALREADY_RESOLVED', 'This adverse event is already marked resolved.');
       checkResolvedOn(resolvedOn, event.onset_on, this.clock.today());
       const resolved = await this.events.resolve(tx, id, resolvedOn);
       await this.audit.record(

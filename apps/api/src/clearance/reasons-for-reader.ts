@@ -1,7 +1,7 @@
 import { can, type Reason, type Role } from '@venule/api-contract';
 
 /** What a reader without `readClinical` gets instead of the name of a recorded contraindication. */
-const UNNAMED_CONTRAINDICATION: Reason = {
+const UNNAMED_CONTRAINDICATION: Reason<'CONTRAINDICATED'> = {
   code: 'CONTRAINDICATED',
   message: 'The medical history records a condition that rules out treatment. A clinician must review it with the patient.',
 };
@@ -11,7 +11,7 @@ const UNNAMED_CONTRAINDICATION: Reason = {
  * named only to readers of clinical data; others get one CONTRAINDICATED saying a clinician must
  * review the patient, in the place of the first.
  */
-export function reasonsForReader<T extends Reason>(reasons: readonly T[], role: Role): (T | Reason)[] {
+export function reasonsForReader<T extends Reason>(reasons: readonly T[], role: Role): (T | typeof UNNAMED_CONTRAINDICATION)[] {
   if (can(role, 'readClinical')) return [...reasons];
   const first = reasons.findIndex((r) => r.code === 'CONTRAINDICATED');
   return reasons

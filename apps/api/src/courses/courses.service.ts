@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { can, type Consent, type Course, type Leg, type Outcome, type Page, type Role } from '@venule/api-contract';
+import { can, LEGS, type Consent, type Course, type Leg, type Outcome, type Page, type Role } from '@venule/api-contract';
 import { courseClosedReasons, courseState } from '@venule/clinical-rules';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { SignedInStaff } from '../auth/staff';
@@ -223,4 +223,4 @@ export class CoursesService {
   }
 }
 
-const sortLegs = (legs: Leg[]): Leg[] => (['left', 'right'] as const).filter((l) => legs.includes(l));
+const sortLegs = (legs: Leg[]): Leg[] => LEGS.filter((l) => legs.includes(l));

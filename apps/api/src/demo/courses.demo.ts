@@ -1,4 +1,4 @@
-import type { IsoDate, Leg } from '@venule/api-contract';
+import type { IsoDate, Leg, OutcomeRater, SclerosantForm, SessionStatus, Severity } from '@venule/api-contract';
 import {
   addDays,
   checkSessionCompletion,
@@ -30,15 +30,15 @@ const noteRecords = new NotesRepository();
 /** One demo session: `day` relative to today; completed sessions carry what was injected. */
 interface DemoSession {
   day: number;
-  status: 'completed' | 'scheduled' | 'cancelled' | 'did_not_attend';
+  status: SessionStatus;
   /** Clinic wall-clock time, HH:mm. */
   at?: string;
   /** A treatment written up later (SPEC §1.9): recorded this many days after it was given, at 09:00. */
   recordedDaysLater?: number;
-  dose?: { form: 'liquid' | 'foam'; percent: number; ml: number; injections: number };
+  dose?: { form: SclerosantForm; percent: number; ml: number; injections: number };
   reactions?: string;
   note?: { text: string; signed: boolean; addenda?: { text: string; daysLater: number }[] };
-  adverseEvent?: { type: string; severity: 'mild' | 'moderate' | 'severe'; onsetDaysLater: number; resolvedDaysLater?: number; notes: string };
+  adverseEvent?: { type: string; severity: Severity; onsetDaysLater: number; resolvedDaysLater?: number; notes: string };
   reason?: string;
 }
 
@@ -58,7 +58,7 @@ interface DemoCourse {
   close?: { day: number; status: 'completed' | 'discontinued'; reason?: string };
   /** Who gives the course (default: every third story the second clinician). */
   by?: 'first' | 'second';
-  outcomes?: { day: number; ratedBy: 'patient' | 'clinician'; percent: number; notes?: string }[];
+  outcomes?: { day: number; ratedBy: OutcomeRater; percent: number; notes?: string }[];
 }
 
 const LIQUID = (ml: number, injections = 10) => ({ form: 'liquid' as const, percent: 0.5, ml, injections });

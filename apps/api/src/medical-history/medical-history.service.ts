@@ -1,14 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { MedicalHistory } from '@venule/api-contract';
+import { LEGS, type ConditionCode, type MedicalHistory } from '@venule/api-contract';
 import {
   checkMedicalHistory,
   compareDates,
   CONTRAINDICATIONS,
-  isContraindicationCode,
+  isConditionCode,
   isRelative,
   makePolicy,
-  type ContraindicationCode,
 } from '@venule/clinical-rules';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../platform/audit/audit.service';
@@ -19,7 +18,7 @@ import { requirePatient } from '../patients/require-patient';
 import { MedicalHistoryRepository, type StoredHistory } from './medical-history.repository';
 
 const MAX_NOTE = 1000;
-const CATALOGUE_ORDER = Object.keys(CONTRAINDICATIONS) as ContraindicationCode[];
+const CATALOGUE_ORDER = Object.keys(CONTRAINDICATIONS) as ConditionCode[];
 
 /** Key-order-independent JSON, to tell which fields a replacement changed. */
 const stable = (v: unknown): string =>
@@ -106,14 +105,14 @@ export class MedicalHistoryService {
     }
     const present = new Set(dto.conditions);
     for (const [code, note] of Object.entries(acknowledgements)) {
-      if (!isContraindicationCode(code)) continue; // reported above as unknown
+      if (!isConditionCode(code)) continue; // reported above as unknown
       const field = `acknowledgements.${code}`;
       if (!isRelative(code)) add(field, `${CONTRAINDICATIONS[code].label} is an absolute contraindication: it cannot be acknowledged, only removed once it no longer applies.`);
       else if (!present.has(code)) add(field, `${CONTRAINDICATIONS[code].label} is not among the conditions: tick it or remove the note.`);
       else if (note !== undefined && note !== null && typeof note !== 'string') add(field, 'must be a text note');
       else if (typeof note === 'string' && note.trim().length > MAX_NOTE) add(field, `must be at most ${MAX_NOTE} characters`);
     }
-    for (const leg of ['left', 'right'] as const) {
+    for (const leg of LEGS) {
       const on = dto.ceap?.[leg]?.assessedOn;
       if (on && compareDates(on, today) > 0) add(`ceap.${leg}.assessedOn`, 'cannot be in the future');
     }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { NoteAddendum, SessionNote } from '@venule/api-contract';
+import type { NoteAddendum, NoteStatus, SessionNote } from '@venule/api-contract';
 import type { EntityManager } from 'typeorm';
 
 const NOTE_SELECT = `
@@ -17,7 +17,7 @@ export interface NoteRow {
   updated_at: Date;
   session_id: string;
   text: string;
-  status: 'draft' | 'signed';
+  status: NoteStatus;
   author_id: string;
   author_name: string;
   signed_at: Date | null;

@@ -67,7 +67,7 @@ export class NotesService {
       const note = await this.notes.find(tx, id, 'share');
       if (!note) throw notFound('The note');
       if (note.status !== 'signed') {
-        throw new DomainError('CONFLICT', 'This note is still a draft: its author edits it. Addenda are for signed notes.');
+        throw new DomainError('NOTE_NOT_SIGNED', 'This note is still a draft: its author edits it. Addenda are for signed notes.');
       }
       const addendumId = await this.notes.insertAddendum(tx, id, staff.id, dto.text);
       await this.audit.record(

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { can, type CourseProgressPage, type CourseProgressRow, type OutcomesReport, type OverdueReport, type RecallCall, type RecallRow } from '@venule/api-contract';
+import { can, type CourseProgressPage, type CourseProgressRow, type OutcomeRater, type OutcomesReport, type OverdueReport, type RecallCall, type RecallRow } from '@venule/api-contract';
 import { addDays, addMonths } from '@venule/clinical-rules';
 import { DataSource } from 'typeorm';
 import type { SignedInStaff } from '../auth/staff';
@@ -120,7 +120,7 @@ export class ReportsService {
     const per100 = (events: number) => (sessionsCompleted > 0 ? Math.round((events / sessionsCompleted) * 10000) / 100 : 0);
     const totalEvents = events.reduce((n, e) => n + e.events, 0);
     const bySessions = [...new Set(ratings.map((r) => r.sessionsCompleted))].map((sessions) => {
-      const of = (ratedBy: 'patient' | 'clinician') => {
+      const of = (ratedBy: OutcomeRater) => {
         const r = ratings.find((x) => x.sessionsCompleted === sessions && x.ratedBy === ratedBy);
         return { meanPercent: r?.meanPercent ?? null, courses: r?.courses ?? 0, withinPromiseOrBetter: r?.withinPromiseOrBetter ?? 0 };
       };

@@ -143,6 +143,7 @@ export class SessionsController {
   }
 
   @Allow('bookSessions')
+  @ApiOperation({ summary: 'Cancels a booked session. 409 SESSION_NOT_BOOKED when it is already cancelled, missed or completed.' })
   @HttpCode(200)
   @ApiBodyExample(ChangeSessionStatusDto, { version: 1, reason: 'Patient unwell' })
   @ApiResult(200, SESSION, { ...sessionBookingExample, version: 2, status: 'cancelled', statusChangedAt: '2026-04-13T16:20:00.000Z' })
@@ -153,28 +154,31 @@ export class SessionsController {
   }
 
   @Allow('bookSessions')
+  @ApiOperation({
+    summary: 'Marks a booked session not attended. 409 SESSION_NOT_BOOKED when it is not booked any more; 409 SESSION_NOT_DUE before its day.',
+  })
   @HttpCode(200)
   @ApiBodyExample(ChangeSessionStatusDto, { version: 1 })
   @ApiResult(200, SESSION, { ...sessionBookingExample, version: 2, status: 'did_not_attend', statusChangedAt: '2026-04-14T10:30:00.000Z' })
-  @ApiProblems(400, 404, 409, NOT_BOOKED)
+  @ApiProblems(400, 404, 409, NOT_BOOKED, { code: 'SESSION_NOT_DUE', detail: 'A session can only be marked not attended from its day.' })
   @Post('sessions/:id/did-not-attend')
   didNotAttend(@Param('id', uuid) id: string, @Body() body: ChangeSessionStatusDto, @CurrentStaff() staff: SignedInStaff) {
     return this.sessions.didNotAttend(id, body, staff);
   }
 
   @Allow('readAftercare')
-  @ApiOperation({ summary: 'The dated aftercare plan of a completed session (SPEC §1.8), in the clinic time zone. 404 before completion.' })
+  @ApiOperation({ summary: 'The dated aftercare plan of a completed session (SPEC §1.8), in the clinic time zone. 404 NO_AFTERCARE_YET before completion.' })
   @ApiResult(200, contract('Aftercare'), aftercareExample)
-  @ApiProblems(404)
+  @ApiProblems(404, { code: 'NO_AFTERCARE_YET', detail: 'This session has not been completed yet, so it has no aftercare plan.' })
   @Get('sessions/:id/aftercare')
   aftercare(@Param('id', uuid) id: string): Promise<Aftercare> {
     return this.sessions.aftercare(id);
   }
 
   @Allow('readAftercare')
-  @ApiOperation({ summary: 'Pre-treatment advice for a booked session. 404 when the session is not booked any more.' })
+  @ApiOperation({ summary: 'Pre-treatment advice for a booked session. 404 NO_PRE_TREATMENT_ADVICE when the session is not booked any more.' })
   @ApiResult(200, contract('PreTreatmentAdvice'), preTreatmentExample)
-  @ApiProblems(404)
+  @ApiProblems(404, { code: 'NO_PRE_TREATMENT_ADVICE', detail: 'This session is not booked any more.' })
   @Get('sessions/:id/pre-treatment')
   preTreatment(@Param('id', uuid) id: string): Promise<PreTreatmentAdvice> {
     return this.sessions.preTreatment(id);

@@ -367,7 +367,7 @@ export class SessionsService {
     return this.db.transaction(async (tx) => {
       const row = await this.requireSession(tx, id);
       if (row.status !== 'completed') {
-        throw new DomainError('NOT_FOUND', 'This session has not been completed, so it has no aftercare plan yet.');
+        throw new DomainError('NO_AFTERCARE_YET', 'This session has not been completed, so it has no aftercare plan yet.');
       }
       const policy = await loadPolicy(tx);
       const legs = await this.sessions.courseLegs(tx, row.course_id);
@@ -380,7 +380,7 @@ export class SessionsService {
     return this.db.transaction(async (tx) => {
       const row = await this.requireSession(tx, id);
       if (row.status !== 'scheduled') {
-        throw new DomainError('NOT_FOUND', `This session is ${row.status.replace(/_/g, ' ')}; pre-treatment advice is for booked sessions.`);
+        throw new DomainError('NO_PRE_TREATMENT_ADVICE', `This session is ${row.status.replace(/_/g, ' ')}; pre-treatment advice is for booked sessions.`);
       }
       return this.advice(row);
     });
@@ -399,11 +399,11 @@ export class SessionsService {
       if (!locked) throw notFound('The session');
       if (dto.version !== locked.version) throw versionConflict('The session');
       if (locked.status !== 'scheduled') {
-        throw new DomainError('CONFLICT', `This session is already ${String(locked.status).replace(/_/g, ' ')}.`);
+        throw new DomainError('SESSION_NOT_BOOKED', `This session is already ${String(locked.status).replace(/_/g, ' ')}.`);
       }
       const today = this.clock.today();
       if (status === 'did_not_attend' && clinicDate(locked.scheduled_for.toISOString(), this.zone) > today) {
-        throw new DomainError('CONFLICT', 'A session in the future cannot be marked as not attended; cancel it instead.');
+        throw new DomainError('SESSION_NOT_DUE', 'A session in the future cannot be marked as not attended; cancel it instead.');
       }
       await this.sessions.changeStatus(tx, id, status, staff.id, dto.reason ?? null);
       const row = (await this.sessions.find(tx, id)) as SessionRow;

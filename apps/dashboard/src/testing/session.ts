@@ -1,5 +1,5 @@
 import { TestBed } from '@angular/core/testing';
-import type { Role, SessionInfo } from '@venule/api-contract';
+import type { ErrorCode, Role, SessionInfo } from '@venule/api-contract';
 import { Session } from '../app/core/session';
 
 export function sessionFor(role: Role): SessionInfo {
@@ -19,6 +19,6 @@ export function signInAs(role: Role): Session {
   return session;
 }
 
-export function problem(status: number, code: string, detail: string, extras: object = {}) {
+export function problem(status: number, code: ErrorCode, detail: string, extras: object = {}) {
   return { type: 'about:blank', title: code, status, detail, code, ...extras };
 }

@@ -1,4 +1,15 @@
-import { ERROR_STATUS, describeFieldError, type ErrorCode, type FieldError, type Reason } from '@venule/api-contract';
+import {
+  ERROR_STATUS,
+  INVALID_INPUT_CODES,
+  describeFieldError,
+  type ClinicalRefusalCode,
+  type ErrorCode,
+  type FieldError,
+  type InvalidInputCode,
+  type Reason,
+  type Refusal,
+  type RefusalCode,
+} from '@venule/api-contract';
 
 /**
  * Every error the application raises on purpose. Services and rules throw these; the one
@@ -20,8 +31,8 @@ export class DomainError extends Error {
 
 /** A clinical rule refused the request: 422 with every reason that applies. */
 export class ClinicalRuleViolation extends DomainError {
-  constructor(reasons: Reason[], message = 'The request breaks a clinical rule.') {
-    super(reasons[0].code as ErrorCode, message, { reasons });
+  constructor(reasons: readonly Reason<ClinicalRefusalCode>[], message = 'The request breaks a clinical rule.') {
+    super(reasons[0].code, message, { reasons: [...reasons] });
   }
 }
 
@@ -44,19 +55,22 @@ export function invalidFields(problems: readonly { field: string; message: strin
   return new DomainError('VALIDATION_FAILED', detail || 'The request is not valid.', { errors, ...(reasons ? { reasons } : {}) });
 }
 
-const statusOf = (code: string): number => (code in ERROR_STATUS ? ERROR_STATUS[code as ErrorCode] : 400);
+type RefusedAs = Exclude<RefusalCode, InvalidInputCode>;
+const isInvalidInput = (r: Refusal): r is Reason<InvalidInputCode> => (INVALID_INPUT_CODES as readonly string[]).includes(r.code);
+const isRefusedAs = (r: Refusal): r is Reason<RefusedAs> => !isInvalidInput(r);
 
 /**
  * Refuses a request with every reason that applies, under the status of the gravest kind: a reason
- * that makes the request invalid (a code with no status of its own, such as INVALID_VALUE, naming
- * its `field`) gives 400; otherwise a clinical refusal gives 422; otherwise the reason's own status
+ * that makes the request invalid (an INVALID_INPUT_CODES code, naming its `field`) gives 400
+ * VALIDATION_FAILED; otherwise a clinical refusal gives 422; otherwise the first reason's own status
  * (e.g. 409 SESSION_NOT_BOOKED).
  */
-export function refuse(reasons: Reason[], message: string): never {
-  const invalid = reasons.filter((r) => statusOf(r.code) === 400);
-  if (invalid.length) throw invalidFields(invalid.map((r) => ({ field: r.field ?? 'body', message: r.message })), reasons);
-  const first = reasons.find((r) => statusOf(r.code) === 422) ?? reasons[0];
-  throw new DomainError(first.code as ErrorCode, statusOf(first.code) === 422 ? message : first.message, { reasons });
+export function refuse(reasons: readonly Refusal[], message: string): never {
+  const invalid = reasons.filter(isInvalidInput);
+  if (invalid.length) throw invalidFields(invalid.map((r) => ({ field: r.field ?? 'body', message: r.message })), [...reasons]);
+  const refusals = reasons.filter(isRefusedAs);
+  const first = refusals.find((r) => ERROR_STATUS[r.code] === 422) ?? refusals[0];
+  throw new DomainError(first.code, ERROR_STATUS[first.code] === 422 ? message : first.message, { reasons: [...reasons] });
 }
 
 export const validationFailed = (field: string, message: string) => invalidFields([{ field, message }]);

@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiBody, ApiCookieAuth, ApiResponse, type ReferenceObject, type SchemaObject } from '@nestjs/swagger';
-import { ERROR_STATUS, type ErrorCode, type Page, type Problem } from '@venule/api-contract';
+import { ERROR_STATUS, type ErrorCode, type Page, type Problem, type ReasonCode } from '@venule/api-contract';
 import { PROBLEM_TITLES } from '../errors/problem.filter';
 import type { ContractSchemaName } from './contract-schemas';
 
@@ -59,8 +59,8 @@ const problem = ({ code, detail, ...extras }: Refusal): Problem => ({
   status: ERROR_STATUS[code],
   detail,
   code,
-  // A clinical refusal (422) always lists its reasons.
-  ...(ERROR_STATUS[code] === 422 ? { reasons: [{ code, message: detail }] } : {}),
+  // A clinical refusal (422) always lists its reasons; every 422 code is a reason code.
+  ...(ERROR_STATUS[code] === 422 ? { reasons: [{ code: code as ReasonCode, message: detail }] } : {}),
   ...extras,
 });
 

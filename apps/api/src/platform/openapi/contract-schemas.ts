@@ -72,9 +72,9 @@ export type ContractSchemaName =
   | 'PatientSummary'
   | 'Payment'
   | 'PreTreatmentAdvice'
+  | 'PreTreatmentItem'
   | 'Problem'
   | 'RatedImprovement'
-  | 'Reason'
   | 'RecallCall'
   | 'RecallCallInput'
   | 'RecallClinicalDetail'
@@ -686,7 +686,97 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, object> = {
           "warnings": {
             "type": "array",
             "items": {
-              "$ref": "#/components/schemas/Reason"
+              "type": "object",
+              "required": [
+                "code",
+                "message"
+              ],
+              "properties": {
+                "code": {
+                  "type": "string",
+                  "enum": [
+                    "SCAN_REQUIRED",
+                    "SCAN_EXPIRED",
+                    "REFERRED_FOR_UNDERLYING_DISEASE",
+                    "SCAN_INCONCLUSIVE",
+                    "MEDICAL_HISTORY_REQUIRED",
+                    "CONTRAINDICATED",
+                    "UNDER_18",
+                    "CONSENT_REQUIRED",
+                    "INTERVAL_TOO_SHORT",
+                    "COURSE_CLOSED",
+                    "DOSE_LIMIT_EXCEEDED",
+                    "WEIGHT_REQUIRED",
+                    "CONFIRMATION_REQUIRED",
+                    "NOTE_SIGNED",
+                    "DOUBLE_BOOKED",
+                    "COURSE_FULLY_BOOKED",
+                    "INVALID_VALUE",
+                    "INVALID_SETTING",
+                    "UNKNOWN_CONDITION",
+                    "ACKNOWLEDGEMENT_REQUIRED",
+                    "DATE_IN_FUTURE",
+                    "WEIGHT_OUT_OF_RANGE",
+                    "CONTRADICTORY_CONCLUSION",
+                    "BEYOND_WINDOW",
+                    "OUTSIDE_OPENING_HOURS",
+                    "CLINICIAN_NOT_WORKING",
+                    "SESSION_NOT_BOOKED",
+                    "STATUS_CHANGE_REFUSED",
+                    "PAYMENT_REFUSED"
+                  ]
+                },
+                "message": {
+                  "type": "string"
+                },
+                "leg": {
+                  "type": "string",
+                  "enum": [
+                    "left",
+                    "right"
+                  ]
+                },
+                "field": {
+                  "type": "string",
+                  "description": "The request field at fault, for reasons that make the request invalid (400)."
+                },
+                "opensOn": {
+                  "type": "string",
+                  "description": "INTERVAL_TOO_SHORT: the first date the leg may be treated again."
+                },
+                "sessionId": {
+                  "type": "string",
+                  "description": "A warning about another session (a booking that now falls inside a window)."
+                },
+                "clash": {
+                  "type": "object",
+                  "required": [
+                    "kind",
+                    "id",
+                    "startsAt",
+                    "endsAt"
+                  ],
+                  "properties": {
+                    "kind": {
+                      "type": "string",
+                      "enum": [
+                        "session",
+                        "consultation"
+                      ]
+                    },
+                    "id": {
+                      "type": "string"
+                    },
+                    "startsAt": {
+                      "type": "string"
+                    },
+                    "endsAt": {
+                      "type": "string"
+                    }
+                  },
+                  "description": "DOUBLE_BOOKED: the appointment already in the clinician's diary at that time."
+                }
+              }
             }
           },
           "preTreatment": {
@@ -922,7 +1012,97 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, object> = {
           "warnings": {
             "type": "array",
             "items": {
-              "$ref": "#/components/schemas/Reason"
+              "type": "object",
+              "required": [
+                "code",
+                "message"
+              ],
+              "properties": {
+                "code": {
+                  "type": "string",
+                  "enum": [
+                    "SCAN_REQUIRED",
+                    "SCAN_EXPIRED",
+                    "REFERRED_FOR_UNDERLYING_DISEASE",
+                    "SCAN_INCONCLUSIVE",
+                    "MEDICAL_HISTORY_REQUIRED",
+                    "CONTRAINDICATED",
+                    "UNDER_18",
+                    "CONSENT_REQUIRED",
+                    "INTERVAL_TOO_SHORT",
+                    "COURSE_CLOSED",
+                    "DOSE_LIMIT_EXCEEDED",
+                    "WEIGHT_REQUIRED",
+                    "CONFIRMATION_REQUIRED",
+                    "NOTE_SIGNED",
+                    "DOUBLE_BOOKED",
+                    "COURSE_FULLY_BOOKED",
+                    "INVALID_VALUE",
+                    "INVALID_SETTING",
+                    "UNKNOWN_CONDITION",
+                    "ACKNOWLEDGEMENT_REQUIRED",
+                    "DATE_IN_FUTURE",
+                    "WEIGHT_OUT_OF_RANGE",
+                    "CONTRADICTORY_CONCLUSION",
+                    "BEYOND_WINDOW",
+                    "OUTSIDE_OPENING_HOURS",
+                    "CLINICIAN_NOT_WORKING",
+                    "SESSION_NOT_BOOKED",
+                    "STATUS_CHANGE_REFUSED",
+                    "PAYMENT_REFUSED"
+                  ]
+                },
+                "message": {
+                  "type": "string"
+                },
+                "leg": {
+                  "type": "string",
+                  "enum": [
+                    "left",
+                    "right"
+                  ]
+                },
+                "field": {
+                  "type": "string",
+                  "description": "The request field at fault, for reasons that make the request invalid (400)."
+                },
+                "opensOn": {
+                  "type": "string",
+                  "description": "INTERVAL_TOO_SHORT: the first date the leg may be treated again."
+                },
+                "sessionId": {
+                  "type": "string",
+                  "description": "A warning about another session (a booking that now falls inside a window)."
+                },
+                "clash": {
+                  "type": "object",
+                  "required": [
+                    "kind",
+                    "id",
+                    "startsAt",
+                    "endsAt"
+                  ],
+                  "properties": {
+                    "kind": {
+                      "type": "string",
+                      "enum": [
+                        "session",
+                        "consultation"
+                      ]
+                    },
+                    "id": {
+                      "type": "string"
+                    },
+                    "startsAt": {
+                      "type": "string"
+                    },
+                    "endsAt": {
+                      "type": "string"
+                    }
+                  },
+                  "description": "DOUBLE_BOOKED: the appointment already in the clinician's diary at that time."
+                }
+              }
             }
           },
           "preTreatment": {
@@ -1106,7 +1286,26 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, object> = {
     ],
     "properties": {
       "code": {
-        "type": "string"
+        "type": "string",
+        "enum": [
+          "SCAN_REQUIRED",
+          "SCAN_EXPIRED",
+          "REFERRED_FOR_UNDERLYING_DISEASE",
+          "SCAN_INCONCLUSIVE",
+          "MEDICAL_HISTORY_REQUIRED",
+          "CONTRAINDICATED",
+          "UNDER_18",
+          "CONSENT_REQUIRED",
+          "INTERVAL_TOO_SHORT",
+          "COURSE_CLOSED",
+          "DOSE_LIMIT_EXCEEDED",
+          "WEIGHT_REQUIRED",
+          "CONFIRMATION_REQUIRED",
+          "NOTE_SIGNED",
+          "DOUBLE_BOOKED",
+          "COURSE_FULLY_BOOKED"
+        ],
+        "description": "MEDICAL_HISTORY_REQUIRED, CONTRAINDICATED or UNDER_18."
       },
       "message": {
         "type": "string"
@@ -1596,7 +1795,97 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, object> = {
       "warnings": {
         "type": "array",
         "items": {
-          "$ref": "#/components/schemas/Reason"
+          "type": "object",
+          "required": [
+            "code",
+            "message"
+          ],
+          "properties": {
+            "code": {
+              "type": "string",
+              "enum": [
+                "SCAN_REQUIRED",
+                "SCAN_EXPIRED",
+                "REFERRED_FOR_UNDERLYING_DISEASE",
+                "SCAN_INCONCLUSIVE",
+                "MEDICAL_HISTORY_REQUIRED",
+                "CONTRAINDICATED",
+                "UNDER_18",
+                "CONSENT_REQUIRED",
+                "INTERVAL_TOO_SHORT",
+                "COURSE_CLOSED",
+                "DOSE_LIMIT_EXCEEDED",
+                "WEIGHT_REQUIRED",
+                "CONFIRMATION_REQUIRED",
+                "NOTE_SIGNED",
+                "DOUBLE_BOOKED",
+                "COURSE_FULLY_BOOKED",
+                "INVALID_VALUE",
+                "INVALID_SETTING",
+                "UNKNOWN_CONDITION",
+                "ACKNOWLEDGEMENT_REQUIRED",
+                "DATE_IN_FUTURE",
+                "WEIGHT_OUT_OF_RANGE",
+                "CONTRADICTORY_CONCLUSION",
+                "BEYOND_WINDOW",
+                "OUTSIDE_OPENING_HOURS",
+                "CLINICIAN_NOT_WORKING",
+                "SESSION_NOT_BOOKED",
+                "STATUS_CHANGE_REFUSED",
+                "PAYMENT_REFUSED"
+              ]
+            },
+            "message": {
+              "type": "string"
+            },
+            "leg": {
+              "type": "string",
+              "enum": [
+                "left",
+                "right"
+              ]
+            },
+            "field": {
+              "type": "string",
+              "description": "The request field at fault, for reasons that make the request invalid (400)."
+            },
+            "opensOn": {
+              "type": "string",
+              "description": "INTERVAL_TOO_SHORT: the first date the leg may be treated again."
+            },
+            "sessionId": {
+              "type": "string",
+              "description": "A warning about another session (a booking that now falls inside a window)."
+            },
+            "clash": {
+              "type": "object",
+              "required": [
+                "kind",
+                "id",
+                "startsAt",
+                "endsAt"
+              ],
+              "properties": {
+                "kind": {
+                  "type": "string",
+                  "enum": [
+                    "session",
+                    "consultation"
+                  ]
+                },
+                "id": {
+                  "type": "string"
+                },
+                "startsAt": {
+                  "type": "string"
+                },
+                "endsAt": {
+                  "type": "string"
+                }
+              },
+              "description": "DOUBLE_BOOKED: the appointment already in the clinician's diary at that time."
+            }
+          }
         }
       },
       "aftercare": {
@@ -1777,7 +2066,7 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, object> = {
     "properties": {
       "code": {
         "type": "string",
-        "description": "UNUSUAL_CONCENTRATION or TEST_INJECTION."
+        "description": "One of CONFIRMATION_CODES (a string here: the API names any other in a 400)."
       },
       "reason": {
         "type": "string"
@@ -1944,7 +2233,97 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, object> = {
       "warnings": {
         "type": "array",
         "items": {
-          "$ref": "#/components/schemas/Reason"
+          "type": "object",
+          "required": [
+            "code",
+            "message"
+          ],
+          "properties": {
+            "code": {
+              "type": "string",
+              "enum": [
+                "SCAN_REQUIRED",
+                "SCAN_EXPIRED",
+                "REFERRED_FOR_UNDERLYING_DISEASE",
+                "SCAN_INCONCLUSIVE",
+                "MEDICAL_HISTORY_REQUIRED",
+                "CONTRAINDICATED",
+                "UNDER_18",
+                "CONSENT_REQUIRED",
+                "INTERVAL_TOO_SHORT",
+                "COURSE_CLOSED",
+                "DOSE_LIMIT_EXCEEDED",
+                "WEIGHT_REQUIRED",
+                "CONFIRMATION_REQUIRED",
+                "NOTE_SIGNED",
+                "DOUBLE_BOOKED",
+                "COURSE_FULLY_BOOKED",
+                "INVALID_VALUE",
+                "INVALID_SETTING",
+                "UNKNOWN_CONDITION",
+                "ACKNOWLEDGEMENT_REQUIRED",
+                "DATE_IN_FUTURE",
+                "WEIGHT_OUT_OF_RANGE",
+                "CONTRADICTORY_CONCLUSION",
+                "BEYOND_WINDOW",
+                "OUTSIDE_OPENING_HOURS",
+                "CLINICIAN_NOT_WORKING",
+                "SESSION_NOT_BOOKED",
+                "STATUS_CHANGE_REFUSED",
+                "PAYMENT_REFUSED"
+              ]
+            },
+            "message": {
+              "type": "string"
+            },
+            "leg": {
+              "type": "string",
+              "enum": [
+                "left",
+                "right"
+              ]
+            },
+            "field": {
+              "type": "string",
+              "description": "The request field at fault, for reasons that make the request invalid (400)."
+            },
+            "opensOn": {
+              "type": "string",
+              "description": "INTERVAL_TOO_SHORT: the first date the leg may be treated again."
+            },
+            "sessionId": {
+              "type": "string",
+              "description": "A warning about another session (a booking that now falls inside a window)."
+            },
+            "clash": {
+              "type": "object",
+              "required": [
+                "kind",
+                "id",
+                "startsAt",
+                "endsAt"
+              ],
+              "properties": {
+                "kind": {
+                  "type": "string",
+                  "enum": [
+                    "session",
+                    "consultation"
+                  ]
+                },
+                "id": {
+                  "type": "string"
+                },
+                "startsAt": {
+                  "type": "string"
+                },
+                "endsAt": {
+                  "type": "string"
+                }
+              },
+              "description": "DOUBLE_BOOKED: the appointment already in the clinician's diary at that time."
+            }
+          }
         },
         "description": "On the response of a booking or a move only: OUTSIDE_OPENING_HOURS, CLINICIAN_NOT_WORKING.\nWarnings never refuse; the dashboard shows them."
       },
@@ -2133,7 +2512,97 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, object> = {
       "warnings": {
         "type": "array",
         "items": {
-          "$ref": "#/components/schemas/Reason"
+          "type": "object",
+          "required": [
+            "code",
+            "message"
+          ],
+          "properties": {
+            "code": {
+              "type": "string",
+              "enum": [
+                "SCAN_REQUIRED",
+                "SCAN_EXPIRED",
+                "REFERRED_FOR_UNDERLYING_DISEASE",
+                "SCAN_INCONCLUSIVE",
+                "MEDICAL_HISTORY_REQUIRED",
+                "CONTRAINDICATED",
+                "UNDER_18",
+                "CONSENT_REQUIRED",
+                "INTERVAL_TOO_SHORT",
+                "COURSE_CLOSED",
+                "DOSE_LIMIT_EXCEEDED",
+                "WEIGHT_REQUIRED",
+                "CONFIRMATION_REQUIRED",
+                "NOTE_SIGNED",
+                "DOUBLE_BOOKED",
+                "COURSE_FULLY_BOOKED",
+                "INVALID_VALUE",
+                "INVALID_SETTING",
+                "UNKNOWN_CONDITION",
+                "ACKNOWLEDGEMENT_REQUIRED",
+                "DATE_IN_FUTURE",
+                "WEIGHT_OUT_OF_RANGE",
+                "CONTRADICTORY_CONCLUSION",
+                "BEYOND_WINDOW",
+                "OUTSIDE_OPENING_HOURS",
+                "CLINICIAN_NOT_WORKING",
+                "SESSION_NOT_BOOKED",
+                "STATUS_CHANGE_REFUSED",
+                "PAYMENT_REFUSED"
+              ]
+            },
+            "message": {
+              "type": "string"
+            },
+            "leg": {
+              "type": "string",
+              "enum": [
+                "left",
+                "right"
+              ]
+            },
+            "field": {
+              "type": "string",
+              "description": "The request field at fault, for reasons that make the request invalid (400)."
+            },
+            "opensOn": {
+              "type": "string",
+              "description": "INTERVAL_TOO_SHORT: the first date the leg may be treated again."
+            },
+            "sessionId": {
+              "type": "string",
+              "description": "A warning about another session (a booking that now falls inside a window)."
+            },
+            "clash": {
+              "type": "object",
+              "required": [
+                "kind",
+                "id",
+                "startsAt",
+                "endsAt"
+              ],
+              "properties": {
+                "kind": {
+                  "type": "string",
+                  "enum": [
+                    "session",
+                    "consultation"
+                  ]
+                },
+                "id": {
+                  "type": "string"
+                },
+                "startsAt": {
+                  "type": "string"
+                },
+                "endsAt": {
+                  "type": "string"
+                }
+              },
+              "description": "DOUBLE_BOOKED: the appointment already in the clinician's diary at that time."
+            }
+          }
         },
         "description": "Clearance on the day of the request (POST only): planning is never refused for clearance."
       },
@@ -2228,7 +2697,97 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, object> = {
             "reasons": {
               "type": "array",
               "items": {
-                "$ref": "#/components/schemas/Reason"
+                "type": "object",
+                "required": [
+                  "code",
+                  "message"
+                ],
+                "properties": {
+                  "code": {
+                    "type": "string",
+                    "enum": [
+                      "SCAN_REQUIRED",
+                      "SCAN_EXPIRED",
+                      "REFERRED_FOR_UNDERLYING_DISEASE",
+                      "SCAN_INCONCLUSIVE",
+                      "MEDICAL_HISTORY_REQUIRED",
+                      "CONTRAINDICATED",
+                      "UNDER_18",
+                      "CONSENT_REQUIRED",
+                      "INTERVAL_TOO_SHORT",
+                      "COURSE_CLOSED",
+                      "DOSE_LIMIT_EXCEEDED",
+                      "WEIGHT_REQUIRED",
+                      "CONFIRMATION_REQUIRED",
+                      "NOTE_SIGNED",
+                      "DOUBLE_BOOKED",
+                      "COURSE_FULLY_BOOKED",
+                      "INVALID_VALUE",
+                      "INVALID_SETTING",
+                      "UNKNOWN_CONDITION",
+                      "ACKNOWLEDGEMENT_REQUIRED",
+                      "DATE_IN_FUTURE",
+                      "WEIGHT_OUT_OF_RANGE",
+                      "CONTRADICTORY_CONCLUSION",
+                      "BEYOND_WINDOW",
+                      "OUTSIDE_OPENING_HOURS",
+                      "CLINICIAN_NOT_WORKING",
+                      "SESSION_NOT_BOOKED",
+                      "STATUS_CHANGE_REFUSED",
+                      "PAYMENT_REFUSED"
+                    ]
+                  },
+                  "message": {
+                    "type": "string"
+                  },
+                  "leg": {
+                    "type": "string",
+                    "enum": [
+                      "left",
+                      "right"
+                    ]
+                  },
+                  "field": {
+                    "type": "string",
+                    "description": "The request field at fault, for reasons that make the request invalid (400)."
+                  },
+                  "opensOn": {
+                    "type": "string",
+                    "description": "INTERVAL_TOO_SHORT: the first date the leg may be treated again."
+                  },
+                  "sessionId": {
+                    "type": "string",
+                    "description": "A warning about another session (a booking that now falls inside a window)."
+                  },
+                  "clash": {
+                    "type": "object",
+                    "required": [
+                      "kind",
+                      "id",
+                      "startsAt",
+                      "endsAt"
+                    ],
+                    "properties": {
+                      "kind": {
+                        "type": "string",
+                        "enum": [
+                          "session",
+                          "consultation"
+                        ]
+                      },
+                      "id": {
+                        "type": "string"
+                      },
+                      "startsAt": {
+                        "type": "string"
+                      },
+                      "endsAt": {
+                        "type": "string"
+                      }
+                    },
+                    "description": "DOUBLE_BOOKED: the appointment already in the clinician's diary at that time."
+                  }
+                }
               }
             }
           }
@@ -2764,7 +3323,97 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, object> = {
       "reasons": {
         "type": "array",
         "items": {
-          "$ref": "#/components/schemas/Reason"
+          "type": "object",
+          "required": [
+            "code",
+            "message"
+          ],
+          "properties": {
+            "code": {
+              "type": "string",
+              "enum": [
+                "SCAN_REQUIRED",
+                "SCAN_EXPIRED",
+                "REFERRED_FOR_UNDERLYING_DISEASE",
+                "SCAN_INCONCLUSIVE",
+                "MEDICAL_HISTORY_REQUIRED",
+                "CONTRAINDICATED",
+                "UNDER_18",
+                "CONSENT_REQUIRED",
+                "INTERVAL_TOO_SHORT",
+                "COURSE_CLOSED",
+                "DOSE_LIMIT_EXCEEDED",
+                "WEIGHT_REQUIRED",
+                "CONFIRMATION_REQUIRED",
+                "NOTE_SIGNED",
+                "DOUBLE_BOOKED",
+                "COURSE_FULLY_BOOKED",
+                "INVALID_VALUE",
+                "INVALID_SETTING",
+                "UNKNOWN_CONDITION",
+                "ACKNOWLEDGEMENT_REQUIRED",
+                "DATE_IN_FUTURE",
+                "WEIGHT_OUT_OF_RANGE",
+                "CONTRADICTORY_CONCLUSION",
+                "BEYOND_WINDOW",
+                "OUTSIDE_OPENING_HOURS",
+                "CLINICIAN_NOT_WORKING",
+                "SESSION_NOT_BOOKED",
+                "STATUS_CHANGE_REFUSED",
+                "PAYMENT_REFUSED"
+              ]
+            },
+            "message": {
+              "type": "string"
+            },
+            "leg": {
+              "type": "string",
+              "enum": [
+                "left",
+                "right"
+              ]
+            },
+            "field": {
+              "type": "string",
+              "description": "The request field at fault, for reasons that make the request invalid (400)."
+            },
+            "opensOn": {
+              "type": "string",
+              "description": "INTERVAL_TOO_SHORT: the first date the leg may be treated again."
+            },
+            "sessionId": {
+              "type": "string",
+              "description": "A warning about another session (a booking that now falls inside a window)."
+            },
+            "clash": {
+              "type": "object",
+              "required": [
+                "kind",
+                "id",
+                "startsAt",
+                "endsAt"
+              ],
+              "properties": {
+                "kind": {
+                  "type": "string",
+                  "enum": [
+                    "session",
+                    "consultation"
+                  ]
+                },
+                "id": {
+                  "type": "string"
+                },
+                "startsAt": {
+                  "type": "string"
+                },
+                "endsAt": {
+                  "type": "string"
+                }
+              },
+              "description": "DOUBLE_BOOKED: the appointment already in the clinician's diary at that time."
+            }
+          }
         },
         "description": "Why the leg cannot be treated; empty when cleared."
       }
@@ -3871,36 +4520,41 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, object> = {
       "items": {
         "type": "array",
         "items": {
-          "type": "object",
-          "required": [
-            "code",
-            "text"
-          ],
-          "properties": {
-            "code": {
-              "type": "string",
-              "enum": [
-                "no_lotions",
-                "loose_clothing",
-                "bring_stockings"
-              ]
-            },
-            "from": {
-              "type": "string",
-              "format": "date-time"
-            },
-            "fromDate": {
-              "type": "string",
-              "format": "date"
-            },
-            "text": {
-              "type": "string"
-            }
-          }
+          "$ref": "#/components/schemas/PreTreatmentItem"
         }
       }
     },
     "description": "`GET /api/sessions/:id/pre-treatment` and in every booking response."
+  },
+  "PreTreatmentItem": {
+    "type": "object",
+    "required": [
+      "code",
+      "text"
+    ],
+    "properties": {
+      "code": {
+        "type": "string",
+        "enum": [
+          "no_lotions",
+          "loose_clothing",
+          "bring_stockings"
+        ]
+      },
+      "from": {
+        "type": "string",
+        "format": "date-time",
+        "description": "When the advice starts (no_lotions: 24 hours before the appointment, clinic offset)."
+      },
+      "fromDate": {
+        "type": "string",
+        "format": "date",
+        "description": "Clinic calendar date of `from`."
+      },
+      "text": {
+        "type": "string"
+      }
+    }
   },
   "Problem": {
     "type": "object",
@@ -3948,10 +4602,16 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, object> = {
           "FORBIDDEN",
           "PASSWORD_CHANGE_REQUIRED",
           "NOT_FOUND",
+          "NO_AFTERCARE_YET",
+          "NO_PRE_TREATMENT_ADVICE",
           "DUPLICATE_PATIENT",
           "VERSION_CONFLICT",
           "CONFLICT",
           "SESSION_NOT_BOOKED",
+          "SESSION_NOT_DUE",
+          "SESSION_NOT_COMPLETED",
+          "ADVERSE_EVENT_ALREADY_RESOLVED",
+          "NOTE_NOT_SIGNED",
           "STATUS_CHANGE_REFUSED",
           "PAYMENT_REFUSED",
           "PAYLOAD_TOO_LARGE",
@@ -3970,7 +4630,97 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, object> = {
       "reasons": {
         "type": "array",
         "items": {
-          "$ref": "#/components/schemas/Reason"
+          "type": "object",
+          "required": [
+            "code",
+            "message"
+          ],
+          "properties": {
+            "code": {
+              "type": "string",
+              "enum": [
+                "SCAN_REQUIRED",
+                "SCAN_EXPIRED",
+                "REFERRED_FOR_UNDERLYING_DISEASE",
+                "SCAN_INCONCLUSIVE",
+                "MEDICAL_HISTORY_REQUIRED",
+                "CONTRAINDICATED",
+                "UNDER_18",
+                "CONSENT_REQUIRED",
+                "INTERVAL_TOO_SHORT",
+                "COURSE_CLOSED",
+                "DOSE_LIMIT_EXCEEDED",
+                "WEIGHT_REQUIRED",
+                "CONFIRMATION_REQUIRED",
+                "NOTE_SIGNED",
+                "DOUBLE_BOOKED",
+                "COURSE_FULLY_BOOKED",
+                "INVALID_VALUE",
+                "INVALID_SETTING",
+                "UNKNOWN_CONDITION",
+                "ACKNOWLEDGEMENT_REQUIRED",
+                "DATE_IN_FUTURE",
+                "WEIGHT_OUT_OF_RANGE",
+                "CONTRADICTORY_CONCLUSION",
+                "BEYOND_WINDOW",
+                "OUTSIDE_OPENING_HOURS",
+                "CLINICIAN_NOT_WORKING",
+                "SESSION_NOT_BOOKED",
+                "STATUS_CHANGE_REFUSED",
+                "PAYMENT_REFUSED"
+              ]
+            },
+            "message": {
+              "type": "string"
+            },
+            "leg": {
+              "type": "string",
+              "enum": [
+                "left",
+                "right"
+              ]
+            },
+            "field": {
+              "type": "string",
+              "description": "The request field at fault, for reasons that make the request invalid (400)."
+            },
+            "opensOn": {
+              "type": "string",
+              "description": "INTERVAL_TOO_SHORT: the first date the leg may be treated again."
+            },
+            "sessionId": {
+              "type": "string",
+              "description": "A warning about another session (a booking that now falls inside a window)."
+            },
+            "clash": {
+              "type": "object",
+              "required": [
+                "kind",
+                "id",
+                "startsAt",
+                "endsAt"
+              ],
+              "properties": {
+                "kind": {
+                  "type": "string",
+                  "enum": [
+                    "session",
+                    "consultation"
+                  ]
+                },
+                "id": {
+                  "type": "string"
+                },
+                "startsAt": {
+                  "type": "string"
+                },
+                "endsAt": {
+                  "type": "string"
+                }
+              },
+              "description": "DOUBLE_BOOKED: the appointment already in the clinician's diary at that time."
+            }
+          }
         }
       }
     },
@@ -3997,69 +4747,6 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, object> = {
       }
     },
     "description": "Mean improvement of one rater, with the number of courses it rests on."
-  },
-  "Reason": {
-    "type": "object",
-    "required": [
-      "code",
-      "message"
-    ],
-    "properties": {
-      "code": {
-        "type": "string"
-      },
-      "message": {
-        "type": "string"
-      },
-      "leg": {
-        "type": "string",
-        "enum": [
-          "left",
-          "right"
-        ]
-      },
-      "field": {
-        "type": "string",
-        "description": "The request field at fault, for reasons that make the request invalid (400)."
-      },
-      "opensOn": {
-        "type": "string",
-        "description": "INTERVAL_TOO_SHORT: the first date the leg may be treated again."
-      },
-      "sessionId": {
-        "type": "string",
-        "description": "A warning about another session (a booking that now falls inside a window)."
-      },
-      "clash": {
-        "type": "object",
-        "required": [
-          "kind",
-          "id",
-          "startsAt",
-          "endsAt"
-        ],
-        "properties": {
-          "kind": {
-            "type": "string",
-            "enum": [
-              "session",
-              "consultation"
-            ]
-          },
-          "id": {
-            "type": "string"
-          },
-          "startsAt": {
-            "type": "string"
-          },
-          "endsAt": {
-            "type": "string"
-          }
-        },
-        "description": "DOUBLE_BOOKED: the appointment already in the clinician's diary at that time."
-      }
-    },
-    "description": "One reason a request was refused (or a warning); `leg` when the reason is about one leg."
   },
   "RecallCall": {
     "type": "object",

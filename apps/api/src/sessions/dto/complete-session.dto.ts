@@ -1,5 +1,6 @@
 import {
   AGENTS,
+  CONFIRMATION_CODES,
   FORMS,
   LEGS,
   type Checklist,
@@ -10,7 +11,6 @@ import {
   type SclerosantAgent,
   type SclerosantForm,
 } from '@venule/api-contract';
-import { CONFIRMATION_CODES } from '@venule/clinical-rules';
 import { Type } from 'class-transformer';
 import { IsInstant } from '../../platform/validation/date-fields';
 import {

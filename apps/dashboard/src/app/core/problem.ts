@@ -1,6 +1,6 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import type { AbstractControl } from '@angular/forms';
-import { describeFieldError, type FieldError, type Problem } from '@venule/api-contract';
+import { describeFieldError, type ErrorCode, type FieldError, type Problem } from '@venule/api-contract';
 
 /** The problem+json body of a failed request, or null when the server sent none. */
 export function problemOf(error: unknown): Problem | null {
@@ -10,7 +10,7 @@ export function problemOf(error: unknown): Problem | null {
   return null;
 }
 
-export function problemCode(error: unknown): string | null {
+export function problemCode(error: unknown): ErrorCode | null {
   return problemOf(error)?.code ?? null;
 }
 

@@ -145,7 +145,7 @@ describe('AdverseEvents', () => {
     await click('Mark resolved');
     await click('Save');
     http.expectOne('/api/adverse-events/ae-1/resolve').flush(
-      problem(409, 'CONFLICT', 'This adverse event is already marked resolved.'),
+      problem(409, 'ADVERSE_EVENT_ALREADY_RESOLVED', 'This adverse event is already marked resolved.'),
       { status: 409, statusText: 'Conflict' },
     );
     await fixture.whenStable();

@@ -125,7 +125,9 @@ export class AftercarePage {
       .subscribe({
         next: (sheet) => this.sheet.set(sheet),
         error: (error: unknown) => {
-          this.notCompleted.set(problemCode(error) === 'NOT_FOUND');
+          // No plan yet, or no such session: trying again will not help.
+          const code = problemCode(error);
+          this.notCompleted.set(code === 'NO_AFTERCARE_YET' || code === 'NOT_FOUND');
           this.loadError.set(problemMessage(error));
         },
       });

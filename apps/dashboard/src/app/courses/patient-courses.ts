@@ -9,7 +9,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
-import type { Consultation, Course, Leg } from '@venule/api-contract';
+import type { Consultation, Course, Leg, Reason } from '@venule/api-contract';
 import { can } from '../core/access';
 import { formatDate } from '../core/dates';
 import { links } from '../core/paths';
@@ -147,7 +147,7 @@ export class PatientCourses {
   protected readonly state = signal<LoadState>({ status: 'loading' });
   protected readonly planning = signal(false);
   protected readonly busy = signal(false);
-  protected readonly error = signal<{ message: string; reasons: { code: string; message: string }[] } | null>(null);
+  protected readonly error = signal<{ message: string; reasons: Reason[] } | null>(null);
   protected readonly planned = signal<Course | null>(null);
   protected readonly legsMissing = signal(false);
 

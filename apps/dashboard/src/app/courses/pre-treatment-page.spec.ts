@@ -56,7 +56,7 @@ describe('PreTreatmentPage', () => {
     http.expectOne('/api/sessions/s-2').flush(booking({ id: 's-2', status: 'completed' }));
     http
       .expectOne('/api/sessions/s-2/pre-treatment')
-      .flush(problem(404, 'NOT_FOUND', 'This session is completed; pre-treatment advice is for booked sessions.'), { status: 404, statusText: 'Not Found' });
+      .flush(problem(404, 'NO_PRE_TREATMENT_ADVICE', 'This session is completed; pre-treatment advice is for booked sessions.'), { status: 404, statusText: 'Not Found' });
     await fixture.whenStable();
     expect(el.textContent).toContain('This session is completed; pre-treatment advice is for booked sessions.');
   });

@@ -11,7 +11,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatRadioModule } from '@angular/material/radio';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTimepickerModule } from '@angular/material/timepicker';
-import { AGENTS, LEGS, type CompletedSession, type ConfirmationInput, type Course, type IsoDate, type Reason, type SessionBooking } from '@venule/api-contract';
+import { AGENTS, LEGS, type CompletedSession, type ConfirmationInput, type Course, type IsoDate, type Reason, type SclerosantForm, type SessionBooking } from '@venule/api-contract';
 import { AGENT_LABELS, DEFAULT_POLICY, addDays, checkDose, formatNumber, maxDate, needsTestInjection } from '@venule/clinical-rules';
 import type { DateTime } from 'luxon';
 import { isoDateOf, pickerDate, timeOf, unreadable } from '../core/clinic-dates';
@@ -240,7 +240,7 @@ export class SessionCompleteForm implements OnInit {
     product: '',
     batchNumber: ['', Validators.required],
     concentrationPercent: this.fb.control<number | null>(null, [Validators.required, Validators.min(0.01), Validators.max(5)]),
-    form: this.fb.control<'liquid' | 'foam'>('liquid'),
+    form: this.fb.control<SclerosantForm>('liquid'),
     volumeMl: this.fb.control<number | null>(null, [Validators.required, Validators.min(0.01), Validators.max(100)]),
     injections: this.fb.control<number | null>(null, [Validators.required, Validators.min(1), Validators.pattern(/^\d+$/)]),
     compression: this.fb.group({ mmHg: this.fb.control<number | null>(20), hours: this.fb.control<number | null>(72) }),

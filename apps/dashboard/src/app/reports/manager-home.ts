@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { RouterLink } from '@angular/router';
-import type { OutcomesReport, OverdueReport } from '@venule/api-contract';
+import type { OutcomeRater, OutcomesReport, OverdueReport } from '@venule/api-contract';
 import type { ChartConfiguration } from 'chart.js';
 import { BaseChartDirective, provideCharts, withDefaultRegisterables } from 'ng2-charts';
 import { forkJoin, of, catchError } from 'rxjs';
@@ -18,7 +18,7 @@ import { ReportsApi, saveFile } from './reports-api';
 const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 1000) / 10} %`);
 
 /** Share of rated courses of 2–5 sessions at or above the promise's 60 %. */
-export function promiseKept(report: OutcomesReport, by: 'patient' | 'clinician'): { share: number | null; courses: number } {
+export function promiseKept(report: OutcomesReport, by: OutcomeRater): { share: number | null; courses: number } {
   const inRange = report.improvementBySessions.filter(
     (b) => b.sessionsCompleted >= report.promise.minSessions && b.sessionsCompleted <= report.promise.maxSessions,
   );

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { MatTableModule } from '@angular/material/table';
-import type { OverdueReport } from '@venule/api-contract';
+import type { Leg, OverdueReport } from '@venule/api-contract';
 import { formatDate } from '../core/dates';
 import { LEG_LABELS } from '../core/legs';
 import { counted } from './counted';
@@ -55,5 +55,5 @@ export class OverdueLists {
   protected readonly scanColumns = ['patient', 'phone', 'when'];
   protected readonly date = formatDate;
   protected readonly counted = counted;
-  protected readonly legLabel = (leg: 'left' | 'right') => LEG_LABELS[leg];
+  protected readonly legLabel = (leg: Leg) => LEG_LABELS[leg];
 }

@@ -3,7 +3,7 @@ import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator'
 import { MatSortModule, type Sort } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
-import type { CourseProgressPage, CourseProgressSort } from '@venule/api-contract';
+import type { CourseProgressPage, CourseProgressSort, Leg } from '@venule/api-contract';
 import { formatDate } from '../core/dates';
 import { LEG_LABELS } from '../core/legs';
 import { links } from '../core/paths';
@@ -77,7 +77,7 @@ export class ProgressTable {
   protected readonly courseLink = links.course;
   protected readonly date = (d: string | null) => (d ? formatDate(d) : '—');
   protected readonly percent = (p: number | null) => (p === null ? '—' : `${p} %`);
-  protected readonly legs = (legs: ('left' | 'right')[]) => legs.map((l) => LEG_LABELS[l]).join(', ');
+  protected readonly legs = (legs: Leg[]) => legs.map((l) => LEG_LABELS[l]).join(', ');
 
   protected onSort(sort: Sort): void {
     this.sortChange.emit({ sort: sort.active as CourseProgressSort, direction: sort.direction === 'asc' ? 'asc' : 'desc' });

@@ -1,5 +1,5 @@
 import { TestBed } from '@angular/core/testing';
-import type { ClearanceSummary } from '@venule/api-contract';
+import type { ClearanceBlocker, ClearanceSummary } from '@venule/api-contract';
 import { NO_HISTORY, clearanceOf, leg } from '../../testing/clearance';
 import { ClearanceBadge } from './clearance-badge';
 
@@ -59,8 +59,8 @@ describe('ClearanceBadge', () => {
   });
 
   it('is red for a patient blocker even with cleared legs', () => {
-    const contraindicated = { code: 'CONTRAINDICATED', message: 'Pregnancy rules out treatment.' };
-    const under18 = { code: 'UNDER_18', message: 'The patient is 17.' };
+    const contraindicated: ClearanceBlocker = { code: 'CONTRAINDICATED', message: 'Pregnancy rules out treatment.' };
+    const under18: ClearanceBlocker = { code: 'UNDER_18', message: 'The patient is 17.' };
     const { visible, badge } = render(clearanceOf(leg('cleared', '2027-05-01'), leg('cleared', '2027-05-01'), [contraindicated, under18]));
     expect(visible).toBe('Contraindicated · Under 18');
     expect(badge.classList).toContain('vn-tone-bad');
