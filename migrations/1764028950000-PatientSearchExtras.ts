@@ -17,8 +17,12 @@ export class PatientSearchExtras1764028950000 implements MigrationInterface {
     await q.query(`ALTER TABLE patients ADD CONSTRAINT patients_phone_digits_length CHECK (length(phone_digits) BETWEEN 6 AND 15)`);
     await q.query(`ALTER TABLE patients ADD CONSTRAINT patients_postcode_upper CHECK (postcode IS NULL OR postcode = upper(postcode))`);
     await q.query(`ALTER TABLE patients ADD CONSTRAINT patients_email_shape CHECK (email LIKE '%_@_%')`);
-    await q.query(`ALTER TABLE medical_histories ADD CONSTRAINT medical_histories_ceap_object CHECK (ceap IS NULL OR jsonb_typeof(ceap) = 'object')`);
-    await q.query(`ALTER TABLE medical_histories ADD CONSTRAINT medical_histories_ack_object CHECK (jsonb_typeof(acknowledgements) = 'object')`);
+    await q.query(
+      `ALTER TABLE medical_histories ADD CONSTRAINT medical_histories_ceap_object CHECK (ceap IS NULL OR jsonb_typeof(ceap) = 'object')`,
+    );
+    await q.query(
+      `ALTER TABLE medical_histories ADD CONSTRAINT medical_histories_ack_object CHECK (jsonb_typeof(acknowledgements) = 'object')`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -17,7 +17,9 @@ export class ReportIndexes1796022786202 implements MigrationInterface {
       CREATE INDEX courses_active_facts ON courses (patient_id)
       INCLUDE (legs, planned_sessions, created_at, created_by) WHERE status = 'active'`);
     // Outcomes over a period: sessions given, attendance, ratings and courses closed in it.
-    await q.query(`CREATE INDEX sessions_completed_by_day ON sessions (completed_on) INCLUDE (completed_by, course_id) WHERE status = 'completed'`);
+    await q.query(
+      `CREATE INDEX sessions_completed_by_day ON sessions (completed_on) INCLUDE (completed_by, course_id) WHERE status = 'completed'`,
+    );
     await q.query(`
       CREATE INDEX sessions_attendance ON sessions (scheduled_for)
       INCLUDE (status, completed_by, clinician_id) WHERE status IN ('completed', 'did_not_attend')`);

@@ -10,7 +10,9 @@ export class AuditPageViews1796025271614 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE audit_events ADD COLUMN view_id uuid`);
-    await q.query(`CREATE UNIQUE INDEX audit_events_one_read_per_view ON audit_events (view_id, actor_id, patient_id) WHERE view_id IS NOT NULL`);
+    await q.query(
+      `CREATE UNIQUE INDEX audit_events_one_read_per_view ON audit_events (view_id, actor_id, patient_id) WHERE view_id IS NOT NULL`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

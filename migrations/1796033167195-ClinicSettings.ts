@@ -30,6 +30,8 @@ export class ClinicSettings1796033167195 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE audit_events DROP COLUMN changes`);
     await q.query(`ALTER TABLE users DROP COLUMN working_days`);
-    await q.query(`ALTER TABLE clinic_settings DROP COLUMN opening_hours, DROP COLUMN out_of_hours_phone, DROP COLUMN phone, DROP COLUMN address`);
+    await q.query(
+      `ALTER TABLE clinic_settings DROP COLUMN opening_hours, DROP COLUMN out_of_hours_phone, DROP COLUMN phone, DROP COLUMN address`,
+    );
   }
 }

@@ -52,11 +52,19 @@ export class CourseFacts1796033200000 implements MigrationInterface {
         clinician_rated_on date
       )`);
     await q.query(`CREATE INDEX course_facts_active ON course_facts (patient_id) WHERE status = 'active'`);
-    await q.query(`CREATE INDEX course_facts_closed ON course_facts (closed_at) INCLUDE (status, last_by, created_by) WHERE status <> 'active'`);
+    await q.query(
+      `CREATE INDEX course_facts_closed ON course_facts (closed_at) INCLUDE (status, last_by, created_by) WHERE status <> 'active'`,
+    );
     await q.query(`CREATE INDEX course_facts_gap ON course_facts (longest_gap) WHERE longest_gap IS NOT NULL`);
-    await q.query(`CREATE INDEX course_facts_first ON course_facts (first_on) INCLUDE (patient_id, patient_first_on, first_at, first_by, first_scan_on)`);
-    await q.query(`CREATE INDEX course_facts_patient_rated ON course_facts (patient_rated_on) INCLUDE (patient_rating, done, last_by, created_by)`);
-    await q.query(`CREATE INDEX course_facts_clinician_rated ON course_facts (clinician_rated_on) INCLUDE (clinician_rating, done, last_by, created_by)`);
+    await q.query(
+      `CREATE INDEX course_facts_first ON course_facts (first_on) INCLUDE (patient_id, patient_first_on, first_at, first_by, first_scan_on)`,
+    );
+    await q.query(
+      `CREATE INDEX course_facts_patient_rated ON course_facts (patient_rated_on) INCLUDE (patient_rating, done, last_by, created_by)`,
+    );
+    await q.query(
+      `CREATE INDEX course_facts_clinician_rated ON course_facts (clinician_rated_on) INCLUDE (clinician_rating, done, last_by, created_by)`,
+    );
 
     await q.query(`
       CREATE FUNCTION refresh_course_facts(patient_ids uuid[]) RETURNS void LANGUAGE plpgsql AS $$
@@ -151,16 +159,24 @@ export class CourseFacts1796033200000 implements MigrationInterface {
           FROM new_rows n WHERE f.patient_id = n.id AND f.archived IS DISTINCT FROM n.archived;
         RETURN NULL;
       END $$`);
-    await q.query(`CREATE TRIGGER patients_facts_update AFTER UPDATE ON patients REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION course_facts_archived()`);
+    await q.query(
+      `CREATE TRIGGER patients_facts_update AFTER UPDATE ON patients REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION course_facts_archived()`,
+    );
     for (const [table, fn] of [
       ['courses', 'course_facts_by_patient'],
       ['scans', 'course_facts_by_patient'],
       ['sessions', 'course_facts_by_course'],
       ['outcomes', 'course_facts_by_course'],
     ]) {
-      await q.query(`CREATE TRIGGER ${table}_facts_insert AFTER INSERT ON ${table} REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`);
-      await q.query(`CREATE TRIGGER ${table}_facts_update AFTER UPDATE ON ${table} REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`);
-      await q.query(`CREATE TRIGGER ${table}_facts_delete AFTER DELETE ON ${table} REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`);
+      await q.query(
+        `CREATE TRIGGER ${table}_facts_insert AFTER INSERT ON ${table} REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`,
+      );
+      await q.query(
+        `CREATE TRIGGER ${table}_facts_update AFTER UPDATE ON ${table} REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`,
+      );
+      await q.query(
+        `CREATE TRIGGER ${table}_facts_delete AFTER DELETE ON ${table} REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`,
+      );
     }
 
     // Backfill every course there is.

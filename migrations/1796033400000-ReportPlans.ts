@@ -22,12 +22,16 @@ export class ReportPlans1796033400000 implements MigrationInterface {
         RAISE NOTICE 'JIT left as the server sets it: only the owner of the database can switch it off';
       END $$`);
     await q.query(`DROP INDEX sessions_completed_by_day`);
-    await q.query(`CREATE INDEX sessions_completed_by_day ON sessions (completed_on) INCLUDE (completed_by, course_id, id) WHERE status = 'completed'`);
+    await q.query(
+      `CREATE INDEX sessions_completed_by_day ON sessions (completed_on) INCLUDE (completed_by, course_id, id) WHERE status = 'completed'`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP INDEX sessions_completed_by_day`);
-    await q.query(`CREATE INDEX sessions_completed_by_day ON sessions (completed_on) INCLUDE (completed_by, course_id) WHERE status = 'completed'`);
+    await q.query(
+      `CREATE INDEX sessions_completed_by_day ON sessions (completed_on) INCLUDE (completed_by, course_id) WHERE status = 'completed'`,
+    );
     await q.query(`DO $$ BEGIN EXECUTE format('ALTER DATABASE %I RESET jit', current_database()); END $$`);
   }
 }

@@ -34,7 +34,8 @@ export const featureLayersPlugin = {
       meta: {
         type: 'problem',
         messages: {
-          upward: "'{{from}}' may not import from '{{to}}': features depend one way, on lower layers only (FEATURE_LAYERS in apps/api/eslint-feature-layers.mjs).",
+          upward:
+            "'{{from}}' may not import from '{{to}}': features depend one way, on lower layers only (FEATURE_LAYERS in apps/api/eslint-feature-layers.mjs).",
           root: "'{{from}}' may not import from the root of src ('{{path}}'): only the root composes features.",
           unknown: "The feature folder '{{feature}}' is not in FEATURE_LAYERS (apps/api/eslint-feature-layers.mjs): place it in a layer.",
         },

@@ -19,7 +19,10 @@ if (!/^\d+$/.test(process.env['E2E_PORT'] ?? '')) {
   const file = join(mkdtempSync(join(tmpdir(), 'venule-port-')), 'port');
   execFileSync(
     process.execPath,
-    ['-e', `const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{require('fs').writeFileSync(${JSON.stringify(file)},String(s.address().port));s.close()})`],
+    [
+      '-e',
+      `const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{require('fs').writeFileSync(${JSON.stringify(file)},String(s.address().port));s.close()})`,
+    ],
     { env, stdio: 'ignore' },
   );
   process.env['E2E_PORT'] = readFileSync(file, 'utf8');

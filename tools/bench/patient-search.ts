@@ -31,26 +31,229 @@ const PATIENTS = Number(process.env['BENCH_PATIENTS'] ?? 100_000);
 const QUERIES = Number(process.env['BENCH_QUERIES'] ?? 200);
 
 const FIRST = [
-  'Olivia', 'Amelia', 'Isla', 'Ava', 'Mia', 'Ivy', 'Lily', 'Isabella', 'Rosie', 'Sophia', 'Grace', 'Willow', 'Freya', 'Florence',
-  'Emily', 'Ella', 'Poppy', 'Evie', 'Elsie', 'Charlotte', 'Evelyn', 'Sienna', 'Sofia', 'Daisy', 'Phoebe', 'Sophie', 'Alice',
-  'Harper', 'Matilda', 'Ruby', 'Emilia', 'Maya', 'Millie', 'Isabelle', 'Eliza', 'Arabella', 'Chloé', 'Zoë', 'Siobhán', 'Aoife',
-  'Niamh', 'Róisín', 'Saoirse', 'Ciara', 'Orla', 'Bríd', 'Sinéad', 'Aisling', 'Mairéad', 'Caoimhe', 'Agnieszka', 'Małgorzata',
-  'Katarzyna', 'Zofia', 'Priya', 'Ananya', 'Fatima', 'Aisha', 'Ayesha', 'Zainab', 'Amara', 'Chidinma', 'Ngozi', 'Yetunde',
-  'Mei', 'Lin', 'Hannah', 'Sarah', 'Rebecca', 'Rachel', 'Leah', 'Joanne', 'Karen', 'Susan', 'Margaret', 'Patricia', 'Helen',
-  'Deborah', 'Claire', 'Nicola', 'Emma', 'Lucy', 'Jessica', 'Laura', 'Natalie', 'Catrin', 'Bronwen', 'Cerys', 'Gwen', 'Ffion',
-  'James', 'Thomas', 'David', 'Daniel', 'Marcus', 'Oliver', 'Jack', 'Seán', 'Ciarán', 'Alex',
+  'Olivia',
+  'Amelia',
+  'Isla',
+  'Ava',
+  'Mia',
+  'Ivy',
+  'Lily',
+  'Isabella',
+  'Rosie',
+  'Sophia',
+  'Grace',
+  'Willow',
+  'Freya',
+  'Florence',
+  'Emily',
+  'Ella',
+  'Poppy',
+  'Evie',
+  'Elsie',
+  'Charlotte',
+  'Evelyn',
+  'Sienna',
+  'Sofia',
+  'Daisy',
+  'Phoebe',
+  'Sophie',
+  'Alice',
+  'Harper',
+  'Matilda',
+  'Ruby',
+  'Emilia',
+  'Maya',
+  'Millie',
+  'Isabelle',
+  'Eliza',
+  'Arabella',
+  'Chloé',
+  'Zoë',
+  'Siobhán',
+  'Aoife',
+  'Niamh',
+  'Róisín',
+  'Saoirse',
+  'Ciara',
+  'Orla',
+  'Bríd',
+  'Sinéad',
+  'Aisling',
+  'Mairéad',
+  'Caoimhe',
+  'Agnieszka',
+  'Małgorzata',
+  'Katarzyna',
+  'Zofia',
+  'Priya',
+  'Ananya',
+  'Fatima',
+  'Aisha',
+  'Ayesha',
+  'Zainab',
+  'Amara',
+  'Chidinma',
+  'Ngozi',
+  'Yetunde',
+  'Mei',
+  'Lin',
+  'Hannah',
+  'Sarah',
+  'Rebecca',
+  'Rachel',
+  'Leah',
+  'Joanne',
+  'Karen',
+  'Susan',
+  'Margaret',
+  'Patricia',
+  'Helen',
+  'Deborah',
+  'Claire',
+  'Nicola',
+  'Emma',
+  'Lucy',
+  'Jessica',
+  'Laura',
+  'Natalie',
+  'Catrin',
+  'Bronwen',
+  'Cerys',
+  'Gwen',
+  'Ffion',
+  'James',
+  'Thomas',
+  'David',
+  'Daniel',
+  'Marcus',
+  'Oliver',
+  'Jack',
+  'Seán',
+  'Ciarán',
+  'Alex',
 ];
 const LAST = [
-  'Smith', 'Jones', 'Williams', 'Taylor', 'Brown', 'Davies', 'Evans', 'Wilson', 'Thomas', 'Johnson', 'Roberts', 'Robinson',
-  'Thompson', 'Wright', 'Walker', 'White', 'Edwards', 'Hughes', 'Green', 'Hall', 'Lewis', 'Harris', 'Clarke', 'Patel', 'Jackson',
-  'Wood', 'Turner', 'Martin', 'Cooper', 'Hill', 'Ward', 'Morris', 'Moore', 'Clark', 'Lee', 'King', 'Baker', 'Harrison', 'Morgan',
-  'Allen', 'James', 'Scott', 'Phillips', 'Watson', 'Davis', 'Parker', 'Price', 'Bennett', 'Young', 'Griffiths', 'Mitchell',
-  'Kelly', 'Cook', 'Carter', 'Richardson', 'Bailey', 'Collins', 'Bell', 'Shaw', 'Murphy', 'Miller', 'Cox', 'Richards', 'Khan',
-  'Marshall', 'Anderson', 'Simpson', 'Ellis', 'Adams', 'Singh', 'Begum', 'Wilkinson', 'Foster', 'Chapman', 'Powell', 'Webb',
-  'Rogers', 'Gray', 'Mason', 'Ali', 'Hunt', 'Hussain', 'Campbell', 'Matthews', 'Owen', 'Palmer', 'Holmes', 'Mills', 'Barnes',
-  'Knight', 'Lloyd', 'Butler', 'Russell', 'Barker', 'Fisher', 'Stevens', 'Jenkins', 'Murray', 'Dixon', 'Harvey', "O'Neill",
-  "O'Connor", "O'Brien", 'Ó Briain', 'Ó Súilleabháin', 'Mac Giolla', 'McAllister', 'McDonald', 'Fitzgerald', 'Kowalska',
-  'Nowak', 'Wiśniewska', 'Wójcik', 'Kamińska', 'Okafor', 'Adeyemi', 'Nwosu', 'Chen', 'Wang', 'García', 'Rodríguez',
+  'Smith',
+  'Jones',
+  'Williams',
+  'Taylor',
+  'Brown',
+  'Davies',
+  'Evans',
+  'Wilson',
+  'Thomas',
+  'Johnson',
+  'Roberts',
+  'Robinson',
+  'Thompson',
+  'Wright',
+  'Walker',
+  'White',
+  'Edwards',
+  'Hughes',
+  'Green',
+  'Hall',
+  'Lewis',
+  'Harris',
+  'Clarke',
+  'Patel',
+  'Jackson',
+  'Wood',
+  'Turner',
+  'Martin',
+  'Cooper',
+  'Hill',
+  'Ward',
+  'Morris',
+  'Moore',
+  'Clark',
+  'Lee',
+  'King',
+  'Baker',
+  'Harrison',
+  'Morgan',
+  'Allen',
+  'James',
+  'Scott',
+  'Phillips',
+  'Watson',
+  'Davis',
+  'Parker',
+  'Price',
+  'Bennett',
+  'Young',
+  'Griffiths',
+  'Mitchell',
+  'Kelly',
+  'Cook',
+  'Carter',
+  'Richardson',
+  'Bailey',
+  'Collins',
+  'Bell',
+  'Shaw',
+  'Murphy',
+  'Miller',
+  'Cox',
+  'Richards',
+  'Khan',
+  'Marshall',
+  'Anderson',
+  'Simpson',
+  'Ellis',
+  'Adams',
+  'Singh',
+  'Begum',
+  'Wilkinson',
+  'Foster',
+  'Chapman',
+  'Powell',
+  'Webb',
+  'Rogers',
+  'Gray',
+  'Mason',
+  'Ali',
+  'Hunt',
+  'Hussain',
+  'Campbell',
+  'Matthews',
+  'Owen',
+  'Palmer',
+  'Holmes',
+  'Mills',
+  'Barnes',
+  'Knight',
+  'Lloyd',
+  'Butler',
+  'Russell',
+  'Barker',
+  'Fisher',
+  'Stevens',
+  'Jenkins',
+  'Murray',
+  'Dixon',
+  'Harvey',
+  "O'Neill",
+  "O'Connor",
+  "O'Brien",
+  'Ó Briain',
+  'Ó Súilleabháin',
+  'Mac Giolla',
+  'McAllister',
+  'McDonald',
+  'Fitzgerald',
+  'Kowalska',
+  'Nowak',
+  'Wiśniewska',
+  'Wójcik',
+  'Kamińska',
+  'Okafor',
+  'Adeyemi',
+  'Nwosu',
+  'Chen',
+  'Wang',
+  'García',
+  'Rodríguez',
 ];
 
 interface Shape {
@@ -73,7 +276,11 @@ function mulberry32(seed: number): () => number {
   };
 }
 
-const plain = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+const plain = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
 
 function typo(word: string, rnd: () => number): string {
   const w = plain(word).replace(/[^a-z]/g, '');
@@ -108,7 +315,11 @@ async function openTarget(): Promise<{ target: DatabaseTarget; label: string; cl
     await c.connect();
     const [{ server_version }] = (await c.query('SHOW server_version')).rows;
     await c.end();
-    return { target: { url: u.toString(), poolSize: 2 }, label: `PostgreSQL ${server_version} server (fresh database ${name})`, close: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+    return {
+      target: { url: u.toString(), poolSize: 2 },
+      label: `PostgreSQL ${server_version} server (fresh database ${name})`,
+      close: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+    };
   }
   const embedded = await EmbeddedPostgres.start();
   return { target: embedded.target, label: 'embedded PGlite 0.5 (in memory, over the wire protocol)', close: () => embedded.stop() };
@@ -155,7 +366,9 @@ async function main(): Promise<void> {
     const seedMs = performance.now() - t0;
     const [{ n, names }] = await ds.query(`SELECT count(*)::int AS n, count(DISTINCT search_name)::int AS names FROM patients`);
     console.log(`\n${label}`);
-    console.log(`seeded ${n.toLocaleString('en-GB')} patients, ${names.toLocaleString('en-GB')} distinct names, in ${(seedMs / 1000).toFixed(1)} s (migrations included)\n`);
+    console.log(
+      `seeded ${n.toLocaleString('en-GB')} patients, ${names.toLocaleString('en-GB')} distinct names, in ${(seedMs / 1000).toFixed(1)} s (migrations included)\n`,
+    );
 
     const rnd = mulberry32(7);
     const sample: { clinic_number: string; phone: string; dob: string }[] = await ds.query(
@@ -164,15 +377,72 @@ async function main(): Promise<void> {
     );
     const range = (f: (i: number) => string) => Array.from({ length: QUERIES }, (_, i) => f(i));
     const shapes: Shape[] = [
-      { name: 'last-name prefix ("murph")', queries: range(() => plain(pick(LAST, rnd)).replace(/[^a-z ]/g, '').slice(0, 4 + Math.floor(rnd() * 2))) },
-      { name: 'prefix + first name ("murphy ciara")', queries: range(() => `${plain(pick(LAST, rnd)).slice(0, 5)} ${plain(pick(FIRST, rnd)).slice(0, 3)}`) },
-      { name: 'substring ("owals")', queries: range(() => { const w = plain(pick(LAST, rnd)).replace(/[^a-z]/g, ''); return w.slice(1, Math.min(w.length, 6)); }) },
-      { name: 'typo, full name ("ciara murpy")', queries: range(() => `${plain(pick(FIRST, rnd))} ${typo(pick(LAST.filter((l) => l.length >= 5), rnd), rnd)}`) },
-      { name: 'typo, short surname ("kahn", "jonse")', queries: range(() => typo(pick(LAST.filter((l) => /^[A-Za-z]{4,5}$/.test(l)), rnd), rnd)) },
-      { name: 'clinic number ("VN-012345"/"12345")', queries: range((i) => (i % 2 ? sample[i].clinic_number : String(Number(sample[i].clinic_number.slice(3))))) },
-      { name: 'phone digits (any format)', queries: range((i) => { const d = sample[i].phone.replace(/\D/g, '').slice(-10); return i % 2 ? `0${d.slice(0, 4)} ${d.slice(4)}` : `+44 ${d.slice(0, 4)} ${d.slice(4)}`; }) },
-      { name: 'date of birth ("DD/MM/YYYY")', queries: range((i) => (i % 2 ? sample[i].dob : sample[i].dob.split('-').reverse().join('/'))) },
-      { name: 'date of birth, two-digit year ("12/12/96")', queries: range((i) => { const [y, m, d] = sample[i].dob.split('-'); return `${d}/${m}/${y.slice(2)}`; }) },
+      {
+        name: 'last-name prefix ("murph")',
+        queries: range(() =>
+          plain(pick(LAST, rnd))
+            .replace(/[^a-z ]/g, '')
+            .slice(0, 4 + Math.floor(rnd() * 2)),
+        ),
+      },
+      {
+        name: 'prefix + first name ("murphy ciara")',
+        queries: range(() => `${plain(pick(LAST, rnd)).slice(0, 5)} ${plain(pick(FIRST, rnd)).slice(0, 3)}`),
+      },
+      {
+        name: 'substring ("owals")',
+        queries: range(() => {
+          const w = plain(pick(LAST, rnd)).replace(/[^a-z]/g, '');
+          return w.slice(1, Math.min(w.length, 6));
+        }),
+      },
+      {
+        name: 'typo, full name ("ciara murpy")',
+        queries: range(
+          () =>
+            `${plain(pick(FIRST, rnd))} ${typo(
+              pick(
+                LAST.filter((l) => l.length >= 5),
+                rnd,
+              ),
+              rnd,
+            )}`,
+        ),
+      },
+      {
+        name: 'typo, short surname ("kahn", "jonse")',
+        queries: range(() =>
+          typo(
+            pick(
+              LAST.filter((l) => /^[A-Za-z]{4,5}$/.test(l)),
+              rnd,
+            ),
+            rnd,
+          ),
+        ),
+      },
+      {
+        name: 'clinic number ("VN-012345"/"12345")',
+        queries: range((i) => (i % 2 ? sample[i].clinic_number : String(Number(sample[i].clinic_number.slice(3))))),
+      },
+      {
+        name: 'phone digits (any format)',
+        queries: range((i) => {
+          const d = sample[i].phone.replace(/\D/g, '').slice(-10);
+          return i % 2 ? `0${d.slice(0, 4)} ${d.slice(4)}` : `+44 ${d.slice(0, 4)} ${d.slice(4)}`;
+        }),
+      },
+      {
+        name: 'date of birth ("DD/MM/YYYY")',
+        queries: range((i) => (i % 2 ? sample[i].dob : sample[i].dob.split('-').reverse().join('/'))),
+      },
+      {
+        name: 'date of birth, two-digit year ("12/12/96")',
+        queries: range((i) => {
+          const [y, m, d] = sample[i].dob.split('-');
+          return `${d}/${m}/${y.slice(2)}`;
+        }),
+      },
     ];
 
     const options: SearchOptions = { includeArchived: false, limit: 20, offset: 0 };
@@ -199,8 +469,22 @@ async function main(): Promise<void> {
         if (r.shape === 'fuzzy') fuzzy++;
       }
       times.sort((a, b) => a - b);
-      slowest.push(`${s.name}: ${timed.sort((a, b) => b[0] - a[0]).slice(0, 5).map(([ms, q]) => `${JSON.stringify(q)} ${ms.toFixed(1)} ms`).join(', ')}`);
-      table.push([s.name, String(times.length), percentile(times, 50).toFixed(1), percentile(times, 95).toFixed(1), times[times.length - 1].toFixed(1), (hits / times.length).toFixed(0), `${Math.round((100 * fuzzy) / times.length)} %`]);
+      slowest.push(
+        `${s.name}: ${timed
+          .sort((a, b) => b[0] - a[0])
+          .slice(0, 5)
+          .map(([ms, q]) => `${JSON.stringify(q)} ${ms.toFixed(1)} ms`)
+          .join(', ')}`,
+      );
+      table.push([
+        s.name,
+        String(times.length),
+        percentile(times, 50).toFixed(1),
+        percentile(times, 95).toFixed(1),
+        times[times.length - 1].toFixed(1),
+        (hits / times.length).toFixed(0),
+        `${Math.round((100 * fuzzy) / times.length)} %`,
+      ]);
     }
     const widths = table[0].map((_, c) => Math.max(...table.map((r) => r[c].length)));
     for (const [i, row] of table.entries()) {
@@ -216,21 +500,28 @@ async function main(): Promise<void> {
       const parsed = parseSearch(q);
       const statement = strongSearchSql(parsed, options);
       const plans: string[] = [];
-      const explain = async (query: (sql: string, params: unknown[]) => Promise<{ 'QUERY PLAN': string }[]>, sql: string, params: unknown[]) =>
-        (await query(`EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) ${sql}`, params)).map((r) => r['QUERY PLAN']).join('\n');
+      const explain = async (
+        query: (sql: string, params: unknown[]) => Promise<{ 'QUERY PLAN': string }[]>,
+        sql: string,
+        params: unknown[],
+      ) => (await query(`EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) ${sql}`, params)).map((r) => r['QUERY PLAN']).join('\n');
       plans.push(await explain((sql, p) => ds.query(sql, p), statement.sql, statement.params));
       const run = await runSearch(db, q, options);
       if (run.shape === 'fuzzy') {
         const f = fuzzySearchSql(parsed, options);
-        plans.push(await ds.transaction(async (tx) => {
-          await tx.query(setFuzzyThresholdSql);
-          return explain((sql, p) => tx.query(sql, p), f.sql, f.params);
-        }));
+        plans.push(
+          await ds.transaction(async (tx) => {
+            await tx.query(setFuzzyThresholdSql);
+            return explain((sql, p) => tx.query(sql, p), f.sql, f.params);
+          }),
+        );
       }
       const plan = plans.join('\n');
       const indexes = [...new Set([...plan.matchAll(/(?:Scan using|Scan Backward using|Bitmap Index Scan on) (\w+)/g)].map((m) => m[1]))];
       const seq = /Seq Scan on patients/.test(plan);
-      console.log(`  ${s.name.padEnd(widths[0])}  q=${JSON.stringify(q).padEnd(22)} ${indexes.join(', ') || '(no index)'}${seq ? '  + Seq Scan on patients' : ''}`);
+      console.log(
+        `  ${s.name.padEnd(widths[0])}  q=${JSON.stringify(q).padEnd(22)} ${indexes.join(', ') || '(no index)'}${seq ? '  + Seq Scan on patients' : ''}`,
+      );
       if (process.env['BENCH_PLANS']) console.log(plan.replace(/^/gm, '      '));
     }
   } finally {

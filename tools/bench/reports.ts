@@ -34,14 +34,25 @@ async function admin(url: string, sql: string): Promise<void> {
 
 async function openTarget(): Promise<{ target: DatabaseTarget; label: string; seed: boolean; close: () => Promise<void> }> {
   const ready = process.env['BENCH_DATABASE_URL'];
-  if (ready) return { target: { url: ready, poolSize: 10 }, label: `PostgreSQL server, seeded database ${new URL(ready).pathname.slice(1)}`, seed: false, close: async () => undefined };
+  if (ready)
+    return {
+      target: { url: ready, poolSize: 10 },
+      label: `PostgreSQL server, seeded database ${new URL(ready).pathname.slice(1)}`,
+      seed: false,
+      close: async () => undefined,
+    };
   const url = process.env['DATABASE_URL'];
   if (url) {
     const name = `venule_bench_${randomBytes(4).toString('hex')}`;
     await admin(url, `CREATE DATABASE ${name}`);
     const u = new URL(url);
     u.pathname = `/${name}`;
-    return { target: { url: u.toString(), poolSize: 10 }, label: `PostgreSQL server (fresh database ${name})`, seed: true, close: () => admin(url, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+    return {
+      target: { url: u.toString(), poolSize: 10 },
+      label: `PostgreSQL server (fresh database ${name})`,
+      seed: true,
+      close: () => admin(url, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+    };
   }
   const embedded = await EmbeddedPostgres.start();
   return { target: embedded.target, label: 'embedded PGlite (in memory, one connection)', seed: true, close: () => embedded.stop() };
@@ -72,32 +83,64 @@ async function main(): Promise<void> {
     if (seed) {
       const t0 = performance.now();
       const counts = await seedClinic(ds, undefined, TIME_ZONE);
-      process.stdout.write(`seeded ${Object.entries(counts).map(([k, v]) => `${v.toLocaleString('en-GB')} ${k}`).join(', ')} in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+      process.stdout.write(
+        `seeded ${Object.entries(counts)
+          .map(([k, v]) => `${v.toLocaleString('en-GB')} ${k}`)
+          .join(', ')} in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`,
+      );
     }
-    const [settings] = await ds.query(`SELECT scan_validity_months, min_interval_days, max_interval_days FROM clinic_settings WHERE id = 1`);
+    const [settings] = await ds.query(
+      `SELECT scan_validity_months, min_interval_days, max_interval_days FROM clinic_settings WHERE id = 1`,
+    );
     const [{ today, clinicians, active }] = await ds.query(
       `SELECT (now() AT TIME ZONE $1)::date::text AS today, array_agg(DISTINCT completed_by) AS clinicians,
               (SELECT count(*)::int FROM courses WHERE status = 'active') AS active
          FROM (SELECT completed_by FROM sessions WHERE status = 'completed' LIMIT 5000) s`,
       [TIME_ZONE],
     );
-    const policy = { scanValidityMonths: settings.scan_validity_months, minIntervalDays: settings.min_interval_days, maxIntervalDays: settings.max_interval_days } as ClinicalPolicy;
+    const policy = {
+      scanValidityMonths: settings.scan_validity_months,
+      minIntervalDays: settings.min_interval_days,
+      maxIntervalDays: settings.max_interval_days,
+    } as ClinicalPolicy;
     const clock: ReportClock = { on: today, timeZone: TIME_ZONE, policy };
     const repo = new ReportsRepository(ds);
     const yearAgo = new Date(Date.parse(`${today}T00:00:00Z`) - 364 * 86_400_000).toISOString().slice(0, 10);
     const year = (i: number): Period => ({ from: yearAgo, to: today, clinicianId: i % 4 === 3 ? clinicians[i % clinicians.length] : null });
     const sorts = ['daysOverdue', 'patientName', 'nextSessionOn', 'clinicianName'] as const;
     const reports: [string, (i: number) => Promise<unknown>][] = [
-      ['course progress, page of 50 (sorts and offsets vary)', (i) =>
-        repo.courseProgress(clock, { sort: sorts[i % 4], direction: i % 2 ? 'asc' : 'desc', limit: 50, offset: (i % 5) * 50 })],
-      ['course progress, state=overdue + clinician filter', (i) =>
-        repo.courseProgress(clock, { state: 'overdue', clinicianId: clinicians[i % clinicians.length], sort: 'daysOverdue', direction: 'desc', limit: 50, offset: 0 })],
+      [
+        'course progress, page of 50 (sorts and offsets vary)',
+        (i) => repo.courseProgress(clock, { sort: sorts[i % 4], direction: i % 2 ? 'asc' : 'desc', limit: 50, offset: (i % 5) * 50 }),
+      ],
+      [
+        'course progress, state=overdue + clinician filter',
+        (i) =>
+          repo.courseProgress(clock, {
+            state: 'overdue',
+            clinicianId: clinicians[i % clinicians.length],
+            sort: 'daysOverdue',
+            direction: 'desc',
+            limit: 50,
+            offset: 0,
+          }),
+      ],
       ['overdue and recall list (whole)', () => Promise.all([repo.recallCandidates(clock, 14), repo.scansExpiring(clock, 30)])],
-      ['outcomes over a year (clinic; every 4th per clinician)', (i) => {
-        const p = year(i);
-        return Promise.all([repo.improvementBySessions(p), repo.closedCourses(p, TIME_ZONE), repo.sessionsPerClinicianMonth(p),
-          repo.adverseEvents(p), repo.attendance(p, TIME_ZONE), repo.scanToFirstTreatment(p), repo.overdueByMonth(p, TIME_ZONE, policy.maxIntervalDays)]);
-      }],
+      [
+        'outcomes over a year (clinic; every 4th per clinician)',
+        (i) => {
+          const p = year(i);
+          return Promise.all([
+            repo.improvementBySessions(p),
+            repo.closedCourses(p, TIME_ZONE),
+            repo.sessionsPerClinicianMonth(p),
+            repo.adverseEvents(p),
+            repo.attendance(p, TIME_ZONE),
+            repo.scanToFirstTreatment(p),
+            repo.overdueByMonth(p, TIME_ZONE, policy.maxIntervalDays),
+          ]);
+        },
+      ],
     ];
     for (const [, work] of reports) await work(0); // warm the caches
     process.stdout.write(`\nReports on ${label}: ${active.toLocaleString('en-GB')} active courses, ${ROUNDS} rounds per manager\n`);
@@ -105,7 +148,13 @@ async function main(): Promise<void> {
     for (const [name, work] of reports) {
       for (const concurrency of [1, 8]) {
         const times = await measure(concurrency, work);
-        table.push([name, String(concurrency), percentile(times, 50).toFixed(1), percentile(times, 99).toFixed(1), times[times.length - 1].toFixed(1)]);
+        table.push([
+          name,
+          String(concurrency),
+          percentile(times, 50).toFixed(1),
+          percentile(times, 99).toFixed(1),
+          times[times.length - 1].toFixed(1),
+        ]);
       }
     }
     const widths = table[0].map((_, c) => Math.max(...table.map((r) => r[c].length)));

@@ -28,18 +28,88 @@ export const DEFAULT_SIZE: ClinicSize = {
   clinicians: Number(process.env['BENCH_CLINICIANS'] ?? 6),
 };
 
-const FIRST = ['Olivia', 'Amelia', 'Isla', 'Ava', 'Mia', 'Grace', 'Freya', 'Emily', 'Ella', 'Poppy', 'Sophie', 'Alice', 'Ruby', 'Niamh',
-  'Aoife', 'Zofia', 'Priya', 'Fatima', 'Aisha', 'Ngozi', 'Mei', 'Hannah', 'Sarah', 'Rachel', 'Karen', 'Susan', 'Helen', 'Claire',
-  'Emma', 'Lucy', 'Laura', 'Cerys', 'James', 'Thomas', 'David', 'Marcus'];
-const LAST = ['Smith', 'Jones', 'Williams', 'Taylor', 'Brown', 'Davies', 'Evans', 'Wilson', 'Thomas', 'Johnson', 'Roberts', 'Walker',
-  'Wright', 'Hughes', 'Green', 'Hall', 'Lewis', 'Harris', 'Clarke', 'Patel', 'Khan', 'Murphy', "O'Neill", 'Kowalska', 'Nowak',
-  'Okafor', 'Chen', 'García', 'Singh', 'Begum', 'Fitzgerald', 'McDonald'];
+const FIRST = [
+  'Olivia',
+  'Amelia',
+  'Isla',
+  'Ava',
+  'Mia',
+  'Grace',
+  'Freya',
+  'Emily',
+  'Ella',
+  'Poppy',
+  'Sophie',
+  'Alice',
+  'Ruby',
+  'Niamh',
+  'Aoife',
+  'Zofia',
+  'Priya',
+  'Fatima',
+  'Aisha',
+  'Ngozi',
+  'Mei',
+  'Hannah',
+  'Sarah',
+  'Rachel',
+  'Karen',
+  'Susan',
+  'Helen',
+  'Claire',
+  'Emma',
+  'Lucy',
+  'Laura',
+  'Cerys',
+  'James',
+  'Thomas',
+  'David',
+  'Marcus',
+];
+const LAST = [
+  'Smith',
+  'Jones',
+  'Williams',
+  'Taylor',
+  'Brown',
+  'Davies',
+  'Evans',
+  'Wilson',
+  'Thomas',
+  'Johnson',
+  'Roberts',
+  'Walker',
+  'Wright',
+  'Hughes',
+  'Green',
+  'Hall',
+  'Lewis',
+  'Harris',
+  'Clarke',
+  'Patel',
+  'Khan',
+  'Murphy',
+  "O'Neill",
+  'Kowalska',
+  'Nowak',
+  'Okafor',
+  'Chen',
+  'García',
+  'Singh',
+  'Begum',
+  'Fitzgerald',
+  'McDonald',
+];
 
 /** Tables whose inserts the course facts follow. */
 const FACT_TABLES = ['scans', 'courses', 'sessions', 'outcomes'];
 
 /** Seeds the clinic through `ds` (migrations already run). Returns the row counts. */
-export async function seedClinic(ds: DataSource, size: ClinicSize = DEFAULT_SIZE, timeZone = 'Europe/London'): Promise<Record<string, number>> {
+export async function seedClinic(
+  ds: DataSource,
+  size: ClinicSize = DEFAULT_SIZE,
+  timeZone = 'Europe/London',
+): Promise<Record<string, number>> {
   const counts = await insertClinic(ds, size, timeZone);
   // Fresh visibility maps, so the reports' covering indexes answer without visiting the tables.
   await ds.query(`VACUUM ANALYZE`);
@@ -193,7 +263,11 @@ async function main(): Promise<void> {
   try {
     const counts = await seedClinic(ds);
     const seconds = ((performance.now() - t0) / 1000).toFixed(1);
-    process.stdout.write(`seeded ${Object.entries(counts).map(([k, v]) => `${v.toLocaleString('en-GB')} ${k}`).join(', ')} in ${seconds} s (migrations included)\n`);
+    process.stdout.write(
+      `seeded ${Object.entries(counts)
+        .map(([k, v]) => `${v.toLocaleString('en-GB')} ${k}`)
+        .join(', ')} in ${seconds} s (migrations included)\n`,
+    );
   } finally {
     await ds.destroy();
   }

@@ -32,7 +32,14 @@ describe('dated aftercare and pre-treatment advice', () => {
       expect(res.status).toBe(200);
       const until = Object.fromEntries(res.body.items.map((i: { code: string; until: string }) => [i.code, i.until]));
       expect(Object.keys(until)).toEqual([
-        'walk', 'hosiery_day_and_night', 'hosiery_daytime', 'avoid_heat', 'avoid_sun', 'avoid_high_impact', 'avoid_waxing', 'elevate_legs',
+        'walk',
+        'hosiery_day_and_night',
+        'hosiery_daytime',
+        'avoid_heat',
+        'avoid_sun',
+        'avoid_high_impact',
+        'avoid_waxing',
+        'elevate_legs',
       ]);
       expect(until['walk']).toBe(today);
       // 72 hours from now: today + 3, or + 4 when the clocks change or it is late in the evening
@@ -51,10 +58,20 @@ describe('dated aftercare and pre-treatment advice', () => {
   it('matches the rules library exactly for a fixed completion (late evening before the clocks go forward)', async () => {
     const sid = await completedSession();
     const completedAt = '2026-03-28T22:30:00.000Z';
-    await t.db.query(`UPDATE sessions SET completed_at = $2, treated_at = $2, completed_on = '2026-03-28' WHERE id = $1`, [sid, completedAt]);
+    await t.db.query(`UPDATE sessions SET completed_at = $2, treated_at = $2, completed_on = '2026-03-28' WHERE id = $1`, [
+      sid,
+      completedAt,
+    ]);
     const res = await staff.reception.get(`/api/sessions/${sid}/aftercare`);
     const plan = aftercarePlan(completedAt, 'Europe/London', makePolicy());
-    expect(res.body).toEqual({ sessionId: sid, completedAt, treatedAt: completedAt, completedOn: '2026-03-28', items: plan.items, nextWindow: plan.nextWindow });
+    expect(res.body).toEqual({
+      sessionId: sid,
+      completedAt,
+      treatedAt: completedAt,
+      completedOn: '2026-03-28',
+      items: plan.items,
+      nextWindow: plan.nextWindow,
+    });
     expect(res.body.items.find((i: { code: string }) => i.code === 'hosiery_day_and_night').until).toBe('2026-03-31');
   });
 
@@ -96,7 +113,9 @@ describe('dated aftercare and pre-treatment advice', () => {
     const cid = await clinic.course(await clinic.patient());
     const sid = await clinic.book(cid, instantIn(0, 120));
     const advice = await staff.reception.get(`/api/sessions/${sid}/pre-treatment`);
-    expect(advice.body.items[0].text).toMatch(/^Do not put any lotion, cream or oil on your legs from now until your appointment at \d{2}:\d{2} on /);
+    expect(advice.body.items[0].text).toMatch(
+      /^Do not put any lotion, cream or oil on your legs from now until your appointment at \d{2}:\d{2} on /,
+    );
     expect(Date.parse(advice.body.items[0].from)).toBeLessThanOrEqual(Date.now());
   });
 });

@@ -51,8 +51,18 @@ describe('audit trail', () => {
       ['update', 'patient'],
       ['create', 'patient'],
     ]);
-    expect(items[0]).toMatchObject({ actorId: staff.manager.userId, actorEmail: expect.stringContaining('manager'), patientId, fields: [] });
-    expect(items[2]).toMatchObject({ actorId: staff.clinician.userId, entityId: patientId, fields: ['gpName'], patientClinicNumber: expect.stringMatching(/^VN-/) });
+    expect(items[0]).toMatchObject({
+      actorId: staff.manager.userId,
+      actorEmail: expect.stringContaining('manager'),
+      patientId,
+      fields: [],
+    });
+    expect(items[2]).toMatchObject({
+      actorId: staff.clinician.userId,
+      entityId: patientId,
+      fields: ['gpName'],
+      patientClinicNumber: expect.stringMatching(/^VN-/),
+    });
     expect(new Date(items[0].at).toISOString()).toBe(items[0].at);
     expect(items.every((e) => e.patientId === patientId)).toBe(true);
     expect(JSON.stringify(items)).not.toMatch(/secret note|Dr Who/);
@@ -184,7 +194,9 @@ describe('audit trail', () => {
     const res = await staff.manager.get('/api/audit/staff');
     expect(res.status).toBe(200);
     expect(res.body).toEqual(
-      expect.arrayContaining([{ id: staff.clinician.userId, displayName: expect.any(String), email: expect.any(String), role: 'clinician', active: true }]),
+      expect.arrayContaining([
+        { id: staff.clinician.userId, displayName: expect.any(String), email: expect.any(String), role: 'clinician', active: true },
+      ]),
     );
     expect((await staff.admin.get('/api/audit/staff')).status).toBe(200);
     for (const role of ['reception', 'clinician'] as const) expect((await staff[role].get('/api/audit/staff')).status).toBe(403);

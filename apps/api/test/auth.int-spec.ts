@@ -66,7 +66,9 @@ describe('staff sign-in', () => {
     const browser = await t.signIn('reception');
     await t.db.query(`UPDATE staff_sessions SET last_seen_at = now() - interval '29 minutes' WHERE user_id = $1`, [browser.userId]);
     expect((await browser.get('/api/auth/me')).status).toBe(200);
-    const [row] = await t.db.query(`SELECT now() - last_seen_at < interval '1 minute' AS fresh FROM staff_sessions WHERE user_id = $1`, [browser.userId]);
+    const [row] = await t.db.query(`SELECT now() - last_seen_at < interval '1 minute' AS fresh FROM staff_sessions WHERE user_id = $1`, [
+      browser.userId,
+    ]);
     expect(row.fresh).toBe(true);
   });
 

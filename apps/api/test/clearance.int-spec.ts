@@ -27,7 +27,12 @@ describe('clearance for treatment', () => {
     return row.id;
   }
 
-  async function scan(patientId: string, performedOn: string, legs: { left?: Conclusion; right?: Conclusion }, findings: Partial<Record<'left' | 'right', string[]>> = {}): Promise<string> {
+  async function scan(
+    patientId: string,
+    performedOn: string,
+    legs: { left?: Conclusion; right?: Conclusion },
+    findings: Partial<Record<'left' | 'right', string[]>> = {},
+  ): Promise<string> {
     const body = {
       performedOn,
       performedBy: 'Venule vascular lab',
@@ -105,7 +110,11 @@ describe('clearance for treatment', () => {
       await scan(pid, '2025-01-10', { left: 'underlying_disease' }, { left: ['perforator_incompetence'] });
       const newer = await scan(pid, '2025-05-10', { left: 'clear' });
       expect((await clearanceOf(pid, '2025-04-01')).legs.left.status).toBe('referred');
-      expect((await clearanceOf(pid, '2025-06-01')).legs.left).toMatchObject({ status: 'cleared', scanId: newer, validUntil: '2026-05-09' });
+      expect((await clearanceOf(pid, '2025-06-01')).legs.left).toMatchObject({
+        status: 'cleared',
+        scanId: newer,
+        validUntil: '2026-05-09',
+      });
     });
 
     it('never clears an inconclusive scan, even over an older clear one', async () => {
@@ -113,7 +122,11 @@ describe('clearance for treatment', () => {
       await scan(pid, '2025-01-10', { right: 'clear' });
       const repeat = await scan(pid, '2025-02-10', { right: 'inconclusive' });
       const body = await clearanceOf(pid, '2025-03-01');
-      expect(body.legs.right).toEqual({ status: 'inconclusive', scanId: repeat, reasons: [{ code: 'SCAN_INCONCLUSIVE', leg: 'right', message: expect.any(String) }] });
+      expect(body.legs.right).toEqual({
+        status: 'inconclusive',
+        scanId: repeat,
+        reasons: [{ code: 'SCAN_INCONCLUSIVE', leg: 'right', message: expect.any(String) }],
+      });
       expect(body.eligible).toBe(false);
     });
 
@@ -210,7 +223,10 @@ describe('clearance for treatment', () => {
     it('shows reception statuses, dates and reasons but no findings, notes or named conditions', async () => {
       const pid = await newPatient({ conditions: ['pregnancy', 'sclerosant_allergy'] });
       await scan(pid, '2025-01-10', { left: 'clear', right: 'clear' }, { left: ['reticular_veins', 'telangiectasia'] });
-      await t.db.query(`UPDATE scan_legs SET notes = 'Secret sonographer remark' WHERE scan_id IN (SELECT id FROM scans WHERE patient_id = $1)`, [pid]);
+      await t.db.query(
+        `UPDATE scan_legs SET notes = 'Secret sonographer remark' WHERE scan_id IN (SELECT id FROM scans WHERE patient_id = $1)`,
+        [pid],
+      );
       await scan(pid, '2025-03-10', { right: 'underlying_disease' }, { right: ['gsv_reflux', 'deep_reflux', 'dvt'] });
 
       const res = await staff.reception.get(`/api/patients/${pid}/clearance?on=2025-04-01`);
@@ -280,7 +296,9 @@ describe('clearance for treatment', () => {
       const noHistory = await newPatient({ history: false });
       const ghost = '5b0f8a4e-8f64-4e4a-9d55-3a1f1e2b9c77';
 
-      const res = await staff.reception.get(`/api/clearance?patientIds=${referred},${cleared},${ghost},${noHistory},${cleared}&on=2025-06-01`);
+      const res = await staff.reception.get(
+        `/api/clearance?patientIds=${referred},${cleared},${ghost},${noHistory},${cleared}&on=2025-06-01`,
+      );
       expect(res.status).toBe(200);
       expect(res.body).toEqual({
         on: '2025-06-01',
@@ -323,7 +341,9 @@ describe('clearance for treatment', () => {
       const ok = await staff.manager.get(`/api/clearance?patientIds=${hundred.join(',')}`);
       expect(ok.status).toBe(200);
       expect(ok.body.items.map((i: { patientId: string }) => i.patientId)).toEqual(ids);
-      const tooMany = await staff.manager.get(`/api/clearance?patientIds=${[...hundred, '00000000-0000-4000-8000-999999999999'].join(',')}`);
+      const tooMany = await staff.manager.get(
+        `/api/clearance?patientIds=${[...hundred, '00000000-0000-4000-8000-999999999999'].join(',')}`,
+      );
       expect(tooMany.status).toBe(400);
       expect(tooMany.body.errors).toEqual([{ field: 'patientIds', messages: [expect.stringMatching(/at most 100/)] }]);
     });

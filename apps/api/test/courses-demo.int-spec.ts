@@ -37,7 +37,12 @@ describe('demo courses', () => {
     expect(sessions.flatMap((s) => s.adverseEvents ?? [])).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ type: 'hyperpigmentation', severity: 'mild', resolved: false, resolvedOn: null }),
-        expect.objectContaining({ type: 'matting', severity: 'mild', resolved: true, resolvedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) }),
+        expect.objectContaining({
+          type: 'matting',
+          severity: 'mild',
+          resolved: true,
+          resolvedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+        }),
       ]),
     );
     const [{ signed, drafts, addenda }] = await t.db.query(
@@ -83,7 +88,9 @@ describe('demo courses', () => {
     expect(later.progress.opensOn > new Date().toISOString().slice(0, 10)).toBe(true);
     expect(later.progress.message).toMatch(/treated in another course: the first session can be from/);
 
-    const [late] = await t.db.query(`SELECT id FROM sessions WHERE status = 'completed' AND completed_at - treated_at > interval '12 hours'`);
+    const [late] = await t.db.query(
+      `SELECT id FROM sessions WHERE status = 'completed' AND completed_at - treated_at > interval '12 hours'`,
+    );
     expect(late).toBeDefined();
     const session = (await manager.get(`/api/sessions/${late.id}`)).body;
     expect(Date.parse(session.completedAt) - Date.parse(session.treatedAt)).toBeGreaterThan(12 * 3_600_000);

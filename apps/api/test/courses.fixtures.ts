@@ -63,7 +63,7 @@ export class Clinic {
     const tag = `${process.pid % 1000}${counter}`;
     const res = await this.reception.post('/api/patients', {
       firstName: 'Course',
-      lastName: `Patient ${String.fromCharCode(97 + (counter % 26))}${String.fromCharCode(97 + Math.floor(counter / 26) % 26)}`,
+      lastName: `Patient ${String.fromCharCode(97 + (counter % 26))}${String.fromCharCode(97 + (Math.floor(counter / 26) % 26))}`,
       dateOfBirth: setup.dateOfBirth ?? '1980-05-17',
       sex: 'female',
       phone: `07700 9${tag.padStart(5, '0').slice(-5)}`,

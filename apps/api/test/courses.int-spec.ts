@@ -65,7 +65,10 @@ describe('treatment courses and booking sessions', () => {
     });
 
     it('answers 404 for an unknown patient', async () => {
-      const res = await staff.clinician.post('/api/patients/00000000-0000-4000-8000-000000000000/courses', { legs: ['left'], plannedSessions: 2 });
+      const res = await staff.clinician.post('/api/patients/00000000-0000-4000-8000-000000000000/courses', {
+        legs: ['left'],
+        plannedSessions: 2,
+      });
       expect(res.status).toBe(404);
     });
 
@@ -118,13 +121,30 @@ describe('treatment courses and booking sessions', () => {
 
     it('records patient- and clinician-rated outcomes separately', async () => {
       const cid = await clinic.course(await clinic.patient());
-      const p = await staff.clinician.post(`/api/courses/${cid}/outcomes`, { assessedOn: today, ratedBy: 'patient', improvementPercent: 70 });
-      const c = await staff.clinician.post(`/api/courses/${cid}/outcomes`, { assessedOn: today, ratedBy: 'clinician', improvementPercent: 60 });
+      const p = await staff.clinician.post(`/api/courses/${cid}/outcomes`, {
+        assessedOn: today,
+        ratedBy: 'patient',
+        improvementPercent: 70,
+      });
+      const c = await staff.clinician.post(`/api/courses/${cid}/outcomes`, {
+        assessedOn: today,
+        ratedBy: 'clinician',
+        improvementPercent: 60,
+      });
       expect(p.status).toBe(201);
       expect(c.status).toBe(201);
-      expect((await staff.clinician.post(`/api/courses/${cid}/outcomes`, { assessedOn: today, ratedBy: 'patient', improvementPercent: 101 })).status).toBe(400);
-      expect((await staff.clinician.post(`/api/courses/${cid}/outcomes`, { assessedOn: today, ratedBy: 'friend', improvementPercent: 50 })).status).toBe(400);
-      expect((await staff.manager.post(`/api/courses/${cid}/outcomes`, { assessedOn: today, ratedBy: 'patient', improvementPercent: 50 })).status).toBe(403);
+      expect(
+        (await staff.clinician.post(`/api/courses/${cid}/outcomes`, { assessedOn: today, ratedBy: 'patient', improvementPercent: 101 }))
+          .status,
+      ).toBe(400);
+      expect(
+        (await staff.clinician.post(`/api/courses/${cid}/outcomes`, { assessedOn: today, ratedBy: 'friend', improvementPercent: 50 }))
+          .status,
+      ).toBe(400);
+      expect(
+        (await staff.manager.post(`/api/courses/${cid}/outcomes`, { assessedOn: today, ratedBy: 'patient', improvementPercent: 50 }))
+          .status,
+      ).toBe(403);
       const course = await staff.manager.get(`/api/courses/${cid}`);
       expect(course.body.outcomes).toEqual([
         expect.objectContaining({ ratedBy: 'patient', improvementPercent: 70, assessedOn: today }),
@@ -155,7 +175,9 @@ describe('treatment courses and booking sessions', () => {
       const booking = await staff.reception.post(`/api/courses/${cid}/sessions`, { scheduledFor: instantIn(5) });
       expect(booking.status).toBe(422);
       expect(booking.body).toMatchObject({ code: 'COURSE_CLOSED', reasons: [expect.objectContaining({ code: 'COURSE_CLOSED' })] });
-      expect((await staff.clinician.post(`/api/courses/${cid}/consent`, { consentedOn: today, formVersion: 'v4' })).body.code).toBe('COURSE_CLOSED');
+      expect((await staff.clinician.post(`/api/courses/${cid}/consent`, { consentedOn: today, formVersion: 'v4' })).body.code).toBe(
+        'COURSE_CLOSED',
+      );
     });
 
     it('needs an outcome to close as completed', async () => {
@@ -170,7 +192,11 @@ describe('treatment courses and booking sessions', () => {
       const noReason = await staff.clinician.patch(`/api/courses/${cid}`, { version: 1, status: 'discontinued' });
       expect(noReason.status).toBe(400);
       expect(noReason.body.errors[0].field).toBe('discontinuedReason');
-      const res = await staff.clinician.patch(`/api/courses/${cid}`, { version: 1, status: 'discontinued', discontinuedReason: 'Pregnancy' });
+      const res = await staff.clinician.patch(`/api/courses/${cid}`, {
+        version: 1,
+        status: 'discontinued',
+        discontinuedReason: 'Pregnancy',
+      });
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ status: 'discontinued', discontinuedReason: 'Pregnancy', state: 'discontinued' });
       const booking = await staff.clinician.post(`/api/courses/${cid}/sessions`, { scheduledFor: instantIn(1) });
@@ -224,7 +250,9 @@ describe('treatment courses and booking sessions', () => {
       const early = await staff.reception.post(`/api/courses/${cid}/sessions`, { scheduledFor: instantIn(20) });
       expect(early.status).toBe(422);
       expect(early.body.code).toBe('INTERVAL_TOO_SHORT');
-      expect(early.body.reasons).toEqual([expect.objectContaining({ code: 'INTERVAL_TOO_SHORT', message: expect.stringContaining('28 days') })]);
+      expect(early.body.reasons).toEqual([
+        expect.objectContaining({ code: 'INTERVAL_TOO_SHORT', message: expect.stringContaining('28 days') }),
+      ]);
       const ok = await staff.reception.post(`/api/courses/${cid}/sessions`, { scheduledFor: instantIn(30) });
       expect(ok.status).toBe(201);
       expect(ok.body).toMatchObject({ sequence: 2, window: { earliest: plusDays(today, 28), latest: plusDays(today, 84) }, warnings: [] });
@@ -263,7 +291,10 @@ describe('treatment courses and booking sessions', () => {
       const cid = await clinic.course(await clinic.patient());
       expect((await staff.reception.post(`/api/courses/${cid}/sessions`, { scheduledFor: '2030-01-01T10:00:00' })).status).toBe(400);
       expect((await staff.reception.post(`/api/courses/${cid}/sessions`, { scheduledFor: instantIn(-2) })).status).toBe(400);
-      const notClinician = await staff.reception.post(`/api/courses/${cid}/sessions`, { scheduledFor: instantIn(1), clinicianId: staff.manager.userId });
+      const notClinician = await staff.reception.post(`/api/courses/${cid}/sessions`, {
+        scheduledFor: instantIn(1),
+        clinicianId: staff.manager.userId,
+      });
       expect(notClinician.status).toBe(400);
       expect(notClinician.body.errors[0].field).toBe('clinicianId');
     });
@@ -279,9 +310,13 @@ describe('treatment courses and booking sessions', () => {
       expect(res.body.code).toBe('DOUBLE_BOOKED');
       // back to back is fine
       const after = new Date(new Date(at).getTime() + 30 * 60_000).toISOString();
-      expect((await staff.reception.post(`/api/courses/${b}/sessions`, { scheduledFor: after, clinicianId: staff.clinician.userId })).status).toBe(201);
+      expect(
+        (await staff.reception.post(`/api/courses/${b}/sessions`, { scheduledFor: after, clinicianId: staff.clinician.userId })).status,
+      ).toBe(201);
       expect((await staff.reception.post(`/api/sessions/${first}/cancel`, { reason: 'Patient unwell', version: 1 })).status).toBe(200);
-      expect((await staff.reception.post(`/api/courses/${b}/sessions`, { scheduledFor: at, clinicianId: staff.clinician.userId })).status).toBe(201);
+      expect(
+        (await staff.reception.post(`/api/courses/${b}/sessions`, { scheduledFor: at, clinicianId: staff.clinician.userId })).status,
+      ).toBe(201);
     });
 
     it('races two bookings of one clinician slot: exactly one wins, the other is DOUBLE_BOOKED', async () => {
@@ -325,7 +360,9 @@ describe('treatment courses and booking sessions', () => {
       const unversioned = await staff.clinician.post(`/api/sessions/${sid}/cancel`, { reason: 'Clinic closed' });
       expect(unversioned.status).toBe(400);
       expect(unversioned.body.errors).toEqual([expect.objectContaining({ field: 'version' })]);
-      expect((await staff.clinician.post(`/api/sessions/${sid}/cancel`, { reason: 'Clinic closed', version: 2 })).body.code).toBe('VERSION_CONFLICT');
+      expect((await staff.clinician.post(`/api/sessions/${sid}/cancel`, { reason: 'Clinic closed', version: 2 })).body.code).toBe(
+        'VERSION_CONFLICT',
+      );
       const res = await staff.clinician.post(`/api/sessions/${sid}/cancel`, { reason: 'Clinic closed', version: 1 });
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ status: 'cancelled', statusChangedAt: expect.any(String), version: 2 });

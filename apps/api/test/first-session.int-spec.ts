@@ -19,7 +19,11 @@ describe('booking the first treatment session from a consultation', () => {
   /** A free consultation in the day after tomorrow, each an hour after the last (one clinician's diary). */
   const consultation = async (patientId: string, clinicianId: string) => {
     const res = await reception.post('/api/consultations', {
-      type: 'free', patientId, clinicianId, startsAt: `${plusDays(clinicToday(), 2)}T${String(hour++).padStart(2, '0')}:00:00Z`, durationMinutes: 15,
+      type: 'free',
+      patientId,
+      clinicianId,
+      startsAt: `${plusDays(clinicToday(), 2)}T${String(hour++).padStart(2, '0')}:00:00Z`,
+      durationMinutes: 15,
     });
     expect(res.status).toBe(201);
     return res.body.id as string;
@@ -39,7 +43,11 @@ describe('booking the first treatment session from a consultation', () => {
     const patientId = await clinic.patient();
     const consultationId = await consultation(patientId, clinician.userId);
     const courseId = await clinic.course(patientId);
-    const res = await reception.post(`/api/courses/${courseId}/sessions`, { scheduledFor: instantIn(10), consultationId, clinicianId: other.id });
+    const res = await reception.post(`/api/courses/${courseId}/sessions`, {
+      scheduledFor: instantIn(10),
+      consultationId,
+      clinicianId: other.id,
+    });
     expect(res.status).toBe(201);
     expect(res.body.clinicianId).toBe(other.id);
   });

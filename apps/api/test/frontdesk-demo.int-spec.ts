@@ -19,7 +19,10 @@ describe('demo front desk', () => {
     expect(res.body.lanes.length).toBeGreaterThanOrEqual(2);
     for (const lane of res.body.lanes) {
       const kinds = new Set(lane.appointments.map((a: { kind: string }) => a.kind));
-      expect({ clinician: lane.clinicianName, kinds: [...kinds].sort() }).toEqual({ clinician: lane.clinicianName, kinds: ['consultation', 'session'] });
+      expect({ clinician: lane.clinicianName, kinds: [...kinds].sort() }).toEqual({
+        clinician: lane.clinicianName,
+        kinds: ['consultation', 'session'],
+      });
     }
   });
 
@@ -28,7 +31,10 @@ describe('demo front desk', () => {
     const statuses = new Set(items.map((c: { status: string }) => c.status));
     for (const s of ['awaiting_deposit', 'booked', 'attended', 'cancelled', 'did_not_attend']) expect(statuses).toContain(s);
     expect(items.find((c: { status: string }) => c.status === 'awaiting_deposit')).toMatchObject({ type: 'named_doctor', paidPence: 0 });
-    expect(items.find((c: { status: string; type: string }) => c.status === 'cancelled' && c.type === 'named_doctor')).toMatchObject({ paidPence: 2500, balanceDuePence: 0 });
+    expect(items.find((c: { status: string; type: string }) => c.status === 'cancelled' && c.type === 'named_doctor')).toMatchObject({
+      paidPence: 2500,
+      balanceDuePence: 0,
+    });
     expect(items.some((c: { type: string }) => c.type === 'free')).toBe(true);
   });
 

@@ -4,7 +4,8 @@ import type { StaffClient } from './support/staff-client';
 import { TestApp } from './support/test-app';
 
 /** A whole clinic-hour on day `days` from today, 10:00 + `hour` UTC (always a future time for days ≥ 1). */
-const slot = (days: number, hour = 0, minute = 0) => `${plusDays(clinicToday(), days)}T${String(10 + hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}:00Z`;
+const slot = (days: number, hour = 0, minute = 0) =>
+  `${plusDays(clinicToday(), days)}T${String(10 + hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}:00Z`;
 
 describe('the front desk: consultations, deposits, the one diary, enquiries', () => {
   let t: TestApp;
@@ -25,15 +26,30 @@ describe('the front desk: consultations, deposits, the one diary, enquiries', ()
 
   const book = async (over: Record<string, unknown> = {}) => {
     const patientId = (over['patientId'] as string) ?? (await clinic.patient({ history: false, scans: [] }));
-    return reception.post('/api/consultations', { type: 'named_doctor', patientId, clinicianId: doctor, startsAt: slot(3), durationMinutes: 30, ...over });
+    return reception.post('/api/consultations', {
+      type: 'named_doctor',
+      patientId,
+      clinicianId: doctor,
+      startsAt: slot(3),
+      durationMinutes: 30,
+      ...over,
+    });
   };
-  const pay = (id: string, body: Record<string, unknown>) => reception.post(`/api/consultations/${id}/payments`, { method: 'card', ...body });
+  const pay = (id: string, body: Record<string, unknown>) =>
+    reception.post(`/api/consultations/${id}/payments`, { method: 'card', ...body });
 
   describe('consultations and the deposit', () => {
     it('keeps a named-doctor consultation awaiting its deposit until the deposit is taken; a free one is booked at once', async () => {
       const named = await book({ startsAt: slot(4) });
       expect(named.status).toBe(201);
-      expect(named.body).toMatchObject({ type: 'named_doctor', status: 'awaiting_deposit', feePence: 5000, depositPence: 2500, paidPence: 0, balanceDuePence: 5000 });
+      expect(named.body).toMatchObject({
+        type: 'named_doctor',
+        status: 'awaiting_deposit',
+        feePence: 5000,
+        depositPence: 2500,
+        paidPence: 0,
+        balanceDuePence: 5000,
+      });
 
       const short = await pay(named.body.id, { kind: 'deposit', amountPence: 2000 });
       expect(short.status).toBe(400);
@@ -45,7 +61,9 @@ describe('the front desk: consultations, deposits, the one diary, enquiries', ()
       const deposit = await pay(named.body.id, { kind: 'deposit', amountPence: 2500, reference: 'TERM-0042' });
       expect(deposit.status).toBe(201);
       expect(deposit.body).toMatchObject({ status: 'booked', paidPence: 2500, balanceDuePence: 2500 });
-      expect(deposit.body.payments).toEqual([expect.objectContaining({ kind: 'deposit', amountPence: 2500, method: 'card', reference: 'TERM-0042' })]);
+      expect(deposit.body.payments).toEqual([
+        expect.objectContaining({ kind: 'deposit', amountPence: 2500, method: 'card', reference: 'TERM-0042' }),
+      ]);
       expect((await pay(named.body.id, { kind: 'deposit', amountPence: 2500 })).body.code).toBe('PAYMENT_REFUSED');
       const balanceBeforeTheDay = await pay(named.body.id, { kind: 'balance', amountPence: 2500 });
       expect(balanceBeforeTheDay.status).toBe(422);
@@ -82,7 +100,11 @@ describe('the front desk: consultations, deposits, the one diary, enquiries', ()
       ];
       for (const [over, field] of cases) {
         const res = await book({ patientId, ...over });
-        expect({ field, status: res.status, fields: (res.body.errors ?? []).map((e: { field: string }) => e.field) }).toEqual({ field, status: 400, fields: [field] });
+        expect({ field, status: res.status, fields: (res.body.errors ?? []).map((e: { field: string }) => e.field) }).toEqual({
+          field,
+          status: 400,
+          fields: [field],
+        });
       }
       expect((await reception.get(`/api/consultations?patientId=${patientId}`)).body.total).toBe(0);
     });
@@ -93,7 +115,11 @@ describe('the front desk: consultations, deposits, the one diary, enquiries', ()
       const stale = await reception.patch(`/api/consultations/${c.body.id}`, { version: c.body.version, status: 'cancelled' });
       expect(stale.status).toBe(409);
       expect(stale.body.code).toBe('VERSION_CONFLICT');
-      const cancelled = await reception.patch(`/api/consultations/${c.body.id}`, { version: paid.body.version, status: 'cancelled', reason: 'Patient away' });
+      const cancelled = await reception.patch(`/api/consultations/${c.body.id}`, {
+        version: paid.body.version,
+        status: 'cancelled',
+        reason: 'Patient away',
+      });
       expect(cancelled.status).toBe(200);
       expect(cancelled.body).toMatchObject({ status: 'cancelled', paidPence: 2500, balanceDuePence: 0, statusReason: 'Patient away' });
       expect((await pay(c.body.id, { kind: 'balance', amountPence: 2500 })).body.code).toBe('PAYMENT_REFUSED');
@@ -107,7 +133,9 @@ describe('the front desk: consultations, deposits, the one diary, enquiries', ()
       const wrong = await pay(c.body.id, { kind: 'deposit', amountPence: 5000 });
       expect(wrong.body.paidPence).toBe(5000);
       const paymentId = wrong.body.payments[0].id;
-      await expect(t.db.query(`UPDATE consultation_payments SET amount_pence = 2500 WHERE id = $1`, [paymentId])).rejects.toThrow(/append-only/);
+      await expect(t.db.query(`UPDATE consultation_payments SET amount_pence = 2500 WHERE id = $1`, [paymentId])).rejects.toThrow(
+        /append-only/,
+      );
       await expect(t.db.query(`DELETE FROM consultation_payments WHERE id = $1`, [paymentId])).rejects.toThrow(/append-only/);
 
       expect((await pay(c.body.id, { kind: 'reversal', amountPence: 5001 })).status).toBe(400);
@@ -119,7 +147,10 @@ describe('the front desk: consultations, deposits, the one diary, enquiries', ()
       ]);
       const reversedAll = await pay(c.body.id, { kind: 'reversal', amountPence: 2500 });
       expect(reversedAll.body).toMatchObject({ status: 'awaiting_deposit', paidPence: 0 });
-      const audit = await t.db.query(`SELECT count(*)::int AS n FROM audit_events WHERE entity = 'consultation_payment' AND patient_id = $1`, [c.body.patientId]);
+      const audit = await t.db.query(
+        `SELECT count(*)::int AS n FROM audit_events WHERE entity = 'consultation_payment' AND patient_id = $1`,
+        [c.body.patientId],
+      );
       expect(audit[0].n).toBe(3);
     });
   });
@@ -143,11 +174,17 @@ describe('the front desk: consultations, deposits, the one diary, enquiries', ()
       const sessionOver = await sessionAt(slot(7, 2, 20));
       expect(sessionOver.status).toBe(422);
       expect(sessionOver.body.code).toBe('DOUBLE_BOOKED');
-      const move = await reception.post(`/api/sessions/${session.body.id}/move`, { scheduledFor: slot(7, 2), version: session.body.version });
+      const move = await reception.post(`/api/sessions/${session.body.id}/move`, {
+        scheduledFor: slot(7, 2),
+        version: session.body.version,
+      });
       expect(move.status).toBe(422);
       expect(move.body.code).toBe('DOUBLE_BOOKED');
 
-      const cancelled = await reception.patch(`/api/consultations/${consultation.body.id}`, { version: consultation.body.version, status: 'cancelled' });
+      const cancelled = await reception.patch(`/api/consultations/${consultation.body.id}`, {
+        version: consultation.body.version,
+        status: 'cancelled',
+      });
       expect(cancelled.status).toBe(200);
       expect((await sessionAt(slot(7, 2, 20))).status).toBe(201);
     });
@@ -158,7 +195,13 @@ describe('the front desk: consultations, deposits, the one diary, enquiries', ()
       const other = await clinic.patient({ history: false, scans: [] });
       const results = await Promise.all([
         reception.post(`/api/courses/${courseId}/sessions`, { scheduledFor: slot(8), clinicianId: doctor }),
-        clinician.post('/api/consultations', { type: 'free', patientId: other, clinicianId: doctor, startsAt: slot(8, 0, 10), durationMinutes: 30 }),
+        clinician.post('/api/consultations', {
+          type: 'free',
+          patientId: other,
+          clinicianId: doctor,
+          startsAt: slot(8, 0, 10),
+          durationMinutes: 30,
+        }),
       ]);
       expect(results.map((r) => r.status).sort()).toEqual([201, 422]);
       expect(results.find((r) => r.status === 422)?.body.code).toBe('DOUBLE_BOOKED');
@@ -167,7 +210,9 @@ describe('the front desk: consultations, deposits, the one diary, enquiries', ()
     it('races two consultations for one clinician at one time: exactly one wins, the loser is told what it clashes with', async () => {
       const [a, b] = await Promise.all([clinic.patient({ history: false, scans: [] }), clinic.patient({ history: false, scans: [] })]);
       const results = await Promise.all(
-        [a, b].map((patientId) => reception.post('/api/consultations', { type: 'free', patientId, clinicianId: doctor, startsAt: slot(9), durationMinutes: 30 })),
+        [a, b].map((patientId) =>
+          reception.post('/api/consultations', { type: 'free', patientId, clinicianId: doctor, startsAt: slot(9), durationMinutes: 30 }),
+        ),
       );
       expect(results.map((r) => r.status).sort()).toEqual([201, 422]);
       const winner = results.find((r) => r.status === 201);
@@ -209,7 +254,14 @@ describe('the front desk: consultations, deposits, the one diary, enquiries', ()
         .post('/api/enquiries')
         .set('X-Forwarded-For', address)
         .send({ name: 'Ada Lovelace', email: 'ada@example.org', message: 'Thread veins on both calves.\n\nIs a scan needed?', ...over });
-    const inbox = async () => (await reception.get('/api/enquiries?limit=200')).body.items as { id: string; name: string; message: string; status: string; version: number }[];
+    const inbox = async () =>
+      (await reception.get('/api/enquiries?limit=200')).body.items as {
+        id: string;
+        name: string;
+        message: string;
+        status: string;
+        version: number;
+      }[];
 
     it('serves the public page with a form and the clinic’s name', async () => {
       const res = await request(t.server).get('/enquire');
@@ -229,7 +281,11 @@ describe('the front desk: consultations, deposits, the one diary, enquiries', ()
       expect(bot.body).toEqual(res.body);
       const items = await inbox();
       const stored = items.find((e) => e.name === 'Grace Hopper');
-      expect(stored).toMatchObject({ status: 'new', message: 'Thread veins on both calves.\n\nIs a scan needed?', preferredClinician: 'Test clinician' });
+      expect(stored).toMatchObject({
+        status: 'new',
+        message: 'Thread veins on both calves.\n\nIs a scan needed?',
+        preferredClinician: 'Test clinician',
+      });
       expect(items.some((e) => e.name === 'Spam Bot')).toBe(false);
       const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM enquiries WHERE name = 'Spam Bot'`);
       expect(n).toBe(0);
@@ -243,7 +299,11 @@ describe('the front desk: consultations, deposits, the one diary, enquiries', ()
         .send('name=Mary+Seacole&email=&phone=07700+900456&preferredClinician=&message=Can+I+book%3F&website=');
       expect(res.status).toBe(303);
       expect(res.headers['location']).toBe('/enquire?sent=1');
-      expect((await inbox()).find((e) => e.name === 'Mary Seacole')).toMatchObject({ email: null, phone: '07700 900456', preferredClinician: null });
+      expect((await inbox()).find((e) => e.name === 'Mary Seacole')).toMatchObject({
+        email: null,
+        phone: '07700 900456',
+        preferredClinician: null,
+      });
     });
 
     it('names the field of a bad enquiry', async () => {
@@ -257,30 +317,46 @@ describe('the front desk: consultations, deposits, the one diary, enquiries', ()
       ];
       for (const [over, field] of cases) {
         const res = await enquiry(over, '198.51.100.4');
-        expect({ field, status: res.status, fields: (res.body.errors ?? []).map((e: { field: string }) => e.field) }).toEqual({ field, status: 400, fields: [field] });
+        expect({ field, status: res.status, fields: (res.body.errors ?? []).map((e: { field: string }) => e.field) }).toEqual({
+          field,
+          status: 400,
+          fields: [field],
+        });
       }
     });
 
     it('rate-limits each address (robots included), not the others', async () => {
       const address = '203.0.113.7';
       const statuses: number[] = [];
-      for (let i = 0; i < 5; i += 1) statuses.push((await enquiry({ name: `Burst ${i}`, ...(i === 0 ? { website: 'x' } : {}) }, address)).status);
+      for (let i = 0; i < 5; i += 1)
+        statuses.push((await enquiry({ name: `Burst ${i}`, ...(i === 0 ? { website: 'x' } : {}) }, address)).status);
       expect(statuses).toEqual([202, 202, 202, 202, 202]);
       const over = await enquiry({ name: 'Burst 6' }, address);
       expect(over.status).toBe(429);
       expect(Number(over.headers['retry-after'])).toBeGreaterThan(0);
       expect((await enquiry({ name: 'Someone else' }, '203.0.113.8')).status).toBe(202);
-      expect((await inbox()).filter((e) => e.name.startsWith('Burst')).map((e) => e.name).sort()).toEqual(['Burst 1', 'Burst 2', 'Burst 3', 'Burst 4']);
+      expect(
+        (await inbox())
+          .filter((e) => e.name.startsWith('Burst'))
+          .map((e) => e.name)
+          .sort(),
+      ).toEqual(['Burst 1', 'Burst 2', 'Burst 3', 'Burst 4']);
     });
 
     it('keeps the inbox for staff who book: reception marks an enquiry contacted; anonymous readers sign in', async () => {
       await enquiry({ name: 'Florence Nightingale' }, '198.51.100.5');
       const item = (await inbox()).find((e) => e.name === 'Florence Nightingale');
-      const contacted = await reception.patch(`/api/enquiries/${item?.id}`, { version: item?.version, status: 'contacted', note: 'Left a voicemail' });
+      const contacted = await reception.patch(`/api/enquiries/${item?.id}`, {
+        version: item?.version,
+        status: 'contacted',
+        note: 'Left a voicemail',
+      });
       expect(contacted.status).toBe(200);
       expect(contacted.body).toMatchObject({ status: 'contacted', note: 'Left a voicemail' });
       expect((await reception.patch(`/api/enquiries/${item?.id}`, { version: item?.version, status: 'closed' })).status).toBe(409);
-      expect((await reception.patch(`/api/enquiries/${item?.id}`, { version: contacted.body.version, status: 'booked' })).body.errors[0].field).toBe('status');
+      expect(
+        (await reception.patch(`/api/enquiries/${item?.id}`, { version: contacted.body.version, status: 'booked' })).body.errors[0].field,
+      ).toBe('status');
       expect((await reception.get('/api/enquiries?status=contacted')).body.items.map((e: { id: string }) => e.id)).toContain(item?.id);
       expect((await request(t.server).get('/api/enquiries')).status).toBe(401);
       expect((await manager.get('/api/enquiries')).status).toBe(200);
@@ -291,29 +367,50 @@ describe('the front desk: consultations, deposits, the one diary, enquiries', ()
     it('converts an enquiry into a patient and a consultation in one transaction', async () => {
       await enquiry({ name: 'Mary Somerville' }, '198.51.100.6');
       const item = (await inbox()).find((e) => e.name === 'Mary Somerville');
-      const patient = { firstName: 'Mary', lastName: 'Somerville', dateOfBirth: '1980-12-26', sex: 'female', phone: '07700 900789', email: 'mary@example.org' };
+      const patient = {
+        firstName: 'Mary',
+        lastName: 'Somerville',
+        dateOfBirth: '1980-12-26',
+        sex: 'female',
+        phone: '07700 900789',
+        email: 'mary@example.org',
+      };
       const consultation = { type: 'named_doctor', clinicianId: doctor, startsAt: slot(10), durationMinutes: 30 };
       const res = await reception.post(`/api/enquiries/${item?.id}/convert`, { patient, consultation });
       expect(res.status).toBe(201);
       expect(res.body.consultation).toMatchObject({ status: 'awaiting_deposit', patientId: res.body.patient.id, clinicianId: doctor });
-      expect(res.body.enquiry).toMatchObject({ status: 'booked', patientId: res.body.patient.id, consultationId: res.body.consultation.id });
+      expect(res.body.enquiry).toMatchObject({
+        status: 'booked',
+        patientId: res.body.patient.id,
+        consultationId: res.body.consultation.id,
+      });
       expect((await reception.post(`/api/enquiries/${item?.id}/convert`, { patient, consultation })).status).toBe(409);
 
       // A duplicate patient rolls the consultation back with it; so does a clash in the diary.
       await enquiry({ name: 'Mary Somerville again' }, '198.51.100.6');
       const second = (await inbox()).find((e) => e.name === 'Mary Somerville again');
-      const count = async () => (await t.db.query(`SELECT (SELECT count(*) FROM consultations)::int AS c, (SELECT count(*) FROM patients)::int AS p`))[0];
+      const count = async () =>
+        (await t.db.query(`SELECT (SELECT count(*) FROM consultations)::int AS c, (SELECT count(*) FROM patients)::int AS p`))[0];
       const before = await count();
-      const duplicate = await reception.post(`/api/enquiries/${second?.id}/convert`, { patient, consultation: { ...consultation, startsAt: slot(10, 3) } });
+      const duplicate = await reception.post(`/api/enquiries/${second?.id}/convert`, {
+        patient,
+        consultation: { ...consultation, startsAt: slot(10, 3) },
+      });
       expect(duplicate.status).toBe(409);
       expect(duplicate.body.code).toBe('DUPLICATE_PATIENT');
-      const clash = await reception.post(`/api/enquiries/${second?.id}/convert`, { patient: { ...patient, confirmDuplicate: true }, consultation });
+      const clash = await reception.post(`/api/enquiries/${second?.id}/convert`, {
+        patient: { ...patient, confirmDuplicate: true },
+        consultation,
+      });
       expect(clash.status).toBe(422);
       expect(clash.body.code).toBe('DOUBLE_BOOKED');
       expect(await count()).toEqual(before);
       expect((await inbox()).find((e) => e.id === second?.id)?.status).toBe('new');
 
-      const bad = await reception.post(`/api/enquiries/${second?.id}/convert`, { patient: { ...patient, sex: 'x' }, consultation: { ...consultation, durationMinutes: 0 } });
+      const bad = await reception.post(`/api/enquiries/${second?.id}/convert`, {
+        patient: { ...patient, sex: 'x' },
+        consultation: { ...consultation, durationMinutes: 0 },
+      });
       expect(bad.status).toBe(400);
       expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['consultation.durationMinutes', 'patient.sex']);
     });
@@ -323,10 +420,14 @@ describe('the front desk: consultations, deposits, the one diary, enquiries', ()
     it('lets reception and clinicians book and take payments, managers read, admin nothing', async () => {
       const c = await book({ startsAt: slot(11) });
       expect((await manager.get(`/api/consultations/${c.body.id}`)).status).toBe(200);
-      expect((await manager.post(`/api/consultations/${c.body.id}/payments`, { kind: 'deposit', amountPence: 2500, method: 'card' })).status).toBe(403);
+      expect(
+        (await manager.post(`/api/consultations/${c.body.id}/payments`, { kind: 'deposit', amountPence: 2500, method: 'card' })).status,
+      ).toBe(403);
       expect((await admin.get(`/api/consultations/${c.body.id}`)).status).toBe(403);
       expect((await admin.get('/api/consultations')).status).toBe(403);
-      expect((await clinician.post(`/api/consultations/${c.body.id}/payments`, { kind: 'deposit', amountPence: 2500, method: 'cash' })).status).toBe(201);
+      expect(
+        (await clinician.post(`/api/consultations/${c.body.id}/payments`, { kind: 'deposit', amountPence: 2500, method: 'cash' })).status,
+      ).toBe(201);
     });
   });
 });

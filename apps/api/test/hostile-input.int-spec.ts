@@ -36,7 +36,15 @@ const INJECTION = [
 ];
 const BAD_NUMBERS: unknown[] = [1e21, -1e21, 1e308, 2 ** 31, 2 ** 63, -1, 'abc', [], {}, true];
 const BAD_DATES: unknown[] = ['2026-02-30', '99999-01-01', '2026-13-01', '0000-00-00', '2026-02-30T10:00:00Z', 20260101, 'yesterday'];
-const BAD_INSTANTS: unknown[] = ['2026-02-30T10:00:00Z', '99999-01-01T10:00:00Z', '+275760-09-13T00:00:00Z', '2026-01-01T25:00:00Z', '2026-01-01T10:00:00', 1e21, 'now'];
+const BAD_INSTANTS: unknown[] = [
+  '2026-02-30T10:00:00Z',
+  '99999-01-01T10:00:00Z',
+  '+275760-09-13T00:00:00Z',
+  '2026-01-01T25:00:00Z',
+  '2026-01-01T10:00:00',
+  1e21,
+  'now',
+];
 const WRONG_TYPES: Partial<Record<DtoField['kind'], unknown[]>> = {
   text: [123, [], {}, true],
   boolean: ['yes', 2, []],
@@ -143,8 +151,12 @@ function attemptsFor(route: RouteEntry, caller: Caller, ids: Record<string, stri
   const fields = route.body ? dtoFields(route.body) : [];
   const base = baseBody(fields, ids);
   const out: Attempt[] = [];
-  const add = (what: string, refused: boolean, send: Attempt['send'], field = false) => out.push({ what, caller, route: name, refused, field, send });
-  const json = (body: unknown, to = path) => (c: StaffClient) => c.raw(method, to).set('Content-Type', 'application/json').send(JSON.stringify(body));
+  const add = (what: string, refused: boolean, send: Attempt['send'], field = false) =>
+    out.push({ what, caller, route: name, refused, field, send });
+  const json =
+    (body: unknown, to = path) =>
+    (c: StaffClient) =>
+      c.raw(method, to).set('Content-Type', 'application/json').send(JSON.stringify(body));
 
   // Anywhere: control characters in the query string; ids that are not ids.
   add('NUL in q', true, (c) => c.raw(method, `${path}?q=a%00b`));
@@ -155,8 +167,18 @@ function attemptsFor(route: RouteEntry, caller: Caller, ids: Record<string, stri
   if (takesBody) {
     add('malformed JSON', true, (c) => c.raw(method, path).set('Content-Type', 'application/json').send('{"text": "unfinished'));
     add('JSON nested 5,000 levels', true, (c) => c.raw(method, path).set('Content-Type', 'application/json').send(nested(5000)));
-    add('arrays nested 100,000 levels', true, (c) => c.raw(method, path).set('Content-Type', 'application/json').send(`${'['.repeat(100_000)}${']'.repeat(100_000)}`));
-    add('5 MB body', true, (c) => c.raw(method, path).set('Content-Type', 'application/json').send(JSON.stringify({ text: 'x'.repeat(5 * 1024 * 1024) })));
+    add('arrays nested 100,000 levels', true, (c) =>
+      c
+        .raw(method, path)
+        .set('Content-Type', 'application/json')
+        .send(`${'['.repeat(100_000)}${']'.repeat(100_000)}`),
+    );
+    add('5 MB body', true, (c) =>
+      c
+        .raw(method, path)
+        .set('Content-Type', 'application/json')
+        .send(JSON.stringify({ text: 'x'.repeat(5 * 1024 * 1024) })),
+    );
     add('XML body', true, (c) => c.raw(method, path).set('Content-Type', 'application/xml').send('<a>1</a>'));
     // Another site's origin is refused, except on the public form other sites post to.
     if (!(CROSS_SITE_FORMS as readonly string[]).includes(route.path)) {
@@ -168,15 +190,27 @@ function attemptsFor(route: RouteEntry, caller: Caller, ids: Record<string, stri
   if (route.body) {
     for (const top of [[], 'text', 42, null, true]) add(`body ${JSON.stringify(top)}`, true, json(top));
     for (const f of fields) {
-      for (const bad of CONTROL) add(`${f.path} = ${JSON.stringify(bad)}`, true, json(setAt(base, f.path, f.kind === 'list' ? [bad] : bad)), true);
+      for (const bad of CONTROL)
+        add(`${f.path} = ${JSON.stringify(bad)}`, true, json(setAt(base, f.path, f.kind === 'list' ? [bad] : bad)), true);
       const badValues =
-        f.kind === 'number' ? BAD_NUMBERS : f.kind === 'date' ? BAD_DATES : f.kind === 'instant' ? BAD_INSTANTS : (WRONG_TYPES[f.kind] ?? []);
+        f.kind === 'number'
+          ? BAD_NUMBERS
+          : f.kind === 'date'
+            ? BAD_DATES
+            : f.kind === 'instant'
+              ? BAD_INSTANTS
+              : (WRONG_TYPES[f.kind] ?? []);
       for (const bad of badValues) add(`${f.path} = ${JSON.stringify(bad)}`, true, json(setAt(base, f.path, bad)), true);
       // Null clears a nullable field and is refused for the others: either way, never a 5xx.
       if (!f.required) add(`${f.path} = null`, false, json(setAt(base, f.path, null)), true);
       if (f.kind === 'text' || f.kind === 'list') {
         for (const text of INJECTION) {
-          add(`${f.path} = ${JSON.stringify(text.slice(0, 30))}`, false, json(setAt(base, f.path, f.kind === 'list' ? [text] : text)), true);
+          add(
+            `${f.path} = ${JSON.stringify(text.slice(0, 30))}`,
+            false,
+            json(setAt(base, f.path, f.kind === 'list' ? [text] : text)),
+            true,
+          );
         }
       }
     }
@@ -192,7 +226,8 @@ function attemptsFor(route: RouteEntry, caller: Caller, ids: Record<string, stri
     }
   }
   if (route.multipart) {
-    const upload = (filename: string) => (c: StaffClient) => c.raw(method, path).attach('file', PDF, { filename, contentType: 'application/pdf' });
+    const upload = (filename: string) => (c: StaffClient) =>
+      c.raw(method, path).attach('file', PDF, { filename, contentType: 'application/pdf' });
     add('file name with NUL', true, upload('report\u0000.pdf'));
     add('file name with ESC', true, upload('report\u001b[2J.pdf'));
     for (const filename of ['../../../../etc/passwd', '..\\..\\windows\\win.ini', '/etc/shadow.pdf', '.pdf', '...']) {
@@ -220,7 +255,9 @@ describe('hostile input: every route × every role and signed out', () => {
     );
     const out: Record<string, string> = {};
     for (const { name } of tables) {
-      const [{ digest }] = await t.db.query(`SELECT md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS digest FROM "${name}" x`);
+      const [{ digest }] = await t.db.query(
+        `SELECT md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS digest FROM "${name}" x`,
+      );
       out[name] = digest;
     }
     return out;
@@ -264,9 +301,15 @@ describe('hostile input: every route × every role and signed out', () => {
     const course = await clinic.course(patient);
     const session = await clinic.pastSession(course, 30);
     const note = await staff.clinician.post(`/api/sessions/${session}/notes`, { text: 'Tolerated well.' });
-    const event = await staff.clinician.post(`/api/sessions/${session}/adverse-events`, { type: 'matting', severity: 'mild', onsetOn: clinicToday() });
+    const event = await staff.clinician.post(`/api/sessions/${session}/adverse-events`, {
+      type: 'matting',
+      severity: 'mild',
+      onsetOn: clinicToday(),
+    });
     const [scan] = await t.db.query(`SELECT id FROM scans WHERE patient_id = $1`, [patient]);
-    const file = await staff.clinician.raw('post', `/api/scans/${scan.id}/files`).attach('file', PDF, { filename: 'r.pdf', contentType: 'application/pdf' });
+    const file = await staff.clinician
+      .raw('post', `/api/scans/${scan.id}/files`)
+      .attach('file', PDF, { filename: 'r.pdf', contentType: 'application/pdf' });
     ids = {
       patients: patient,
       courses: course,
@@ -288,7 +331,9 @@ describe('hostile input: every route × every role and signed out', () => {
   it('reads the routes, with the bodies and queries they take', () => {
     expect(routes.length).toBeGreaterThan(30);
     const patch = routes.find((r) => r.method === 'PATCH' && r.path === '/api/notes/:id');
-    expect(dtoFields(patch?.body as never).map((f) => `${f.path}:${f.kind}`)).toEqual(expect.arrayContaining(['text:text', 'version:number']));
+    expect(dtoFields(patch?.body as never).map((f) => `${f.path}:${f.kind}`)).toEqual(
+      expect.arrayContaining(['text:text', 'version:number']),
+    );
     expect(routes.find((r) => r.path === '/api/patients' && r.method === 'GET')?.query).toBeDefined();
     expect(routes.filter((r) => r.multipart).length).toBeGreaterThan(0);
   });

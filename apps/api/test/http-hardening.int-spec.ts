@@ -70,8 +70,15 @@ describe('HTTP hardening: security headers, timeouts, Host allow-list', () => {
     });
 
     it('refuses any other Host with a problem+json 400 naming it, signed in or not, before anything else runs', async () => {
-      for (const [method, host] of [['get', 'evil.example'], ['post', 'clinic.example.org.evil.example'], ['get', '127.0.0.1']] as const) {
-        const res = await request(guarded.server)[method]('/api/auth/login').set('Host', host).send({ email: 'a@b.example', password: 'x' });
+      for (const [method, host] of [
+        ['get', 'evil.example'],
+        ['post', 'clinic.example.org.evil.example'],
+        ['get', '127.0.0.1'],
+      ] as const) {
+        const res = await request(guarded.server)
+          [method]('/api/auth/login')
+          .set('Host', host)
+          .send({ email: 'a@b.example', password: 'x' });
         expect(res.status).toBe(400);
         expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
         expect(res.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'Host' }] });

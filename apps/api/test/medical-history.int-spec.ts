@@ -61,7 +61,13 @@ describe('medical history', () => {
     expect(read.status).toBe(200);
     expect(read.body).toEqual(created.body);
 
-    const replaced = await staff.clinician.put(url(id), { conditions: [], acknowledgements: {}, weightKg: 66, weightMeasuredOn: londonToday(), version: 1 });
+    const replaced = await staff.clinician.put(url(id), {
+      conditions: [],
+      acknowledgements: {},
+      weightKg: 66,
+      weightMeasuredOn: londonToday(),
+      version: 1,
+    });
     expect(replaced.status).toBe(200);
     expect(replaced.body).toMatchObject({ conditions: [], acknowledgements: {}, weightKg: 66, ceap: {}, version: 2 });
 
@@ -128,7 +134,11 @@ describe('medical history', () => {
     });
 
     it('requires a note for each relative condition, naming acknowledgements.<code>', async () => {
-      const res = await staff.clinician.put(url(id), { ...valid(), conditions: ['smoking', 'migraine_with_aura', 'pregnancy'], acknowledgements: { smoking: '  ' } });
+      const res = await staff.clinician.put(url(id), {
+        ...valid(),
+        conditions: ['smoking', 'migraine_with_aura', 'pregnancy'],
+        acknowledgements: { smoking: '  ' },
+      });
       expect(res.status).toBe(400);
       expect(res.body.code).toBe('VALIDATION_FAILED');
       expect(fieldsOf(res.body)).toEqual(['acknowledgements.migraine_with_aura', 'acknowledgements.smoking']);
@@ -137,7 +147,12 @@ describe('medical history', () => {
 
     it('stores an absolute contraindication (pregnancy) without a note: it blocks treatment, not recording', async () => {
       const p = await newPatient();
-      const res = await staff.clinician.put(url(p), { conditions: ['pregnancy'], acknowledgements: {}, weightKg: null, weightMeasuredOn: null });
+      const res = await staff.clinician.put(url(p), {
+        conditions: ['pregnancy'],
+        acknowledgements: {},
+        weightKg: null,
+        weightMeasuredOn: null,
+      });
       expect(res.status).toBe(201);
       expect(res.body.conditions).toEqual(['pregnancy']);
     });
@@ -145,8 +160,16 @@ describe('medical history', () => {
     it.each([
       ['an unknown condition', { conditions: ['broken_leg'], acknowledgements: {} }, ['conditions']],
       ['a note for an unknown condition', { acknowledgements: { ...valid().acknowledgements, vibes: 'x' } }, ['acknowledgements']],
-      ['a note for a condition not ticked', { acknowledgements: { ...valid().acknowledgements, obesity: 'BMI 32' } }, ['acknowledgements.obesity']],
-      ['a note for an absolute condition', { conditions: ['smoking', 'hormonal_therapy', 'pregnancy'], acknowledgements: { ...valid().acknowledgements, pregnancy: 'ok' } }, ['acknowledgements.pregnancy']],
+      [
+        'a note for a condition not ticked',
+        { acknowledgements: { ...valid().acknowledgements, obesity: 'BMI 32' } },
+        ['acknowledgements.obesity'],
+      ],
+      [
+        'a note for an absolute condition',
+        { conditions: ['smoking', 'hormonal_therapy', 'pregnancy'], acknowledgements: { ...valid().acknowledgements, pregnancy: 'ok' } },
+        ['acknowledgements.pregnancy'],
+      ],
       ['a weight too low', { weightKg: 12 }, ['weightKg']],
       ['a weight too high', { weightKg: 400 }, ['weightKg']],
       ['a weight as text', { weightKg: '64' }, ['weightKg']],
@@ -154,7 +177,11 @@ describe('medical history', () => {
       ['a weight date in the future', { weightMeasuredOn: plusDays(londonToday(), 2) }, ['weightMeasuredOn']],
       ['a weight date that does not exist', { weightMeasuredOn: '2025-02-30' }, ['weightMeasuredOn']],
       ['a bad CEAP class', { ceap: { right: { c: 'C9' } } }, ['ceap.right.c']],
-      ['a CEAP assessment in the future', { ceap: { left: { c: 'C1', assessedOn: plusDays(londonToday(), 5) } } }, ['ceap.left.assessedOn']],
+      [
+        'a CEAP assessment in the future',
+        { ceap: { left: { c: 'C1', assessedOn: plusDays(londonToday(), 5) } } },
+        ['ceap.left.assessedOn'],
+      ],
       ['an unknown CEAP field', { ceap: { left: { c: 'C1', colour: 'blue' } } }, ['ceap.left.colour']],
       ['conditions missing', { conditions: undefined }, ['conditions']],
       ['an unknown field', { notes: 'x' }, ['notes']],
@@ -186,7 +213,11 @@ describe('medical history', () => {
         [id],
       );
       expect(events).toEqual([
-        { action: 'create', actorId: staff.clinician.userId, fields: ['conditions', 'acknowledgements', 'weightKg', 'weightMeasuredOn', 'ceap'] },
+        {
+          action: 'create',
+          actorId: staff.clinician.userId,
+          fields: ['conditions', 'acknowledgements', 'weightKg', 'weightMeasuredOn', 'ceap'],
+        },
         { action: 'read', actorId: staff.manager.userId, fields: [] },
         { action: 'update', actorId: staff.clinician.userId, fields: ['weightKg'] },
       ]);

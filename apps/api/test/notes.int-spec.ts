@@ -25,7 +25,14 @@ describe('session notes: drafts, signing, addenda', () => {
   it('starts a draft by its author; the author edits it, always with the version read', async () => {
     const res = await write('12 injections left lateral thigh.');
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ sessionId: sid, status: 'draft', authorId: staff.clinician.userId, signedAt: null, addenda: [], version: 1 });
+    expect(res.body).toMatchObject({
+      sessionId: sid,
+      status: 'draft',
+      authorId: staff.clinician.userId,
+      signedAt: null,
+      addenda: [],
+      version: 1,
+    });
     const edit = await staff.clinician.patch(`/api/notes/${res.body.id}`, { text: '14 injections left lateral thigh.', version: 1 });
     expect(edit.status).toBe(200);
     expect(edit.body).toMatchObject({ text: '14 injections left lateral thigh.', version: 2, status: 'draft' });
@@ -64,7 +71,11 @@ describe('session notes: drafts, signing, addenda', () => {
     expect(first.status).toBe(201);
     const second = await other.post(`/api/notes/${note.id}/addenda`, { text: 'Reviewed at follow-up: resolved.' });
     expect(second.body.addenda).toEqual([
-      expect.objectContaining({ text: 'Mild bruising reported by phone on day 2.', authorId: staff.clinician.userId, at: expect.any(String) }),
+      expect.objectContaining({
+        text: 'Mild bruising reported by phone on day 2.',
+        authorId: staff.clinician.userId,
+        at: expect.any(String),
+      }),
       expect.objectContaining({ text: 'Reviewed at follow-up: resolved.', authorId: other.userId }),
     ]);
     expect(second.body.text).toBe('Tolerated well.');
@@ -74,7 +85,10 @@ describe('session notes: drafts, signing, addenda', () => {
     expect(list.status).toBe(200);
     const shown = list.body.items.find((n: { id: string }) => n.id === note.id);
     expect(shown.text).toBe('Tolerated well.');
-    expect(shown.addenda.map((a: { text: string }) => a.text)).toEqual(['Mild bruising reported by phone on day 2.', 'Reviewed at follow-up: resolved.']);
+    expect(shown.addenda.map((a: { text: string }) => a.text)).toEqual([
+      'Mild bruising reported by phone on day 2.',
+      'Reviewed at follow-up: resolved.',
+    ]);
   });
 
   it('refuses addenda on a draft (edit it instead)', async () => {

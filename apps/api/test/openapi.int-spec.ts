@@ -82,7 +82,11 @@ describe('the OpenAPI document at /api/docs-json', () => {
   it('has every route the router serves, and none it does not', () => {
     const served = routes.map(openApiKey).sort();
     expect(served.length).toBeGreaterThan(60);
-    expect(operations().map((o) => o.key).sort()).toEqual(served);
+    expect(
+      operations()
+        .map((o) => o.key)
+        .sort(),
+    ).toEqual(served);
   });
 
   it('gives every operation a success response with a schema and an example for each media type', () => {
@@ -140,7 +144,9 @@ describe('the OpenAPI document at /api/docs-json', () => {
     const compile = schemaValidator(document.components.schemas);
     const failures = operations().flatMap(({ key, operation }) => {
       const media = [
-        ...Object.entries(operation.responses).flatMap(([status, r]) => Object.entries(r.content ?? {}).map(([type, m]) => [`${status} ${type}`, m] as const)),
+        ...Object.entries(operation.responses).flatMap(([status, r]) =>
+          Object.entries(r.content ?? {}).map(([type, m]) => [`${status} ${type}`, m] as const),
+        ),
         ...Object.entries(operation.requestBody?.content ?? {}).map(([type, m]) => [`request ${type}`, m] as const),
       ];
       return media.flatMap(([where, m]) => {

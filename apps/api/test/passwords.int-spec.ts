@@ -16,7 +16,10 @@ describe('passwords: changing one’s own, and an admin’s reset', () => {
     return { browser, res };
   };
   const auditOf = (userId: string) =>
-    t.db.query(`SELECT actor_id, action, fields FROM audit_events WHERE entity = 'user' AND action = 'update' AND entity_id = $1 ORDER BY id`, [userId]);
+    t.db.query(
+      `SELECT actor_id, action, fields FROM audit_events WHERE entity = 'user' AND action = 'update' AND entity_id = $1 ORDER BY id`,
+      [userId],
+    );
 
   it('changes one’s own password with the current one: the old no longer signs in, other sessions end, this one goes on', async () => {
     const { id, email } = await t.createStaff('clinician');
@@ -57,7 +60,9 @@ describe('passwords: changing one’s own, and an admin’s reset', () => {
     const { email } = await t.createStaff('manager');
     const { browser } = await signInAs(email, TEST_PASSWORD);
     for (let i = 0; i < 5; i++) {
-      expect((await browser.post('/api/auth/password', { currentPassword: `guess ${i}`, newPassword: 'a brand new passphrase' })).status).toBe(400);
+      expect(
+        (await browser.post('/api/auth/password', { currentPassword: `guess ${i}`, newPassword: 'a brand new passphrase' })).status,
+      ).toBe(400);
     }
     const refused = await browser.post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'a brand new passphrase' });
     expect(refused.status).toBe(429);

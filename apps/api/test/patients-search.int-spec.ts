@@ -186,7 +186,9 @@ describe('patient search', () => {
   it('lists every unarchived patient in name order without q', async () => {
     const { items, total } = await search('', '&limit=200');
     expect(total).toBe(PEOPLE.length - 1);
-    expect(items.map((p) => p.lastName)).toEqual([...items.map((p) => p.lastName)].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' })));
+    expect(items.map((p) => p.lastName)).toEqual(
+      [...items.map((p) => p.lastName)].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' })),
+    );
     expect(items[0]).toEqual({
       id: expect.any(String),
       clinicNumber: expect.stringMatching(/^VN-/),

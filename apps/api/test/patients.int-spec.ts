@@ -139,21 +139,32 @@ describe('patient registry', () => {
       expect(fieldsOf(res.body)).toEqual(['nhsNumber']);
     });
 
-    it.each([['07700 900123'], ['+44 7700 900123'], ['+44 (0)20 7946 0000'], ['020 7946 0000'], ['+33 1 23 45 67 89'], ['0033 1 23 45 67 89']])(
-      'accepts the phone number %s',
-      async (phone) => {
-        expect((await staff.reception.post('/api/patients', person({ phone }))).status).toBe(201);
-      },
-    );
+    it.each([
+      ['07700 900123'],
+      ['+44 7700 900123'],
+      ['+44 (0)20 7946 0000'],
+      ['020 7946 0000'],
+      ['+33 1 23 45 67 89'],
+      ['0033 1 23 45 67 89'],
+    ])('accepts the phone number %s', async (phone) => {
+      expect((await staff.reception.post('/api/patients', person({ phone }))).status).toBe(201);
+    });
 
     it('accepts names with accents, apostrophes and hyphens', async () => {
-      for (const [firstName, lastName] of [['Zoë', "O'Neill"], ['Mary-Kate', 'Smith-Jones'], ['Łucja', 'Wiśniewska']]) {
+      for (const [firstName, lastName] of [
+        ['Zoë', "O'Neill"],
+        ['Mary-Kate', 'Smith-Jones'],
+        ['Łucja', 'Wiśniewska'],
+      ]) {
         expect((await staff.reception.post('/api/patients', person({ firstName, lastName }))).status).toBe(201);
       }
     });
 
     it('warns of a duplicate (same name ignoring case and accents, same DOB) with 409 listing the matches, until confirmed', async () => {
-      const first = await staff.reception.post('/api/patients', person({ firstName: 'Chloé', lastName: 'Dubois', dateOfBirth: '1979-11-03' }));
+      const first = await staff.reception.post(
+        '/api/patients',
+        person({ firstName: 'Chloé', lastName: 'Dubois', dateOfBirth: '1979-11-03' }),
+      );
       expect(first.status).toBe(201);
       const again = person({ firstName: 'chloe', lastName: 'DUBOIS', dateOfBirth: '1979-11-03' });
       const dup = await staff.reception.post('/api/patients', again);
@@ -172,12 +183,18 @@ describe('patient registry', () => {
 
     it('does not call a namesake with another date of birth a duplicate', async () => {
       await staff.reception.post('/api/patients', person({ firstName: 'Anna', lastName: 'Nowak', dateOfBirth: '1980-01-01' }));
-      const other = await staff.reception.post('/api/patients', person({ firstName: 'Anna', lastName: 'Nowak', dateOfBirth: '1980-01-02' }));
+      const other = await staff.reception.post(
+        '/api/patients',
+        person({ firstName: 'Anna', lastName: 'Nowak', dateOfBirth: '1980-01-02' }),
+      );
       expect(other.status).toBe(201);
     });
 
     it('warns of a duplicate of an archived patient too', async () => {
-      const first = await staff.reception.post('/api/patients', person({ firstName: 'Gwen', lastName: 'Archer', dateOfBirth: '1966-06-06' }));
+      const first = await staff.reception.post(
+        '/api/patients',
+        person({ firstName: 'Gwen', lastName: 'Archer', dateOfBirth: '1966-06-06' }),
+      );
       await staff.reception.patch(`/api/patients/${first.body.id}`, { version: 1, archived: true });
       const dup = await staff.reception.post('/api/patients', person({ firstName: 'Gwen', lastName: 'Archer', dateOfBirth: '1966-06-06' }));
       expect(dup.status).toBe(409);
@@ -198,7 +215,9 @@ describe('patient registry', () => {
         expect(res.status).toBe(200);
         expect(res.body).toMatchObject({ id: created.body.id, clinicNumber: created.body.clinicNumber });
       }
-      const reads = await t.db.query(`SELECT actor_id FROM audit_events WHERE action = 'read' AND entity = 'patient' AND entity_id = $1`, [created.body.id]);
+      const reads = await t.db.query(`SELECT actor_id FROM audit_events WHERE action = 'read' AND entity = 'patient' AND entity_id = $1`, [
+        created.body.id,
+      ]);
       expect(reads).toHaveLength(4);
     });
 
@@ -217,7 +236,12 @@ describe('patient registry', () => {
     it('updates with the current version, records the changed field names, and refuses a stale version with 409', async () => {
       const created = await staff.reception.post('/api/patients', person());
       const id = created.body.id;
-      const ok = await staff.clinician.patch(`/api/patients/${id}`, { version: 1, phone: '+44 7700 900999', gpName: 'Dr Patel', email: created.body.email });
+      const ok = await staff.clinician.patch(`/api/patients/${id}`, {
+        version: 1,
+        phone: '+44 7700 900999',
+        gpName: 'Dr Patel',
+        email: created.body.email,
+      });
       expect(ok.status).toBe(200);
       expect(ok.body).toMatchObject({ version: 2, phone: '+44 7700 900999', gpName: 'Dr Patel' });
 
@@ -240,7 +264,10 @@ describe('patient registry', () => {
       expect(fieldsOf(cleared.body)).toEqual(['lastName']);
       const noVersion = await staff.reception.patch(`/api/patients/${created.body.id}`, { phone: '07700 900001' });
       expect(fieldsOf(noVersion.body)).toEqual(['version']);
-      const future = await staff.reception.patch(`/api/patients/${created.body.id}`, { version: 1, dateOfBirth: plusDays(londonToday(), 3) });
+      const future = await staff.reception.patch(`/api/patients/${created.body.id}`, {
+        version: 1,
+        dateOfBirth: plusDays(londonToday(), 3),
+      });
       expect(fieldsOf(future.body)).toEqual(['dateOfBirth']);
     });
 

@@ -94,7 +94,12 @@ describe('privacy: no clinical content reaches reception or admin, on any route'
     const lastName = `Privacy${tag}`;
     const patient = expectStatus(
       await reception.post('/api/patients', {
-        firstName: 'Dana', lastName, dateOfBirth: '1988-03-09', sex: 'female', phone: '07700 900555', email: `dana.${tag}@example.org`,
+        firstName: 'Dana',
+        lastName,
+        dateOfBirth: '1988-03-09',
+        sex: 'female',
+        phone: '07700 900555',
+        email: `dana.${tag}@example.org`,
       }),
       201,
       'patient',
@@ -127,9 +132,21 @@ describe('privacy: no clinical content reaches reception or admin, on any route'
     );
 
     // Course A (left leg): treated, noted, an adverse event and an outcome, then discontinued.
-    const courseA = expectStatus(await clinician.post(`/api/patients/${patientId}/courses`, { legs: ['left'], plannedSessions: 3 }), 201, 'course A');
-    expectStatus(await clinician.post(`/api/courses/${courseA.body.id}/consent`, { consentedOn: today, formVersion: M.consentForm }), 201, 'consent');
-    const treated = expectStatus(await clinician.post(`/api/courses/${courseA.body.id}/sessions`, { scheduledFor: instantIn(0, -1) }), 201, 'booking A');
+    const courseA = expectStatus(
+      await clinician.post(`/api/patients/${patientId}/courses`, { legs: ['left'], plannedSessions: 3 }),
+      201,
+      'course A',
+    );
+    expectStatus(
+      await clinician.post(`/api/courses/${courseA.body.id}/consent`, { consentedOn: today, formVersion: M.consentForm }),
+      201,
+      'consent',
+    );
+    const treated = expectStatus(
+      await clinician.post(`/api/courses/${courseA.body.id}/sessions`, { scheduledFor: instantIn(0, -1) }),
+      201,
+      'booking A',
+    );
     const sessionId = treated.body.id as string;
     expectStatus(
       await clinician.post(
@@ -151,26 +168,48 @@ describe('privacy: no clinical content reaches reception or admin, on any route'
     expectStatus(await clinician.post(`/api/notes/${signed.body.id}/addenda`, { text: M.addendum }), 201, 'addendum');
     const draft = expectStatus(await clinician.post(`/api/sessions/${sessionId}/notes`, { text: M.draftNote }), 201, 'draft note');
     const event = expectStatus(
-      await clinician.post(`/api/sessions/${sessionId}/adverse-events`, { type: 'other', severity: 'mild', onsetOn: today, notes: M.adverseEvent }),
+      await clinician.post(`/api/sessions/${sessionId}/adverse-events`, {
+        type: 'other',
+        severity: 'mild',
+        onsetOn: today,
+        notes: M.adverseEvent,
+      }),
       201,
       'adverse event',
     );
     expectStatus(
-      await clinician.post(`/api/courses/${courseA.body.id}/outcomes`, { assessedOn: today, ratedBy: 'clinician', improvementPercent: 40, notes: M.outcome }),
+      await clinician.post(`/api/courses/${courseA.body.id}/outcomes`, {
+        assessedOn: today,
+        ratedBy: 'clinician',
+        improvementPercent: 40,
+        notes: M.outcome,
+      }),
       201,
       'outcome',
     );
     const current = expectStatus(await clinician.get(`/api/courses/${courseA.body.id}`), 200, 'course A read');
     expectStatus(
-      await clinician.patch(`/api/courses/${courseA.body.id}`, { version: current.body.version, status: 'discontinued', discontinuedReason: M.discontinued }),
+      await clinician.patch(`/api/courses/${courseA.body.id}`, {
+        version: current.body.version,
+        status: 'discontinued',
+        discontinuedReason: M.discontinued,
+      }),
       200,
       'discontinue',
     );
 
     // Course B (right leg): bookings for reception to mark, cancel and add to.
-    const courseB = expectStatus(await clinician.post(`/api/patients/${patientId}/courses`, { legs: ['right'], plannedSessions: 6 }), 201, 'course B');
+    const courseB = expectStatus(
+      await clinician.post(`/api/patients/${patientId}/courses`, { legs: ['right'], plannedSessions: 6 }),
+      201,
+      'course B',
+    );
     const book = async (days: number, minutes: number) =>
-      expectStatus(await clinician.post(`/api/courses/${courseB.body.id}/sessions`, { scheduledFor: instantIn(days, minutes) }), 201, 'booking B').body.id as string;
+      expectStatus(
+        await clinician.post(`/api/courses/${courseB.body.id}/sessions`, { scheduledFor: instantIn(days, minutes) }),
+        201,
+        'booking B',
+      ).body.id as string;
     const dnaTarget = await book(0, -1);
     const cancelTarget = await book(7, 0);
     const kept = await book(14, 0);
@@ -194,7 +233,11 @@ describe('privacy: no clinical content reaches reception or admin, on any route'
     );
     const named = expectStatus(
       await clinician.post('/api/consultations', {
-        type: 'named_doctor', patientId, clinicianId: clinician.userId, startsAt: instantIn(6, 0), durationMinutes: 30,
+        type: 'named_doctor',
+        patientId,
+        clinicianId: clinician.userId,
+        startsAt: instantIn(6, 0),
+        durationMinutes: 30,
       }),
       201,
       'named-doctor consultation',
@@ -254,7 +297,15 @@ describe('privacy: no clinical content reaches reception or admin, on any route'
   /** A public enquiry, as the clinic's website sends it; its id from the inbox. */
   async function enquire(name: string): Promise<string> {
     const anonymous = await StaffClient.open(t.server);
-    expectStatus(await anonymous.post('/api/enquiries', { name, email: `${name.replace(/\W/g, '')}@example.org`, message: 'Thread veins on my calves.' }), 202, 'enquiry');
+    expectStatus(
+      await anonymous.post('/api/enquiries', {
+        name,
+        email: `${name.replace(/\W/g, '')}@example.org`,
+        message: 'Thread veins on my calves.',
+      }),
+      202,
+      'enquiry',
+    );
     const inbox = await staff.clinician.get('/api/enquiries?limit=200');
     return (inbox.body.items as { id: string; name: string }[]).find((e) => e.name === name)?.id as string;
   }
@@ -273,7 +324,9 @@ describe('privacy: no clinical content reaches reception or admin, on any route'
     'POST /api/consultations/:id/payments': async () => [
       { url: `/api/consultations/${seeded.named}/payments`, body: { kind: 'deposit', amountPence: 2500, method: 'card' } },
     ],
-    'POST /api/enquiries': async () => [{ url: '/api/enquiries', body: { name: `Walk-in ${tag}`, phone: '07700 900558', message: 'Spider veins.' } }],
+    'POST /api/enquiries': async () => [
+      { url: '/api/enquiries', body: { name: `Walk-in ${tag}`, phone: '07700 900558', message: 'Spider veins.' } },
+    ],
     'PATCH /api/enquiries/:id': async (_role, client) => {
       const id = await enquire(`Patched ${tag}`);
       const { body } = await client.get(`/api/enquiries/${id}`);
@@ -286,7 +339,11 @@ describe('privacy: no clinical content reaches reception or admin, on any route'
           url: `/api/enquiries/${id}/convert`,
           body: {
             patient: {
-              firstName: 'Converted', lastName: `Enquirer${tag}`, dateOfBirth: '1985-04-03', sex: 'female', phone: '07700 900559',
+              firstName: 'Converted',
+              lastName: `Enquirer${tag}`,
+              dateOfBirth: '1985-04-03',
+              sex: 'female',
+              phone: '07700 900559',
               email: `converted.${tag}@example.org`,
             },
             consultation: { type: 'free', startsAt: instantIn(8, 0), durationMinutes: 30 },
@@ -300,28 +357,53 @@ describe('privacy: no clinical content reaches reception or admin, on any route'
     },
     'POST /api/auth/logout': async (role) => [{ url: '/api/auth/logout', client: await t.signIn(role) }],
     'POST /api/auth/password': async (role) => [
-      { url: '/api/auth/password', body: { currentPassword: TEST_PASSWORD, newPassword: `renewed ${tag} password` }, client: await t.signIn(role) },
+      {
+        url: '/api/auth/password',
+        body: { currentPassword: TEST_PASSWORD, newPassword: `renewed ${tag} password` },
+        client: await t.signIn(role),
+      },
     ],
     'POST /api/patients': async () => [
       {
         url: '/api/patients',
-        body: { firstName: 'Walk', lastName: `In${tag}`, dateOfBirth: '1990-01-02', sex: 'male', phone: '07700 900556', email: `walk.${tag}@example.org` },
+        body: {
+          firstName: 'Walk',
+          lastName: `In${tag}`,
+          dateOfBirth: '1990-01-02',
+          sex: 'male',
+          phone: '07700 900556',
+          email: `walk.${tag}@example.org`,
+        },
       },
     ],
     'PATCH /api/patients/:id': async (_role, client) => {
       const { body } = await client.get(`/api/patients/${seeded.patientId}`);
       return [{ url: `/api/patients/${seeded.patientId}`, body: { version: body.version, phone: '07700 900557' } }];
     },
-    'POST /api/courses/:id/sessions': async () => [{ url: `/api/courses/${seeded.bookable}/sessions`, body: { scheduledFor: instantIn(21, 0) } }],
-    'POST /api/sessions/:id/move': async () => [{ url: `/api/sessions/${seeded.kept}/move`, body: { scheduledFor: instantIn(15, 0), version: 1 } }],
+    'POST /api/courses/:id/sessions': async () => [
+      { url: `/api/courses/${seeded.bookable}/sessions`, body: { scheduledFor: instantIn(21, 0) } },
+    ],
+    'POST /api/sessions/:id/move': async () => [
+      { url: `/api/sessions/${seeded.kept}/move`, body: { scheduledFor: instantIn(15, 0), version: 1 } },
+    ],
     'POST /api/sessions/:id/cancel': async () => [{ url: `/api/sessions/${seeded.cancelTarget}/cancel`, body: { version: 1 } }],
-    'POST /api/sessions/:id/did-not-attend': async () => [{ url: `/api/sessions/${seeded.dnaTarget}/did-not-attend`, body: { version: 1 } }],
+    'POST /api/sessions/:id/did-not-attend': async () => [
+      { url: `/api/sessions/${seeded.dnaTarget}/did-not-attend`, body: { version: 1 } },
+    ],
     'POST /api/users': async () => [
-      { url: '/api/users', body: { email: `new.${tag}@test.venule`, displayName: 'New Receptionist', role: 'reception', password: TEST_PASSWORD } },
+      {
+        url: '/api/users',
+        body: { email: `new.${tag}@test.venule`, displayName: 'New Receptionist', role: 'reception', password: TEST_PASSWORD },
+      },
     ],
     'PUT /api/settings': async (_role, client) => {
       const { updatedAt: _, ...form } = (await client.get('/api/settings')).body;
-      const clinic = { name: 'Privacy Vein Clinic', address: '1 Test Street, Bristol BS1 1AA', phone: '0117 496 0000', outOfHoursPhone: '07700 900000' };
+      const clinic = {
+        name: 'Privacy Vein Clinic',
+        address: '1 Test Street, Bristol BS1 1AA',
+        phone: '0117 496 0000',
+        outOfHoursPhone: '07700 900000',
+      };
       return [{ url: '/api/settings', body: { ...form, clinic, openingHours: form.openingHours ?? DEFAULT_OPENING_HOURS } }];
     },
     'POST /api/users/:id/password-reset': async () => {
@@ -330,7 +412,10 @@ describe('privacy: no clinical content reaches reception or admin, on any route'
     },
     'PATCH /api/users/:id': async (_role, client) => {
       const { body } = await client.get('/api/users?limit=100');
-      const other = (body.items as { id: string; version: number }[]).find((u) => u.id !== client.userId) as { id: string; version: number };
+      const other = (body.items as { id: string; version: number }[]).find((u) => u.id !== client.userId) as {
+        id: string;
+        version: number;
+      };
       return [{ url: `/api/users/${other.id}`, body: { version: other.version, displayName: 'Renamed Colleague' } }];
     },
   };
@@ -389,13 +474,16 @@ describe('privacy: no clinical content reaches reception or admin, on any route'
     expect(NEEDLES.filter((n) => !seen.has(n))).toEqual([]);
   });
 
-  it.each(['reception', 'admin'] as const)('gives %s no clinical content on any route, and exercises every route it may use', async (role) => {
-    const { responses, walked, exercised } = await walk(role);
-    expect(walked.size).toBe(routes.length);
-    const leaks = responses.flatMap(({ call, res }) => foundIn(res).map((needle) => `${call} carries "${needle}"`));
-    expect(leaks).toEqual([]);
-    const mayUse = routes.filter((r) => allowed(r, role)).map(routeKey);
-    expect(mayUse.filter((k) => !exercised.has(k)).map((k) => `${k} → ${walked.get(k)}`)).toEqual([]);
-    expect(exercised.size).toBe(mayUse.length);
-  });
+  it.each(['reception', 'admin'] as const)(
+    'gives %s no clinical content on any route, and exercises every route it may use',
+    async (role) => {
+      const { responses, walked, exercised } = await walk(role);
+      expect(walked.size).toBe(routes.length);
+      const leaks = responses.flatMap(({ call, res }) => foundIn(res).map((needle) => `${call} carries "${needle}"`));
+      expect(leaks).toEqual([]);
+      const mayUse = routes.filter((r) => allowed(r, role)).map(routeKey);
+      expect(mayUse.filter((k) => !exercised.has(k)).map((k) => `${k} → ${walked.get(k)}`)).toEqual([]);
+      expect(exercised.size).toBe(mayUse.length);
+    },
+  );
 });

@@ -40,10 +40,13 @@ describe('reports', () => {
   }
 
   async function adverseEvent(session: string, type: string, severity: string, by: string) {
-    await t.db.query(
-      `INSERT INTO adverse_events (session_id, type, severity, onset_on, recorded_by) VALUES ($1, $2, $3, $4, $5)`,
-      [session, type, severity, today, by],
-    );
+    await t.db.query(`INSERT INTO adverse_events (session_id, type, severity, onset_on, recorded_by) VALUES ($1, $2, $3, $4, $5)`, [
+      session,
+      type,
+      severity,
+      today,
+      by,
+    ]);
   }
 
   beforeAll(async () => {
@@ -115,7 +118,9 @@ describe('reports', () => {
       expect(rows.slice(0, 4).map(courseOf)).toEqual(['A', 'B', 'C', 'G']);
       expect(new Set(rows.slice(4).map(courseOf))).toEqual(new Set(['D', 'E', 'F', 'J']));
       const by = Object.fromEntries(rows.map((r) => [courseOf(r), r]));
-      expect(Object.fromEntries((Object.entries(by) as [string, CourseProgressRow][]).map(([k, r]) => [k, [r.state, r.daysOverdue]]))).toEqual({
+      expect(
+        Object.fromEntries((Object.entries(by) as [string, CourseProgressRow][]).map(([k, r]) => [k, [r.state, r.daysOverdue]])),
+      ).toEqual({
         A: ['overdue', 16],
         B: ['overdue', 6],
         C: ['due', 0],
@@ -169,9 +174,12 @@ describe('reports', () => {
     });
 
     it('sorts by a whitelisted column either way and pages with the total of all matches', async () => {
-      const names = async (query: string) => (await staff.manager.get(`/api/reports/course-progress?${query}`)).body.items.map((r: CourseProgressRow) => r.patientName);
+      const names = async (query: string) =>
+        (await staff.manager.get(`/api/reports/course-progress?${query}`)).body.items.map((r: CourseProgressRow) => r.patientName);
       const asc = await names('sort=patientName');
-      expect(asc).toEqual([...asc].sort((x: string, y: string) => x.split(' ').slice(1).join(' ').localeCompare(y.split(' ').slice(1).join(' '))));
+      expect(asc).toEqual(
+        [...asc].sort((x: string, y: string) => x.split(' ').slice(1).join(' ').localeCompare(y.split(' ').slice(1).join(' '))),
+      );
       expect(await names('sort=patientName&direction=desc')).toEqual([...asc].reverse());
       const bySessions = await staff.manager.get('/api/reports/course-progress?sort=sessionsCompleted&direction=desc');
       expect(courseOf(bySessions.body.items[0])).toBe('J');
@@ -285,7 +293,18 @@ describe('reports', () => {
       expect(reception.body.overdue.map(courseOf)).toEqual(['A']);
       for (const row of [...reception.body.overdue, ...reception.body.recall]) {
         expect(Object.keys(row).sort()).toEqual(
-          ['clinicNumber', 'courseId', 'daysOverdue', 'lastCall', 'lastSessionOn', 'patientId', 'patientName', 'phone', 'windowClosesOn', 'windowOpensOn'].sort(),
+          [
+            'clinicNumber',
+            'courseId',
+            'daysOverdue',
+            'lastCall',
+            'lastSessionOn',
+            'patientId',
+            'patientName',
+            'phone',
+            'windowClosesOn',
+            'windowOpensOn',
+          ].sort(),
         );
       }
       const clinician = await staff.clinician.get('/api/reports/overdue');
@@ -359,8 +378,16 @@ describe('reports', () => {
         clinicianId: null,
         promise: { lowPercent: 60, highPercent: 80, minSessions: 2, maxSessions: 5 },
         improvementBySessions: [
-          { sessionsCompleted: 2, patient: { meanPercent: 70, courses: 1, withinPromiseOrBetter: 1 }, clinician: { meanPercent: 60, courses: 1, withinPromiseOrBetter: 1 } },
-          { sessionsCompleted: 3, patient: { meanPercent: 80, courses: 1, withinPromiseOrBetter: 1 }, clinician: { meanPercent: 50, courses: 1, withinPromiseOrBetter: 0 } },
+          {
+            sessionsCompleted: 2,
+            patient: { meanPercent: 70, courses: 1, withinPromiseOrBetter: 1 },
+            clinician: { meanPercent: 60, courses: 1, withinPromiseOrBetter: 1 },
+          },
+          {
+            sessionsCompleted: 3,
+            patient: { meanPercent: 80, courses: 1, withinPromiseOrBetter: 1 },
+            clinician: { meanPercent: 50, courses: 1, withinPromiseOrBetter: 0 },
+          },
         ],
         courses: { completed: 1, discontinued: 1, completionRate: 0.5, discontinuationRate: 0.5 },
         sessionsCompleted: 12,
@@ -376,7 +403,9 @@ describe('reports', () => {
         scanToFirstTreatment: { patients: 9, medianDays: 150 },
       });
       const perClinician = (id: string) =>
-        res.body.sessionsPerClinicianMonth.filter((m: { clinicianId: string }) => m.clinicianId === id).reduce((n: number, m: { sessions: number }) => n + m.sessions, 0);
+        res.body.sessionsPerClinicianMonth
+          .filter((m: { clinicianId: string }) => m.clinicianId === id)
+          .reduce((n: number, m: { sessions: number }) => n + m.sessions, 0);
       expect([perClinician(staff.clinician.userId), perClinician(clinicianB.userId)]).toEqual([9, 3]);
       expect(res.body.sessionsPerClinicianMonth[0].month).toMatch(/^\d{4}-\d{2}$/);
     });
@@ -402,7 +431,11 @@ describe('reports', () => {
       // A period that ends before J was rated again reads J's rating of then.
       const beforeRerating = await staff.manager.get(`/api/reports/outcomes?from=${plusDays(today, -30)}&to=${plusDays(today, -10)}`);
       expect(beforeRerating.body.improvementBySessions).toEqual([
-        { sessionsCompleted: 3, patient: { meanPercent: 40, courses: 1, withinPromiseOrBetter: 0 }, clinician: { meanPercent: null, courses: 0, withinPromiseOrBetter: 0 } },
+        {
+          sessionsCompleted: 3,
+          patient: { meanPercent: 40, courses: 1, withinPromiseOrBetter: 0 },
+          clinician: { meanPercent: null, courses: 0, withinPromiseOrBetter: 0 },
+        },
       ]);
       const bad = await staff.manager.get(`/api/reports/outcomes?from=${today}&to=${plusDays(today, -1)}`);
       expect([bad.status, fieldsOf(bad.body)]).toEqual([400, ['to']]);
@@ -416,7 +449,9 @@ describe('reports', () => {
       // A: overdue from 16 days ago; B: from 6 days ago (its booking does not help); J: between its
       // sessions of 110 and 10 days ago, from 26 days ago. H's long-closed gap was only 40 days.
       const expected = (on: string) =>
-        Number(on > plusDays(today, -16)) + Number(on > plusDays(today, -6)) + Number(on > plusDays(today, -26) && on < plusDays(today, -10));
+        Number(on > plusDays(today, -16)) +
+        Number(on > plusDays(today, -6)) +
+        Number(on > plusDays(today, -26) && on < plusDays(today, -10));
       expect(ends).toEqual(ends.map(({ on }) => ({ on, overdue: expected(on) })));
       expect(ends.at(-1)?.overdue).toBe(2);
       const b = await staff.manager.get(`/api/reports/outcomes?clinicianId=${clinicianB.userId}`);
@@ -519,7 +554,9 @@ describe('reports on the demo clinic', () => {
   it('fills every chart and list of the manager home', async () => {
     const { body: o } = await manager.get('/api/reports/outcomes');
     const rated = (by: 'patient' | 'clinician') =>
-      o.improvementBySessions.filter((b: Record<string, { courses: number }>) => b[by].courses > 0).map((b: { sessionsCompleted: number }) => b.sessionsCompleted);
+      o.improvementBySessions
+        .filter((b: Record<string, { courses: number }>) => b[by].courses > 0)
+        .map((b: { sessionsCompleted: number }) => b.sessionsCompleted);
     expect(rated('patient')).toEqual(expect.arrayContaining([2, 3, 4, 5]));
     expect(rated('clinician')).toEqual(expect.arrayContaining([2, 3, 4, 5]));
     expect(o.courses.discontinued).toBeGreaterThanOrEqual(1);

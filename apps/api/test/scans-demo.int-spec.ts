@@ -22,7 +22,9 @@ describe('the demo clinic: scans and clearance', () => {
     const statuses = new Set(items.flatMap((i) => [i.legs.left.status, i.legs.right.status]));
     expect([...statuses].sort()).toEqual([...LEG_STATUSES].sort());
     expect(items.some((i) => i.eligible)).toBe(true);
-    expect(new Set(items.flatMap((i) => i.blockers.map((b) => b.code)))).toEqual(new Set(['MEDICAL_HISTORY_REQUIRED', 'CONTRAINDICATED', 'UNDER_18']));
+    expect(new Set(items.flatMap((i) => i.blockers.map((b) => b.code)))).toEqual(
+      new Set(['MEDICAL_HISTORY_REQUIRED', 'CONTRAINDICATED', 'UNDER_18']),
+    );
 
     // A patient whose scan runs out within 30 days (the dashboard's "expiring" badge).
     const today = clinicDate(new Date().toISOString(), t.config.clinicTimeZone);

@@ -30,7 +30,12 @@ describe('duplex scans', () => {
   }
 
   const post = (patientId: string, body: object, who: StaffClient = staff.clinician) => who.post(`/api/patients/${patientId}/scans`, body);
-  const scanBody = (over: object = {}) => ({ performedOn: '2025-03-01', performedBy: 'Venule vascular lab', legs: { left: clearLeg }, ...over });
+  const scanBody = (over: object = {}) => ({
+    performedOn: '2025-03-01',
+    performedBy: 'Venule vascular lab',
+    legs: { left: clearLeg },
+    ...over,
+  });
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'venule-scans-'));
@@ -115,7 +120,10 @@ describe('duplex scans', () => {
       const pid = await newPatient();
       const res = await post(pid, scanBody({ legs: { left: { findings: [], notes: 'private words', conclusion: 'clear' } } }));
       await staff.manager.get(`/api/patients/${pid}/scans`);
-      const events = await t.db.query(`SELECT actor_id, action, entity, entity_id, fields FROM audit_events WHERE patient_id = $1 ORDER BY id`, [pid]);
+      const events = await t.db.query(
+        `SELECT actor_id, action, entity, entity_id, fields FROM audit_events WHERE patient_id = $1 ORDER BY id`,
+        [pid],
+      );
       expect(events).toEqual([
         {
           actor_id: staff.clinician.userId,
@@ -142,7 +150,11 @@ describe('duplex scans', () => {
       ['a missing conclusion', { legs: { left: { findings: [] } } }, 'legs.left.conclusion'],
       ['an unknown conclusion', { legs: { right: { findings: [], conclusion: 'fine' } } }, 'legs.right.conclusion'],
       ['an unknown finding', { legs: { left: { findings: ['varicose_eczema'], conclusion: 'underlying_disease' } } }, 'legs.left.findings'],
-      ['findings that are not a list', { legs: { left: { findings: 'gsv_reflux', conclusion: 'underlying_disease' } } }, 'legs.left.findings'],
+      [
+        'findings that are not a list',
+        { legs: { left: { findings: 'gsv_reflux', conclusion: 'underlying_disease' } } },
+        'legs.left.findings',
+      ],
       ['a repeated finding', { legs: { left: { findings: ['dvt', 'dvt'], conclusion: 'underlying_disease' } } }, 'legs.left.findings'],
       ['an unknown leg', { legs: { middle: clearLeg } }, 'legs.middle'],
       ['an unknown leg field', { legs: { left: { ...clearLeg, ceap: 'C1' } } }, 'legs.left.ceap'],
@@ -204,7 +216,9 @@ describe('duplex scans', () => {
         t.db.query(`INSERT INTO scan_legs (scan_id, leg, findings, conclusion) VALUES ($1, 'left', '{gsv_reflux}', 'clear')`, [scan.id]),
       ).rejects.toThrow(/scan_legs_clear_without_disease/);
       await expect(
-        t.db.query(`INSERT INTO scan_legs (scan_id, leg, findings, conclusion) VALUES ($1, 'left', '{bogus}', 'underlying_disease')`, [scan.id]),
+        t.db.query(`INSERT INTO scan_legs (scan_id, leg, findings, conclusion) VALUES ($1, 'left', '{bogus}', 'underlying_disease')`, [
+          scan.id,
+        ]),
       ).rejects.toThrow(/check constraint/);
     });
   });
@@ -256,7 +270,9 @@ describe('duplex scans', () => {
       const down = await uploader.download('manager', `/api/scans/${scanId}/files/${up.body.id}`);
       expect(down.status).toBe(200);
       expect(down.headers['content-type']).toBe('application/pdf');
-      expect(down.headers['content-disposition']).toMatch(/^attachment; filename="Duplex report _ left leg.pdf"; filename\*=UTF-8''Duplex%20report%20%E2%80%93%20left%20leg.pdf$/);
+      expect(down.headers['content-disposition']).toMatch(
+        /^attachment; filename="Duplex report _ left leg.pdf"; filename\*=UTF-8''Duplex%20report%20%E2%80%93%20left%20leg.pdf$/,
+      );
       expect(down.headers['x-content-type-options']).toBe('nosniff');
       expect(Buffer.compare(down.body as Buffer, PDF)).toBe(0);
 
@@ -277,7 +293,13 @@ describe('duplex scans', () => {
     });
 
     it('refuses a file that only claims to be a PDF with 415', async () => {
-      const res = await uploader.upload('clinician', `/api/scans/${scanId}/files`, Buffer.from('<html>not a report</html>'), 'report.pdf', 'application/pdf');
+      const res = await uploader.upload(
+        'clinician',
+        `/api/scans/${scanId}/files`,
+        Buffer.from('<html>not a report</html>'),
+        'report.pdf',
+        'application/pdf',
+      );
       expect(res.status).toBe(415);
       expect(res.body).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE' });
     });
@@ -320,10 +342,17 @@ describe('duplex scans', () => {
       for (const role of ['reception', 'manager', 'admin'] as const) {
         expect((await uploader.upload(role, `/api/scans/${scanId}/files`, PDF, 'r.pdf', 'application/pdf')).status).toBe(403);
       }
-      for (const [role, status] of [['reception', 403], ['admin', 403], ['manager', 200], ['clinician', 200]] as const) {
+      for (const [role, status] of [
+        ['reception', 403],
+        ['admin', 403],
+        ['manager', 200],
+        ['clinician', 200],
+      ] as const) {
         expect((await uploader.download(role, `/api/scans/${scanId}/files/${up.body.id}`)).status).toBe(status);
       }
-      const events = await t.db.query(`SELECT action FROM audit_events WHERE entity = 'scan_file' AND entity_id = $1 ORDER BY id`, [up.body.id]);
+      const events = await t.db.query(`SELECT action FROM audit_events WHERE entity = 'scan_file' AND entity_id = $1 ORDER BY id`, [
+        up.body.id,
+      ]);
       expect(events.map((e: { action: string }) => e.action)).toEqual(['create', 'read', 'read']);
     });
   });
@@ -356,7 +385,11 @@ class Uploader {
 
   async upload(role: Role, path: string, bytes: Buffer, filename: string, contentType: string, field = 'file') {
     const agent = await this.agent(role);
-    return agent.post(path).set('Accept', 'application/json').set(XSRF_HEADER, this.token(agent)).attach(field, bytes, { filename, contentType });
+    return agent
+      .post(path)
+      .set('Accept', 'application/json')
+      .set(XSRF_HEADER, this.token(agent))
+      .attach(field, bytes, { filename, contentType });
   }
 
   async download(role: Role, path: string) {

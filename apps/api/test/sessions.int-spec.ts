@@ -3,7 +3,16 @@ import { Clinic, clinicToday, codesOf, goodCompletion, instantIn, plusDays } fro
 import type { StaffClient } from './support/staff-client';
 import { TestApp } from './support/test-app';
 
-const CLINICAL_FIELDS = ['agent', 'batchNumber', 'concentrationPercent', 'volumeMl', 'doseMg', 'immediateReactions', 'adverseEvents', 'legs'];
+const CLINICAL_FIELDS = [
+  'agent',
+  'batchNumber',
+  'concentrationPercent',
+  'volumeMl',
+  'doseMg',
+  'immediateReactions',
+  'adverseEvents',
+  'legs',
+];
 
 describe('completing sessions behind the clinical gate', () => {
   let t: TestApp;
@@ -19,7 +28,11 @@ describe('completing sessions behind the clinical gate', () => {
   afterAll(() => t.stop());
 
   /** A patient, a course with consent (unless told), and a session booked for today. */
-  async function bookedSession(setup: Parameters<Clinic['patient']>[0] = {}, course: Record<string, unknown> = {}, consent: string | null = today) {
+  async function bookedSession(
+    setup: Parameters<Clinic['patient']>[0] = {},
+    course: Record<string, unknown> = {},
+    consent: string | null = today,
+  ) {
     const pid = await clinic.patient(setup);
     const cid = await clinic.course(pid, course, consent);
     const sid = await clinic.book(cid, instantIn(0, 10));
@@ -52,7 +65,11 @@ describe('completing sessions behind the clinical gate', () => {
         courseStatus: 'active',
         warnings: [],
       });
-      expect(res.body.aftercare).toMatchObject({ sessionId: sid, completedOn: today, nextWindow: { earliest: plusDays(today, 28), latest: plusDays(today, 84) } });
+      expect(res.body.aftercare).toMatchObject({
+        sessionId: sid,
+        completedOn: today,
+        nextWindow: { earliest: plusDays(today, 28), latest: plusDays(today, 84) },
+      });
       const [audit] = await t.db.query(
         `SELECT action, fields FROM audit_events WHERE entity = 'session' AND entity_id = $1 AND action = 'update'`,
         [sid],
@@ -88,7 +105,12 @@ describe('completing sessions behind the clinical gate', () => {
       const [me] = await t.db.query(`SELECT display_name FROM users WHERE id = $1`, [staff.clinician.userId]);
       expect(one.body).toMatchObject({ clinicianName: null, completedByName: me.display_name });
       const asManager = await staff.manager.get(`/api/courses/${cid}/sessions`);
-      expect(asManager.body.items[0]).toMatchObject({ agent: 'polidocanol', doseMg: 20, batchNumber: 'B123', completedByName: me.display_name });
+      expect(asManager.body.items[0]).toMatchObject({
+        agent: 'polidocanol',
+        doseMg: 20,
+        batchNumber: 'B123',
+        completedByName: me.display_name,
+      });
       expect((await staff.admin.get(`/api/courses/${cid}/sessions`)).status).toBe(403);
       expect((await staff.admin.get(`/api/sessions/${sid}`)).status).toBe(403);
     });
@@ -123,7 +145,17 @@ describe('completing sessions behind the clinical gate', () => {
     it.each<[string, Parameters<Clinic['patient']>[0], Record<string, unknown>, string[]]>([
       ['an unscanned treated leg', { scans: [[20, { left: 'clear' }]] }, { legs: ['left', 'right'] }, ['SCAN_REQUIRED']],
       ['an expired scan', { scans: [[400, { left: 'clear' }]] }, {}, ['SCAN_EXPIRED']],
-      ['a newer scan finding underlying disease', { scans: [[200, { left: 'clear' }], [10, { left: 'underlying_disease' }]] }, {}, ['REFERRED_FOR_UNDERLYING_DISEASE']],
+      [
+        'a newer scan finding underlying disease',
+        {
+          scans: [
+            [200, { left: 'clear' }],
+            [10, { left: 'underlying_disease' }],
+          ],
+        },
+        {},
+        ['REFERRED_FOR_UNDERLYING_DISEASE'],
+      ],
       ['an inconclusive scan', { scans: [[10, { left: 'inconclusive' }]] }, {}, ['SCAN_INCONCLUSIVE']],
       ['no medical history', { history: false }, {}, ['MEDICAL_HISTORY_REQUIRED', 'WEIGHT_REQUIRED']],
       ['an absolute contraindication', { history: { conditions: ['pregnancy'] } }, {}, ['CONTRAINDICATED']],
@@ -203,7 +235,7 @@ describe('completing sessions behind the clinical gate', () => {
       expect(codesOf(res.body)).toEqual(['COURSE_CLOSED']);
     });
 
-    it('counts the polidocanol given the same day in the patient\'s other courses', async () => {
+    it("counts the polidocanol given the same day in the patient's other courses", async () => {
       const pid = await clinic.patient({ scans: [[20, { left: 'clear', right: 'clear' }]] });
       const left = await clinic.course(pid, { legs: ['left'] });
       const right = await clinic.course(pid, { legs: ['right'] });
@@ -217,7 +249,7 @@ describe('completing sessions behind the clinical gate', () => {
       expect((await complete(b, { legs: ['right'], concentrationPercent: 1, volumeMl: 4 })).status).toBe(200); // 140 mg: at the limit
     });
 
-    it('gives the completion form the day\'s dose the completion checks, whichever course it is opened from', async () => {
+    it("gives the completion form the day's dose the completion checks, whichever course it is opened from", async () => {
       const pid = await clinic.patient({ scans: [[20, { left: 'clear', right: 'clear' }]] });
       const left = await clinic.course(pid, { legs: ['left'] });
       const right = await clinic.course(pid, { legs: ['right'] });
@@ -228,7 +260,13 @@ describe('completing sessions behind the clinical gate', () => {
         expect(res.status).toBe(200);
         return res.body;
       };
-      expect(await facts(b)).toMatchObject({ on: today, polidocanolMgSameDay: 0, completedSessionsBefore: 0, weightKg: 70, conditions: [] });
+      expect(await facts(b)).toMatchObject({
+        on: today,
+        polidocanolMgSameDay: 0,
+        completedSessionsBefore: 0,
+        weightKg: 70,
+        conditions: [],
+      });
       expect((await complete(a, { concentrationPercent: 0.5, volumeMl: 4 })).status).toBe(200); // 20 mg
       // Opened from the other course, the meter starts from the 20 mg given on the first.
       expect(await facts(b)).toMatchObject({ on: today, polidocanolMgSameDay: 20, completedSessionsBefore: 1 });
@@ -240,7 +278,10 @@ describe('completing sessions behind the clinical gate', () => {
       // A session's own dose is never counted as given before it; yesterday has nothing.
       expect(await facts(b)).toMatchObject({ polidocanolMgSameDay: 20 });
       const yesterday = new Date(Date.now() - 86_400_000).toISOString();
-      expect(await facts(b, `?treatedAt=${encodeURIComponent(yesterday)}`)).toMatchObject({ on: plusDays(today, -1), polidocanolMgSameDay: 0 });
+      expect(await facts(b, `?treatedAt=${encodeURIComponent(yesterday)}`)).toMatchObject({
+        on: plusDays(today, -1),
+        polidocanolMgSameDay: 0,
+      });
     });
 
     it('answers the completion facts to clinicians only, and names a bad treatedAt', async () => {
@@ -262,29 +303,54 @@ describe('completing sessions behind the clinical gate', () => {
       expect((await staff.manager.post(`/api/sessions/${sid}/adverse-events`, body)).status).toBe(403);
       const res = await staff.clinician.post(`/api/sessions/${sid}/adverse-events`, body);
       expect(res.status).toBe(201);
-      expect(res.body).toMatchObject({ sessionId: sid, type: 'hyperpigmentation', severity: 'mild', onsetOn: today, resolved: false, resolvedOn: null });
+      expect(res.body).toMatchObject({
+        sessionId: sid,
+        type: 'hyperpigmentation',
+        severity: 'mild',
+        onsetOn: today,
+        resolved: false,
+        resolvedOn: null,
+      });
       expect((await staff.manager.get(`/api/sessions/${sid}/adverse-events`)).body.items).toHaveLength(1);
       expect((await staff.reception.get(`/api/sessions/${sid}/adverse-events`)).status).toBe(403);
-      expect((await staff.clinician.get(`/api/sessions/${sid}`)).body.adverseEvents).toEqual([expect.objectContaining({ id: res.body.id })]);
+      expect((await staff.clinician.get(`/api/sessions/${sid}`)).body.adverseEvents).toEqual([
+        expect.objectContaining({ id: res.body.id }),
+      ]);
     });
 
     it('refuses an event before the session, an unknown type, or on a session not completed', async () => {
       const { sid } = await bookedSession();
-      const notCompleted = await staff.clinician.post(`/api/sessions/${sid}/adverse-events`, { type: 'matting', severity: 'mild', onsetOn: today });
+      const notCompleted = await staff.clinician.post(`/api/sessions/${sid}/adverse-events`, {
+        type: 'matting',
+        severity: 'mild',
+        onsetOn: today,
+      });
       expect(notCompleted.status).toBe(409);
       expect(notCompleted.body.code).toBe('SESSION_NOT_COMPLETED');
       await complete(sid);
-      const early = await staff.clinician.post(`/api/sessions/${sid}/adverse-events`, { type: 'matting', severity: 'mild', onsetOn: plusDays(today, -1) });
+      const early = await staff.clinician.post(`/api/sessions/${sid}/adverse-events`, {
+        type: 'matting',
+        severity: 'mild',
+        onsetOn: plusDays(today, -1),
+      });
       expect(early.status).toBe(400);
       expect(early.body.errors[0].field).toBe('onsetOn');
-      expect((await staff.clinician.post(`/api/sessions/${sid}/adverse-events`, { type: 'bruise', severity: 'mild', onsetOn: today })).status).toBe(400);
-      expect((await staff.clinician.post(`/api/sessions/${sid}/adverse-events`, { type: 'dvt', severity: 'fatal', onsetOn: today })).status).toBe(400);
+      expect(
+        (await staff.clinician.post(`/api/sessions/${sid}/adverse-events`, { type: 'bruise', severity: 'mild', onsetOn: today })).status,
+      ).toBe(400);
+      expect(
+        (await staff.clinician.post(`/api/sessions/${sid}/adverse-events`, { type: 'dvt', severity: 'fatal', onsetOn: today })).status,
+      ).toBe(400);
     });
 
     it('marks an event resolved later, once, on a date from its onset to today, and audits the change', async () => {
       const { sid } = await bookedSession();
       await complete(sid);
-      const logged = await staff.clinician.post(`/api/sessions/${sid}/adverse-events`, { type: 'matting', severity: 'moderate', onsetOn: today });
+      const logged = await staff.clinician.post(`/api/sessions/${sid}/adverse-events`, {
+        type: 'matting',
+        severity: 'moderate',
+        onsetOn: today,
+      });
       const id = logged.body.id as string;
       expect((await staff.manager.post(`/api/adverse-events/${id}/resolve`, { resolvedOn: today })).status).toBe(403);
       expect((await staff.reception.post(`/api/adverse-events/${id}/resolve`, { resolvedOn: today })).status).toBe(403);
@@ -293,13 +359,22 @@ describe('completing sessions behind the clinical gate', () => {
       expect(early.status).toBe(400);
       expect(early.body.errors[0].field).toBe('resolvedOn');
       expect((await staff.clinician.post(`/api/adverse-events/${id}/resolve`, { resolvedOn: plusDays(today, 1) })).status).toBe(400);
-      expect((await staff.clinician.post(`/api/adverse-events/${id}/resolve`, { resolvedOn: '2026-02-30' })).body.errors[0].field).toBe('resolvedOn');
-      expect((await staff.clinician.get(`/api/sessions/${sid}/adverse-events`)).body.items[0]).toMatchObject({ resolved: false, resolvedOn: null, version: 1 });
+      expect((await staff.clinician.post(`/api/adverse-events/${id}/resolve`, { resolvedOn: '2026-02-30' })).body.errors[0].field).toBe(
+        'resolvedOn',
+      );
+      expect((await staff.clinician.get(`/api/sessions/${sid}/adverse-events`)).body.items[0]).toMatchObject({
+        resolved: false,
+        resolvedOn: null,
+        version: 1,
+      });
 
       const done = await staff.clinician.post(`/api/adverse-events/${id}/resolve`, { resolvedOn: today });
       expect(done.status).toBe(200);
       expect(done.body).toMatchObject({ id, type: 'matting', resolved: true, resolvedOn: today, version: 2 });
-      expect((await staff.manager.get(`/api/sessions/${sid}/adverse-events`)).body.items[0]).toMatchObject({ resolved: true, resolvedOn: today });
+      expect((await staff.manager.get(`/api/sessions/${sid}/adverse-events`)).body.items[0]).toMatchObject({
+        resolved: true,
+        resolvedOn: today,
+      });
       const again = await staff.clinician.post(`/api/adverse-events/${id}/resolve`, { resolvedOn: today });
       expect(again.status).toBe(409);
       expect(again.body.code).toBe('ADVERSE_EVENT_ALREADY_RESOLVED');

@@ -34,7 +34,12 @@ describe('clinic settings', () => {
     clinic = new Clinic(t, reception, clinician);
   });
 
-  const IDENTITY = { name: 'Harbour Vein Clinic', address: '14 Quay Street, Bristol BS1 4DB', phone: '0117 496 0321', outOfHoursPhone: '07700 900461' };
+  const IDENTITY = {
+    name: 'Harbour Vein Clinic',
+    address: '14 Quay Street, Bristol BS1 4DB',
+    phone: '0117 496 0321',
+    outOfHoursPhone: '07700 900461',
+  };
   afterAll(() => t.stop());
 
   /** The settings as read, with `over` laid on top: what the form sends. */
@@ -88,7 +93,9 @@ describe('clinic settings', () => {
     const res = await admin.put('/api/settings', body);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ version: body.version + 1, scanValidityMonths: 6, openingHours: WEEK });
-    expect(res.body.clinicians).toContainEqual(expect.objectContaining({ clinicianId: clinician.userId, workingDays: ['monday', 'wednesday', 'friday'] }));
+    expect(res.body.clinicians).toContainEqual(
+      expect.objectContaining({ clinicianId: clinician.userId, workingDays: ['monday', 'wednesday', 'friday'] }),
+    );
 
     // Reception reads the identity printed for patients and the hours the diary offers free slots in.
     expect((await reception.get('/api/clinic')).body).toEqual({ ...IDENTITY, openingHours: WEEK });
@@ -99,14 +106,22 @@ describe('clinic settings', () => {
 
     const patientId = await clinic.patient({ history: false, scans: [] });
     const booked = await reception.post('/api/consultations', {
-      type: 'named_doctor', patientId, clinicianId: clinician.userId, startsAt: `${nextWeekday(1)}T12:00:00Z`, durationMinutes: 30,
+      type: 'named_doctor',
+      patientId,
+      clinicianId: clinician.userId,
+      startsAt: `${nextWeekday(1)}T12:00:00Z`,
+      durationMinutes: 30,
     });
     expect(booked.body).toMatchObject({ feePence: 6000, depositPence: 3000, warnings: [] });
   });
 
   it('records each change in the audit trail with its values before and after', async () => {
     const before = await edited();
-    const res = await admin.put('/api/settings', { ...before, lateEntryDays: 3, clinic: { ...before.clinic, outOfHoursPhone: '07700 900999' } });
+    const res = await admin.put('/api/settings', {
+      ...before,
+      lateEntryDays: 3,
+      clinic: { ...before.clinic, outOfHoursPhone: '07700 900999' },
+    });
     expect(res.status).toBe(200);
     const [row] = await t.db.query(
       `SELECT actor_id, action, entity, fields, changes FROM audit_events WHERE entity = 'clinic_settings' ORDER BY id DESC LIMIT 1`,
@@ -126,7 +141,10 @@ describe('clinic settings', () => {
     expect((await admin.put('/api/settings', { ...form, lateEntryDays: 5 })).status).toBe(200);
     const stale = await admin.put('/api/settings', { ...form, lateEntryDays: 9 });
     expect(stale.status).toBe(409);
-    expect(stale.body).toMatchObject({ code: 'VERSION_CONFLICT', detail: expect.stringMatching(/clinic settings was changed by someone else/) });
+    expect(stale.body).toMatchObject({
+      code: 'VERSION_CONFLICT',
+      detail: expect.stringMatching(/clinic settings was changed by someone else/),
+    });
     expect((await admin.get('/api/settings')).body.lateEntryDays).toBe(5);
   });
 
@@ -163,14 +181,14 @@ describe('clinic settings', () => {
   });
 
   it.each`
-    case                                        | over                                                                                                  | field
-    ${'a deposit above the fee'}                | ${{ namedDoctorFeePence: 4000, consultationDepositPence: 4500 }}                                     | ${'consultationDepositPence'}
-    ${'an overdue limit before the interval'}   | ${{ minIntervalDays: 60, maxIntervalDays: 50 }}                                                      | ${'maxIntervalDays'}
-    ${'a day closing before it opens'}          | ${{ openingHours: { ...WEEK, tuesday: { opens: '18:00', closes: '09:00' } } }}                       | ${'openingHours.tuesday.closes'}
-    ${'a day left out of the week'}             | ${{ openingHours: { ...WEEK, sunday: undefined } }}                                                  | ${'openingHours.sunday'}
-    ${'an empty clinic name'}                   | ${{ clinic: { name: ' ', address: '1 High Street, Bath BA1 1AA', phone: '01225 496000', outOfHoursPhone: '07700 900123' } }} | ${'clinic.name'}
-    ${'someone who is not a clinician'}         | ${{ clinicians: [{ clinicianId: '00000000-0000-4000-8000-000000000000', workingDays: ['monday'] }] }} | ${'clinicians.0.clinicianId'}
-    ${'an unknown setting'}                     | ${{ colourScheme: 'teal' }}                                                                           | ${'colourScheme'}
+    case                                      | over                                                                                                                         | field
+    ${'a deposit above the fee'}              | ${{ namedDoctorFeePence: 4000, consultationDepositPence: 4500 }}                                                             | ${'consultationDepositPence'}
+    ${'an overdue limit before the interval'} | ${{ minIntervalDays: 60, maxIntervalDays: 50 }}                                                                              | ${'maxIntervalDays'}
+    ${'a day closing before it opens'}        | ${{ openingHours: { ...WEEK, tuesday: { opens: '18:00', closes: '09:00' } } }}                                               | ${'openingHours.tuesday.closes'}
+    ${'a day left out of the week'}           | ${{ openingHours: { ...WEEK, sunday: undefined } }}                                                                          | ${'openingHours.sunday'}
+    ${'an empty clinic name'}                 | ${{ clinic: { name: ' ', address: '1 High Street, Bath BA1 1AA', phone: '01225 496000', outOfHoursPhone: '07700 900123' } }} | ${'clinic.name'}
+    ${'someone who is not a clinician'}       | ${{ clinicians: [{ clinicianId: '00000000-0000-4000-8000-000000000000', workingDays: ['monday'] }] }}                        | ${'clinicians.0.clinicianId'}
+    ${'an unknown setting'}                   | ${{ colourScheme: 'teal' }}                                                                                                  | ${'colourScheme'}
   `('refuses $case, naming $field', async ({ over, field }) => {
     const form = await edited();
     const res = await admin.put('/api/settings', { ...form, ...over });
@@ -181,20 +199,30 @@ describe('clinic settings', () => {
 
   describe('bookings outside opening hours or a clinician’s working days', () => {
     beforeAll(async () => {
-      const form = await edited({ openingHours: WEEK, clinicians: [{ clinicianId: clinician.userId, workingDays: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'] }] });
+      const form = await edited({
+        openingHours: WEEK,
+        clinicians: [{ clinicianId: clinician.userId, workingDays: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'] }],
+      });
       expect((await admin.put('/api/settings', form)).status).toBe(200);
     });
 
     it('books a consultation on a Sunday but warns that the clinic is closed and the clinician is off', async () => {
       const patientId = await clinic.patient({ history: false, scans: [] });
       const res = await reception.post('/api/consultations', {
-        type: 'free', patientId, clinicianId: clinician.userId, startsAt: `${nextWeekday(0)}T12:00:00Z`, durationMinutes: 30,
+        type: 'free',
+        patientId,
+        clinicianId: clinician.userId,
+        startsAt: `${nextWeekday(0)}T12:00:00Z`,
+        durationMinutes: 30,
       });
       expect(res.status).toBe(201);
       expect(res.body.warnings.map((w: { code: string }) => w.code)).toEqual(['OUTSIDE_OPENING_HOURS', 'CLINICIAN_NOT_WORKING']);
       expect(res.body.warnings[0].message).toBe('The clinic is closed on Sundays.');
 
-      const moved = await reception.patch(`/api/consultations/${res.body.id}`, { version: res.body.version, startsAt: `${nextWeekday(2)}T12:00:00Z` });
+      const moved = await reception.patch(`/api/consultations/${res.body.id}`, {
+        version: res.body.version,
+        startsAt: `${nextWeekday(2)}T12:00:00Z`,
+      });
       expect(moved.status).toBe(200);
       expect(moved.body.warnings).toEqual([]);
     });
@@ -202,9 +230,14 @@ describe('clinic settings', () => {
     it('books a session in the evening but warns it runs past closing time', async () => {
       const patientId = await clinic.patient();
       const courseId = await clinic.course(patientId);
-      const res = await reception.post(`/api/courses/${courseId}/sessions`, { scheduledFor: `${nextWeekday(4)}T18:30:00Z`, clinicianId: clinician.userId });
+      const res = await reception.post(`/api/courses/${courseId}/sessions`, {
+        scheduledFor: `${nextWeekday(4)}T18:30:00Z`,
+        clinicianId: clinician.userId,
+      });
       expect(res.status).toBe(201);
-      expect(res.body.warnings).toContainEqual(expect.objectContaining({ code: 'OUTSIDE_OPENING_HOURS', message: expect.stringContaining('on Thursdays') }));
+      expect(res.body.warnings).toContainEqual(
+        expect.objectContaining({ code: 'OUTSIDE_OPENING_HOURS', message: expect.stringContaining('on Thursdays') }),
+      );
       expect(res.body.warnings.map((w: { code: string }) => w.code)).not.toContain('CLINICIAN_NOT_WORKING');
     });
   });

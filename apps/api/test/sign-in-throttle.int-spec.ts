@@ -105,15 +105,23 @@ describe('sign-in throttling', () => {
       .set('X-XSRF-TOKEN', XSRF);
     expect(signOut.status).toBe(204);
 
-    const mine = [...(await events(`actorId=${id}`)), ...(await events('action=login_failed')), ...(await events('action=login_throttled'))];
+    const mine = [
+      ...(await events(`actorId=${id}`)),
+      ...(await events('action=login_failed')),
+      ...(await events('action=login_throttled')),
+    ];
     const of = (action: string) => mine.filter((e) => e.action === action);
     expect(of('login')).toEqual([expect.objectContaining({ actorId: id, entity: 'staff_session', address: home })]);
-    expect(of('logout')).toEqual([expect.objectContaining({ actorId: id, entity: 'staff_session', entityId: of('login')[0].entityId, address: home })]);
+    expect(of('logout')).toEqual([
+      expect.objectContaining({ actorId: id, entity: 'staff_session', entityId: of('login')[0].entityId, address: home }),
+    ]);
     const failed = of('login_failed').filter((e) => e.address === address);
     expect(failed).toHaveLength(SIGN_IN_LIMITS.perAccountFromAddress + 1);
     expect(failed.every((e) => e.actorId === null)).toBe(true);
     expect(failed.filter((e) => e.entity === 'user' && e.entityId === id)).toHaveLength(SIGN_IN_LIMITS.perAccountFromAddress);
-    expect(failed.filter((e) => e.entity === 'email')).toEqual([expect.objectContaining({ entityId: expect.stringMatching(/^[0-9a-f]{64}$/) })]);
+    expect(failed.filter((e) => e.entity === 'email')).toEqual([
+      expect.objectContaining({ entityId: expect.stringMatching(/^[0-9a-f]{64}$/) }),
+    ]);
     // One throttle event per window and limit, not one per refused request.
     expect(of('login_throttled').filter((e) => e.address === address)).toEqual([
       expect.objectContaining({ actorId: null, entity: 'user', entityId: id, fields: ['account_from_address'] }),
@@ -126,7 +134,9 @@ describe('sign-in throttling', () => {
   });
 
   it('clears ended counters and idle sessions as staff sign in', async () => {
-    await t.db.query(`INSERT INTO rate_limit_counters (key, hits, window_ends_at) VALUES ('sign-in:address:192.0.2.99', 3, now() - interval '1 minute')`);
+    await t.db.query(
+      `INSERT INTO rate_limit_counters (key, hits, window_ends_at) VALUES ('sign-in:address:192.0.2.99', 3, now() - interval '1 minute')`,
+    );
     const idle = await t.signIn('reception');
     await t.db.query(`UPDATE staff_sessions SET last_seen_at = now() - interval '2 hours' WHERE user_id = $1`, [idle.userId]);
     await t.signIn('reception');

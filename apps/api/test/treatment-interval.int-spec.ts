@@ -24,7 +24,8 @@ describe('clinical safety: one leg, one interval; the treatment date', () => {
   });
   afterAll(() => t.stop());
 
-  const complete = (sid: string, over: Record<string, unknown> = {}) => staff.clinician.post(`/api/sessions/${sid}/complete`, goodCompletion(over));
+  const complete = (sid: string, over: Record<string, unknown> = {}) =>
+    staff.clinician.post(`/api/sessions/${sid}/complete`, goodCompletion(over));
 
   describe('the interval is per leg, across every course of the patient', () => {
     it('refuses the second course on the same leg the same day, naming the leg and the date it opens', async () => {
@@ -45,7 +46,9 @@ describe('clinical safety: one leg, one interval; the treatment date', () => {
       expect(refused.body.reasons).toEqual([
         expect.objectContaining({ code: 'INTERVAL_TOO_SHORT', leg: 'left', opensOn: plusDays(today, 28) }),
       ]);
-      expect(refused.body.reasons[0].message).toMatch(/^Left leg: treated on .*; a leg is treated at most once in 28 days, so it may be treated again from /);
+      expect(refused.body.reasons[0].message).toMatch(
+        /^Left leg: treated on .*; a leg is treated at most once in 28 days, so it may be treated again from /,
+      );
       // The right leg has its own interval.
       expect((await complete(other, { legs: ['right'] })).status).toBe(200);
     });
@@ -56,7 +59,9 @@ describe('clinical safety: one leg, one interval; the treatment date', () => {
       const later = await clinic.course(pid);
       const early = await staff.reception.post(`/api/courses/${later}/sessions`, { scheduledFor: tenOClock(17) });
       expect(early.status).toBe(422);
-      expect(early.body.reasons).toEqual([expect.objectContaining({ code: 'INTERVAL_TOO_SHORT', leg: 'left', opensOn: plusDays(today, 18) })]);
+      expect(early.body.reasons).toEqual([
+        expect.objectContaining({ code: 'INTERVAL_TOO_SHORT', leg: 'left', opensOn: plusDays(today, 18) }),
+      ]);
       expect((await staff.reception.post(`/api/courses/${later}/sessions`, { scheduledFor: tenOClock(18) })).status).toBe(201);
       // The course page shows when it may start.
       const course = (await staff.clinician.get(`/api/courses/${later}`)).body;
@@ -103,7 +108,9 @@ describe('clinical safety: one leg, one interval; the treatment date', () => {
 
       // The audit trail keeps both times: when it was written, and when the treatment was given.
       const audit = await staff.manager.get(`/api/audit?patientId=${pid}&limit=100`);
-      const row = audit.body.items.find((e: { entity: string; entityId: string; action: string }) => e.entity === 'session' && e.entityId === sid && e.action === 'update');
+      const row = audit.body.items.find(
+        (e: { entity: string; entityId: string; action: string }) => e.entity === 'session' && e.entityId === sid && e.action === 'update',
+      );
       expect(row.occurredAt).toBe(new Date(treatedAt).toISOString());
       expect(Date.parse(row.at)).toBeGreaterThan(Date.parse(treatedAt));
     });
@@ -136,14 +143,16 @@ describe('clinical safety: one leg, one interval; the treatment date', () => {
       const sid = await clinic.pastBooking(cid, 2);
       const res = await complete(sid, { legs: ['left'], treatedAt: tenOClock(-1), volumeMl: 8 });
       expect(codesOf(res.body)).toContain('DOSE_LIMIT_EXCEEDED');
-      expect(res.body.reasons.find((r: { code: string }) => r.code === 'DOSE_LIMIT_EXCEEDED').message).toMatch(/160 mg .*120 mg earlier today/);
+      expect(res.body.reasons.find((r: { code: string }) => r.code === 'DOSE_LIMIT_EXCEEDED').message).toMatch(
+        /160 mg .*120 mg earlier today/,
+      );
     });
 
     it.each`
-      name                          | bookedDaysAgo | treatedAt                 | message
-      ${'in the future'}            | ${3}          | ${() => instantIn(0, 30)} | ${/in the future/}
-      ${'more than 7 days back'}    | ${9}          | ${() => tenOClock(-8)}    | ${/up to 7 days after the treatment/}
-      ${'before the booked day'}    | ${3}          | ${() => tenOClock(-4)}    | ${/booked for/}
+      name                       | bookedDaysAgo | treatedAt                 | message
+      ${'in the future'}         | ${3}          | ${() => instantIn(0, 30)} | ${/in the future/}
+      ${'more than 7 days back'} | ${9}          | ${() => tenOClock(-8)}    | ${/up to 7 days after the treatment/}
+      ${'before the booked day'} | ${3}          | ${() => tenOClock(-4)}    | ${/booked for/}
     `('refuses a treatment time $name with 400 naming treatedAt, and stores nothing', async ({ bookedDaysAgo, treatedAt, message }) => {
       const pid = await clinic.patient();
       const cid = await clinic.course(pid, {}, plusDays(today, -10));
@@ -232,7 +241,11 @@ describe('clinical safety: one leg, one interval; the treatment date', () => {
       const cid = await clinic.course(pid);
       const sid = await clinic.book(cid, instantIn(0, 10));
       const course = (await staff.clinician.get(`/api/courses/${cid}`)).body;
-      await staff.clinician.patch(`/api/courses/${cid}`, { version: course.version, status: 'discontinued', discontinuedReason: 'Pregnant' });
+      await staff.clinician.patch(`/api/courses/${cid}`, {
+        version: course.version,
+        status: 'discontinued',
+        discontinuedReason: 'Pregnant',
+      });
       const res = await complete(sid);
       expect(res.status).toBe(422);
       expect(res.body.code).toBe('COURSE_CLOSED');

@@ -42,7 +42,8 @@ describe('staff accounts', () => {
     const body = { email: 'race@clinic.example', displayName: 'Race', role: 'reception', password: 'a long enough password' };
     const results = await Promise.all(Array.from({ length: 6 }, () => admin.post('/api/users', body)));
     expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409, 409]);
-    for (const r of results.filter((x) => x.status === 409)) expect(r.body).toMatchObject({ code: 'CONFLICT', errors: [{ field: 'email' }] });
+    for (const r of results.filter((x) => x.status === 409))
+      expect(r.body).toMatchObject({ code: 'CONFLICT', errors: [{ field: 'email' }] });
     const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM users WHERE email = $1`, [body.email]);
     expect(n).toBe(1);
   });
@@ -88,6 +89,8 @@ describe('staff accounts', () => {
     const res = await browser.get('/api/users');
     expect(res.status).toBe(403);
     expect(res.body.code).toBe('FORBIDDEN');
-    expect((await browser.post('/api/users', { email: 'x@y.z', displayName: 'X Y', role: 'admin', password: 'a long enough password' })).status).toBe(403);
+    expect(
+      (await browser.post('/api/users', { email: 'x@y.z', displayName: 'X Y', role: 'admin', password: 'a long enough password' })).status,
+    ).toBe(403);
   });
 });

@@ -211,7 +211,9 @@ test('clinician books, completes, signs, prints aftercare', async ({ page }) => 
   // The clinic's identity from its settings, with the number to call out of hours (which the admin
   // journey may have changed).
   await expect(page.getByText('Clifton Vein Clinic', { exact: true })).toBeVisible();
-  await expect(page.getByRole('article')).toContainText(/call the clinic straight away on 0117 496 0321; when the clinic is closed, call 07700 900\d{3}\./);
+  await expect(page.getByRole('article')).toContainText(
+    /call the clinic straight away on 0117 496 0321; when the clinic is closed, call 07700 900\d{3}\./,
+  );
   await shot(page, '27-aftercare');
   await page.evaluate(() => {
     window.print = () => document.body.setAttribute('data-printed', 'yes');
@@ -237,7 +239,9 @@ test('a booking a completion left inside its interval is flagged, and moved in o
   let courseId: string | null = null;
   for (const p of patients.items as { id: string }[]) {
     const courses = await (await page.request.get(`/api/patients/${p.id}/courses?limit=100`)).json();
-    const flagged = (courses.items ?? []).find((c: { progress: { bookingsInsideWindow: unknown[] } }) => c.progress.bookingsInsideWindow.length);
+    const flagged = (courses.items ?? []).find(
+      (c: { progress: { bookingsInsideWindow: unknown[] } }) => c.progress.bookingsInsideWindow.length,
+    );
     if (flagged) {
       courseId = flagged.id;
       break;

@@ -6,7 +6,12 @@ test.use({ viewport: { width: 1366, height: 900 } });
 /** Tomorrow in the clinic's zone (the browser runs in Europe/London too), as the diary's `date` and as DD/MM/YYYY. */
 function tomorrow(): { iso: string; gb: string } {
   const d = new Date(Date.now() + 24 * 3_600_000);
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(d);
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(d);
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return { iso: `${part('year')}-${part('month')}-${part('day')}`, gb: `${part('day')}/${part('month')}/${part('year')}` };
 }
@@ -16,7 +21,9 @@ async function tablet(page: Page): Promise<void> {
   await expect(page.getByRole('button', { name: 'Open navigation' })).toBeVisible();
 }
 
-test('an enquiry arrives on /enquire, reception converts it, books a named-doctor consultation, takes the deposit, and the diary shows it', async ({ page }) => {
+test('an enquiry arrives on /enquire, reception converts it, books a named-doctor consultation, takes the deposit, and the diary shows it', async ({
+  page,
+}) => {
   // A long journey with an accessibility check on each of its fourteen screenshots.
   test.setTimeout(300_000);
   const lastName = uniqueSurname('Whitlock');
@@ -110,7 +117,10 @@ test('an enquiry arrives on /enquire, reception converts it, books a named-docto
   await tablet(page);
   await shot(page, '69-diary-week-tablet');
   await page.goto(`/diary?date=${day.iso}`);
-  const bookedOnTablet = page.getByRole('region', { name: 'Dr Imran Shah', exact: true }).getByRole('listitem').filter({ hasText: `Harriet ${lastName}` });
+  const bookedOnTablet = page
+    .getByRole('region', { name: 'Dr Imran Shah', exact: true })
+    .getByRole('listitem')
+    .filter({ hasText: `Harriet ${lastName}` });
   await expect(bookedOnTablet).toBeVisible();
   await shot(page, '70-diary-tablet');
   await bookedOnTablet.getByRole('link', { name: 'Named-doctor consultation' }).click();
@@ -128,7 +138,10 @@ test('a clinician starts at their own day and books from a free slot', async ({ 
   await expect(page.getByRole('combobox', { name: 'Clinician' })).toHaveText('Dr Claire Hughes');
   await expect(page.getByRole('region', { name: 'Dr Imran Shah', exact: true })).toHaveCount(0);
   await page.getByRole('button', { name: 'Next day' }).click();
-  await page.getByRole('button', { name: /^Book \d{2}:\d{2} with Dr Claire Hughes$/ }).first().click();
+  await page
+    .getByRole('button', { name: /^Book \d{2}:\d{2} with Dr Claire Hughes$/ })
+    .first()
+    .click();
   const dialog = page.getByRole('dialog');
   await expect(dialog.getByRole('combobox', { name: 'Clinician' })).toHaveText('Dr Claire Hughes');
   await shot(page, '73-book-from-slot');

@@ -11,7 +11,10 @@ async function signInWith(page: Page, email: string, password: string): Promise<
   await page.getByLabel('Password', { exact: true }).press('Enter');
 }
 
-test('an admin resets a password; the person must change it first, and later changes it again from the account menu', async ({ page, browser }) => {
+test('an admin resets a password; the person must change it first, and later changes it again from the account menu', async ({
+  page,
+  browser,
+}) => {
   await signIn(page, 'admin');
   const email = `temp${Date.now() % 100000}@demo.venule`;
   await page.getByRole('button', { name: 'New account' }).click();
@@ -104,7 +107,9 @@ test('reception registers a patient with only a phone number; the duplicate warn
   await expect(page).toHaveURL(first);
 });
 
-test('a clinician is led to what needs attention: the medical history banner, the consent still needed, the booking form on a tablet', async ({ page }) => {
+test('a clinician is led to what needs attention: the medical history banner, the consent still needed, the booking form on a tablet', async ({
+  page,
+}) => {
   await signIn(page, 'clinician');
   const lastName = uniqueSurname('Focus');
   await page.getByRole('link', { name: 'Register a patient' }).first().click();

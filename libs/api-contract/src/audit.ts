@@ -5,7 +5,18 @@ import type { IsoInstant } from './common';
  * `login_failed` and `login_throttled` have no actor (nobody proved who they were): their entity is
  * the account tried, `user` with its id, or `email` with a SHA-256 of an address no account has.
  */
-export const AUDIT_ACTIONS = ['create', 'read', 'update', 'delete', 'sign', 'login', 'logout', 'login_failed', 'login_throttled', 'export'] as const;
+export const AUDIT_ACTIONS = [
+  'create',
+  'read',
+  'update',
+  'delete',
+  'sign',
+  'login',
+  'logout',
+  'login_failed',
+  'login_throttled',
+  'export',
+] as const;
 
 /**
  * Sent by the dashboard on every read a page makes, one UUID per page view: the reads of one

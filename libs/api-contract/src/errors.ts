@@ -203,7 +203,13 @@ const LEG_WORDS: Record<string, string> = { left: 'Left leg', right: 'Right leg'
 export function fieldLabel(field: string): string {
   const parts = field.split('.');
   const last = parts[parts.length - 1];
-  const words = FIELD_LABELS[last] ?? last.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/_/g, ' ').toLowerCase().replace(/^./, (c) => c.toUpperCase());
+  const words =
+    FIELD_LABELS[last] ??
+    last
+      .replace(/([a-z])([A-Z])/g, '$1 $2')
+      .replace(/_/g, ' ')
+      .toLowerCase()
+      .replace(/^./, (c) => c.toUpperCase());
   const leg = parts.find((p) => p in LEG_WORDS);
   const row = parts.slice(0, -1).find((p) => /^\d+$/.test(p));
   const label = leg && last !== leg ? `${LEG_WORDS[leg]} ${words.toLowerCase()}` : words;

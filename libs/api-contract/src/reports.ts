@@ -125,10 +125,7 @@ export interface ScanExpiryRow {
  */
 export interface OverdueReport {
   on: IsoDate;
-  items: (
-    | ({ list: 'overdue' | 'recall' } & RecallRow)
-    | ({ list: 'scan_expiring' } & ScanExpiryRow)
-  )[];
+  items: (({ list: 'overdue' | 'recall' } & RecallRow) | ({ list: 'scan_expiring' } & ScanExpiryRow))[];
   total: number;
   limit: number;
   offset: number;

@@ -5,15 +5,7 @@
  * Durations are the clinic's standard patient leaflet, not settings.
  */
 import type { AftercareCode, IsoDate, IsoInstant, PreTreatmentAdvice, SessionWindow } from '@venule/api-contract';
-import {
-  DEFAULT_TIME_ZONE,
-  addDays,
-  addHours,
-  clinicDate,
-  formatClinicTime,
-  formatDateWithWeekday,
-  inClinicZone,
-} from './dates';
+import { DEFAULT_TIME_ZONE, addDays, addHours, clinicDate, formatClinicTime, formatDateWithWeekday, inClinicZone } from './dates';
 import { nextSessionWindow } from './interval';
 import { DEFAULT_POLICY, type ClinicalPolicy } from './policy';
 
@@ -66,20 +58,37 @@ export function aftercarePlan(
   const item = (code: AftercareCode, until: IsoDate, text: string): AftercareItem => ({ code, until, text });
   const items: AftercareItem[] = [
     item('walk', d, `Walk for 10 minutes straight after treatment (today, ${day(d)}), and keep walking every day.`),
-    item('hosiery_day_and_night', hosieryUntil,
-      `Wear your support stockings day and night for 72 hours, until ${formatClinicTime(hosieryEnds, timeZone)} on ${day(hosieryUntil)}.`),
-    item('hosiery_daytime', daytimeUntil,
-      `Then wear them during the day for a further ${D.hosieryDaytimeMinDays}–${D.hosieryDaytimeDays} days, as your clinician advises: at the most until ${day(daytimeUntil)}.`),
-    item('avoid_heat', addDays(d, D.avoidHeatDays),
-      `No hot baths, saunas, steam rooms, sunbeds or ice packs on your legs until ${day(addDays(d, D.avoidHeatDays))}.`),
-    item('avoid_sun', addDays(d, D.avoidSunDays),
-      `Keep the treated areas out of the sun until ${day(addDays(d, D.avoidSunDays))}: cover them up, to avoid brown marks.`),
-    item('avoid_high_impact', addDays(d, D.avoidHighImpactDays),
-      `No running, jumping, aerobics or other high-impact exercise until ${day(addDays(d, D.avoidHighImpactDays))}. Walking is good for you.`),
-    item('avoid_waxing', addDays(d, D.avoidWaxingDays),
-      `Do not wax your legs until ${day(addDays(d, D.avoidWaxingDays))}.`),
-    item('elevate_legs', addDays(d, D.elevateLegsDays),
-      `Rest with your legs raised when you sit down, until ${day(addDays(d, D.elevateLegsDays))}.`),
+    item(
+      'hosiery_day_and_night',
+      hosieryUntil,
+      `Wear your support stockings day and night for 72 hours, until ${formatClinicTime(hosieryEnds, timeZone)} on ${day(hosieryUntil)}.`,
+    ),
+    item(
+      'hosiery_daytime',
+      daytimeUntil,
+      `Then wear them during the day for a further ${D.hosieryDaytimeMinDays}–${D.hosieryDaytimeDays} days, as your clinician advises: at the most until ${day(daytimeUntil)}.`,
+    ),
+    item(
+      'avoid_heat',
+      addDays(d, D.avoidHeatDays),
+      `No hot baths, saunas, steam rooms, sunbeds or ice packs on your legs until ${day(addDays(d, D.avoidHeatDays))}.`,
+    ),
+    item(
+      'avoid_sun',
+      addDays(d, D.avoidSunDays),
+      `Keep the treated areas out of the sun until ${day(addDays(d, D.avoidSunDays))}: cover them up, to avoid brown marks.`,
+    ),
+    item(
+      'avoid_high_impact',
+      addDays(d, D.avoidHighImpactDays),
+      `No running, jumping, aerobics or other high-impact exercise until ${day(addDays(d, D.avoidHighImpactDays))}. Walking is good for you.`,
+    ),
+    item('avoid_waxing', addDays(d, D.avoidWaxingDays), `Do not wax your legs until ${day(addDays(d, D.avoidWaxingDays))}.`),
+    item(
+      'elevate_legs',
+      addDays(d, D.elevateLegsDays),
+      `Rest with your legs raised when you sit down, until ${day(addDays(d, D.elevateLegsDays))}.`,
+    ),
   ];
   return { completedAt, completedOn: d, items, nextWindow: nextSessionWindow(d, policy) };
 }

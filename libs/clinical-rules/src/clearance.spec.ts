@@ -1,11 +1,4 @@
-import {
-  clearance,
-  clearanceBadge,
-  makePolicy,
-  scanValidUntil,
-  type ClearanceFacts,
-  type ScanFacts,
-} from './index';
+import { clearance, clearanceBadge, makePolicy, scanValidUntil, type ClearanceFacts, type ScanFacts } from './index';
 import type { ScanConclusion } from '@venule/api-contract';
 
 const adult = '1980-05-10';
@@ -41,25 +34,25 @@ describe('scanValidUntil', () => {
 
 describe('clearance per leg', () => {
   it.each`
-    name                                       | scans                                                                            | on              | left              | leftCode                              | right
-    ${'no scan at all'}                        | ${[]}                                                                            | ${'2026-01-10'} | ${'no_scan'}      | ${'SCAN_REQUIRED'}                    | ${'no_scan'}
-    ${'clear scan'}                            | ${[scan('s1', '2025-06-15', 'clear', 'clear')]}                                  | ${'2026-01-10'} | ${'cleared'}      | ${undefined}                          | ${'cleared'}
-    ${'valid on validUntil'}                   | ${[scan('s1', '2025-06-15', 'clear')]}                                           | ${'2026-06-14'} | ${'cleared'}      | ${undefined}                          | ${'no_scan'}
-    ${'expired the day after'}                 | ${[scan('s1', '2025-06-15', 'clear')]}                                           | ${'2026-06-15'} | ${'expired'}      | ${'SCAN_EXPIRED'}                     | ${'no_scan'}
-    ${'valid on the scan day itself'}          | ${[scan('s1', '2026-01-10', 'clear')]}                                           | ${'2026-01-10'} | ${'cleared'}      | ${undefined}                          | ${'no_scan'}
-    ${'scan after on is ignored'}              | ${[scan('s1', '2026-01-11', 'clear')]}                                           | ${'2026-01-10'} | ${'no_scan'}      | ${'SCAN_REQUIRED'}                    | ${'no_scan'}
-    ${'underlying disease'}                    | ${[scan('s1', '2025-06-15', 'underlying_disease', 'clear')]}                     | ${'2026-01-10'} | ${'referred'}     | ${'REFERRED_FOR_UNDERLYING_DISEASE'}  | ${'cleared'}
-    ${'inconclusive'}                          | ${[scan('s1', '2025-06-15', 'inconclusive')]}                                    | ${'2026-01-10'} | ${'inconclusive'} | ${'SCAN_INCONCLUSIVE'}                | ${'no_scan'}
-    ${'newer clear after referral clears'}     | ${[scan('s1', '2025-01-10', 'underlying_disease'), scan('s2', '2025-09-01', 'clear')]} | ${'2026-01-10'} | ${'cleared'} | ${undefined}                        | ${'no_scan'}
-    ${'older clear never outvotes referral'}   | ${[scan('s2', '2025-09-01', 'underlying_disease'), scan('s1', '2025-06-01', 'clear')]} | ${'2026-01-10'} | ${'referred'} | ${'REFERRED_FOR_UNDERLYING_DISEASE'} | ${'no_scan'}
-    ${'older clear never outvotes inconclusive'} | ${[scan('s1', '2025-06-01', 'clear'), scan('s2', '2025-09-01', 'inconclusive')]} | ${'2026-01-10'} | ${'inconclusive'} | ${'SCAN_INCONCLUSIVE'}           | ${'no_scan'}
-    ${'future referral does not spoil today'}  | ${[scan('s1', '2025-06-01', 'clear'), scan('s2', '2026-02-01', 'underlying_disease')]} | ${'2026-01-10'} | ${'cleared'} | ${undefined}                     | ${'no_scan'}
-    ${'same date: later recorded wins (clear)'} | ${[scan('s1', '2025-06-01', 'inconclusive'), scan('s2', '2025-06-01', 'clear')]} | ${'2026-01-10'} | ${'cleared'}  | ${undefined}                       | ${'no_scan'}
-    ${'same date: later recorded wins (referral)'} | ${[scan('s2', '2025-06-01', 'clear'), scan('s1', '2025-06-01', 'underlying_disease')]} | ${'2026-01-10'} | ${'referred'} | ${'REFERRED_FOR_UNDERLYING_DISEASE'} | ${'no_scan'}
-    ${'right-only scan leaves left unscanned'} | ${[scan('s1', '2025-06-01', undefined, 'clear')]}                                | ${'2026-01-10'} | ${'no_scan'}      | ${'SCAN_REQUIRED'}                    | ${'cleared'}
-    ${'leap-day scan valid until 28 Feb'}      | ${[scan('s1', '2024-02-29', 'clear')]}                                           | ${'2025-02-28'} | ${'cleared'}      | ${undefined}                          | ${'no_scan'}
-    ${'leap-day scan expired on 1 March'}      | ${[scan('s1', '2024-02-29', 'clear')]}                                           | ${'2025-03-01'} | ${'expired'}      | ${'SCAN_EXPIRED'}                     | ${'no_scan'}
-    ${'newest clear scan expired, older ignored'} | ${[scan('s1', '2024-01-01', 'clear'), scan('s2', '2024-06-01', 'clear')]}      | ${'2025-06-01'} | ${'expired'}      | ${'SCAN_EXPIRED'}                     | ${'no_scan'}
+    name                                           | scans                                                                                  | on              | left              | leftCode                             | right
+    ${'no scan at all'}                            | ${[]}                                                                                  | ${'2026-01-10'} | ${'no_scan'}      | ${'SCAN_REQUIRED'}                   | ${'no_scan'}
+    ${'clear scan'}                                | ${[scan('s1', '2025-06-15', 'clear', 'clear')]}                                        | ${'2026-01-10'} | ${'cleared'}      | ${undefined}                         | ${'cleared'}
+    ${'valid on validUntil'}                       | ${[scan('s1', '2025-06-15', 'clear')]}                                                 | ${'2026-06-14'} | ${'cleared'}      | ${undefined}                         | ${'no_scan'}
+    ${'expired the day after'}                     | ${[scan('s1', '2025-06-15', 'clear')]}                                                 | ${'2026-06-15'} | ${'expired'}      | ${'SCAN_EXPIRED'}                    | ${'no_scan'}
+    ${'valid on the scan day itself'}              | ${[scan('s1', '2026-01-10', 'clear')]}                                                 | ${'2026-01-10'} | ${'cleared'}      | ${undefined}                         | ${'no_scan'}
+    ${'scan after on is ignored'}                  | ${[scan('s1', '2026-01-11', 'clear')]}                                                 | ${'2026-01-10'} | ${'no_scan'}      | ${'SCAN_REQUIRED'}                   | ${'no_scan'}
+    ${'underlying disease'}                        | ${[scan('s1', '2025-06-15', 'underlying_disease', 'clear')]}                           | ${'2026-01-10'} | ${'referred'}     | ${'REFERRED_FOR_UNDERLYING_DISEASE'} | ${'cleared'}
+    ${'inconclusive'}                              | ${[scan('s1', '2025-06-15', 'inconclusive')]}                                          | ${'2026-01-10'} | ${'inconclusive'} | ${'SCAN_INCONCLUSIVE'}               | ${'no_scan'}
+    ${'newer clear after referral clears'}         | ${[scan('s1', '2025-01-10', 'underlying_disease'), scan('s2', '2025-09-01', 'clear')]} | ${'2026-01-10'} | ${'cleared'}      | ${undefined}                         | ${'no_scan'}
+    ${'older clear never outvotes referral'}       | ${[scan('s2', '2025-09-01', 'underlying_disease'), scan('s1', '2025-06-01', 'clear')]} | ${'2026-01-10'} | ${'referred'}     | ${'REFERRED_FOR_UNDERLYING_DISEASE'} | ${'no_scan'}
+    ${'older clear never outvotes inconclusive'}   | ${[scan('s1', '2025-06-01', 'clear'), scan('s2', '2025-09-01', 'inconclusive')]}       | ${'2026-01-10'} | ${'inconclusive'} | ${'SCAN_INCONCLUSIVE'}               | ${'no_scan'}
+    ${'future referral does not spoil today'}      | ${[scan('s1', '2025-06-01', 'clear'), scan('s2', '2026-02-01', 'underlying_disease')]} | ${'2026-01-10'} | ${'cleared'}      | ${undefined}                         | ${'no_scan'}
+    ${'same date: later recorded wins (clear)'}    | ${[scan('s1', '2025-06-01', 'inconclusive'), scan('s2', '2025-06-01', 'clear')]}       | ${'2026-01-10'} | ${'cleared'}      | ${undefined}                         | ${'no_scan'}
+    ${'same date: later recorded wins (referral)'} | ${[scan('s2', '2025-06-01', 'clear'), scan('s1', '2025-06-01', 'underlying_disease')]} | ${'2026-01-10'} | ${'referred'}     | ${'REFERRED_FOR_UNDERLYING_DISEASE'} | ${'no_scan'}
+    ${'right-only scan leaves left unscanned'}     | ${[scan('s1', '2025-06-01', undefined, 'clear')]}                                      | ${'2026-01-10'} | ${'no_scan'}      | ${'SCAN_REQUIRED'}                   | ${'cleared'}
+    ${'leap-day scan valid until 28 Feb'}          | ${[scan('s1', '2024-02-29', 'clear')]}                                                 | ${'2025-02-28'} | ${'cleared'}      | ${undefined}                         | ${'no_scan'}
+    ${'leap-day scan expired on 1 March'}          | ${[scan('s1', '2024-02-29', 'clear')]}                                                 | ${'2025-03-01'} | ${'expired'}      | ${'SCAN_EXPIRED'}                    | ${'no_scan'}
+    ${'newest clear scan expired, older ignored'}  | ${[scan('s1', '2024-01-01', 'clear'), scan('s2', '2024-06-01', 'clear')]}              | ${'2025-06-01'} | ${'expired'}      | ${'SCAN_EXPIRED'}                    | ${'no_scan'}
   `('$name', ({ scans, on, left, leftCode, right }) => {
     const result = clearance(patient(scans), on);
     expect(result.legs.left.status).toBe(left);
@@ -96,18 +89,18 @@ describe('patient blockers and eligibility', () => {
   const clearBoth = [scan('s1', '2025-06-15', 'clear', 'clear')];
 
   it.each`
-    name                                   | over                                                          | on              | blockers                                     | eligible
-    ${'nothing blocks'}                    | ${{}}                                                         | ${'2026-01-10'} | ${[]}                                        | ${true}
-    ${'no medical history'}                | ${{ medicalHistory: null }}                                   | ${'2026-01-10'} | ${['MEDICAL_HISTORY_REQUIRED']}              | ${false}
-    ${'pregnancy'}                         | ${{ medicalHistory: history(['pregnancy']) }}                 | ${'2026-01-10'} | ${['CONTRAINDICATED']}                       | ${false}
-    ${'two absolute conditions'}           | ${{ medicalHistory: history(['pregnancy', 'local_infection']) }} | ${'2026-01-10'} | ${['CONTRAINDICATED', 'CONTRAINDICATED']} | ${false}
-    ${'symptomatic PFO blocks foam only'}  | ${{ medicalHistory: history(['symptomatic_pfo']) }}           | ${'2026-01-10'} | ${[]}                                        | ${true}
-    ${'relative condition does not block'} | ${{ medicalHistory: history(['smoking']) }}                   | ${'2026-01-10'} | ${[]}                                        | ${true}
-    ${'under 18'}                          | ${{ dateOfBirth: '2008-01-11' }}                              | ${'2026-01-10'} | ${['UNDER_18']}                              | ${false}
-    ${'18 today'}                          | ${{ dateOfBirth: '2008-01-10' }}                              | ${'2026-01-10'} | ${[]}                                        | ${true}
-    ${'29 Feb birthday on 28 Feb'}         | ${{ dateOfBirth: '2008-02-29' }}                              | ${'2026-02-28'} | ${['UNDER_18']}                              | ${false}
-    ${'29 Feb birthday on 1 March'}        | ${{ dateOfBirth: '2008-02-29' }}                              | ${'2026-03-01'} | ${[]}                                        | ${true}
-    ${'every blocker at once'}             | ${{ dateOfBirth: '2010-01-01', medicalHistory: null }}        | ${'2026-01-10'} | ${['MEDICAL_HISTORY_REQUIRED', 'UNDER_18']}  | ${false}
+    name                                   | over                                                             | on              | blockers                                    | eligible
+    ${'nothing blocks'}                    | ${{}}                                                            | ${'2026-01-10'} | ${[]}                                       | ${true}
+    ${'no medical history'}                | ${{ medicalHistory: null }}                                      | ${'2026-01-10'} | ${['MEDICAL_HISTORY_REQUIRED']}             | ${false}
+    ${'pregnancy'}                         | ${{ medicalHistory: history(['pregnancy']) }}                    | ${'2026-01-10'} | ${['CONTRAINDICATED']}                      | ${false}
+    ${'two absolute conditions'}           | ${{ medicalHistory: history(['pregnancy', 'local_infection']) }} | ${'2026-01-10'} | ${['CONTRAINDICATED', 'CONTRAINDICATED']}   | ${false}
+    ${'symptomatic PFO blocks foam only'}  | ${{ medicalHistory: history(['symptomatic_pfo']) }}              | ${'2026-01-10'} | ${[]}                                       | ${true}
+    ${'relative condition does not block'} | ${{ medicalHistory: history(['smoking']) }}                      | ${'2026-01-10'} | ${[]}                                       | ${true}
+    ${'under 18'}                          | ${{ dateOfBirth: '2008-01-11' }}                                 | ${'2026-01-10'} | ${['UNDER_18']}                             | ${false}
+    ${'18 today'}                          | ${{ dateOfBirth: '2008-01-10' }}                                 | ${'2026-01-10'} | ${[]}                                       | ${true}
+    ${'29 Feb birthday on 28 Feb'}         | ${{ dateOfBirth: '2008-02-29' }}                                 | ${'2026-02-28'} | ${['UNDER_18']}                             | ${false}
+    ${'29 Feb birthday on 1 March'}        | ${{ dateOfBirth: '2008-02-29' }}                                 | ${'2026-03-01'} | ${[]}                                       | ${true}
+    ${'every blocker at once'}             | ${{ dateOfBirth: '2010-01-01', medicalHistory: null }}           | ${'2026-01-10'} | ${['MEDICAL_HISTORY_REQUIRED', 'UNDER_18']} | ${false}
   `('$name', ({ over, on, blockers, eligible }) => {
     const result = clearance(patient(clearBoth, over), on);
     expect(codes(result.blockers)).toEqual(blockers);

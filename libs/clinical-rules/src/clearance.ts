@@ -7,7 +7,6 @@ import { absoluteContraindicationReasons, foamOnlyReasons } from './contraindica
 import { ageOn, compareDates, daysBetween, formatDate, lastDayWithinMonths } from './dates';
 import { DEFAULT_POLICY, type ClinicalPolicy } from './policy';
 
-
 export interface ScanLegFacts {
   conclusion: ScanConclusion;
 }
@@ -81,18 +80,19 @@ export function decidingScan(scans: readonly ScanFacts[], leg: Leg, on: IsoDate)
 }
 
 /** Clearance of one leg on `on`. */
-export function legClearance(
-  scans: readonly ScanFacts[],
-  leg: Leg,
-  on: IsoDate,
-  policy: ClinicalPolicy = DEFAULT_POLICY,
-): LegClearance {
+export function legClearance(scans: readonly ScanFacts[], leg: Leg, on: IsoDate, policy: ClinicalPolicy = DEFAULT_POLICY): LegClearance {
   const scan = decidingScan(scans, leg, on);
   const who = capitalise(legName(leg));
   if (!scan) {
     return {
       status: 'no_scan',
-      reasons: [{ code: 'SCAN_REQUIRED', leg, message: `${who}: no duplex scan on or before ${formatDate(on)}. A clear scan is needed before treatment.` }],
+      reasons: [
+        {
+          code: 'SCAN_REQUIRED',
+          leg,
+          message: `${who}: no duplex scan on or before ${formatDate(on)}. A clear scan is needed before treatment.`,
+        },
+      ],
     };
   }
   const conclusion = scan.legs[leg]?.conclusion;
@@ -106,14 +106,26 @@ export function legClearance(
       status: 'expired',
       validUntil,
       scanId: scan.id,
-      reasons: [{ code: 'SCAN_EXPIRED', leg, message: `${who}: the clear scan of ${scanned} was valid until ${formatDate(validUntil)}. A new scan is needed.` }],
+      reasons: [
+        {
+          code: 'SCAN_EXPIRED',
+          leg,
+          message: `${who}: the clear scan of ${scanned} was valid until ${formatDate(validUntil)}. A new scan is needed.`,
+        },
+      ],
     };
   }
   if (conclusion === 'underlying_disease') {
     return {
       status: 'referred',
       scanId: scan.id,
-      reasons: [{ code: 'REFERRED_FOR_UNDERLYING_DISEASE', leg, message: `${who}: the scan of ${scanned} found underlying venous disease. It needs treating first and a new clear scan.` }],
+      reasons: [
+        {
+          code: 'REFERRED_FOR_UNDERLYING_DISEASE',
+          leg,
+          message: `${who}: the scan of ${scanned} found underlying venous disease. It needs treating first and a new clear scan.`,
+        },
+      ],
     };
   }
   // 'inconclusive' and any unexpected value never clear.
@@ -132,7 +144,10 @@ export function patientBlockers(
 ): Reason<ClinicalRefusalCode>[] {
   const blockers: Reason<ClinicalRefusalCode>[] = [];
   if (!facts.medicalHistory) {
-    blockers.push({ code: 'MEDICAL_HISTORY_REQUIRED', message: 'No medical history on file. A clinician must record it before treatment.' });
+    blockers.push({
+      code: 'MEDICAL_HISTORY_REQUIRED',
+      message: 'No medical history on file. A clinician must record it before treatment.',
+    });
   } else {
     blockers.push(...absoluteContraindicationReasons(facts.medicalHistory.conditions, null));
   }

@@ -1,4 +1,12 @@
-import { balanceDuePence, initialConsultationStatus, paidPence, paymentReasons, statusAfterPayment, statusChangeReasons, type ConsultationFacts } from './index';
+import {
+  balanceDuePence,
+  initialConsultationStatus,
+  paidPence,
+  paymentReasons,
+  statusAfterPayment,
+  statusChangeReasons,
+  type ConsultationFacts,
+} from './index';
 
 const codes = (reasons: { code: string; field?: string }[]) => reasons.map((r) => (r.field ? `${r.code}:${r.field}` : r.code));
 const named = (over: Partial<ConsultationFacts> = {}): ConsultationFacts => ({
@@ -18,7 +26,13 @@ describe('consultation money', () => {
   });
 
   it('counts reversals against what was paid', () => {
-    expect(paidPence([{ kind: 'deposit', amountPence: 2500 }, { kind: 'reversal', amountPence: 500 }, { kind: 'balance', amountPence: 1000 }])).toBe(3000);
+    expect(
+      paidPence([
+        { kind: 'deposit', amountPence: 2500 },
+        { kind: 'reversal', amountPence: 500 },
+        { kind: 'balance', amountPence: 1000 },
+      ]),
+    ).toBe(3000);
   });
 
   it.each`
@@ -45,20 +59,20 @@ describe('consultation money', () => {
 
 describe('paymentReasons', () => {
   it.each`
-    case                                 | facts                                             | kind          | amount  | paid    | reasons
-    ${'the deposit'}                     | ${{}}                                             | ${'deposit'}  | ${2500} | ${0}    | ${[]}
-    ${'the whole fee as deposit'}        | ${{}}                                             | ${'deposit'}  | ${5000} | ${0}    | ${[]}
-    ${'too small a deposit'}             | ${{}}                                             | ${'deposit'}  | ${2000} | ${0}    | ${['INVALID_VALUE:amountPence']}
-    ${'more than the fee'}               | ${{}}                                             | ${'deposit'}  | ${5001} | ${0}    | ${['INVALID_VALUE:amountPence']}
-    ${'a second deposit'}                | ${{ status: 'booked' }}                           | ${'deposit'}  | ${2500} | ${2500} | ${['PAYMENT_REFUSED']}
-    ${'a deposit once cancelled'}        | ${{ status: 'cancelled' }}                        | ${'deposit'}  | ${2500} | ${0}    | ${['PAYMENT_REFUSED']}
-    ${'the balance before the deposit'}  | ${{ startsOn: today }}                            | ${'balance'}  | ${2500} | ${0}    | ${['PAYMENT_REFUSED']}
-    ${'the balance before the day'}      | ${{ status: 'booked' }}                           | ${'balance'}  | ${2500} | ${2500} | ${['PAYMENT_REFUSED']}
-    ${'the balance on the day'}          | ${{ status: 'booked', startsOn: today }}          | ${'balance'}  | ${2500} | ${2500} | ${[]}
-    ${'the balance after attending'}     | ${{ status: 'attended', startsOn: '2026-11-30' }} | ${'balance'}  | ${2500} | ${2500} | ${[]}
-    ${'a reversal of the deposit'}       | ${{ status: 'booked' }}                           | ${'reversal'} | ${2500} | ${2500} | ${[]}
-    ${'a reversal of more than paid'}    | ${{ status: 'booked' }}                           | ${'reversal'} | ${2501} | ${2500} | ${['INVALID_VALUE:amountPence']}
-    ${'a payment for a free one'}        | ${{ type: 'free', feePence: 0, depositPence: 0 }} | ${'deposit'}  | ${100}  | ${0}    | ${['INVALID_VALUE:kind']}
+    case                                | facts                                             | kind          | amount  | paid    | reasons
+    ${'the deposit'}                    | ${{}}                                             | ${'deposit'}  | ${2500} | ${0}    | ${[]}
+    ${'the whole fee as deposit'}       | ${{}}                                             | ${'deposit'}  | ${5000} | ${0}    | ${[]}
+    ${'too small a deposit'}            | ${{}}                                             | ${'deposit'}  | ${2000} | ${0}    | ${['INVALID_VALUE:amountPence']}
+    ${'more than the fee'}              | ${{}}                                             | ${'deposit'}  | ${5001} | ${0}    | ${['INVALID_VALUE:amountPence']}
+    ${'a second deposit'}               | ${{ status: 'booked' }}                           | ${'deposit'}  | ${2500} | ${2500} | ${['PAYMENT_REFUSED']}
+    ${'a deposit once cancelled'}       | ${{ status: 'cancelled' }}                        | ${'deposit'}  | ${2500} | ${0}    | ${['PAYMENT_REFUSED']}
+    ${'the balance before the deposit'} | ${{ startsOn: today }}                            | ${'balance'}  | ${2500} | ${0}    | ${['PAYMENT_REFUSED']}
+    ${'the balance before the day'}     | ${{ status: 'booked' }}                           | ${'balance'}  | ${2500} | ${2500} | ${['PAYMENT_REFUSED']}
+    ${'the balance on the day'}         | ${{ status: 'booked', startsOn: today }}          | ${'balance'}  | ${2500} | ${2500} | ${[]}
+    ${'the balance after attending'}    | ${{ status: 'attended', startsOn: '2026-11-30' }} | ${'balance'}  | ${2500} | ${2500} | ${[]}
+    ${'a reversal of the deposit'}      | ${{ status: 'booked' }}                           | ${'reversal'} | ${2500} | ${2500} | ${[]}
+    ${'a reversal of more than paid'}   | ${{ status: 'booked' }}                           | ${'reversal'} | ${2501} | ${2500} | ${['INVALID_VALUE:amountPence']}
+    ${'a payment for a free one'}       | ${{ type: 'free', feePence: 0, depositPence: 0 }} | ${'deposit'}  | ${100}  | ${0}    | ${['INVALID_VALUE:kind']}
   `('$case', ({ facts, kind, amount, paid, reasons }) => {
     expect(codes(paymentReasons(named(facts), { kind, amountPence: amount }, paid, today))).toEqual(reasons);
   });

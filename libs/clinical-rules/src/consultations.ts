@@ -3,14 +3,7 @@
  * free one is booked at once; the ledger's deposits and balances less its reversals is what was
  * paid; a cancelled consultation keeps its deposit; the balance is taken on the day.
  */
-import type {
-  ConsultationStatus,
-  ConsultationStatusChange,
-  ConsultationType,
-  IsoDate,
-  PaymentKind,
-  Refusal,
-} from '@venule/api-contract';
+import type { ConsultationStatus, ConsultationStatusChange, ConsultationType, IsoDate, PaymentKind, Refusal } from '@venule/api-contract';
 
 export interface ConsultationFacts {
   type: ConsultationType;
@@ -53,7 +46,12 @@ export function statusAfterPayment(c: Pick<ConsultationFacts, 'status' | 'deposi
  * Every reason a payment is refused, empty when it may be taken. Reasons with a `field` make the
  * request invalid (400); PAYMENT_REFUSED is about the consultation's state (422).
  */
-export function paymentReasons(c: ConsultationFacts, payment: { kind: PaymentKind; amountPence: number }, paid: number, today: IsoDate): Refusal[] {
+export function paymentReasons(
+  c: ConsultationFacts,
+  payment: { kind: PaymentKind; amountPence: number },
+  paid: number,
+  today: IsoDate,
+): Refusal[] {
   const reasons: Refusal[] = [];
   const outstanding = Math.max(0, c.feePence - paid);
   if (payment.kind === 'reversal') {
@@ -75,7 +73,11 @@ export function paymentReasons(c: ConsultationFacts, payment: { kind: PaymentKin
     if (c.status === 'booked' || c.status === 'attended') {
       reasons.push({ code: 'PAYMENT_REFUSED', message: 'The deposit is already paid; take the balance on the day.' });
     } else if (payment.amountPence < c.depositPence - paid) {
-      reasons.push({ code: 'INVALID_VALUE', field: 'amountPence', message: `must be at least the deposit due (${pounds(c.depositPence - paid)})` });
+      reasons.push({
+        code: 'INVALID_VALUE',
+        field: 'amountPence',
+        message: `must be at least the deposit due (${pounds(c.depositPence - paid)})`,
+      });
     }
   }
   if (payment.kind === 'balance') {
@@ -99,10 +101,16 @@ export function statusChangeReasons(c: ConsultationFacts, to: ConsultationStatus
   if (to === 'cancelled') return [];
   const reasons: Refusal[] = [];
   if (c.startsOn > today) {
-    reasons.push({ code: 'STATUS_CHANGE_REFUSED', message: `The consultation is on ${c.startsOn}; mark it ${to.replace(/_/g, ' ')} on or after that day, or cancel it.` });
+    reasons.push({
+      code: 'STATUS_CHANGE_REFUSED',
+      message: `The consultation is on ${c.startsOn}; mark it ${to.replace(/_/g, ' ')} on or after that day, or cancel it.`,
+    });
   }
   if (to === 'attended' && c.status === 'awaiting_deposit') {
-    reasons.push({ code: 'STATUS_CHANGE_REFUSED', message: 'The deposit was never taken; take it before marking the consultation attended.' });
+    reasons.push({
+      code: 'STATUS_CHANGE_REFUSED',
+      message: 'The deposit was never taken; take it before marking the consultation attended.',
+    });
   }
   return reasons;
 }

@@ -5,7 +5,14 @@
  * conditions need a clinician's acknowledgement with a note before a session is completed.
  */
 // The code lists are the API contract's; the rules add what each one means.
-import type { AbsoluteContraindication, ConditionCode, Reason, Refusal, RelativeContraindication, SclerosantForm } from '@venule/api-contract';
+import type {
+  AbsoluteContraindication,
+  ConditionCode,
+  Reason,
+  Refusal,
+  RelativeContraindication,
+  SclerosantForm,
+} from '@venule/api-contract';
 
 export interface ContraindicationInfo {
   code: ConditionCode;
@@ -28,42 +35,90 @@ const info = (
 
 /** The whole catalogue, in questionnaire order. */
 export const CONTRAINDICATIONS: Readonly<Record<ConditionCode, ContraindicationInfo>> = Object.freeze({
-  sclerosant_allergy: info('sclerosant_allergy', 'absolute', 'Known allergy to the sclerosant',
-    'A previous allergic reaction to polidocanol or sodium tetradecyl sulfate can recur more severely.'),
-  acute_thrombosis: info('acute_thrombosis', 'absolute', 'Acute or recent DVT, pulmonary embolism or superficial thrombophlebitis',
-    'Sclerotherapy can extend an active clot; wait until the thrombosis has been treated and resolved.'),
-  acute_serious_illness: info('acute_serious_illness', 'absolute', 'Acute serious illness or uncontrolled systemic disease',
-    'Cosmetic vein treatment waits until the patient is well.'),
-  local_infection: info('local_infection', 'absolute', 'Local infection or cellulitis in the area',
-    'Injecting through infected skin risks spreading the infection.'),
-  immobile: info('immobile', 'absolute', 'Bedridden or unable to walk',
-    'Walking straight after treatment is needed to protect the deep veins from clotting.'),
-  severe_arterial_disease: info('severe_arterial_disease', 'absolute', 'Severe arterial disease (Fontaine III–IV)',
-    'Poor arterial supply risks skin breakdown, and compression stockings may be unsafe.'),
-  pregnancy: info('pregnancy', 'absolute', 'Pregnancy',
-    'Sclerosants are not used in pregnancy; thread veins often improve after the birth.'),
-  symptomatic_pfo: info('symptomatic_pfo', 'absolute', 'Known symptomatic patent foramen ovale (foam only)',
-    'Foam bubbles can cross a PFO to the brain; liquid sclerotherapy may still be used.', true),
-  breastfeeding: info('breastfeeding', 'relative', 'Breast-feeding',
-    'Usually deferred until breast-feeding has stopped; discuss with the patient.'),
-  past_dvt: info('past_dvt', 'relative', 'Past deep vein thrombosis',
-    'A raised risk of a further clot; consider preventive measures.'),
-  thrombophilia: info('thrombophilia', 'relative', 'Thrombophilia or several thrombosis risk factors',
-    'A raised risk of clotting after treatment; consider preventive measures.'),
-  hormonal_therapy: info('hormonal_therapy', 'relative', 'Hormonal contraception or HRT',
-    'A thrombosis risk factor, especially together with others.'),
-  obesity: info('obesity', 'relative', 'Obesity',
-    'A thrombosis risk factor, especially together with others.'),
-  smoking: info('smoking', 'relative', 'Smoking',
-    'A thrombosis risk factor, especially together with others.'),
-  anticoagulants: info('anticoagulants', 'relative', 'Taking anticoagulants',
-    'More bruising is likely; do not stop anticoagulants for cosmetic treatment.'),
-  recent_surgery: info('recent_surgery', 'relative', 'Recent surgery',
-    'A raised risk of clotting in the weeks after an operation.'),
-  migraine_with_aura: info('migraine_with_aura', 'relative', 'Migraine with aura',
-    'Visual disturbance or migraine may follow treatment, more often with foam.'),
-  allergy_tendency: info('allergy_tendency', 'relative', 'Allergy tendency',
-    'A single test injection is given at the first session.'),
+  sclerosant_allergy: info(
+    'sclerosant_allergy',
+    'absolute',
+    'Known allergy to the sclerosant',
+    'A previous allergic reaction to polidocanol or sodium tetradecyl sulfate can recur more severely.',
+  ),
+  acute_thrombosis: info(
+    'acute_thrombosis',
+    'absolute',
+    'Acute or recent DVT, pulmonary embolism or superficial thrombophlebitis',
+    'Sclerotherapy can extend an active clot; wait until the thrombosis has been treated and resolved.',
+  ),
+  acute_serious_illness: info(
+    'acute_serious_illness',
+    'absolute',
+    'Acute serious illness or uncontrolled systemic disease',
+    'Cosmetic vein treatment waits until the patient is well.',
+  ),
+  local_infection: info(
+    'local_infection',
+    'absolute',
+    'Local infection or cellulitis in the area',
+    'Injecting through infected skin risks spreading the infection.',
+  ),
+  immobile: info(
+    'immobile',
+    'absolute',
+    'Bedridden or unable to walk',
+    'Walking straight after treatment is needed to protect the deep veins from clotting.',
+  ),
+  severe_arterial_disease: info(
+    'severe_arterial_disease',
+    'absolute',
+    'Severe arterial disease (Fontaine III–IV)',
+    'Poor arterial supply risks skin breakdown, and compression stockings may be unsafe.',
+  ),
+  pregnancy: info(
+    'pregnancy',
+    'absolute',
+    'Pregnancy',
+    'Sclerosants are not used in pregnancy; thread veins often improve after the birth.',
+  ),
+  symptomatic_pfo: info(
+    'symptomatic_pfo',
+    'absolute',
+    'Known symptomatic patent foramen ovale (foam only)',
+    'Foam bubbles can cross a PFO to the brain; liquid sclerotherapy may still be used.',
+    true,
+  ),
+  breastfeeding: info(
+    'breastfeeding',
+    'relative',
+    'Breast-feeding',
+    'Usually deferred until breast-feeding has stopped; discuss with the patient.',
+  ),
+  past_dvt: info('past_dvt', 'relative', 'Past deep vein thrombosis', 'A raised risk of a further clot; consider preventive measures.'),
+  thrombophilia: info(
+    'thrombophilia',
+    'relative',
+    'Thrombophilia or several thrombosis risk factors',
+    'A raised risk of clotting after treatment; consider preventive measures.',
+  ),
+  hormonal_therapy: info(
+    'hormonal_therapy',
+    'relative',
+    'Hormonal contraception or HRT',
+    'A thrombosis risk factor, especially together with others.',
+  ),
+  obesity: info('obesity', 'relative', 'Obesity', 'A thrombosis risk factor, especially together with others.'),
+  smoking: info('smoking', 'relative', 'Smoking', 'A thrombosis risk factor, especially together with others.'),
+  anticoagulants: info(
+    'anticoagulants',
+    'relative',
+    'Taking anticoagulants',
+    'More bruising is likely; do not stop anticoagulants for cosmetic treatment.',
+  ),
+  recent_surgery: info('recent_surgery', 'relative', 'Recent surgery', 'A raised risk of clotting in the weeks after an operation.'),
+  migraine_with_aura: info(
+    'migraine_with_aura',
+    'relative',
+    'Migraine with aura',
+    'Visual disturbance or migraine may follow treatment, more often with foam.',
+  ),
+  allergy_tendency: info('allergy_tendency', 'relative', 'Allergy tendency', 'A single test injection is given at the first session.'),
 });
 
 export function isConditionCode(value: unknown): value is ConditionCode {

@@ -8,7 +8,6 @@ import { compareDates, formatDate, maxDate } from './dates';
 import { courseWindow, legIntervalReasons, legsOpenOn, legTreatments, type LegTreatment } from './interval';
 import { DEFAULT_POLICY, type ClinicalPolicy } from './policy';
 
-
 export interface CourseSessionFacts {
   id?: string;
   status: SessionStatus;
@@ -83,45 +82,76 @@ export function courseState(course: CourseFacts, on: IsoDate, policy: ClinicalPo
   const inside = bookingsInsideWindow.length
     ? ` ${bookingsInsideWindow.map((b) => `The booking on ${formatDate(b.date)} falls inside the interval: move it to ${formatDate(b.reasons.map((r) => r.opensOn as IsoDate).reduce(maxDate))} or later.`).join(' ')}`
     : '';
-  const base = { sessionsCompleted, sessionsRemaining, lastCompletedOn, nextWindow: null, nextScheduledOn: null, opensOn, bookingsInsideWindow };
+  const base = {
+    sessionsCompleted,
+    sessionsRemaining,
+    lastCompletedOn,
+    nextWindow: null,
+    nextScheduledOn: null,
+    opensOn,
+    bookingsInsideWindow,
+  };
 
   if (course.status === 'discontinued') {
-    return { ...base, state: 'discontinued', message: `Course discontinued after ${sessionsCompleted} of ${course.plannedSessions} sessions.` };
+    return {
+      ...base,
+      state: 'discontinued',
+      message: `Course discontinued after ${sessionsCompleted} of ${course.plannedSessions} sessions.`,
+    };
   }
   if (course.status === 'completed' || (sessionsCompleted >= course.plannedSessions && sessionsCompleted > 0)) {
     return { ...base, sessionsRemaining: 0, state: 'completed', message: `Course completed (${sessionsCompleted} sessions).` };
   }
   if (lastCompletedOn === null) {
-    const later = opensOn !== null && compareDates(opensOn, on) > 0 ? ` A leg of this course was treated in another course: the first session can be from ${formatDate(opensOn)}.` : '';
+    const later =
+      opensOn !== null && compareDates(opensOn, on) > 0
+        ? ` A leg of this course was treated in another course: the first session can be from ${formatDate(opensOn)}.`
+        : '';
     return { ...base, state: 'not_started', message: `No session completed yet.${later}${inside}` };
   }
   const window = courseWindow(legs, lastCompletedOn, treatments, policy) as SessionWindow;
   const from = maxDate(window.earliest, on);
-  const upcoming = course.sessions
-    .filter((s) => s.status === 'scheduled' && compareDates(s.date, from) >= 0)
-    .map((s) => s.date)
-    .sort()[0] ?? null;
+  const upcoming =
+    course.sessions
+      .filter((s) => s.status === 'scheduled' && compareDates(s.date, from) >= 0)
+      .map((s) => s.date)
+      .sort()[0] ?? null;
   const withWindow = { ...base, nextWindow: window, nextScheduledOn: upcoming };
   const range = `${formatDate(window.earliest)} and ${formatDate(window.latest)}`;
   const bookedLate = upcoming ? ` It is booked for ${formatDate(upcoming)}.` : '';
 
   if (compareDates(on, window.latest) > 0) {
-    return { ...withWindow, state: 'overdue', message: `Overdue: the next session should have happened between ${range}.${bookedLate}${inside}` };
+    return {
+      ...withWindow,
+      state: 'overdue',
+      message: `Overdue: the next session should have happened between ${range}.${bookedLate}${inside}`,
+    };
   }
   if (compareDates(on, window.earliest) < 0) {
-    return { ...withWindow, state: 'on_track', message: `${inside ? 'Check the bookings' : 'On track'}: the next session is due between ${range}.${inside}` };
+    return {
+      ...withWindow,
+      state: 'on_track',
+      message: `${inside ? 'Check the bookings' : 'On track'}: the next session is due between ${range}.${inside}`,
+    };
   }
   if (upcoming && compareDates(upcoming, window.latest) <= 0) {
     return { ...withWindow, state: 'on_track', message: `On track: next session booked for ${formatDate(upcoming)}.` };
   }
   if (upcoming) {
-    return { ...withWindow, state: 'due', message: `Due: the booking on ${formatDate(upcoming)} is after the window; bring it forward to ${formatDate(window.latest)} or earlier.${inside}` };
+    return {
+      ...withWindow,
+      state: 'due',
+      message: `Due: the booking on ${formatDate(upcoming)} is after the window; bring it forward to ${formatDate(window.latest)} or earlier.${inside}`,
+    };
   }
   return { ...withWindow, state: 'due', message: `Due: book the next session by ${formatDate(window.latest)}.${inside}` };
 }
 
 /** The course status once a session is completed: `completed` when the planned sessions are done. */
-export function courseStatusAfterCompletion(plannedSessions: number, completedCount: number): Extract<CourseStatus, 'active' | 'completed'> {
+export function courseStatusAfterCompletion(
+  plannedSessions: number,
+  completedCount: number,
+): Extract<CourseStatus, 'active' | 'completed'> {
   return completedCount >= plannedSessions ? 'completed' : 'active';
 }
 
@@ -139,8 +169,10 @@ export function bookingCapacityReasons(plannedSessions: number, completed: numbe
   const left = Math.max(0, plannedSessions - completed);
   if (booked < left) return [];
   const sessions = (n: number) => `${n} session${n === 1 ? '' : 's'}`;
-  return [{
-    code: 'COURSE_FULLY_BOOKED',
-    message: `This course plans ${sessions(plannedSessions)}: ${completed} done and ${booked} booked, so none is left to book. Move a booking, or change the planned number of sessions.`,
-  }];
+  return [
+    {
+      code: 'COURSE_FULLY_BOOKED',
+      message: `This course plans ${sessions(plannedSessions)}: ${completed} done and ${booked} booked, so none is left to book. Move a booking, or change the planned number of sessions.`,
+    },
+  ];
 }

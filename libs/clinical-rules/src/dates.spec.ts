@@ -15,20 +15,20 @@ import {
 
 describe('clinicDate', () => {
   it.each`
-    instant                          | zone                  | expected        | why
-    ${'2026-03-29T00:30:00Z'}        | ${'Europe/London'}    | ${'2026-03-29'} | ${'spring-forward night, still GMT'}
-    ${'2026-03-29T00:59:59Z'}        | ${'Europe/London'}    | ${'2026-03-29'} | ${'last second of GMT'}
-    ${'2026-03-29T23:30:00Z'}        | ${'Europe/London'}    | ${'2026-03-30'} | ${'first BST evening: 00:30 next day'}
-    ${'2026-03-28T23:59:59Z'}        | ${'Europe/London'}    | ${'2026-03-28'} | ${'midnight edge in GMT'}
-    ${'2026-10-24T23:30:00Z'}        | ${'Europe/London'}    | ${'2026-10-25'} | ${'last BST night: 00:30 BST'}
-    ${'2026-10-25T23:30:00Z'}        | ${'Europe/London'}    | ${'2026-10-25'} | ${'first GMT evening'}
-    ${'2026-10-25T00:30:00+01:00'}   | ${'Europe/London'}    | ${'2026-10-25'} | ${'offset given explicitly'}
-    ${'2026-06-30T23:00:00Z'}        | ${'Europe/London'}    | ${'2026-07-01'} | ${'BST midnight at a month end'}
-    ${'2026-03-08T06:59:00Z'}        | ${'America/New_York'} | ${'2026-03-08'} | ${'US spring forward day, 01:59 EST'}
-    ${'2026-03-08T04:59:00Z'}        | ${'America/New_York'} | ${'2026-03-07'} | ${'23:59 EST the night before'}
-    ${'2026-11-01T03:59:00Z'}        | ${'America/New_York'} | ${'2026-10-31'} | ${'23:59 EDT before fall back'}
-    ${'2026-11-01T04:00:00Z'}        | ${'America/New_York'} | ${'2026-11-01'} | ${'00:00 EDT on fall-back day'}
-    ${'2026-11-02T04:30:00Z'}        | ${'America/New_York'} | ${'2026-11-01'} | ${'23:30 EST after fall back'}
+    instant                        | zone                  | expected        | why
+    ${'2026-03-29T00:30:00Z'}      | ${'Europe/London'}    | ${'2026-03-29'} | ${'spring-forward night, still GMT'}
+    ${'2026-03-29T00:59:59Z'}      | ${'Europe/London'}    | ${'2026-03-29'} | ${'last second of GMT'}
+    ${'2026-03-29T23:30:00Z'}      | ${'Europe/London'}    | ${'2026-03-30'} | ${'first BST evening: 00:30 next day'}
+    ${'2026-03-28T23:59:59Z'}      | ${'Europe/London'}    | ${'2026-03-28'} | ${'midnight edge in GMT'}
+    ${'2026-10-24T23:30:00Z'}      | ${'Europe/London'}    | ${'2026-10-25'} | ${'last BST night: 00:30 BST'}
+    ${'2026-10-25T23:30:00Z'}      | ${'Europe/London'}    | ${'2026-10-25'} | ${'first GMT evening'}
+    ${'2026-10-25T00:30:00+01:00'} | ${'Europe/London'}    | ${'2026-10-25'} | ${'offset given explicitly'}
+    ${'2026-06-30T23:00:00Z'}      | ${'Europe/London'}    | ${'2026-07-01'} | ${'BST midnight at a month end'}
+    ${'2026-03-08T06:59:00Z'}      | ${'America/New_York'} | ${'2026-03-08'} | ${'US spring forward day, 01:59 EST'}
+    ${'2026-03-08T04:59:00Z'}      | ${'America/New_York'} | ${'2026-03-07'} | ${'23:59 EST the night before'}
+    ${'2026-11-01T03:59:00Z'}      | ${'America/New_York'} | ${'2026-10-31'} | ${'23:59 EDT before fall back'}
+    ${'2026-11-01T04:00:00Z'}      | ${'America/New_York'} | ${'2026-11-01'} | ${'00:00 EDT on fall-back day'}
+    ${'2026-11-02T04:30:00Z'}      | ${'America/New_York'} | ${'2026-11-01'} | ${'23:30 EST after fall back'}
   `('$instant in $zone is $expected ($why)', ({ instant, zone, expected }) => {
     expect(clinicDate(instant, zone)).toBe(expected);
   });
@@ -86,15 +86,15 @@ describe('calendar arithmetic', () => {
   });
 
   it.each`
-    date            | days   | expected
-    ${'2026-03-28'} | ${1}   | ${'2026-03-29'}
-    ${'2026-03-29'} | ${1}   | ${'2026-03-30'}
-    ${'2026-10-25'} | ${1}   | ${'2026-10-26'}
-    ${'2024-02-28'} | ${1}   | ${'2024-02-29'}
-    ${'2025-02-28'} | ${1}   | ${'2025-03-01'}
-    ${'2025-12-31'} | ${1}   | ${'2026-01-01'}
-    ${'2026-01-01'} | ${-1}  | ${'2025-12-31'}
-    ${'2026-01-31'} | ${28}  | ${'2026-02-28'}
+    date            | days  | expected
+    ${'2026-03-28'} | ${1}  | ${'2026-03-29'}
+    ${'2026-03-29'} | ${1}  | ${'2026-03-30'}
+    ${'2026-10-25'} | ${1}  | ${'2026-10-26'}
+    ${'2024-02-28'} | ${1}  | ${'2024-02-29'}
+    ${'2025-02-28'} | ${1}  | ${'2025-03-01'}
+    ${'2025-12-31'} | ${1}  | ${'2026-01-01'}
+    ${'2026-01-01'} | ${-1} | ${'2025-12-31'}
+    ${'2026-01-31'} | ${28} | ${'2026-02-28'}
   `('addDays($date, $days) = $expected', ({ date, days, expected }) => {
     expect(addDays(date, days)).toBe(expected);
   });

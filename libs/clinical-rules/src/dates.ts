@@ -16,25 +16,16 @@ import type { IsoDate, IsoInstant } from '@venule/api-contract';
 export const DEFAULT_TIME_ZONE = 'Europe/London';
 
 const ISO_DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
-const ISO_INSTANT_RE =
-  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})$/i;
+const ISO_INSTANT_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})$/i;
 
 /** True for a real calendar date written `YYYY-MM-DD` (so `2025-02-29` is false). */
 export function isIsoDate(value: unknown): value is IsoDate {
-  return (
-    typeof value === 'string' &&
-    ISO_DATE_RE.test(value) &&
-    DateTime.fromISO(value, { zone: 'utc' }).isValid
-  );
+  return typeof value === 'string' && ISO_DATE_RE.test(value) && DateTime.fromISO(value, { zone: 'utc' }).isValid;
 }
 
 /** True for an ISO 8601 instant that carries an offset (`Z` or `±hh:mm`). */
 export function isIsoInstant(value: unknown): value is IsoInstant {
-  return (
-    typeof value === 'string' &&
-    ISO_INSTANT_RE.test(value) &&
-    DateTime.fromISO(value, { setZone: true }).isValid
-  );
+  return typeof value === 'string' && ISO_INSTANT_RE.test(value) && DateTime.fromISO(value, { setZone: true }).isValid;
 }
 
 /** True for an IANA time-zone name such as `Europe/London`. */
@@ -150,15 +141,14 @@ export function clinicWallTime(date: IsoDate, time: string, timeZone: string = D
   const hhmm = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(time);
   if (!hhmm) throw new RangeError(`Not a time of day (HH:mm): ${String(time)}`);
   const day = toCalendar(date);
-  return DateTime.fromObject({ year: day.year, month: day.month, day: day.day, hour: Number(hhmm[1]), minute: Number(hhmm[2]) }, { zone: checkZone(timeZone) })
-    .toISO({ suppressMilliseconds: true }) as IsoInstant;
+  return DateTime.fromObject(
+    { year: day.year, month: day.month, day: day.day, hour: Number(hhmm[1]), minute: Number(hhmm[2]) },
+    { zone: checkZone(timeZone) },
+  ).toISO({ suppressMilliseconds: true }) as IsoInstant;
 }
 
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
-const MONTHS = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
-];
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** `28 March 2026` (British order; no locale data needed, so identical in browser and API). */
 export function formatDate(date: IsoDate): string {

@@ -56,10 +56,17 @@ const isPositive = (n: unknown): n is number => typeof n === 'number' && Number.
  * within `weightValidityMonths` of its date on `on`, by the same rule as a scan's validity
  * (SPEC rule 10): a weight of 30 November 2025 counts through 29 November 2026.
  */
-export function usableWeight(patient: DosePatient, on: IsoDate, policy: ClinicalPolicy = DEFAULT_POLICY): { weightKg: number } | { reason: Refusal } {
+export function usableWeight(
+  patient: DosePatient,
+  on: IsoDate,
+  policy: ClinicalPolicy = DEFAULT_POLICY,
+): { weightKg: number } | { reason: Refusal } {
   const { weightKg, weightMeasuredOn } = patient;
   const required = (why: string): { reason: Refusal } => ({
-    reason: { code: 'WEIGHT_REQUIRED', message: `${why} Polidocanol needs a body weight recorded within the last ${policy.weightValidityMonths} months.` },
+    reason: {
+      code: 'WEIGHT_REQUIRED',
+      message: `${why} Polidocanol needs a body weight recorded within the last ${policy.weightValidityMonths} months.`,
+    },
   });
   if (!isPositive(weightKg) || !weightMeasuredOn || !isIsoDate(weightMeasuredOn)) {
     return required('No body weight is recorded.');

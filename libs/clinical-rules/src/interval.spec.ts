@@ -1,4 +1,14 @@
-import { bookingCapacityReasons, checkBookingDate, courseState, courseStatusAfterCompletion, courseClosedReasons, makePolicy, nextSessionWindow, type BookingFacts, type CourseFacts } from './index';
+import {
+  bookingCapacityReasons,
+  checkBookingDate,
+  courseState,
+  courseStatusAfterCompletion,
+  courseClosedReasons,
+  makePolicy,
+  nextSessionWindow,
+  type BookingFacts,
+  type CourseFacts,
+} from './index';
 
 const codes = (reasons: { code: string }[]) => reasons.map((r) => r.code);
 
@@ -14,7 +24,10 @@ describe('nextSessionWindow', () => {
   });
 
   it('follows the interval settings', () => {
-    expect(nextSessionWindow('2026-01-10', makePolicy({ minIntervalDays: 42, maxIntervalDays: 90 }))).toEqual({ earliest: '2026-02-21', latest: '2026-04-10' });
+    expect(nextSessionWindow('2026-01-10', makePolicy({ minIntervalDays: 42, maxIntervalDays: 90 }))).toEqual({
+      earliest: '2026-02-21',
+      latest: '2026-04-10',
+    });
   });
 });
 
@@ -49,7 +62,12 @@ describe('checkBookingDate', () => {
   });
 
   it('the first session of a course on untreated legs has no interval', () => {
-    expect(checkBookingDate('2026-01-10', course({ courseLastCompletedOn: null, treatments: [] }))).toEqual({ allowed: true, window: null, reasons: [], warnings: [] });
+    expect(checkBookingDate('2026-01-10', course({ courseLastCompletedOn: null, treatments: [] }))).toEqual({
+      allowed: true,
+      window: null,
+      reasons: [],
+      warnings: [],
+    });
   });
 
   it('counts the same leg treated in another course', () => {
@@ -59,13 +77,26 @@ describe('checkBookingDate', () => {
   });
 
   it('ignores the other leg, and refuses for every leg of a two-leg course inside its interval', () => {
-    expect(checkBookingDate('2026-01-20', course({ treatments: [{ leg: 'right', on: '2026-01-19' }], courseLastCompletedOn: null })).allowed).toBe(true);
-    const both = course({ legs: ['left', 'right'], treatments: [{ leg: 'left', on: last }, { leg: 'right', on: '2026-01-20' }] });
+    expect(
+      checkBookingDate('2026-01-20', course({ treatments: [{ leg: 'right', on: '2026-01-19' }], courseLastCompletedOn: null })).allowed,
+    ).toBe(true);
+    const both = course({
+      legs: ['left', 'right'],
+      treatments: [
+        { leg: 'left', on: last },
+        { leg: 'right', on: '2026-01-20' },
+      ],
+    });
     expect(checkBookingDate('2026-02-08', both).reasons.map((r) => r.leg)).toEqual(['right']);
   });
 
   it('opens the course window when every leg is past its interval, counting other courses', () => {
-    const facts = course({ treatments: [{ leg: 'left', on: last }, { leg: 'left', on: '2026-02-01' }] });
+    const facts = course({
+      treatments: [
+        { leg: 'left', on: last },
+        { leg: 'left', on: '2026-02-01' },
+      ],
+    });
     expect(checkBookingDate('2026-03-01', facts).window).toEqual({ earliest: '2026-03-01', latest: '2026-04-04' });
   });
 
@@ -99,28 +130,36 @@ describe('courseState', () => {
   const sched = (date: string) => ({ status: 'scheduled' as const, date });
 
   it.each`
-    name                                       | over                                                                                           | on              | state
-    ${'completed course'}                      | ${{ status: 'completed' }}                                                                     | ${'2026-06-01'} | ${'completed'}
-    ${'discontinued course'}                   | ${{ status: 'discontinued' }}                                                                  | ${'2026-06-01'} | ${'discontinued'}
-    ${'nothing completed yet'}                 | ${{ sessions: [sched('2026-01-10')] }}                                                          | ${'2026-01-01'} | ${'not_started'}
-    ${'only a cancellation and a DNA'}         | ${{ sessions: [{ status: 'cancelled', date: '2026-01-03' }, { status: 'did_not_attend', date: '2026-01-10' }] }} | ${'2026-03-01'} | ${'not_started'}
-    ${'day 27: before the window'}             | ${{}}                                                                                          | ${'2026-02-06'} | ${'on_track'}
-    ${'day 28: window open, nothing booked'}   | ${{}}                                                                                          | ${'2026-02-07'} | ${'due'}
-    ${'day 60: booked inside the window'}      | ${{ sessions: [{ status: 'completed', date: '2026-01-10' }, sched('2026-03-20')] }}             | ${'2026-03-11'} | ${'on_track'}
-    ${'day 84: booked for that day'}           | ${{ sessions: [{ status: 'completed', date: '2026-01-10' }, sched('2026-04-04')] }}             | ${'2026-04-04'} | ${'on_track'}
-    ${'day 84: nothing booked'}                | ${{}}                                                                                          | ${'2026-04-04'} | ${'due'}
-    ${'day 85: overdue'}                       | ${{}}                                                                                          | ${'2026-04-05'} | ${'overdue'}
-    ${'day 85: overdue even if booked later'}  | ${{ sessions: [{ status: 'completed', date: '2026-01-10' }, sched('2026-04-20')] }}             | ${'2026-04-05'} | ${'overdue'}
-    ${'booked only after the window'}          | ${{ sessions: [{ status: 'completed', date: '2026-01-10' }, sched('2026-04-20')] }}             | ${'2026-03-01'} | ${'due'}
-    ${'stale booking in the past'}             | ${{ sessions: [{ status: 'completed', date: '2026-01-10' }, sched('2026-02-20')] }}             | ${'2026-03-01'} | ${'due'}
-    ${'new completion resets the window'}      | ${{ sessions: [{ status: 'completed', date: '2026-01-10' }, { status: 'completed', date: '2026-04-20' }] }} | ${'2026-05-01'} | ${'on_track'}
-    ${'all planned done while still active'}   | ${{ plannedSessions: 1 }}                                                                      | ${'2026-06-01'} | ${'completed'}
+    name                                      | over                                                                                                             | on              | state
+    ${'completed course'}                     | ${{ status: 'completed' }}                                                                                       | ${'2026-06-01'} | ${'completed'}
+    ${'discontinued course'}                  | ${{ status: 'discontinued' }}                                                                                    | ${'2026-06-01'} | ${'discontinued'}
+    ${'nothing completed yet'}                | ${{ sessions: [sched('2026-01-10')] }}                                                                           | ${'2026-01-01'} | ${'not_started'}
+    ${'only a cancellation and a DNA'}        | ${{ sessions: [{ status: 'cancelled', date: '2026-01-03' }, { status: 'did_not_attend', date: '2026-01-10' }] }} | ${'2026-03-01'} | ${'not_started'}
+    ${'day 27: before the window'}            | ${{}}                                                                                                            | ${'2026-02-06'} | ${'on_track'}
+    ${'day 28: window open, nothing booked'}  | ${{}}                                                                                                            | ${'2026-02-07'} | ${'due'}
+    ${'day 60: booked inside the window'}     | ${{ sessions: [{ status: 'completed', date: '2026-01-10' }, sched('2026-03-20')] }}                              | ${'2026-03-11'} | ${'on_track'}
+    ${'day 84: booked for that day'}          | ${{ sessions: [{ status: 'completed', date: '2026-01-10' }, sched('2026-04-04')] }}                              | ${'2026-04-04'} | ${'on_track'}
+    ${'day 84: nothing booked'}               | ${{}}                                                                                                            | ${'2026-04-04'} | ${'due'}
+    ${'day 85: overdue'}                      | ${{}}                                                                                                            | ${'2026-04-05'} | ${'overdue'}
+    ${'day 85: overdue even if booked later'} | ${{ sessions: [{ status: 'completed', date: '2026-01-10' }, sched('2026-04-20')] }}                              | ${'2026-04-05'} | ${'overdue'}
+    ${'booked only after the window'}         | ${{ sessions: [{ status: 'completed', date: '2026-01-10' }, sched('2026-04-20')] }}                              | ${'2026-03-01'} | ${'due'}
+    ${'stale booking in the past'}            | ${{ sessions: [{ status: 'completed', date: '2026-01-10' }, sched('2026-02-20')] }}                              | ${'2026-03-01'} | ${'due'}
+    ${'new completion resets the window'}     | ${{ sessions: [{ status: 'completed', date: '2026-01-10' }, { status: 'completed', date: '2026-04-20' }] }}      | ${'2026-05-01'} | ${'on_track'}
+    ${'all planned done while still active'}  | ${{ plannedSessions: 1 }}                                                                                        | ${'2026-06-01'} | ${'completed'}
   `('$name → $state', ({ over, on, state }) => {
     expect(courseState(course(over), on).state).toBe(state);
   });
 
   it('reports counts and the window', () => {
-    const s = courseState(course({ sessions: [{ status: 'completed', date: '2026-01-10' }, { status: 'cancelled', date: '2026-02-10' }] }), '2026-02-20');
+    const s = courseState(
+      course({
+        sessions: [
+          { status: 'completed', date: '2026-01-10' },
+          { status: 'cancelled', date: '2026-02-10' },
+        ],
+      }),
+      '2026-02-20',
+    );
     expect(s).toMatchObject({
       sessionsCompleted: 1,
       sessionsRemaining: 2,
@@ -132,7 +171,15 @@ describe('courseState', () => {
   });
 
   it('uses the latest completed session whatever the input order', () => {
-    const s = courseState(course({ sessions: [{ status: 'completed', date: '2026-04-20' }, { status: 'completed', date: '2026-01-10' }] }), '2026-05-01');
+    const s = courseState(
+      course({
+        sessions: [
+          { status: 'completed', date: '2026-04-20' },
+          { status: 'completed', date: '2026-01-10' },
+        ],
+      }),
+      '2026-05-01',
+    );
     expect(s.lastCompletedOn).toBe('2026-04-20');
     expect(s.sessionsRemaining).toBe(1);
   });
@@ -160,7 +207,13 @@ describe('courseState', () => {
 
   it('opens the window of a course when every leg is past its interval in every course', () => {
     const s = courseState(
-      course({ legs: ['left'], treatments: [{ leg: 'left', on: '2026-01-10' }, { leg: 'left', on: '2026-02-01' }] }),
+      course({
+        legs: ['left'],
+        treatments: [
+          { leg: 'left', on: '2026-01-10' },
+          { leg: 'left', on: '2026-02-01' },
+        ],
+      }),
       '2026-02-10',
     );
     expect(s.nextWindow).toEqual({ earliest: '2026-03-01', latest: '2026-04-04' });
@@ -168,7 +221,17 @@ describe('courseState', () => {
   });
 
   it('tells when a course not started yet may start, after the leg was treated in another course', () => {
-    const s = courseState(course({ legs: ['right'], sessions: [], treatments: [{ leg: 'right', on: '2026-01-10' }, { leg: 'left', on: '2026-01-30' }] }), '2026-01-20');
+    const s = courseState(
+      course({
+        legs: ['right'],
+        sessions: [],
+        treatments: [
+          { leg: 'right', on: '2026-01-10' },
+          { leg: 'left', on: '2026-01-30' },
+        ],
+      }),
+      '2026-01-20',
+    );
     expect(s).toMatchObject({ state: 'not_started', opensOn: '2026-02-07', nextWindow: null });
     expect(s.message).toContain('the first session can be from 7 February 2026');
   });

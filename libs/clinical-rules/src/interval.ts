@@ -8,7 +8,6 @@ import type { IsoDate, Leg, Refusal, SessionWindow, Warning } from '@venule/api-
 import { addDays, compareDates, daysBetween, formatDate, maxDate } from './dates';
 import { DEFAULT_POLICY, type ClinicalPolicy } from './policy';
 
-
 /** One leg treated on one clinic date, in any of the patient's courses. */
 export interface LegTreatment {
   leg: Leg;
@@ -35,7 +34,11 @@ export function legOpensOn(leg: Leg, treatments: readonly LegTreatment[], policy
 }
 
 /** The first date every one of `legs` may be treated again; null when none was ever treated. */
-export function legsOpenOn(legs: readonly Leg[], treatments: readonly LegTreatment[], policy: ClinicalPolicy = DEFAULT_POLICY): IsoDate | null {
+export function legsOpenOn(
+  legs: readonly Leg[],
+  treatments: readonly LegTreatment[],
+  policy: ClinicalPolicy = DEFAULT_POLICY,
+): IsoDate | null {
   return legs
     .map((leg) => legOpensOn(leg, treatments, policy))
     .reduce<IsoDate | null>((d, o) => (o === null ? d : d === null ? o : maxDate(d, o)), null);

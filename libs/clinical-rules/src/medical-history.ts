@@ -3,12 +3,7 @@
  * Reasons carry the offending `field` so the API can answer 400 VALIDATION_FAILED per field.
  */
 import type { InvalidInputCode, IsoDate, Reason } from '@venule/api-contract';
-import {
-  acknowledgementRequiredReason,
-  unacknowledgedRelative,
-  unknownConditionReason,
-  unknownConditions,
-} from './contraindications';
+import { acknowledgementRequiredReason, unacknowledgedRelative, unknownConditionReason, unknownConditions } from './contraindications';
 import { compareDates, formatDate, isIsoDate } from './dates';
 import { formatNumber } from './dose';
 import { DEFAULT_POLICY, type ClinicalPolicy } from './policy';
@@ -40,7 +35,11 @@ export function checkWeight(
   const hasDate = weightMeasuredOn !== null && weightMeasuredOn !== undefined && weightMeasuredOn !== '';
   const { min, max } = policy.weightRangeKg;
   if (hasWeight && !(typeof weightKg === 'number' && Number.isFinite(weightKg) && weightKg >= min && weightKg <= max)) {
-    reasons.push({ code: 'WEIGHT_OUT_OF_RANGE', field: 'weightKg', message: `The weight must be between ${min} and ${max} kg${typeof weightKg === 'number' && Number.isFinite(weightKg) ? ` (got ${formatNumber(weightKg)} kg)` : ''}.` });
+    reasons.push({
+      code: 'WEIGHT_OUT_OF_RANGE',
+      field: 'weightKg',
+      message: `The weight must be between ${min} and ${max} kg${typeof weightKg === 'number' && Number.isFinite(weightKg) ? ` (got ${formatNumber(weightKg)} kg)` : ''}.`,
+    });
   }
   if (hasWeight && !hasDate) {
     reasons.push({ code: 'INVALID_VALUE', field: 'weightMeasuredOn', message: 'Give the date the weight was measured.' });
@@ -52,7 +51,11 @@ export function checkWeight(
     if (!isIsoDate(weightMeasuredOn)) {
       reasons.push({ code: 'INVALID_VALUE', field: 'weightMeasuredOn', message: 'The weight date must be a real date (YYYY-MM-DD).' });
     } else if (compareDates(weightMeasuredOn, on) > 0) {
-      reasons.push({ code: 'DATE_IN_FUTURE', field: 'weightMeasuredOn', message: `The weight cannot have been measured after today (${formatDate(on)}).` });
+      reasons.push({
+        code: 'DATE_IN_FUTURE',
+        field: 'weightMeasuredOn',
+        message: `The weight cannot have been measured after today (${formatDate(on)}).`,
+      });
     }
   }
   return reasons;

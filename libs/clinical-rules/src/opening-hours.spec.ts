@@ -11,20 +11,20 @@ const warn = (startsAt: string, endsAt: string, hours: OpeningHours = DEFAULT_OP
 
 describe('appointmentHoursWarnings: opening hours on the clinic wall clock', () => {
   it.each`
-    case                                         | startsAt                       | endsAt                         | expected
-    ${'Monday in hours (winter, GMT)'}           | ${'2026-11-30T10:00:00Z'}      | ${'2026-11-30T10:30:00Z'}      | ${[]}
-    ${'exactly opening to 30 min after'}         | ${'2026-11-30T09:00:00Z'}      | ${'2026-11-30T09:30:00Z'}      | ${[]}
-    ${'ending exactly at closing'}               | ${'2026-11-30T17:30:00Z'}      | ${'2026-11-30T18:00:00Z'}      | ${[]}
-    ${'one minute before opening'}               | ${'2026-11-30T08:59:00Z'}      | ${'2026-11-30T09:29:00Z'}      | ${['OUTSIDE_OPENING_HOURS']}
-    ${'running past closing'}                    | ${'2026-11-30T17:45:00Z'}      | ${'2026-11-30T18:15:00Z'}      | ${['OUTSIDE_OPENING_HOURS']}
-    ${'starting at closing'}                     | ${'2026-11-30T18:00:00Z'}      | ${'2026-11-30T18:30:00Z'}      | ${['OUTSIDE_OPENING_HOURS']}
-    ${'Saturday morning'}                        | ${'2026-12-05T11:00:00Z'}      | ${'2026-12-05T11:30:00Z'}      | ${[]}
-    ${'Saturday afternoon (closes 13:00)'}       | ${'2026-12-05T13:00:00Z'}      | ${'2026-12-05T13:30:00Z'}      | ${['OUTSIDE_OPENING_HOURS']}
-    ${'Sunday (closed)'}                         | ${'2026-12-06T11:00:00Z'}      | ${'2026-12-06T11:30:00Z'}      | ${['OUTSIDE_OPENING_HOURS']}
-    ${'summer: 09:00 BST is 08:00 UTC'}          | ${'2026-07-06T08:00:00Z'}      | ${'2026-07-06T08:30:00Z'}      | ${[]}
-    ${'summer: 17:30 UTC is 18:30 BST'}          | ${'2026-07-06T17:30:00Z'}      | ${'2026-07-06T18:00:00Z'}      | ${['OUTSIDE_OPENING_HOURS']}
-    ${'an offset other than the clinic\'s'}      | ${'2026-11-30T11:00:00+02:00'} | ${'2026-11-30T11:30:00+02:00'} | ${[]}
-    ${'across midnight'}                         | ${'2026-11-30T17:00:00Z'}      | ${'2026-12-01T09:30:00Z'}      | ${['OUTSIDE_OPENING_HOURS']}
+    case                                   | startsAt                       | endsAt                         | expected
+    ${'Monday in hours (winter, GMT)'}     | ${'2026-11-30T10:00:00Z'}      | ${'2026-11-30T10:30:00Z'}      | ${[]}
+    ${'exactly opening to 30 min after'}   | ${'2026-11-30T09:00:00Z'}      | ${'2026-11-30T09:30:00Z'}      | ${[]}
+    ${'ending exactly at closing'}         | ${'2026-11-30T17:30:00Z'}      | ${'2026-11-30T18:00:00Z'}      | ${[]}
+    ${'one minute before opening'}         | ${'2026-11-30T08:59:00Z'}      | ${'2026-11-30T09:29:00Z'}      | ${['OUTSIDE_OPENING_HOURS']}
+    ${'running past closing'}              | ${'2026-11-30T17:45:00Z'}      | ${'2026-11-30T18:15:00Z'}      | ${['OUTSIDE_OPENING_HOURS']}
+    ${'starting at closing'}               | ${'2026-11-30T18:00:00Z'}      | ${'2026-11-30T18:30:00Z'}      | ${['OUTSIDE_OPENING_HOURS']}
+    ${'Saturday morning'}                  | ${'2026-12-05T11:00:00Z'}      | ${'2026-12-05T11:30:00Z'}      | ${[]}
+    ${'Saturday afternoon (closes 13:00)'} | ${'2026-12-05T13:00:00Z'}      | ${'2026-12-05T13:30:00Z'}      | ${['OUTSIDE_OPENING_HOURS']}
+    ${'Sunday (closed)'}                   | ${'2026-12-06T11:00:00Z'}      | ${'2026-12-06T11:30:00Z'}      | ${['OUTSIDE_OPENING_HOURS']}
+    ${'summer: 09:00 BST is 08:00 UTC'}    | ${'2026-07-06T08:00:00Z'}      | ${'2026-07-06T08:30:00Z'}      | ${[]}
+    ${'summer: 17:30 UTC is 18:30 BST'}    | ${'2026-07-06T17:30:00Z'}      | ${'2026-07-06T18:00:00Z'}      | ${['OUTSIDE_OPENING_HOURS']}
+    ${"an offset other than the clinic's"} | ${'2026-11-30T11:00:00+02:00'} | ${'2026-11-30T11:30:00+02:00'} | ${[]}
+    ${'across midnight'}                   | ${'2026-11-30T17:00:00Z'}      | ${'2026-12-01T09:30:00Z'}      | ${['OUTSIDE_OPENING_HOURS']}
   `('$case → $expected', ({ startsAt, endsAt, expected }) => {
     expect(warn(startsAt, endsAt)).toEqual(expected);
   });
@@ -32,19 +32,21 @@ describe('appointmentHoursWarnings: opening hours on the clinic wall clock', () 
   describe('on the days the clocks change (Europe/London)', () => {
     // Sunday 29 March 2026: 01:00 GMT → 02:00 BST. Sunday 25 October 2026: 02:00 BST → 01:00 GMT.
     const everyDay = (opens: string, closes: string): OpeningHours =>
-      Object.fromEntries(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'].map((d) => [d, { opens, closes }])) as OpeningHours;
+      Object.fromEntries(
+        ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'].map((d) => [d, { opens, closes }]),
+      ) as OpeningHours;
     const hours = everyDay('09:00', '18:00');
 
     it.each`
-      case                                             | startsAt                  | endsAt                    | expected
-      ${'Saturday before spring: 08:30 UTC = 08:30'}  | ${'2026-03-28T08:30:00Z'} | ${'2026-03-28T09:00:00Z'} | ${['OUTSIDE_OPENING_HOURS']}
-      ${'spring Sunday: 08:30 UTC = 09:30 BST'}       | ${'2026-03-29T08:30:00Z'} | ${'2026-03-29T09:00:00Z'} | ${[]}
-      ${'spring Sunday: 17:30 UTC = 18:30 BST'}       | ${'2026-03-29T17:00:00Z'} | ${'2026-03-29T17:30:00Z'} | ${['OUTSIDE_OPENING_HOURS']}
-      ${'spring Sunday: 16:30 UTC = 17:30 BST'}       | ${'2026-03-29T16:30:00Z'} | ${'2026-03-29T17:00:00Z'} | ${[]}
-      ${'autumn Saturday: 08:00 UTC = 09:00 BST'}     | ${'2026-10-24T08:00:00Z'} | ${'2026-10-24T08:30:00Z'} | ${[]}
-      ${'autumn Sunday: 08:00 UTC = 08:00 GMT'}       | ${'2026-10-25T08:00:00Z'} | ${'2026-10-25T08:30:00Z'} | ${['OUTSIDE_OPENING_HOURS']}
-      ${'autumn Sunday: 17:30 UTC = 17:30 GMT'}       | ${'2026-10-25T17:30:00Z'} | ${'2026-10-25T18:00:00Z'} | ${[]}
-      ${'autumn Saturday: 17:30 UTC = 18:30 BST'}     | ${'2026-10-24T17:30:00Z'} | ${'2026-10-24T18:00:00Z'} | ${['OUTSIDE_OPENING_HOURS']}
+      case                                           | startsAt                  | endsAt                    | expected
+      ${'Saturday before spring: 08:30 UTC = 08:30'} | ${'2026-03-28T08:30:00Z'} | ${'2026-03-28T09:00:00Z'} | ${['OUTSIDE_OPENING_HOURS']}
+      ${'spring Sunday: 08:30 UTC = 09:30 BST'}      | ${'2026-03-29T08:30:00Z'} | ${'2026-03-29T09:00:00Z'} | ${[]}
+      ${'spring Sunday: 17:30 UTC = 18:30 BST'}      | ${'2026-03-29T17:00:00Z'} | ${'2026-03-29T17:30:00Z'} | ${['OUTSIDE_OPENING_HOURS']}
+      ${'spring Sunday: 16:30 UTC = 17:30 BST'}      | ${'2026-03-29T16:30:00Z'} | ${'2026-03-29T17:00:00Z'} | ${[]}
+      ${'autumn Saturday: 08:00 UTC = 09:00 BST'}    | ${'2026-10-24T08:00:00Z'} | ${'2026-10-24T08:30:00Z'} | ${[]}
+      ${'autumn Sunday: 08:00 UTC = 08:00 GMT'}      | ${'2026-10-25T08:00:00Z'} | ${'2026-10-25T08:30:00Z'} | ${['OUTSIDE_OPENING_HOURS']}
+      ${'autumn Sunday: 17:30 UTC = 17:30 GMT'}      | ${'2026-10-25T17:30:00Z'} | ${'2026-10-25T18:00:00Z'} | ${[]}
+      ${'autumn Saturday: 17:30 UTC = 18:30 BST'}    | ${'2026-10-24T17:30:00Z'} | ${'2026-10-24T18:00:00Z'} | ${['OUTSIDE_OPENING_HOURS']}
     `('$case → $expected', ({ startsAt, endsAt, expected }) => {
       expect(warn(startsAt, endsAt, hours)).toEqual(expected);
     });
@@ -61,7 +63,9 @@ describe('appointmentHoursWarnings: opening hours on the clinic wall clock', () 
   });
 
   it('says nothing about hours the clinic has not set yet', () => {
-    expect(codes(appointmentHoursWarnings({ startsAt: '2026-12-06T23:00:00Z', endsAt: '2026-12-07T01:00:00Z', openingHours: null }, LONDON))).toEqual([]);
+    expect(
+      codes(appointmentHoursWarnings({ startsAt: '2026-12-06T23:00:00Z', endsAt: '2026-12-07T01:00:00Z', openingHours: null }, LONDON)),
+    ).toEqual([]);
   });
 
   it('names the day and the hours in its message', () => {
@@ -85,13 +89,21 @@ describe('appointmentHoursWarnings: opening hours on the clinic wall clock', () 
 
   it('refuses malformed input as a programmer error', () => {
     expect(() => warn('2026-11-30T10:00:00', '2026-11-30T10:30:00Z')).toThrow(RangeError);
-    expect(() => appointmentHoursWarnings({ startsAt: '2026-11-30T10:00:00Z', endsAt: '2026-11-30T10:30:00Z', openingHours: DEFAULT_OPENING_HOURS }, 'Mars/Base')).toThrow(RangeError);
+    expect(() =>
+      appointmentHoursWarnings(
+        { startsAt: '2026-11-30T10:00:00Z', endsAt: '2026-11-30T10:30:00Z', openingHours: DEFAULT_OPENING_HOURS },
+        'Mars/Base',
+      ),
+    ).toThrow(RangeError);
   });
 });
 
 describe('appointmentHoursWarnings: the clinician’s working days', () => {
   const at = (startsAt: string, endsAt: string, workingDays: Weekday[]) =>
-    appointmentHoursWarnings({ startsAt, endsAt, openingHours: DEFAULT_OPENING_HOURS, clinician: { name: 'Dr Amara Okafor', workingDays } }, LONDON);
+    appointmentHoursWarnings(
+      { startsAt, endsAt, openingHours: DEFAULT_OPENING_HOURS, clinician: { name: 'Dr Amara Okafor', workingDays } },
+      LONDON,
+    );
 
   it('says nothing on a day they work', () => {
     expect(at('2026-11-30T10:00:00Z', '2026-11-30T10:30:00Z', WEEKDAYS_ONLY)).toEqual([]);
@@ -104,7 +116,10 @@ describe('appointmentHoursWarnings: the clinician’s working days', () => {
   });
 
   it('gives both warnings when the clinic is closed and the clinician is off', () => {
-    expect(codes(at('2026-12-06T10:00:00Z', '2026-12-06T10:30:00Z', WEEKDAYS_ONLY))).toEqual(['OUTSIDE_OPENING_HOURS', 'CLINICIAN_NOT_WORKING']);
+    expect(codes(at('2026-12-06T10:00:00Z', '2026-12-06T10:30:00Z', WEEKDAYS_ONLY))).toEqual([
+      'OUTSIDE_OPENING_HOURS',
+      'CLINICIAN_NOT_WORKING',
+    ]);
   });
 
   it('takes the working day on the clinic wall clock across a clock change', () => {

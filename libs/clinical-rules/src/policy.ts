@@ -76,7 +76,8 @@ export function checkPolicy(policy: ClinicalPolicy): Reason<'INVALID_SETTING'>[]
   if (!positiveInt(policy.maxIntervalDays) || policy.maxIntervalDays < policy.minIntervalDays) {
     bad('The on-track interval must be a whole number of days, no shorter than the minimum interval.');
   }
-  if (!(Number.isInteger(policy.lateEntryDays) && policy.lateEntryDays >= 0)) bad('The late-entry limit must be a whole number of days, 0 or more.');
+  if (!(Number.isInteger(policy.lateEntryDays) && policy.lateEntryDays >= 0))
+    bad('The late-entry limit must be a whole number of days, 0 or more.');
   if (!(policy.polidocanolMgPerKgPerDay > 0)) bad('The polidocanol daily limit per kg must be above zero.');
   if (!positiveInt(policy.weightValidityMonths)) bad('Weight validity must be a whole number of months, at least 1.');
   if (!(policy.maxFoamVolumeMlPerSession > 0)) bad('The foam volume limit must be above zero.');

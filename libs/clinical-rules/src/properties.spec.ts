@@ -63,15 +63,24 @@ describe('clearance invariants', () => {
 
   it('adding an older clear scan (before every scan of that leg) never changes the result', () => {
     fc.assert(
-      fc.property(scansArb.filter((s) => s.length > 0), date, fc.integer({ min: 1, max: 2000 }), (scans, on, back) => {
-        const earliest = scans.map((s) => s.performedOn).sort()[0];
-        const older: ScanFacts = { id: 'older', performedOn: addDays(earliest, -back), legs: { left: { conclusion: 'clear' }, right: { conclusion: 'clear' } } };
-        const before = clearance(patient(scans), on);
-        const after = clearance(patient([older, ...scans]), on);
-        for (const leg of ['left', 'right'] as const) {
-          if (before.legs[leg].status !== 'no_scan') expect(after.legs[leg]).toEqual(before.legs[leg]);
-        }
-      }),
+      fc.property(
+        scansArb.filter((s) => s.length > 0),
+        date,
+        fc.integer({ min: 1, max: 2000 }),
+        (scans, on, back) => {
+          const earliest = scans.map((s) => s.performedOn).sort()[0];
+          const older: ScanFacts = {
+            id: 'older',
+            performedOn: addDays(earliest, -back),
+            legs: { left: { conclusion: 'clear' }, right: { conclusion: 'clear' } },
+          };
+          const before = clearance(patient(scans), on);
+          const after = clearance(patient([older, ...scans]), on);
+          for (const leg of ['left', 'right'] as const) {
+            if (before.legs[leg].status !== 'no_scan') expect(after.legs[leg]).toEqual(before.legs[leg]);
+          }
+        },
+      ),
     );
   });
 
@@ -132,7 +141,11 @@ describe('interval invariants', () => {
   it('completions in any order, across any courses, never treat one leg twice within 28 days', () => {
     const legSet = fc.constantFrom<Leg[]>(['left'], ['right'], ['left', 'right']);
     // Each attempt: which of three courses (each with its own legs), which legs, which treatment date.
-    const attempt = fc.record({ course: fc.integer({ min: 0, max: 2 }), legs: legSet, on: fc.integer({ min: 0, max: 400 }).map((n) => addDays('2026-01-01', n)) });
+    const attempt = fc.record({
+      course: fc.integer({ min: 0, max: 2 }),
+      legs: legSet,
+      on: fc.integer({ min: 0, max: 400 }).map((n) => addDays('2026-01-01', n)),
+    });
     fc.assert(
       fc.property(fc.tuple(legSet, legSet, legSet), fc.array(attempt, { maxLength: 25 }), (courseLegs, attempts) => {
         const done: LegTreatment[] = [];
@@ -173,7 +186,9 @@ describe('interval invariants', () => {
     fc.assert(
       fc.property(date, fc.integer({ min: 300, max: 400 }), (measured, day) => {
         const on = addDays(measured, day);
-        const scanValid = clearance(patient([{ id: 's', performedOn: measured, legs: { left: { conclusion: 'clear' } } }]), on).legs.left.status === 'cleared';
+        const scanValid =
+          clearance(patient([{ id: 's', performedOn: measured, legs: { left: { conclusion: 'clear' } } }]), on).legs.left.status ===
+          'cleared';
         const weightValid = 'weightKg' in usableWeight({ weightKg: 70, weightMeasuredOn: measured }, on);
         expect(weightValid).toBe(scanValid);
       }),
@@ -183,7 +198,10 @@ describe('interval invariants', () => {
   it('the course state follows the day count since the last completed session', () => {
     fc.assert(
       fc.property(date, fc.integer({ min: 0, max: 200 }), (last, day) => {
-        const state = courseState({ status: 'active', plannedSessions: 4, sessions: [{ status: 'completed', date: last }] }, addDays(last, day)).state;
+        const state = courseState(
+          { status: 'active', plannedSessions: 4, sessions: [{ status: 'completed', date: last }] },
+          addDays(last, day),
+        ).state;
         expect(state).toBe(day < 28 ? 'on_track' : day <= 84 ? 'due' : 'overdue');
       }),
     );

@@ -10,7 +10,9 @@ function facts(over: Partial<SessionCompletionFacts> = {}, history: Record<strin
     patient: {
       dateOfBirth: '1980-05-10',
       medicalHistory: { conditions: [], acknowledgements: {}, weightKg: 70, weightMeasuredOn: '2026-01-05', ...history },
-      scans: [{ id: 's1', performedOn: '2025-12-01', legs: { left: { conclusion: 'clear' }, right: { conclusion: 'underlying_disease' } } }],
+      scans: [
+        { id: 's1', performedOn: '2025-12-01', legs: { left: { conclusion: 'clear' }, right: { conclusion: 'underlying_disease' } } },
+      ],
     },
     legs: ['left'],
     treatments: [{ leg: 'left', on: '2026-02-05' }],
@@ -28,28 +30,28 @@ const prev = (on: string | null): Partial<SessionCompletionFacts> => ({
 
 describe('checkSessionCompletion', () => {
   it.each`
-    name                                        | over                                                                                    | history                                                                   | expected
-    ${'everything in order'}                    | ${{}}                                                                                   | ${{}}                                                                     | ${[]}
-    ${'course completed'}                       | ${{ course: { status: 'completed', lastCompletedOn: '2026-02-05' } }}                                                  | ${{}}                                                                     | ${['COURSE_CLOSED']}
-    ${'course discontinued'}                    | ${{ course: { status: 'discontinued', lastCompletedOn: '2026-02-05' } }}                                               | ${{}}                                                                     | ${['COURSE_CLOSED']}
-    ${'no consent'}                             | ${{ consent: null }}                                                                    | ${{}}                                                                     | ${['CONSENT_REQUIRED']}
-    ${'consent dated after the session'}        | ${{ consent: { consentedOn: '2026-03-11' } }}                                           | ${{}}                                                                     | ${['CONSENT_REQUIRED']}
-    ${'consent signed the same day'}            | ${{ consent: { consentedOn: '2026-03-10' } }}                                           | ${{}}                                                                     | ${[]}
-    ${'referred leg treated'}                   | ${{ legs: ['right'] }}                                                                  | ${{}}                                                                     | ${['REFERRED_FOR_UNDERLYING_DISEASE']}
-    ${'both legs, one referred'}                | ${{ legs: ['left', 'right'] }}                                                          | ${{}}                                                                     | ${['REFERRED_FOR_UNDERLYING_DISEASE']}
-    ${'no leg recorded'}                        | ${{ legs: [] }}                                                                         | ${{}}                                                                     | ${['INVALID_VALUE']}
-    ${'absolute contraindication'}              | ${{}}                                                                                   | ${{ conditions: ['acute_thrombosis'] }}                                   | ${['CONTRAINDICATED']}
-    ${'PFO with liquid is allowed'}             | ${{}}                                                                                   | ${{ conditions: ['symptomatic_pfo'] }}                                    | ${[]}
-    ${'PFO with foam is refused'}               | ${{ dose: { agent: 'polidocanol', form: 'foam', concentrationPercent: 0.5, volumeMl: 4 } }} | ${{ conditions: ['symptomatic_pfo'] }}                                | ${['CONTRAINDICATED']}
-    ${'relative condition acknowledged'}        | ${{}}                                                                                   | ${{ conditions: ['smoking'], acknowledgements: { smoking: 'discussed' } }} | ${[]}
-    ${'relative condition not acknowledged'}    | ${{}}                                                                                   | ${{ conditions: ['smoking'] }}                                            | ${['CONTRAINDICATED']}
-    ${'day 27 after the previous session'}      | ${prev('2026-02-11')}                                                | ${{}}                                                                     | ${['INTERVAL_TOO_SHORT']}
-    ${'day 28 after the previous session'}      | ${prev('2026-02-10')}                                                | ${{}}                                                                     | ${[]}
-    ${'first session of the course'}            | ${prev(null)}                                                        | ${{}}                                                                     | ${[]}
-    ${'over the dose limit'}                    | ${{ dose: { agent: 'polidocanol', form: 'liquid', concentrationPercent: 1, volumeMl: 10, otherPolidocanolMgSameDay: 50 } }} | ${{}} | ${['DOSE_LIMIT_EXCEEDED']}
-    ${'old weight'}                             | ${{}}                                                                                   | ${{ weightMeasuredOn: '2025-03-09' }}                                     | ${['WEIGHT_REQUIRED']}
-    ${'allergy tendency at first session'}      | ${{ patientCompletedSessionsBefore: 0 }}                                                | ${{ conditions: ['allergy_tendency'], acknowledgements: { allergy_tendency: 'hay fever' } }} | ${['CONFIRMATION_REQUIRED']}
-    ${'allergy test injection confirmed'}       | ${{ patientCompletedSessionsBefore: 0, confirmations: [{ code: 'TEST_INJECTION', reason: 'no reaction' }] }} | ${{ conditions: ['allergy_tendency'], acknowledgements: { allergy_tendency: 'hay fever' } }} | ${[]}
+    name                                     | over                                                                                                                        | history                                                                                      | expected
+    ${'everything in order'}                 | ${{}}                                                                                                                       | ${{}}                                                                                        | ${[]}
+    ${'course completed'}                    | ${{ course: { status: 'completed', lastCompletedOn: '2026-02-05' } }}                                                       | ${{}}                                                                                        | ${['COURSE_CLOSED']}
+    ${'course discontinued'}                 | ${{ course: { status: 'discontinued', lastCompletedOn: '2026-02-05' } }}                                                    | ${{}}                                                                                        | ${['COURSE_CLOSED']}
+    ${'no consent'}                          | ${{ consent: null }}                                                                                                        | ${{}}                                                                                        | ${['CONSENT_REQUIRED']}
+    ${'consent dated after the session'}     | ${{ consent: { consentedOn: '2026-03-11' } }}                                                                               | ${{}}                                                                                        | ${['CONSENT_REQUIRED']}
+    ${'consent signed the same day'}         | ${{ consent: { consentedOn: '2026-03-10' } }}                                                                               | ${{}}                                                                                        | ${[]}
+    ${'referred leg treated'}                | ${{ legs: ['right'] }}                                                                                                      | ${{}}                                                                                        | ${['REFERRED_FOR_UNDERLYING_DISEASE']}
+    ${'both legs, one referred'}             | ${{ legs: ['left', 'right'] }}                                                                                              | ${{}}                                                                                        | ${['REFERRED_FOR_UNDERLYING_DISEASE']}
+    ${'no leg recorded'}                     | ${{ legs: [] }}                                                                                                             | ${{}}                                                                                        | ${['INVALID_VALUE']}
+    ${'absolute contraindication'}           | ${{}}                                                                                                                       | ${{ conditions: ['acute_thrombosis'] }}                                                      | ${['CONTRAINDICATED']}
+    ${'PFO with liquid is allowed'}          | ${{}}                                                                                                                       | ${{ conditions: ['symptomatic_pfo'] }}                                                       | ${[]}
+    ${'PFO with foam is refused'}            | ${{ dose: { agent: 'polidocanol', form: 'foam', concentrationPercent: 0.5, volumeMl: 4 } }}                                 | ${{ conditions: ['symptomatic_pfo'] }}                                                       | ${['CONTRAINDICATED']}
+    ${'relative condition acknowledged'}     | ${{}}                                                                                                                       | ${{ conditions: ['smoking'], acknowledgements: { smoking: 'discussed' } }}                   | ${[]}
+    ${'relative condition not acknowledged'} | ${{}}                                                                                                                       | ${{ conditions: ['smoking'] }}                                                               | ${['CONTRAINDICATED']}
+    ${'day 27 after the previous session'}   | ${prev('2026-02-11')}                                                                                                       | ${{}}                                                                                        | ${['INTERVAL_TOO_SHORT']}
+    ${'day 28 after the previous session'}   | ${prev('2026-02-10')}                                                                                                       | ${{}}                                                                                        | ${[]}
+    ${'first session of the course'}         | ${prev(null)}                                                                                                               | ${{}}                                                                                        | ${[]}
+    ${'over the dose limit'}                 | ${{ dose: { agent: 'polidocanol', form: 'liquid', concentrationPercent: 1, volumeMl: 10, otherPolidocanolMgSameDay: 50 } }} | ${{}}                                                                                        | ${['DOSE_LIMIT_EXCEEDED']}
+    ${'old weight'}                          | ${{}}                                                                                                                       | ${{ weightMeasuredOn: '2025-03-09' }}                                                        | ${['WEIGHT_REQUIRED']}
+    ${'allergy tendency at first session'}   | ${{ patientCompletedSessionsBefore: 0 }}                                                                                    | ${{ conditions: ['allergy_tendency'], acknowledgements: { allergy_tendency: 'hay fever' } }} | ${['CONFIRMATION_REQUIRED']}
+    ${'allergy test injection confirmed'}    | ${{ patientCompletedSessionsBefore: 0, confirmations: [{ code: 'TEST_INJECTION', reason: 'no reaction' }] }}                | ${{ conditions: ['allergy_tendency'], acknowledgements: { allergy_tendency: 'hay fever' } }} | ${[]}
   `('$name → $expected', ({ over, history, expected }) => {
     const result = checkSessionCompletion(facts(over, history));
     expect(codes(result.reasons)).toEqual(expected);
@@ -81,7 +83,12 @@ describe('checkSessionCompletion', () => {
       facts(
         {
           session: { status: 'cancelled' },
-          timing: { treatedAt: '2026-03-10T09:00:00Z', recordedAt: '2026-03-10T08:00:00Z', scheduledFor: '2026-03-11T09:00:00Z', timeZone: 'Europe/London' },
+          timing: {
+            treatedAt: '2026-03-10T09:00:00Z',
+            recordedAt: '2026-03-10T08:00:00Z',
+            scheduledFor: '2026-03-11T09:00:00Z',
+            timeZone: 'Europe/London',
+          },
           course: { status: 'completed', legs: ['left'], lastCompletedOn: '2026-03-01' },
           treatments: [{ leg: 'left', on: '2026-03-01' }],
           consent: null,
@@ -129,15 +136,15 @@ describe('checkSessionCompletion', () => {
     const other = (treatments: { leg: 'left' | 'right'; on: string }[]) => facts({ ...prev(null), treatments, on: '2026-03-10' });
 
     it.each`
-      name                                                          | legs                  | treatments                                                     | expected
-    ${'the left leg treated 27 days earlier in another course'}   | ${['left']}           | ${[{ leg: 'left', on: '2026-02-11' }]}                         | ${[['INTERVAL_TOO_SHORT', 'left', '2026-03-11']]}
-    ${'the left leg treated 28 days earlier in another course'}   | ${['left']}           | ${[{ leg: 'left', on: '2026-02-10' }]}                         | ${[]}
-    ${'the same day in another course'}                           | ${['left']}           | ${[{ leg: 'left', on: '2026-03-10' }]}                         | ${[['INTERVAL_TOO_SHORT', 'left', '2026-04-07']]}
-    ${'the other leg treated yesterday'}                          | ${['left']}           | ${[{ leg: 'right', on: '2026-03-09' }]}                        | ${[]}
-    ${'recorded late: the leg was treated 5 days after'}          | ${['left']}           | ${[{ leg: 'left', on: '2026-03-15' }]}                         | ${[['INTERVAL_TOO_SHORT', 'left', '2026-04-12']]}
-    ${'recorded late: the next treatment 28 days after'}          | ${['left']}           | ${[{ leg: 'left', on: '2026-04-07' }]}                         | ${[]}
-    ${'both legs, each inside its own interval'}                  | ${['left', 'right']}  | ${[{ leg: 'left', on: '2026-03-01' }, { leg: 'right', on: '2026-02-20' }]} | ${[['INTERVAL_TOO_SHORT', 'left', '2026-03-29'], ['INTERVAL_TOO_SHORT', 'right', '2026-03-20']]}
-  `('$name', ({ legs, treatments, expected }) => {
+      name                                                        | legs                 | treatments                                                                 | expected
+      ${'the left leg treated 27 days earlier in another course'} | ${['left']}          | ${[{ leg: 'left', on: '2026-02-11' }]}                                     | ${[['INTERVAL_TOO_SHORT', 'left', '2026-03-11']]}
+      ${'the left leg treated 28 days earlier in another course'} | ${['left']}          | ${[{ leg: 'left', on: '2026-02-10' }]}                                     | ${[]}
+      ${'the same day in another course'}                         | ${['left']}          | ${[{ leg: 'left', on: '2026-03-10' }]}                                     | ${[['INTERVAL_TOO_SHORT', 'left', '2026-04-07']]}
+      ${'the other leg treated yesterday'}                        | ${['left']}          | ${[{ leg: 'right', on: '2026-03-09' }]}                                    | ${[]}
+      ${'recorded late: the leg was treated 5 days after'}        | ${['left']}          | ${[{ leg: 'left', on: '2026-03-15' }]}                                     | ${[['INTERVAL_TOO_SHORT', 'left', '2026-04-12']]}
+      ${'recorded late: the next treatment 28 days after'}        | ${['left']}          | ${[{ leg: 'left', on: '2026-04-07' }]}                                     | ${[]}
+      ${'both legs, each inside its own interval'}                | ${['left', 'right']} | ${[{ leg: 'left', on: '2026-03-01' }, { leg: 'right', on: '2026-02-20' }]} | ${[['INTERVAL_TOO_SHORT', 'left', '2026-03-29'], ['INTERVAL_TOO_SHORT', 'right', '2026-03-20']]}
+    `('$name', ({ legs, treatments, expected }) => {
       const f = other(treatments);
       f.patient.scans = [{ id: 's1', performedOn: '2025-12-01', legs: { left: { conclusion: 'clear' }, right: { conclusion: 'clear' } } }];
       const result = checkSessionCompletion({ ...f, legs });
@@ -146,7 +153,9 @@ describe('checkSessionCompletion', () => {
 
     it('names the leg and the date its window opens', () => {
       const [reason] = checkSessionCompletion(other([{ leg: 'left', on: '2026-02-20' }])).reasons;
-      expect(reason.message).toBe('Left leg: treated on 20 February 2026; a leg is treated at most once in 28 days, so it may be treated again from 20 March 2026.');
+      expect(reason.message).toBe(
+        'Left leg: treated on 20 February 2026; a leg is treated at most once in 28 days, so it may be treated again from 20 March 2026.',
+      );
     });
   });
 
@@ -155,7 +164,7 @@ describe('checkSessionCompletion', () => {
       facts({ on: treatedAt.slice(0, 10), timing: { treatedAt, recordedAt, scheduledFor, timeZone: 'Europe/London' } });
 
     it.each`
-      name                                   | treatedAt                  | recordedAt                 | scheduledFor               | fields
+      name                                   | treatedAt                 | recordedAt                | scheduledFor              | fields
       ${'recorded as it happens'}            | ${'2026-03-10T12:00:00Z'} | ${'2026-03-10T12:00:00Z'} | ${'2026-03-10T09:00:00Z'} | ${[]}
       ${'given this morning, typed now'}     | ${'2026-03-10T09:00:00Z'} | ${'2026-03-10T12:00:00Z'} | ${'2026-03-10T09:00:00Z'} | ${[]}
       ${'a second in the future'}            | ${'2026-03-10T12:00:01Z'} | ${'2026-03-10T12:00:00Z'} | ${'2026-03-10T09:00:00Z'} | ${['treatedAt']}

@@ -65,7 +65,10 @@ export function checkSessionCompletion(facts: SessionCompletionFacts, policy: Cl
 
   const status = facts.session?.status ?? 'scheduled';
   if (status !== 'scheduled') {
-    reasons.push({ code: 'SESSION_NOT_BOOKED', message: `This session is ${status.replace(/_/g, ' ')}; only a booked session can be completed.` });
+    reasons.push({
+      code: 'SESSION_NOT_BOOKED',
+      message: `This session is ${status.replace(/_/g, ' ')}; only a booked session can be completed.`,
+    });
   }
   reasons.push(...courseClosedReasons(facts.course.status));
   if (facts.timing) reasons.push(...checkTreatmentTime(facts.timing, policy));
@@ -77,7 +80,10 @@ export function checkSessionCompletion(facts: SessionCompletionFacts, policy: Cl
   if (!facts.consent) {
     reasons.push({ code: 'CONSENT_REQUIRED', message: 'No consent is on file for this course. Record the signed consent first.' });
   } else if (compareDates(facts.consent.consentedOn, on) > 0) {
-    reasons.push({ code: 'CONSENT_REQUIRED', message: `The consent on file is dated ${formatDate(facts.consent.consentedOn)}, after this session (${formatDate(on)}).` });
+    reasons.push({
+      code: 'CONSENT_REQUIRED',
+      message: `The consent on file is dated ${formatDate(facts.consent.consentedOn)}, after this session (${formatDate(on)}).`,
+    });
   }
 
   const clear = clearance(patient, on, policy);
@@ -103,7 +109,11 @@ export function checkSessionCompletion(facts: SessionCompletionFacts, policy: Cl
     }
   }
 
-  const interval = checkBookingDate(on, { legs, courseLastCompletedOn: facts.course.lastCompletedOn, treatments: facts.treatments }, policy);
+  const interval = checkBookingDate(
+    on,
+    { legs, courseLastCompletedOn: facts.course.lastCompletedOn, treatments: facts.treatments },
+    policy,
+  );
   reasons.push(...interval.reasons);
 
   const dose = checkDose(
@@ -115,11 +125,13 @@ export function checkSessionCompletion(facts: SessionCompletionFacts, policy: Cl
   reasons.push(...dose.reasons);
 
   if (history) {
-    reasons.push(...checkTestInjection({
-      conditions: history.conditions,
-      patientCompletedSessionsBefore: facts.patientCompletedSessionsBefore,
-      confirmations: facts.confirmations,
-    }));
+    reasons.push(
+      ...checkTestInjection({
+        conditions: history.conditions,
+        patientCompletedSessionsBefore: facts.patientCompletedSessionsBefore,
+        confirmations: facts.confirmations,
+      }),
+    );
   }
 
   return { allowed: reasons.length === 0, reasons, warnings: interval.warnings, clearance: clear, dose, window: interval.window };

@@ -20,8 +20,10 @@ export function needsTestInjection(facts: Pick<TestInjectionFacts, 'conditions' 
 /** `CONFIRMATION_REQUIRED` until the clinician confirms the test injection. */
 export function checkTestInjection(facts: TestInjectionFacts): Refusal[] {
   if (!needsTestInjection(facts) || isConfirmed(facts.confirmations, 'TEST_INJECTION')) return [];
-  return [{
-    code: 'CONFIRMATION_REQUIRED',
-    message: 'The patient has an allergy tendency and this is their first session: give a single test injection first and confirm it.',
-  }];
+  return [
+    {
+      code: 'CONFIRMATION_REQUIRED',
+      message: 'The patient has an allergy tendency and this is their first session: give a single test injection first and confirm it.',
+    },
+  ];
 }

@@ -37,11 +37,19 @@ export function checkTreatmentTime(timing: TreatmentTiming, policy: ClinicalPoli
     reasons.push(invalid(`The treatment time (${formatDate(treatedOn)} ${formatClinicTime(treatedAt, timeZone)}) is in the future.`));
   }
   if (compareDates(treatedOn, bookedOn) < 0) {
-    reasons.push(invalid(`This session is booked for ${formatDate(bookedOn)}; a treatment given before that day cannot be recorded against it. Move the booking to the day it was given.`));
+    reasons.push(
+      invalid(
+        `This session is booked for ${formatDate(bookedOn)}; a treatment given before that day cannot be recorded against it. Move the booking to the day it was given.`,
+      ),
+    );
   }
   const oldest = addDays(recordedOn, -policy.lateEntryDays);
   if (compareDates(treatedOn, oldest) < 0) {
-    reasons.push(invalid(`A session can be recorded up to ${policy.lateEntryDays} days after the treatment (from ${formatDate(oldest)}); ${formatDate(treatedOn)} is too long ago.`));
+    reasons.push(
+      invalid(
+        `A session can be recorded up to ${policy.lateEntryDays} days after the treatment (from ${formatDate(oldest)}); ${formatDate(treatedOn)} is too long ago.`,
+      ),
+    );
   }
   return reasons;
 }

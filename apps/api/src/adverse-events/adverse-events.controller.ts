@@ -24,8 +24,15 @@ export class AdverseEventsController {
   }
 
   @Allow('writeClinical')
-  @ApiOperation({ summary: 'Logs an adverse event against a completed session. 409 SESSION_NOT_COMPLETED before the session is completed.' })
-  @ApiBodyExample(RecordAdverseEventDto, { type: 'hyperpigmentation', severity: 'mild', onsetOn: '2026-04-27', notes: adverseEventExample.notes ?? undefined })
+  @ApiOperation({
+    summary: 'Logs an adverse event against a completed session. 409 SESSION_NOT_COMPLETED before the session is completed.',
+  })
+  @ApiBodyExample(RecordAdverseEventDto, {
+    type: 'hyperpigmentation',
+    severity: 'mild',
+    onsetOn: '2026-04-27',
+    notes: adverseEventExample.notes ?? undefined,
+  })
   @ApiResult(201, contract('AdverseEvent'), adverseEventExample)
   @ApiProblems(400, 404, { code: 'SESSION_NOT_COMPLETED', detail: 'Adverse events can only be logged against a completed session.' })
   @Post('sessions/:id/adverse-events')
@@ -38,7 +45,10 @@ export class AdverseEventsController {
   }
 
   @Allow('writeClinical')
-  @ApiOperation({ summary: 'Marks an adverse event resolved. 409 ADVERSE_EVENT_ALREADY_RESOLVED when it already is; resolvedOn runs from the onset to today.' })
+  @ApiOperation({
+    summary:
+      'Marks an adverse event resolved. 409 ADVERSE_EVENT_ALREADY_RESOLVED when it already is; resolvedOn runs from the onset to today.',
+  })
   @ApiBodyExample(ResolveAdverseEventDto, { resolvedOn: '2026-06-01' })
   @ApiResult(200, contract('AdverseEvent'), { ...adverseEventExample, version: 2, resolved: true, resolvedOn: '2026-06-01' })
   @ApiProblems(400, 404, { code: 'ADVERSE_EVENT_ALREADY_RESOLVED', detail: 'This adverse event is already resolved.' })

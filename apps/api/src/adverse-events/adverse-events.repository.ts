@@ -89,7 +89,16 @@ export class AdverseEventsRepository {
       `INSERT INTO adverse_events (session_id, type, severity, onset_on, resolved, resolved_on, notes, recorded_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
        RETURNING ${ADVERSE_EVENT_COLUMNS}`,
-      [sessionId, input.type, input.severity, input.onsetOn, input.resolved ?? false, input.resolvedOn ?? null, input.notes ?? null, recordedBy],
+      [
+        sessionId,
+        input.type,
+        input.severity,
+        input.onsetOn,
+        input.resolved ?? false,
+        input.resolvedOn ?? null,
+        input.notes ?? null,
+        recordedBy,
+      ],
     );
     return toAdverseEvent(row);
   }

@@ -25,7 +25,10 @@ export class AdverseEventsService {
       const session = await this.events.session(tx, sessionId);
       if (!session) throw notFound('The session');
       const items = await this.events.ofSessions(tx, [sessionId]);
-      await this.audit.record({ actorId: staff.id, action: 'read', entity: 'adverse_event', entityId: null, patientId: session.patient_id }, tx);
+      await this.audit.record(
+        { actorId: staff.id, action: 'read', entity: 'adverse_event', entityId: null, patientId: session.patient_id },
+        tx,
+      );
       return { items, total: items.length, limit: items.length, offset: 0 };
     });
   }
@@ -38,14 +41,22 @@ export class AdverseEventsService {
         throw new DomainError('SESSION_NOT_COMPLETED', 'Adverse events are recorded against a completed session.');
       }
       const today = this.clock.today();
-      if (dto.onsetOn < session.completed_on) throw validationFailed('onsetOn', `must not be before the session (${formatDate(session.completed_on)})`);
+      if (dto.onsetOn < session.completed_on)
+        throw validationFailed('onsetOn', `must not be before the session (${formatDate(session.completed_on)})`);
       if (dto.onsetOn > today) throw validationFailed('onsetOn', 'must not be in the future');
       if (dto.resolvedOn !== undefined && !dto.resolved) throw validationFailed('resolvedOn', 'is only given for a resolved event');
       if (dto.resolvedOn !== undefined) checkResolvedOn(dto.resolvedOn, dto.onsetOn, today);
       if (dto.type === 'other' && !dto.notes?.trim()) throw validationFailed('notes', 'must describe an event of type other');
       const event = await this.events.insert(tx, sessionId, dto, staff.id);
       await this.audit.record(
-        { actorId: staff.id, action: 'create', entity: 'adverse_event', entityId: event.id, patientId: session.patient_id, fields: Object.keys(dto) },
+        {
+          actorId: staff.id,
+          action: 'create',
+          entity: 'adverse_event',
+          entityId: event.id,
+          patientId: session.patient_id,
+          fields: Object.keys(dto),
+        },
         tx,
       );
       return event;
@@ -61,7 +72,14 @@ export class AdverseEventsService {
       checkResolvedOn(resolvedOn, event.onset_on, this.clock.today());
       const resolved = await this.events.resolve(tx, id, resolvedOn);
       await this.audit.record(
-        { actorId: staff.id, action: 'update', entity: 'adverse_event', entityId: id, patientId: event.patient_id, fields: ['resolved', 'resolvedOn'] },
+        {
+          actorId: staff.id,
+          action: 'update',
+          entity: 'adverse_event',
+          entityId: id,
+          patientId: event.patient_id,
+          fields: ['resolved', 'resolvedOn'],
+        },
         tx,
       );
       return resolved;
@@ -71,5 +89,6 @@ export class AdverseEventsService {
 
 /** An event resolves on a day from its onset to today, whether logged resolved or marked later. */
 function checkResolvedOn(resolvedOn: string, onsetOn: string, today: string): void {
-  if (resolvedOn < onsetOn || resolvedOn > today) throw validationFailed('resolvedOn', `must be between the onset (${formatDate(onsetOn)}) and today`);
+  if (resolvedOn < onsetOn || resolvedOn > today)
+    throw validationFailed('resolvedOn', `must be between the onset (${formatDate(onsetOn)}) and today`);
 }

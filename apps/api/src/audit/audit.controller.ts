@@ -18,7 +18,8 @@ export class AuditController {
 
   @ApiOperation({
     summary: 'The audit trail, newest first',
-    description: 'Filters: patientId, actorId, from (inclusive), to (exclusive; a date includes that day), entity, action. With `Accept: text/csv`, every matching row (paging does not apply); the download is audited.',
+    description:
+      'Filters: patientId, actorId, from (inclusive), to (exclusive; a date includes that day), entity, action. With `Accept: text/csv`, every matching row (paging does not apply); the download is audited.',
   })
   @Allow('readAudit')
   @ApiResult(200, pageOf('AuditEvent'), pageExample([auditEventExample]), { csv: auditCsv([auditEventExample]) })

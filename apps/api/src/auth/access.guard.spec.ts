@@ -34,7 +34,9 @@ describe('AccessGuard', () => {
   const guard = new AccessGuard(new Reflector(), sessions);
 
   it('refuses a route that declares no capability, even for a signed-in user', async () => {
-    await expect(guard.canActivate(contextFor(Undeclared, 'handler', { venule_session: 't' }))).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(guard.canActivate(contextFor(Undeclared, 'handler', { venule_session: 't' }))).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
   });
 
   it('lets anyone through a public route', async () => {
@@ -42,7 +44,9 @@ describe('AccessGuard', () => {
   });
 
   it('refuses a role the capability table leaves out', async () => {
-    await expect(guard.canActivate(contextFor(Declared, 'adminOnly', { venule_session: 't' }))).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(guard.canActivate(contextFor(Declared, 'adminOnly', { venule_session: 't' }))).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
   });
 
   it('asks a caller without a session to sign in', async () => {

@@ -27,10 +27,7 @@ export class AccessGuard implements CanActivate {
     const token = request.cookies?.[SESSION_COOKIE];
     const staff = token ? await this.sessions.resume(token) : null;
     if (!staff) {
-      throw new DomainError(
-        'UNAUTHENTICATED',
-        token ? 'Your session has expired. Please sign in again.' : 'Please sign in.',
-      );
+      throw new DomainError('UNAUTHENTICATED', token ? 'Your session has expired. Please sign in again.' : 'Please sign in.');
     }
     request.staff = staff;
     if (staff.mustChangePassword && !this.reflector.getAllAndOverride<boolean>(BEFORE_PASSWORD_CHANGE_KEY, targets)) {

@@ -13,7 +13,16 @@ import { StaffAccountsRepository } from './staff-accounts.repository';
 @Global()
 @Module({
   controllers: [AuthController],
-  providers: [AuthService, SignInSessionsService, SignInSessionsRepository, StaffAccountsRepository, RateLimitService, RateLimitRepository, SignInThrottle, { provide: APP_GUARD, useClass: AccessGuard }],
+  providers: [
+    AuthService,
+    SignInSessionsService,
+    SignInSessionsRepository,
+    StaffAccountsRepository,
+    RateLimitService,
+    RateLimitRepository,
+    SignInThrottle,
+    { provide: APP_GUARD, useClass: AccessGuard },
+  ],
   exports: [SignInSessionsService, StaffAccountsRepository, RateLimitService],
 })
 export class AuthModule {}

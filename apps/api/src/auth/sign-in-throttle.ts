@@ -24,8 +24,7 @@ export const SIGN_IN_LIMITS = {
 export type SignInLimit = 'address' | 'account_from_address' | 'account_from_new_addresses';
 
 export type Admission =
-  | { admitted: true; fromKnownAddress: boolean }
-  | { admitted: false; limit: SignInLimit; retryAfterSeconds: number; firstRefusal: boolean };
+  { admitted: true; fromKnownAddress: boolean } | { admitted: false; limit: SignInLimit; retryAfterSeconds: number; firstRefusal: boolean };
 
 const digest = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 32);
 

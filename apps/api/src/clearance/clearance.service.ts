@@ -9,13 +9,7 @@ import {
   type IsoDate,
   type Role,
 } from '@venule/api-contract';
-import {
-  clearance,
-  makePolicy,
-  type ClearanceFacts,
-  type ClearanceResult,
-  type ClinicalPolicy,
-} from '@venule/clinical-rules';
+import { clearance, makePolicy, type ClearanceFacts, type ClearanceResult, type ClinicalPolicy } from '@venule/clinical-rules';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { SignedInStaff } from '../auth/staff';
 import { AuditService } from '../platform/audit/audit.service';
@@ -39,9 +33,14 @@ export class ClearanceService {
   ) {}
 
   /** Facts and the clinic's policy for the given patients (absent ids are simply missing from the map). */
-  async loadFacts(patientIds: readonly string[], manager: EntityManager = this.db.manager): Promise<Map<string, { facts: ClearanceFacts; policy: ClinicalPolicy }>> {
+  async loadFacts(
+    patientIds: readonly string[],
+    manager: EntityManager = this.db.manager,
+  ): Promise<Map<string, { facts: ClearanceFacts; policy: ClinicalPolicy }>> {
     const rows = await this.clearanceFacts.facts(manager, patientIds);
-    return new Map(rows.map((row) => [row.patientId, { facts: row.facts, policy: makePolicy({ scanValidityMonths: row.scanValidityMonths }) }]));
+    return new Map(
+      rows.map((row) => [row.patientId, { facts: row.facts, policy: makePolicy({ scanValidityMonths: row.scanValidityMonths }) }]),
+    );
   }
 
   /** The full rule result for one patient on `on`, or null when there is no such patient. */
@@ -56,7 +55,10 @@ export class ClearanceService {
     return this.db.transaction(async (tx) => {
       const result = await this.evaluate(patientId, day, tx);
       if (!result) throw notFound('The patient');
-      await this.audit.record({ actorId: staff.id, action: 'read', entity: 'clearance', entityId: patientId, patientId, fields: ['on'] }, tx);
+      await this.audit.record(
+        { actorId: staff.id, action: 'read', entity: 'clearance', entityId: patientId, patientId, fields: ['on'] },
+        tx,
+      );
       return {
         patientId,
         on: day,

@@ -110,7 +110,12 @@ export async function loadClearanceFactsOfPatientsWithHistory(tx: EntityManager)
     id: r.id,
     facts: {
       dateOfBirth: r.dob,
-      medicalHistory: { conditions: r.conditions, acknowledgements: r.acknowledgements, weightKg: r.weight_kg, weightMeasuredOn: r.weight_measured_on },
+      medicalHistory: {
+        conditions: r.conditions,
+        acknowledgements: r.acknowledgements,
+        weightKg: r.weight_kg,
+        weightMeasuredOn: r.weight_measured_on,
+      },
       scans: r.scans.map((s) => ({ id: s.id, performedOn: s.performedOn, legs: s.legs ?? {} })),
     },
   }));

@@ -47,7 +47,12 @@ export const movedConsultationExample: Consultation = {
   startsOn: '2026-03-11',
 };
 
-export const recordPaymentExample: RecordPaymentRequest = { kind: 'deposit', amountPence: 2500, method: 'card', reference: 'Terminal 1 #4471' };
+export const recordPaymentExample: RecordPaymentRequest = {
+  kind: 'deposit',
+  amountPence: 2500,
+  method: 'card',
+  reference: 'Terminal 1 #4471',
+};
 
 export const paidConsultationExample: Consultation = {
   ...consultationExample,

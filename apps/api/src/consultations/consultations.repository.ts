@@ -1,12 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type {
-  Consultation,
-  ConsultationStatus,
-  ConsultationType,
-  Payment,
-  PaymentKind,
-  PaymentMethod,
-} from '@venule/api-contract';
+import type { Consultation, ConsultationStatus, ConsultationType, Payment, PaymentKind, PaymentMethod } from '@venule/api-contract';
 import { balanceDuePence, clinicDate, paidPence } from '@venule/clinical-rules';
 import type { EntityManager } from 'typeorm';
 
@@ -132,8 +125,20 @@ export class ConsultationsRepository {
                                   status_changed_at, status_changed_by, booked_by, version, created_at, updated_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14) RETURNING id`,
       [
-        c.type, c.patientId, c.clinicianId, c.startsAt, c.endsAt, c.status, c.feePence, c.depositPence, c.statusReason,
-        c.statusChangedAt, c.statusChangedBy, c.bookedBy, c.version, c.bookedAt,
+        c.type,
+        c.patientId,
+        c.clinicianId,
+        c.startsAt,
+        c.endsAt,
+        c.status,
+        c.feePence,
+        c.depositPence,
+        c.statusReason,
+        c.statusChangedAt,
+        c.statusChangedBy,
+        c.bookedBy,
+        c.version,
+        c.bookedAt,
       ],
     );
     return id;

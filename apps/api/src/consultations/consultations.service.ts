@@ -74,9 +74,11 @@ export class ConsultationsService {
    */
   async bookIn(tx: EntityManager, dto: BookConsultationDto, staffId: string): Promise<Consultation> {
     this.checkStart(dto.startsAt);
-    if (dto.type === 'named_doctor' && !dto.clinicianId) throw validationFailed('clinicianId', 'is required for a named-doctor consultation');
+    if (dto.type === 'named_doctor' && !dto.clinicianId)
+      throw validationFailed('clinicianId', 'is required for a named-doctor consultation');
     if (dto.clinicianId) await this.checkClinician(tx, dto.clinicianId);
-    if (!(await this.consultations.patientExists(tx, dto.patientId))) throw validationFailed('patientId', 'must be the id of a registered patient');
+    if (!(await this.consultations.patientExists(tx, dto.patientId)))
+      throw validationFailed('patientId', 'must be the id of a registered patient');
     const fees = await this.settings.fees(tx);
     const feePence = dto.type === 'named_doctor' ? fees.namedDoctorFeePence : 0;
     const depositPence = dto.type === 'named_doctor' ? fees.depositPence : 0;
@@ -112,7 +114,10 @@ export class ConsultationsService {
         const facts = this.facts(row);
         const moving = dto.startsAt !== undefined || dto.durationMinutes !== undefined || dto.clinicianId !== undefined;
         if (moving && facts.status !== 'awaiting_deposit' && facts.status !== 'booked') {
-          refuse([{ code: 'STATUS_CHANGE_REFUSED', message: `This consultation is ${facts.status.replace(/_/g, ' ')}; it cannot be moved.` }], '');
+          refuse(
+            [{ code: 'STATUS_CHANGE_REFUSED', message: `This consultation is ${facts.status.replace(/_/g, ' ')}; it cannot be moved.` }],
+            '',
+          );
         }
         if (dto.startsAt !== undefined) this.checkStart(dto.startsAt);
         if (dto.clinicianId !== undefined) await this.checkClinician(tx, dto.clinicianId);
@@ -131,7 +136,10 @@ export class ConsultationsService {
         });
         if (!written) throw versionConflict('The consultation');
         const fields = Object.keys(dto).filter((f) => f !== 'version');
-        await this.audit.record({ actorId: staffId, action: 'update', entity: 'consultation', entityId: id, patientId: row.patient_id, fields }, tx);
+        await this.audit.record(
+          { actorId: staffId, action: 'update', entity: 'consultation', entityId: id, patientId: row.patient_id, fields },
+          tx,
+        );
         const consultation = await this.load(tx, id);
         return moving ? { ...consultation, warnings: await this.hoursWarnings(tx, consultation) } : consultation;
       }),
@@ -151,14 +159,24 @@ export class ConsultationsService {
       if (reasons.length) refuse(reasons, 'The payment cannot be taken.');
       const paymentId = await this.consultations.addPayment(tx, id, dto, staffId);
       await this.audit.record(
-        { actorId: staffId, action: 'create', entity: 'consultation_payment', entityId: paymentId, patientId: row.patient_id, fields: Object.keys(dto) },
+        {
+          actorId: staffId,
+          action: 'create',
+          entity: 'consultation_payment',
+          entityId: paymentId,
+          patientId: row.patient_id,
+          fields: Object.keys(dto),
+        },
         tx,
       );
       const after = before + (dto.kind === 'reversal' ? -dto.amountPence : dto.amountPence);
       const status = statusAfterPayment(facts, after);
       if (status !== facts.status) {
         await this.consultations.update(tx, id, row.version, { status, changedBy: staffId });
-        await this.audit.record({ actorId: staffId, action: 'update', entity: 'consultation', entityId: id, patientId: row.patient_id, fields: ['status'] }, tx);
+        await this.audit.record(
+          { actorId: staffId, action: 'update', entity: 'consultation', entityId: id, patientId: row.patient_id, fields: ['status'] },
+          tx,
+        );
       }
       return this.load(tx, id);
     });
@@ -175,7 +193,8 @@ export class ConsultationsService {
   }
 
   private async checkClinician(tx: EntityManager, clinicianId: string): Promise<void> {
-    if (!(await this.consultations.isActiveClinician(tx, clinicianId))) throw validationFailed('clinicianId', 'must be an active clinician');
+    if (!(await this.consultations.isActiveClinician(tx, clinicianId)))
+      throw validationFailed('clinicianId', 'must be an active clinician');
   }
 
   private facts(row: ConsultationRow): ConsultationFacts {
@@ -200,7 +219,10 @@ export class ConsultationsService {
   }
 
   private async shape(tx: EntityManager, rows: ConsultationRow[]): Promise<Consultation[]> {
-    const payments = await this.consultations.payments(tx, rows.map((r) => r.id));
+    const payments = await this.consultations.payments(
+      tx,
+      rows.map((r) => r.id),
+    );
     return rows.map((r) => toConsultation(r, payments, this.clock.timeZone));
   }
 }

@@ -71,7 +71,12 @@ export class CoursesController {
 
   @Allow('writeClinical')
   @HttpCode(201)
-  @ApiBodyExample(RecordOutcomeDto, { assessedOn: '2026-06-09', ratedBy: 'patient', improvementPercent: 70, notes: 'Pleased with the left thigh.' })
+  @ApiBodyExample(RecordOutcomeDto, {
+    assessedOn: '2026-06-09',
+    ratedBy: 'patient',
+    improvementPercent: 70,
+    notes: 'Pleased with the left thigh.',
+  })
   @ApiResult(201, contract('Outcome'), outcomeExample)
   @ApiProblems(400, 404)
   @Post('courses/:id/outcomes')

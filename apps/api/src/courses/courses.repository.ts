@@ -133,7 +133,10 @@ export class CoursesRepository {
     return { rows, total };
   }
 
-  async insert(m: EntityManager, c: { patientId: string; legs: Leg[]; areas: string[]; plannedSessions: number; createdBy: string }): Promise<CourseRow> {
+  async insert(
+    m: EntityManager,
+    c: { patientId: string; legs: Leg[]; areas: string[]; plannedSessions: number; createdBy: string },
+  ): Promise<CourseRow> {
     const [row] = await m.query(
       `INSERT INTO courses (patient_id, legs, areas, planned_sessions, created_by) VALUES ($1, $2, $3, $4, $5)
        RETURNING ${COURSE_COLUMNS}`,

@@ -96,7 +96,8 @@ export class CoursesService {
         throw validationFailed('outcome.assessedOn', 'must not be in the future');
       }
       if (dto.status === 'completed' && !dto.outcome) {
-        if ((await this.courses.outcomeCount(tx, id)) === 0) throw validationFailed('outcome', 'is required to close a course as completed (or record one first)');
+        if ((await this.courses.outcomeCount(tx, id)) === 0)
+          throw validationFailed('outcome', 'is required to close a course as completed (or record one first)');
       }
 
       if (dto.outcome) await this.insertOutcome(tx, id, row.patient_id, dto.outcome, staff);
@@ -127,7 +128,14 @@ export class CoursesService {
       if (dto.consentedOn > this.clock.today()) throw validationFailed('consentedOn', 'must not be in the future');
       const consent = await this.courses.insertConsent(tx, courseId, dto, staff.id);
       await this.audit.record(
-        { actorId: staff.id, action: 'create', entity: 'consent', entityId: consent.id, patientId: course.patient_id, fields: ['consentedOn', 'formVersion'] },
+        {
+          actorId: staff.id,
+          action: 'create',
+          entity: 'consent',
+          entityId: consent.id,
+          patientId: course.patient_id,
+          fields: ['consentedOn', 'formVersion'],
+        },
         tx,
       );
       return consent;
@@ -144,7 +152,13 @@ export class CoursesService {
 
   // -------------------------------------------------------------------------------------------
 
-  private async insertOutcome(tx: EntityManager, courseId: string, patientId: string, dto: RecordOutcomeDto, staff: SignedInStaff): Promise<Outcome> {
+  private async insertOutcome(
+    tx: EntityManager,
+    courseId: string,
+    patientId: string,
+    dto: RecordOutcomeDto,
+    staff: SignedInStaff,
+  ): Promise<Outcome> {
     const outcome = await this.courses.insertOutcome(tx, courseId, dto, staff.id);
     await this.audit.record(
       { actorId: staff.id, action: 'create', entity: 'outcome', entityId: outcome.id, patientId, fields: Object.keys(dto) },

@@ -73,83 +73,191 @@ const FOAM = (ml: number, injections = 6) => ({ form: 'foam' as const, percent: 
 const COURSES: DemoCourse[] = [
   {
     story: 'on track, next session booked inside the window',
-    legs: 'both', areas: ['lateral thighs', 'behind the knees'], planned: 3, startedDay: -50,
+    legs: 'both',
+    areas: ['lateral thighs', 'behind the knees'],
+    planned: 3,
+    startedDay: -50,
     sessions: [
-      { day: -45, status: 'completed', dose: LIQUID(4, 14), reactions: 'Mild urticaria at injection sites, settled within 15 minutes.',
-        note: { signed: true, text: 'Both lateral thighs: 14 injections of polidocanol 0.5 % liquid, 4 mL in total. Class II stockings applied. Tolerated well.',
-          addenda: [{ daysLater: 3, text: 'Patient phoned: some bruising on the left thigh, no pain or redness. Reassured; review at next session.' }] } },
+      {
+        day: -45,
+        status: 'completed',
+        dose: LIQUID(4, 14),
+        reactions: 'Mild urticaria at injection sites, settled within 15 minutes.',
+        note: {
+          signed: true,
+          text: 'Both lateral thighs: 14 injections of polidocanol 0.5 % liquid, 4 mL in total. Class II stockings applied. Tolerated well.',
+          addenda: [
+            {
+              daysLater: 3,
+              text: 'Patient phoned: some bruising on the left thigh, no pain or redness. Reassured; review at next session.',
+            },
+          ],
+        },
+      },
       { day: 10, status: 'scheduled', at: '10:00' },
     ],
   },
   {
     story: 'on track, session tomorrow; the last one written up the next morning',
-    legs: 'one', areas: ['inner calf'], planned: 3, startedDay: -35,
+    legs: 'one',
+    areas: ['inner calf'],
+    planned: 3,
+    startedDay: -35,
     sessions: [
-      { day: -30, status: 'completed', recordedDaysLater: 1, dose: LIQUID(3, 9), note: { signed: true, text: 'Inner calf cluster: 9 injections, 3 mL polidocanol 0.5 %. Blanching seen in all treated veins.' } },
+      {
+        day: -30,
+        status: 'completed',
+        recordedDaysLater: 1,
+        dose: LIQUID(3, 9),
+        note: { signed: true, text: 'Inner calf cluster: 9 injections, 3 mL polidocanol 0.5 %. Blanching seen in all treated veins.' },
+      },
       { day: 1, status: 'scheduled', at: '09:30' },
     ],
   },
   {
     story: 'not started, first session tomorrow',
-    legs: 'one', areas: ['ankle'], planned: 2, startedDay: -6,
+    legs: 'one',
+    areas: ['ankle'],
+    planned: 2,
+    startedDay: -6,
     sessions: [{ day: 1, status: 'scheduled', at: '11:00' }],
   },
   {
     story: 'due: window open, nothing booked',
-    legs: 'one', areas: ['anterior thigh'], planned: 4, startedDay: -45,
+    legs: 'one',
+    areas: ['anterior thigh'],
+    planned: 4,
+    startedDay: -45,
     sessions: [
-      { day: -40, status: 'completed', dose: FOAM(3), note: { signed: false, text: 'Reticular feeder on the anterior thigh: foam 0.25 %, 3 mL, 6 injections. To add: photos.' } },
+      {
+        day: -40,
+        status: 'completed',
+        dose: FOAM(3),
+        note: { signed: false, text: 'Reticular feeder on the anterior thigh: foam 0.25 %, 3 mL, 6 injections. To add: photos.' },
+      },
     ],
   },
   {
     story: 'due after a did-not-attend',
-    legs: 'one', areas: ['popliteal fossa'], planned: 3, startedDay: -60,
+    legs: 'one',
+    areas: ['popliteal fossa'],
+    planned: 3,
+    startedDay: -60,
     sessions: [
-      { day: -50, status: 'completed', dose: LIQUID(2, 8), note: { signed: true, text: '8 injections behind the knee, 2 mL polidocanol 0.5 %.' } },
+      {
+        day: -50,
+        status: 'completed',
+        dose: LIQUID(2, 8),
+        note: { signed: true, text: '8 injections behind the knee, 2 mL polidocanol 0.5 %.' },
+      },
       { day: -3, status: 'did_not_attend', at: '14:00', reason: 'No answer to two calls.' },
     ],
   },
   {
     story: 'overdue: last session more than 12 weeks ago',
-    legs: 'both', areas: ['lateral thighs'], planned: 4, startedDay: -140,
+    legs: 'both',
+    areas: ['lateral thighs'],
+    planned: 4,
+    startedDay: -140,
     sessions: [
-      { day: -135, status: 'completed', dose: LIQUID(4, 15), note: { signed: true, text: 'Both lateral thighs, 15 injections, 4 mL polidocanol 0.5 %.' } },
-      { day: -100, status: 'completed', dose: LIQUID(3, 12),
-        adverseEvent: { type: 'hyperpigmentation', severity: 'mild', onsetDaysLater: 21, notes: 'Light brown line along a treated vein on the left thigh; usually fades over months. Sun protection advised.' },
-        note: { signed: true, text: '12 injections, 3 mL. Some matting risk discussed.' } },
+      {
+        day: -135,
+        status: 'completed',
+        dose: LIQUID(4, 15),
+        note: { signed: true, text: 'Both lateral thighs, 15 injections, 4 mL polidocanol 0.5 %.' },
+      },
+      {
+        day: -100,
+        status: 'completed',
+        dose: LIQUID(3, 12),
+        adverseEvent: {
+          type: 'hyperpigmentation',
+          severity: 'mild',
+          onsetDaysLater: 21,
+          notes: 'Light brown line along a treated vein on the left thigh; usually fades over months. Sun protection advised.',
+        },
+        note: { signed: true, text: '12 injections, 3 mL. Some matting risk discussed.' },
+      },
       { day: -60, status: 'cancelled', at: '15:30', reason: 'Patient on holiday; will call to rebook.' },
     ],
   },
   {
     story: 'completed with patient- and clinician-rated outcomes',
-    legs: 'one', areas: ['lateral thigh', 'knee'], planned: 3, startedDay: -145,
+    legs: 'one',
+    areas: ['lateral thigh', 'knee'],
+    planned: 3,
+    startedDay: -145,
     sessions: [
       { day: -140, status: 'completed', dose: LIQUID(4, 16), note: { signed: true, text: 'Session 1 of 3: 16 injections, 4 mL.' } },
-      { day: -105, status: 'completed', dose: LIQUID(3, 11),
-        adverseEvent: { type: 'matting', severity: 'mild', onsetDaysLater: 14, resolvedDaysLater: 70, notes: 'Fine red blush of new vessels beside the knee; reviewed, left to settle without treatment.' },
-        note: { signed: true, text: 'Session 2 of 3: good clearance of the first area; 11 injections, 3 mL.' } },
-      { day: -70, status: 'completed', dose: FOAM(2, 5), note: { signed: true, text: 'Session 3 of 3: remaining reticular feeder with foam 0.25 %, 2 mL.' } },
+      {
+        day: -105,
+        status: 'completed',
+        dose: LIQUID(3, 11),
+        adverseEvent: {
+          type: 'matting',
+          severity: 'mild',
+          onsetDaysLater: 14,
+          resolvedDaysLater: 70,
+          notes: 'Fine red blush of new vessels beside the knee; reviewed, left to settle without treatment.',
+        },
+        note: { signed: true, text: 'Session 2 of 3: good clearance of the first area; 11 injections, 3 mL.' },
+      },
+      {
+        day: -70,
+        status: 'completed',
+        dose: FOAM(2, 5),
+        note: { signed: true, text: 'Session 3 of 3: remaining reticular feeder with foam 0.25 %, 2 mL.' },
+      },
     ],
     close: { day: -70, status: 'completed' },
     outcomes: [
       { day: -14, ratedBy: 'patient', percent: 70, notes: 'Very pleased; happy to wear shorts again.' },
-      { day: -14, ratedBy: 'clinician', percent: 60, notes: 'Against the baseline photographs: most treated veins gone, a few new fine veins.' },
+      {
+        day: -14,
+        ratedBy: 'clinician',
+        percent: 60,
+        notes: 'Against the baseline photographs: most treated veins gone, a few new fine veins.',
+      },
     ],
   },
   {
     story: 'a booking made before the last session, now inside its window',
-    legs: 'one', areas: ['outer calf'], planned: 3, startedDay: -20,
+    legs: 'one',
+    areas: ['outer calf'],
+    planned: 3,
+    startedDay: -20,
     sessions: [
-      { day: -4, status: 'completed', dose: LIQUID(2, 8), note: { signed: true, text: 'Outer calf: 8 injections, 2 mL polidocanol 0.5 %. Session 2 had been booked before this one; it needs moving.' } },
+      {
+        day: -4,
+        status: 'completed',
+        dose: LIQUID(2, 8),
+        note: {
+          signed: true,
+          text: 'Outer calf: 8 injections, 2 mL polidocanol 0.5 %. Session 2 had been booked before this one; it needs moving.',
+        },
+      },
       { day: 12, status: 'scheduled', at: '16:00' },
     ],
   },
   {
     story: 'one leg done; new veins on it later',
-    legs: 'one', areas: ['lateral thigh'], planned: 2, startedDay: -100,
+    legs: 'one',
+    areas: ['lateral thigh'],
+    planned: 2,
+    startedDay: -100,
     sessions: [
-      { day: -95, status: 'completed', dose: LIQUID(3, 10), note: { signed: true, text: 'Lateral thigh: 10 injections, 3 mL polidocanol 0.5 %.' } },
-      { day: -12, status: 'completed', dose: LIQUID(2, 6), note: { signed: true, text: 'Lateral thigh, second session: 6 injections, 2 mL. Course complete.' } },
+      {
+        day: -95,
+        status: 'completed',
+        dose: LIQUID(3, 10),
+        note: { signed: true, text: 'Lateral thigh: 10 injections, 3 mL polidocanol 0.5 %.' },
+      },
+      {
+        day: -12,
+        status: 'completed',
+        dose: LIQUID(2, 6),
+        note: { signed: true, text: 'Lateral thigh, second session: 6 injections, 2 mL. Course complete.' },
+      },
     ],
     close: { day: -12, status: 'completed' },
     outcomes: [{ day: -12, ratedBy: 'clinician', percent: 75, notes: 'Treated veins cleared on the lateral thigh.' }],
@@ -157,35 +265,71 @@ const COURSES: DemoCourse[] = [
   {
     story: 'the other leg, in a course of its own',
     follows: { story: 'one leg done; new veins on it later', leg: 'other' },
-    legs: 'one', areas: ['inner calf'], planned: 3, startedDay: -30,
+    legs: 'one',
+    areas: ['inner calf'],
+    planned: 3,
+    startedDay: -30,
     sessions: [
-      { day: -25, status: 'completed', dose: LIQUID(2, 7), note: { signed: true, text: 'Inner calf of the other leg: 7 injections, 2 mL polidocanol 0.5 %.' } },
+      {
+        day: -25,
+        status: 'completed',
+        dose: LIQUID(2, 7),
+        note: { signed: true, text: 'Inner calf of the other leg: 7 injections, 2 mL polidocanol 0.5 %.' },
+      },
       { day: 14, status: 'scheduled', at: '12:00' },
     ],
   },
   {
     story: 'a later course on the leg already treated: waits for its interval',
     follows: { story: 'one leg done; new veins on it later', leg: 'same' },
-    legs: 'one', areas: ['knee'], planned: 2, startedDay: -5,
+    legs: 'one',
+    areas: ['knee'],
+    planned: 2,
+    startedDay: -5,
     sessions: [{ day: 20, status: 'scheduled', at: '12:30' }],
   },
   {
     story: 'discontinued with a reason',
-    legs: 'one', areas: ['calf'], planned: 3, startedDay: -70,
+    legs: 'one',
+    areas: ['calf'],
+    planned: 3,
+    startedDay: -70,
     sessions: [
-      { day: -65, status: 'completed', dose: LIQUID(2, 7), note: { signed: true, text: '7 injections to the calf, 2 mL polidocanol 0.5 %.' } },
+      {
+        day: -65,
+        status: 'completed',
+        dose: LIQUID(2, 7),
+        note: { signed: true, text: '7 injections to the calf, 2 mL polidocanol 0.5 %.' },
+      },
     ],
-    close: { day: -20, status: 'discontinued', reason: 'Patient relocating abroad; advised to continue with a local clinic and given a copy of her records.' },
+    close: {
+      day: -20,
+      status: 'discontinued',
+      reason: 'Patient relocating abroad; advised to continue with a local clinic and given a copy of her records.',
+    },
   },
   // The past year, for the managers' charts: courses of 2–5 sessions closed with ratings on both
   // sides of the promise, a long wait that ran overdue, a discontinuation, adverse events, missed
   // appointments, both clinicians.
   {
     story: 'completed in two sessions, rated by both',
-    legs: 'both', areas: ['lateral thighs'], planned: 2, startedDay: -300,
+    legs: 'both',
+    areas: ['lateral thighs'],
+    planned: 2,
+    startedDay: -300,
     sessions: [
-      { day: -295, status: 'completed', dose: LIQUID(4, 14), note: { signed: true, text: 'Both lateral thighs: 14 injections, 4 mL polidocanol 0.5 %.' } },
-      { day: -255, status: 'completed', dose: LIQUID(3, 10), note: { signed: true, text: 'Second and final session: 10 injections, 3 mL.' } },
+      {
+        day: -295,
+        status: 'completed',
+        dose: LIQUID(4, 14),
+        note: { signed: true, text: 'Both lateral thighs: 14 injections, 4 mL polidocanol 0.5 %.' },
+      },
+      {
+        day: -255,
+        status: 'completed',
+        dose: LIQUID(3, 10),
+        note: { signed: true, text: 'Second and final session: 10 injections, 3 mL.' },
+      },
     ],
     close: { day: -255, status: 'completed' },
     outcomes: [
@@ -195,12 +339,25 @@ const COURSES: DemoCourse[] = [
   },
   {
     story: 'completed in four sessions after a missed appointment',
-    legs: 'one', areas: ['inner thigh', 'knee'], planned: 4, startedDay: -310,
+    legs: 'one',
+    areas: ['inner thigh', 'knee'],
+    planned: 4,
+    startedDay: -310,
     sessions: [
-      { day: -305, status: 'completed', dose: LIQUID(4, 15), note: { signed: true, text: 'Inner thigh: 15 injections, 4 mL polidocanol 0.5 %.' } },
+      {
+        day: -305,
+        status: 'completed',
+        dose: LIQUID(4, 15),
+        note: { signed: true, text: 'Inner thigh: 15 injections, 4 mL polidocanol 0.5 %.' },
+      },
       { day: -255, status: 'completed', dose: LIQUID(3, 11), note: { signed: true, text: 'Inner thigh and knee: 11 injections, 3 mL.' } },
       { day: -212, status: 'did_not_attend', at: '11:30', reason: 'Forgot; rebooked for the next week.' },
-      { day: -205, status: 'completed', dose: FOAM(2, 5), note: { signed: true, text: 'Reticular feeder at the knee: foam 0.25 %, 2 mL.' } },
+      {
+        day: -205,
+        status: 'completed',
+        dose: FOAM(2, 5),
+        note: { signed: true, text: 'Reticular feeder at the knee: foam 0.25 %, 2 mL.' },
+      },
       { day: -130, status: 'completed', dose: LIQUID(2, 7), note: { signed: true, text: 'Final touch-ups: 7 injections, 2 mL.' } },
     ],
     close: { day: -130, status: 'completed' },
@@ -211,16 +368,43 @@ const COURSES: DemoCourse[] = [
   },
   {
     story: 'five sessions with a long wait; thrombophlebitis after the third',
-    legs: 'both', areas: ['calves', 'behind the knees'], planned: 5, startedDay: -325,
+    legs: 'both',
+    areas: ['calves', 'behind the knees'],
+    planned: 5,
+    startedDay: -325,
     sessions: [
-      { day: -320, status: 'completed', dose: LIQUID(4, 16), note: { signed: true, text: 'Both calves: 16 injections, 4 mL polidocanol 0.5 %.' } },
+      {
+        day: -320,
+        status: 'completed',
+        dose: LIQUID(4, 16),
+        note: { signed: true, text: 'Both calves: 16 injections, 4 mL polidocanol 0.5 %.' },
+      },
       { day: -280, status: 'completed', dose: LIQUID(4, 14), note: { signed: true, text: 'Both calves: 14 injections, 4 mL.' } },
-      { day: -240, status: 'completed', dose: LIQUID(3, 12),
-        adverseEvent: { type: 'superficial_thrombophlebitis', severity: 'moderate', onsetDaysLater: 5, resolvedDaysLater: 30,
-          notes: 'Tender, firm cord on the right calf; trapped blood released at review, NSAIDs and stockings. Settled.' },
-        note: { signed: true, text: 'Behind both knees: 12 injections, 3 mL.' } },
-      { day: -125, status: 'completed', dose: LIQUID(3, 10), note: { signed: true, text: 'Back after four months away caring for her mother: 10 injections, 3 mL.' } },
-      { day: -85, status: 'completed', dose: FOAM(2, 5), note: { signed: true, text: 'Last session: foam 0.25 %, 2 mL to the remaining feeder.' } },
+      {
+        day: -240,
+        status: 'completed',
+        dose: LIQUID(3, 12),
+        adverseEvent: {
+          type: 'superficial_thrombophlebitis',
+          severity: 'moderate',
+          onsetDaysLater: 5,
+          resolvedDaysLater: 30,
+          notes: 'Tender, firm cord on the right calf; trapped blood released at review, NSAIDs and stockings. Settled.',
+        },
+        note: { signed: true, text: 'Behind both knees: 12 injections, 3 mL.' },
+      },
+      {
+        day: -125,
+        status: 'completed',
+        dose: LIQUID(3, 10),
+        note: { signed: true, text: 'Back after four months away caring for her mother: 10 injections, 3 mL.' },
+      },
+      {
+        day: -85,
+        status: 'completed',
+        dose: FOAM(2, 5),
+        note: { signed: true, text: 'Last session: foam 0.25 %, 2 mL to the remaining feeder.' },
+      },
     ],
     close: { day: -85, status: 'completed' },
     outcomes: [
@@ -230,22 +414,52 @@ const COURSES: DemoCourse[] = [
   },
   {
     story: 'discontinued after two sessions, lost to follow-up',
-    legs: 'one', areas: ['outer thigh'], planned: 4, startedDay: -270,
+    legs: 'one',
+    areas: ['outer thigh'],
+    planned: 4,
+    startedDay: -270,
     sessions: [
-      { day: -265, status: 'completed', dose: LIQUID(3, 10), note: { signed: true, text: 'Outer thigh: 10 injections, 3 mL polidocanol 0.5 %.' } },
+      {
+        day: -265,
+        status: 'completed',
+        dose: LIQUID(3, 10),
+        note: { signed: true, text: 'Outer thigh: 10 injections, 3 mL polidocanol 0.5 %.' },
+      },
       { day: -225, status: 'completed', dose: LIQUID(3, 9), note: { signed: true, text: 'Outer thigh: 9 injections, 3 mL.' } },
     ],
-    close: { day: -120, status: 'discontinued', reason: 'No reply to three recall calls and a letter; closed when she wrote to say she would not continue.' },
+    close: {
+      day: -120,
+      status: 'discontinued',
+      reason: 'No reply to three recall calls and a letter; closed when she wrote to say she would not continue.',
+    },
   },
   {
     story: 'three sessions with the second clinician, below the promise',
     by: 'second',
-    legs: 'one', areas: ['ankle', 'lower calf'], planned: 3, startedDay: -215,
+    legs: 'one',
+    areas: ['ankle', 'lower calf'],
+    planned: 3,
+    startedDay: -215,
     sessions: [
-      { day: -210, status: 'completed', dose: LIQUID(2, 8), note: { signed: true, text: 'Ankle flare: 8 injections, 2 mL polidocanol 0.5 %.' } },
-      { day: -170, status: 'completed', dose: LIQUID(2, 8),
-        adverseEvent: { type: 'allergic_reaction', severity: 'mild', onsetDaysLater: 0, resolvedDaysLater: 1, notes: 'Itchy wheals around the sites within minutes; oral antihistamine, settled overnight.' },
-        note: { signed: true, text: 'Lower calf: 8 injections, 2 mL. Urticaria, treated.' } },
+      {
+        day: -210,
+        status: 'completed',
+        dose: LIQUID(2, 8),
+        note: { signed: true, text: 'Ankle flare: 8 injections, 2 mL polidocanol 0.5 %.' },
+      },
+      {
+        day: -170,
+        status: 'completed',
+        dose: LIQUID(2, 8),
+        adverseEvent: {
+          type: 'allergic_reaction',
+          severity: 'mild',
+          onsetDaysLater: 0,
+          resolvedDaysLater: 1,
+          notes: 'Itchy wheals around the sites within minutes; oral antihistamine, settled overnight.',
+        },
+        note: { signed: true, text: 'Lower calf: 8 injections, 2 mL. Urticaria, treated.' },
+      },
       { day: -125, status: 'completed', dose: LIQUID(2, 6), note: { signed: true, text: 'Final session: 6 injections, 2 mL.' } },
     ],
     close: { day: -125, status: 'completed' },
@@ -256,9 +470,17 @@ const COURSES: DemoCourse[] = [
   },
   {
     story: 'overdue for months after a missed appointment',
-    legs: 'both', areas: ['lateral thighs'], planned: 4, startedDay: -290,
+    legs: 'both',
+    areas: ['lateral thighs'],
+    planned: 4,
+    startedDay: -290,
     sessions: [
-      { day: -285, status: 'completed', dose: LIQUID(4, 15), note: { signed: true, text: 'Both lateral thighs: 15 injections, 4 mL polidocanol 0.5 %.' } },
+      {
+        day: -285,
+        status: 'completed',
+        dose: LIQUID(4, 15),
+        note: { signed: true, text: 'Both lateral thighs: 15 injections, 4 mL polidocanol 0.5 %.' },
+      },
       { day: -235, status: 'completed', dose: LIQUID(3, 12), note: { signed: true, text: 'Both lateral thighs: 12 injections, 3 mL.' } },
       { day: -170, status: 'did_not_attend', at: '15:00', reason: 'Did not come; no answer on the phone.' },
     ],
@@ -266,10 +488,23 @@ const COURSES: DemoCourse[] = [
   {
     story: 'completed in two sessions, rated early and again at the end',
     by: 'second',
-    legs: 'one', areas: ['inner calf'], planned: 2, startedDay: -190,
+    legs: 'one',
+    areas: ['inner calf'],
+    planned: 2,
+    startedDay: -190,
     sessions: [
-      { day: -185, status: 'completed', dose: LIQUID(2, 8), note: { signed: true, text: 'Inner calf: 8 injections, 2 mL polidocanol 0.5 %.' } },
-      { day: -140, status: 'completed', dose: LIQUID(2, 6), note: { signed: true, text: 'Inner calf, second session: 6 injections, 2 mL.' } },
+      {
+        day: -185,
+        status: 'completed',
+        dose: LIQUID(2, 8),
+        note: { signed: true, text: 'Inner calf: 8 injections, 2 mL polidocanol 0.5 %.' },
+      },
+      {
+        day: -140,
+        status: 'completed',
+        dose: LIQUID(2, 6),
+        note: { signed: true, text: 'Inner calf, second session: 6 injections, 2 mL.' },
+      },
     ],
     close: { day: -140, status: 'completed' },
     outcomes: [
@@ -319,7 +554,13 @@ function legsThatFit(
           legs,
           treatments,
           patientCompletedSessionsBefore: treatments.length,
-          dose: { agent: 'polidocanol', form: dose.form, concentrationPercent: dose.percent, volumeMl: dose.ml, otherPolidocanolMgSameDay: 0 },
+          dose: {
+            agent: 'polidocanol',
+            form: dose.form,
+            concentrationPercent: dose.percent,
+            volumeMl: dose.ml,
+            otherPolidocanolMgSameDay: 0,
+          },
           confirmations: confirmationsFor(candidate, treatments.length),
         },
         policy,
@@ -419,7 +660,13 @@ export async function seedDemoCourses(tx: EntityManager, staff: DemoStaff, today
       updated_at: at(course.close?.day ?? course.startedDay, '17:00'),
       version: course.close ? 2 : 1,
     });
-    consents.push({ course_id: courseId, consented_on: addDays(today, course.startedDay), form_version: 'v3', recorded_by: doctor, created_at: at(course.startedDay, '12:10') });
+    consents.push({
+      course_id: courseId,
+      consented_on: addDays(today, course.startedDay),
+      form_version: 'v3',
+      recorded_by: doctor,
+      created_at: at(course.startedDay, '12:10'),
+    });
     let sequence = 0;
     let completedBefore = completedByPatient.get(candidate.id) ?? 0;
     for (const s of course.sessions) {
@@ -475,22 +722,43 @@ export async function seedDemoCourses(tx: EntityManager, staff: DemoStaff, today
       if (s.note) {
         const noteId = randomUUID();
         const written = DateTime.fromISO(start).plus({ minutes: 40 }).toUTC().toISO() as string;
-        notes.push({ id: noteId, session_id: sessionId, author_id: doctor, text: s.note.text, status: s.note.signed ? 'signed' : 'draft',
-          signed_at: s.note.signed ? DateTime.fromISO(start).plus({ minutes: 50 }).toUTC().toISO() : null, created_at: written });
+        notes.push({
+          id: noteId,
+          session_id: sessionId,
+          author_id: doctor,
+          text: s.note.text,
+          status: s.note.signed ? 'signed' : 'draft',
+          signed_at: s.note.signed ? DateTime.fromISO(start).plus({ minutes: 50 }).toUTC().toISO() : null,
+          created_at: written,
+        });
         for (const a of s.note.addenda ?? []) {
           addenda.push({ note_id: noteId, author_id: doctor, text: a.text, at: at(s.day + a.daysLater, '16:15') });
         }
       }
       if (s.adverseEvent) {
         const e = s.adverseEvent;
-        events.push({ session_id: sessionId, type: e.type, severity: e.severity, onset_on: addDays(today, s.day + e.onsetDaysLater),
+        events.push({
+          session_id: sessionId,
+          type: e.type,
+          severity: e.severity,
+          onset_on: addDays(today, s.day + e.onsetDaysLater),
           resolved_on: e.resolvedDaysLater === undefined ? null : addDays(today, s.day + e.resolvedDaysLater),
-          notes: e.notes, recorded_by: doctor, created_at: at(s.day + e.onsetDaysLater + 2, '11:00') });
+          notes: e.notes,
+          recorded_by: doctor,
+          created_at: at(s.day + e.onsetDaysLater + 2, '11:00'),
+        });
       }
     }
     for (const o of course.outcomes ?? []) {
-      outcomes.push({ course_id: courseId, assessed_on: addDays(today, o.day), rated_by: o.ratedBy, improvement_percent: o.percent,
-        notes: o.notes ?? null, recorded_by: doctor, created_at: at(o.day, '15:00') });
+      outcomes.push({
+        course_id: courseId,
+        assessed_on: addDays(today, o.day),
+        rated_by: o.ratedBy,
+        improvement_percent: o.percent,
+        notes: o.notes ?? null,
+        recorded_by: doctor,
+        created_at: at(o.day, '15:00'),
+      });
     }
   });
   if (courses.length === 0) return;

@@ -24,7 +24,8 @@ export async function seedDemoStaff(tx: EntityManager): Promise<DemoStaff> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const accounts = new StaffAccountsRepository();
   const ids: string[] = [];
-  for (const s of STAFF) ids.push((await accounts.insert(tx, { email: s.email, displayName: s.displayName, role: s.role, passwordHash })).id);
+  for (const s of STAFF)
+    ids.push((await accounts.insert(tx, { email: s.email, displayName: s.displayName, role: s.role, passwordHash })).id);
   const [reception, clinician, manager, admin, secondClinician] = ids;
   return { reception, clinician, manager, admin, secondClinician };
 }

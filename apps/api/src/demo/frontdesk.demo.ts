@@ -35,24 +35,67 @@ interface DemoConsultation {
 const CONSULTATIONS: DemoConsultation[] = [
   { patient: 'niamh', doctor: 0, day: -3, at: '13:00', type: 'free', status: 'attended' },
   {
-    patient: 'chloe', doctor: 1, day: -2, at: '13:30', type: 'named_doctor', status: 'attended',
-    payments: [{ kind: 'deposit', method: 'card', amount: 'deposit', reference: 'TERM-30411' }, { kind: 'balance', method: 'cash', amount: 'balance' }],
+    patient: 'chloe',
+    doctor: 1,
+    day: -2,
+    at: '13:30',
+    type: 'named_doctor',
+    status: 'attended',
+    payments: [
+      { kind: 'deposit', method: 'card', amount: 'deposit', reference: 'TERM-30411' },
+      { kind: 'balance', method: 'cash', amount: 'balance' },
+    ],
   },
   {
-    patient: 'rebecca', doctor: 0, day: -1, at: '14:30', type: 'named_doctor', status: 'did_not_attend',
+    patient: 'rebecca',
+    doctor: 0,
+    day: -1,
+    at: '14:30',
+    type: 'named_doctor',
+    status: 'did_not_attend',
     payments: [{ kind: 'deposit', method: 'card', amount: 'deposit', reference: 'TERM-30577' }],
   },
   { patient: 'sophie', doctor: 0, day: 0, at: '09:00', type: 'free', status: 'booked' },
-  { patient: 'leah', doctor: 1, day: 0, at: '11:30', type: 'named_doctor', status: 'booked', payments: [{ kind: 'deposit', method: 'transfer', amount: 'deposit', reference: 'BACS LG0412' }] },
-  { patient: 'roisin', doctor: 0, day: 0, at: '15:00', type: 'named_doctor', status: 'booked', payments: [{ kind: 'deposit', method: 'card', amount: 'deposit' }] },
+  {
+    patient: 'leah',
+    doctor: 1,
+    day: 0,
+    at: '11:30',
+    type: 'named_doctor',
+    status: 'booked',
+    payments: [{ kind: 'deposit', method: 'transfer', amount: 'deposit', reference: 'BACS LG0412' }],
+  },
+  {
+    patient: 'roisin',
+    doctor: 0,
+    day: 0,
+    at: '15:00',
+    type: 'named_doctor',
+    status: 'booked',
+    payments: [{ kind: 'deposit', method: 'card', amount: 'deposit' }],
+  },
   { patient: 'olivia', doctor: 1, day: 1, at: '13:00', type: 'free', status: 'booked' },
   { patient: 'isabel', doctor: 0, day: 2, at: '14:00', type: 'named_doctor', status: 'awaiting_deposit' },
   {
-    patient: 'mei', doctor: 1, day: 3, at: '11:00', type: 'named_doctor', status: 'cancelled', reason: 'Moving abroad; deposit kept (non-refundable)',
+    patient: 'mei',
+    doctor: 1,
+    day: 3,
+    at: '11:00',
+    type: 'named_doctor',
+    status: 'cancelled',
+    reason: 'Moving abroad; deposit kept (non-refundable)',
     payments: [{ kind: 'deposit', method: 'card', amount: 'deposit' }],
   },
   { patient: 'lucy', doctor: 0, day: 4, at: '16:30', type: 'free', status: 'booked' },
-  { patient: 'hannah', doctor: 1, day: 5, at: '10:30', type: 'named_doctor', status: 'booked', payments: [{ kind: 'deposit', method: 'card', amount: 'deposit' }] },
+  {
+    patient: 'hannah',
+    doctor: 1,
+    day: 5,
+    at: '10:30',
+    type: 'named_doctor',
+    status: 'booked',
+    payments: [{ kind: 'deposit', method: 'card', amount: 'deposit' }],
+  },
   { patient: 'deborah', doctor: 0, day: 6, at: '09:30', type: 'free', status: 'booked' },
 ];
 
@@ -70,15 +113,57 @@ interface DemoEnquiry {
 }
 
 const ENQUIRIES: DemoEnquiry[] = [
-  { name: 'Tamsin Hale', email: 'tamsin.hale@example.org', message: 'I have thread veins around both knees that have got worse since my pregnancy. Do you treat these, and what does a consultation involve?', status: 'new', hoursAgo: 2 },
-  { name: 'Josie Parker', phone: '07700 900777', message: 'Could I book a free consultation on a Saturday? Evenings are hard with work.', preferredClinician: 1, status: 'new', hoursAgo: 20 },
-  { name: 'Rachel Osei', email: 'r.osei@example.org', phone: '07700 900888', message: 'Spider veins on my ankles. How many sessions would I need, and is there a cost for the scan?', status: 'contacted', hoursAgo: 50, note: 'Called back, sending the price list; she will ring to book.' },
-  { name: 'Sophie Turner-Blake', email: 'sophie.tb@example.org', message: 'I would like a free consultation please, thread veins on my thighs.', status: 'booked', hoursAgo: 72, converted: 'sophie' },
-  { name: 'Dan Whitmore', email: 'dan.w@example.org', message: 'Large bulging veins on my calf that ache in the evening.', status: 'closed', hoursAgo: 120, note: 'Varicose veins with symptoms: advised to see his GP for a vascular referral; not for micro-sclerotherapy.' },
+  {
+    name: 'Tamsin Hale',
+    email: 'tamsin.hale@example.org',
+    message:
+      'I have thread veins around both knees that have got worse since my pregnancy. Do you treat these, and what does a consultation involve?',
+    status: 'new',
+    hoursAgo: 2,
+  },
+  {
+    name: 'Josie Parker',
+    phone: '07700 900777',
+    message: 'Could I book a free consultation on a Saturday? Evenings are hard with work.',
+    preferredClinician: 1,
+    status: 'new',
+    hoursAgo: 20,
+  },
+  {
+    name: 'Rachel Osei',
+    email: 'r.osei@example.org',
+    phone: '07700 900888',
+    message: 'Spider veins on my ankles. How many sessions would I need, and is there a cost for the scan?',
+    status: 'contacted',
+    hoursAgo: 50,
+    note: 'Called back, sending the price list; she will ring to book.',
+  },
+  {
+    name: 'Sophie Turner-Blake',
+    email: 'sophie.tb@example.org',
+    message: 'I would like a free consultation please, thread veins on my thighs.',
+    status: 'booked',
+    hoursAgo: 72,
+    converted: 'sophie',
+  },
+  {
+    name: 'Dan Whitmore',
+    email: 'dan.w@example.org',
+    message: 'Large bulging veins on my calf that ache in the evening.',
+    status: 'closed',
+    hoursAgo: 120,
+    note: 'Varicose veins with symptoms: advised to see his GP for a vascular referral; not for micro-sclerotherapy.',
+  },
 ];
 
 /** Consultations with their ledger, and the enquiry inbox in every state. */
-export async function seedDemoFrontDesk(tx: EntityManager, staff: DemoStaff, patients: Record<DemoPatientKey, string>, today: IsoDate, timeZone: string): Promise<void> {
+export async function seedDemoFrontDesk(
+  tx: EntityManager,
+  staff: DemoStaff,
+  patients: Record<DemoPatientKey, string>,
+  today: IsoDate,
+  timeZone: string,
+): Promise<void> {
   const { reception } = staff;
   const { namedDoctorFeePence: fee, depositPence: deposit } = await settings.fees(tx);
   const doctors = [staff.clinician, staff.secondClinician];
@@ -113,12 +198,21 @@ export async function seedDemoFrontDesk(tx: EntityManager, staff: DemoStaff, pat
     consultationOf.set(c.patient, id);
     for (const [i, p] of (c.payments ?? []).entries()) {
       const amountPence = p.amount === 'deposit' ? depositPence : feePence - depositPence;
-      await consultations.addPayment(tx, id, { kind: p.kind, amountPence, method: p.method, reference: p.reference ?? null }, reception, i === 0 ? booked : starts);
+      await consultations.addPayment(
+        tx,
+        id,
+        { kind: p.kind, amountPence, method: p.method, reference: p.reference ?? null },
+        reception,
+        i === 0 ? booked : starts,
+      );
     }
   }
 
   for (const e of ENQUIRIES) {
-    const at = DateTime.fromISO(clinicWallTime(today, '12:00', timeZone)).minus({ hours: e.hoursAgo }).toUTC().toISO() as string;
+    const at = DateTime.fromISO(clinicWallTime(today, '12:00', timeZone))
+      .minus({ hours: e.hoursAgo })
+      .toUTC()
+      .toISO() as string;
     await enquiries.insertPastEnquiry(tx, {
       name: e.name,
       email: e.email ?? null,
@@ -138,7 +232,10 @@ export async function seedDemoFrontDesk(tx: EntityManager, staff: DemoStaff, pat
 /** The first half-hour from `start` on that the clinician's diary is free (demo sessions are booked first). */
 async function freeTime(tx: EntityManager, clinicianId: string, start: string): Promise<string> {
   for (let step = 0; ; step += 1) {
-    const from = DateTime.fromISO(start).plus({ minutes: 30 * step }).toUTC().toISO() as string;
+    const from = DateTime.fromISO(start)
+      .plus({ minutes: 30 * step })
+      .toUTC()
+      .toISO() as string;
     const to = DateTime.fromISO(from).plus({ minutes: 30 }).toUTC().toISO() as string;
     if (!(await diary.clashAt(tx, clinicianId, from, to))) return from;
   }

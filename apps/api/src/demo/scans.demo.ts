@@ -98,7 +98,13 @@ const STORIES: Partial<Record<DemoPatientKey, DemoScan[]>> = {
     {
       ago: { months: 2 },
       performedBy: OUTSIDE,
-      legs: { right: { findings: ['ssv_reflux', 'perforator_incompetence'], notes: 'SSV reflux 1.8 s; mid-calf perforator incompetent.', conclusion: 'underlying_disease' } },
+      legs: {
+        right: {
+          findings: ['ssv_reflux', 'perforator_incompetence'],
+          notes: 'SSV reflux 1.8 s; mid-calf perforator incompetent.',
+          conclusion: 'underlying_disease',
+        },
+      },
     },
   ],
   david: both({ months: 4 }),

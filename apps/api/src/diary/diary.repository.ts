@@ -49,7 +49,13 @@ export class DiaryRepository {
       [clinicianId, startsAt, endsAt],
     );
     if (!row) return null;
-    return { kind: row.kind, id: row.id, startsAt: row.starts_at.toISOString(), endsAt: row.ends_at.toISOString(), clinicianName: row.clinician_name };
+    return {
+      kind: row.kind,
+      id: row.id,
+      startsAt: row.starts_at.toISOString(),
+      endsAt: row.ends_at.toISOString(),
+      clinicianName: row.clinician_name,
+    };
   }
 
   /** Active clinicians (or the one asked for), by name. */
@@ -66,7 +72,12 @@ export class DiaryRepository {
    * Sessions and consultations starting in [from, to), cancelled ones left out, with only what a
    * diary shows: who, when, which course and session number, and for consultations the money.
    */
-  async appointments(m: EntityManager, from: string, to: string, clinicianId?: string): Promise<(DiaryAppointment & { clinicianId: string | null })[]> {
+  async appointments(
+    m: EntityManager,
+    from: string,
+    to: string,
+    clinicianId?: string,
+  ): Promise<(DiaryAppointment & { clinicianId: string | null })[]> {
     const rows: AppointmentRow[] = await m.query(
       `SELECT 'session' AS kind, s.id, s.clinician_id, s.scheduled_for AS starts_at, s.ends_at, s.status,
               p.id AS patient_id, p.first_name || ' ' || p.last_name AS patient_name, p.clinic_number,
@@ -100,7 +111,10 @@ export class DiaryRepository {
         ? { courseId: r.course_id as string, sequence: r.sequence as number }
         : {
             consultationType: r.consultation_type as ConsultationType,
-            balanceDuePence: balanceDuePence({ status: r.status as ConsultationStatus, feePence: r.fee_pence as number }, r.paid_pence as number),
+            balanceDuePence: balanceDuePence(
+              { status: r.status as ConsultationStatus, feePence: r.fee_pence as number },
+              r.paid_pence as number,
+            ),
           }),
     }));
   }

@@ -76,6 +76,12 @@ export function doubleBooked(clash: Clash | null, zone: string): DomainError {
     : 'The clinician already has a booking at that time.';
   const message = `${what} Choose another time or clinician.`;
   return new DomainError('DOUBLE_BOOKED', message, {
-    reasons: [{ code: 'DOUBLE_BOOKED', message, ...(clash ? { clash: { kind: clash.kind, id: clash.id, startsAt: clash.startsAt, endsAt: clash.endsAt } } : {}) }],
+    reasons: [
+      {
+        code: 'DOUBLE_BOOKED',
+        message,
+        ...(clash ? { clash: { kind: clash.kind, id: clash.id, startsAt: clash.startsAt, endsAt: clash.endsAt } } : {}),
+      },
+    ],
   });
 }

@@ -31,7 +31,12 @@ export const updateEnquiryExample: UpdateEnquiryRequest = { version: 1, status: 
 
 export const convertEnquiryExample: ConvertEnquiryRequest = {
   patient: registerPatientExample,
-  consultation: { type: 'free', clinicianId: consultationExample.clinicianId ?? undefined, startsAt: '2026-03-10T14:00:00.000Z', durationMinutes: 30 },
+  consultation: {
+    type: 'free',
+    clinicianId: consultationExample.clinicianId ?? undefined,
+    startsAt: '2026-03-10T14:00:00.000Z',
+    durationMinutes: 30,
+  },
 };
 
 export const convertedEnquiryExample: ConvertedEnquiry = {

@@ -79,8 +79,15 @@ export class EnquiriesRepository {
   }
 
   /** Newest first, so the inbox opens on what just came in. */
-  async list(m: EntityManager, status: EnquiryStatus | undefined, limit: number, offset: number): Promise<{ items: Enquiry[]; total: number }> {
-    const [{ total }] = await m.query(`SELECT count(*)::int AS total FROM enquiries WHERE ($1::text IS NULL OR status = $1)`, [status ?? null]);
+  async list(
+    m: EntityManager,
+    status: EnquiryStatus | undefined,
+    limit: number,
+    offset: number,
+  ): Promise<{ items: Enquiry[]; total: number }> {
+    const [{ total }] = await m.query(`SELECT count(*)::int AS total FROM enquiries WHERE ($1::text IS NULL OR status = $1)`, [
+      status ?? null,
+    ]);
     const rows: EnquiryRow[] = await m.query(
       `SELECT ${COLUMNS} FROM enquiries WHERE ($1::text IS NULL OR status = $1) ORDER BY created_at DESC, id LIMIT $2 OFFSET $3`,
       [status ?? null, limit, offset],

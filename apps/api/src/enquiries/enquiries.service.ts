@@ -92,7 +92,11 @@ export class EnquiriesService {
    */
   async convert(id: string, dto: ConvertEnquiryDto, staffId: string): Promise<ConvertedEnquiry> {
     const c = dto.consultation;
-    const slot = { clinicianId: c.clinicianId, startsAt: c.startsAt, endsAt: new Date(new Date(c.startsAt).getTime() + c.durationMinutes * 60_000).toISOString() };
+    const slot = {
+      clinicianId: c.clinicianId,
+      startsAt: c.startsAt,
+      endsAt: new Date(new Date(c.startsAt).getTime() + c.durationMinutes * 60_000).toISOString(),
+    };
     return this.diary.refuseDoubleBooking(slot, () =>
       this.db.transaction(async (tx) => {
         const enquiry = await this.require(tx, id, true);
@@ -103,7 +107,14 @@ export class EnquiriesService {
         const consultation = await this.consultations.bookIn(tx, { ...c, patientId: patient.id }, staffId);
         await this.enquiries.markBooked(tx, id, patient.id, consultation.id);
         await this.audit.record(
-          { actorId: staffId, action: 'update', entity: 'enquiry', entityId: id, patientId: patient.id, fields: ['status', 'patientId', 'consultationId'] },
+          {
+            actorId: staffId,
+            action: 'update',
+            entity: 'enquiry',
+            entityId: id,
+            patientId: patient.id,
+            fields: ['status', 'patientId', 'consultationId'],
+          },
           tx,
         );
         return { enquiry: await this.require(tx, id), patient, consultation };

@@ -4,7 +4,10 @@ import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs
 import { Public } from '../auth/access.decorators';
 import { ApiProblems, ApiResult, type SchemaObject } from '../platform/openapi/api-docs';
 
-const INDICATORS: SchemaObject = { type: 'object', additionalProperties: { type: 'object', required: ['status'], properties: { status: { type: 'string' } } } };
+const INDICATORS: SchemaObject = {
+  type: 'object',
+  additionalProperties: { type: 'object', required: ['status'], properties: { status: { type: 'string' } } },
+};
 /** Terminus's report: `status` ok, and each indicator's state in `info` and `details`. */
 const HEALTH: SchemaObject = {
   type: 'object',

@@ -1,14 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { LEGS, type ConditionCode, type MedicalHistory } from '@venule/api-contract';
-import {
-  checkMedicalHistory,
-  compareDates,
-  CONTRAINDICATIONS,
-  isConditionCode,
-  isRelative,
-  makePolicy,
-} from '@venule/clinical-rules';
+import { checkMedicalHistory, compareDates, CONTRAINDICATIONS, isConditionCode, isRelative, makePolicy } from '@venule/clinical-rules';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../platform/audit/audit.service';
 import { ClinicClock } from '../platform/config/clinic-clock';
@@ -63,7 +56,10 @@ export class MedicalHistoryService {
       const current = await this.histories.ofPatient(tx, patientId, true);
       if (!current) {
         if (dto.version !== undefined) {
-          throw new DomainError('VERSION_CONFLICT', 'This patient has no medical history yet, so there is no version to replace. Leave version out to record the first one.');
+          throw new DomainError(
+            'VERSION_CONFLICT',
+            'This patient has no medical history yet, so there is no version to replace. Leave version out to record the first one.',
+          );
         }
         const id = await this.histories.insert(tx, patientId, next, actorId);
         if (id === null) throw this.alreadyRecorded();
@@ -107,7 +103,11 @@ export class MedicalHistoryService {
     for (const [code, note] of Object.entries(acknowledgements)) {
       if (!isConditionCode(code)) continue; // reported above as unknown
       const field = `acknowledgements.${code}`;
-      if (!isRelative(code)) add(field, `${CONTRAINDICATIONS[code].label} is an absolute contraindication: it cannot be acknowledged, only removed once it no longer applies.`);
+      if (!isRelative(code))
+        add(
+          field,
+          `${CONTRAINDICATIONS[code].label} is an absolute contraindication: it cannot be acknowledged, only removed once it no longer applies.`,
+        );
       else if (!present.has(code)) add(field, `${CONTRAINDICATIONS[code].label} is not among the conditions: tick it or remove the note.`);
       else if (note !== undefined && note !== null && typeof note !== 'string') add(field, 'must be a text note');
       else if (typeof note === 'string' && note.trim().length > MAX_NOTE) add(field, `must be at most ${MAX_NOTE} characters`);

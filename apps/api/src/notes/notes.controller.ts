@@ -57,7 +57,9 @@ export class NotesController {
   }
 
   @Allow('writeClinical')
-  @ApiOperation({ summary: 'Add a correction under a signed note (any clinician). Returns the note with its addenda. 409 NOTE_NOT_SIGNED for a draft.' })
+  @ApiOperation({
+    summary: 'Add a correction under a signed note (any clinician). Returns the note with its addenda. 409 NOTE_NOT_SIGNED for a draft.',
+  })
   @ApiBodyExample(NoteTextDto, { text: 'Correction: 12 injections, not 10.' })
   @ApiResult(201, contract('SessionNote'), noteWithAddendumExample)
   @ApiProblems(400, 404, { code: 'NOTE_NOT_SIGNED', detail: 'A draft note is edited, not corrected: addenda go under signed notes.' })

@@ -90,11 +90,18 @@ export class NotesRepository {
   }
 
   async sign(m: EntityManager, id: string): Promise<void> {
-    await m.query(`UPDATE session_notes SET status = 'signed', signed_at = now(), version = version + 1, updated_at = now() WHERE id = $1`, [id]);
+    await m.query(
+      `UPDATE session_notes SET status = 'signed', signed_at = now(), version = version + 1, updated_at = now() WHERE id = $1`,
+      [id],
+    );
   }
 
   async insertAddendum(m: EntityManager, noteId: string, authorId: string, text: string): Promise<string> {
-    const [{ id }] = await m.query(`INSERT INTO note_addenda (note_id, author_id, text) VALUES ($1, $2, $3) RETURNING id`, [noteId, authorId, text]);
+    const [{ id }] = await m.query(`INSERT INTO note_addenda (note_id, author_id, text) VALUES ($1, $2, $3) RETURNING id`, [
+      noteId,
+      authorId,
+      text,
+    ]);
     return id;
   }
 

@@ -38,7 +38,10 @@ export class NotesService {
     return this.db.transaction(async (tx) => {
       const patientId = await this.sessionPatient(tx, sessionId);
       const id = await this.notes.insert(tx, sessionId, staff.id, dto.text);
-      await this.audit.record({ actorId: staff.id, action: 'create', entity: 'session_note', entityId: id, patientId, fields: ['text'] }, tx);
+      await this.audit.record(
+        { actorId: staff.id, action: 'create', entity: 'session_note', entityId: id, patientId, fields: ['text'] },
+        tx,
+      );
       return this.notes.view(tx, id);
     });
   }
@@ -48,7 +51,10 @@ export class NotesService {
       const note = await this.lockDraftOfAuthor(tx, id, staff, 'edit');
       if (dto.version !== note.version) throw versionConflict('The note');
       await this.notes.updateText(tx, id, dto.text);
-      await this.audit.record({ actorId: staff.id, action: 'update', entity: 'session_note', entityId: id, patientId: note.patient_id, fields: ['text'] }, tx);
+      await this.audit.record(
+        { actorId: staff.id, action: 'update', entity: 'session_note', entityId: id, patientId: note.patient_id, fields: ['text'] },
+        tx,
+      );
       return this.notes.view(tx, id);
     });
   }
@@ -57,7 +63,10 @@ export class NotesService {
     return this.db.transaction(async (tx) => {
       const note = await this.lockDraftOfAuthor(tx, id, staff, 'sign');
       await this.notes.sign(tx, id);
-      await this.audit.record({ actorId: staff.id, action: 'sign', entity: 'session_note', entityId: id, patientId: note.patient_id, fields: ['status'] }, tx);
+      await this.audit.record(
+        { actorId: staff.id, action: 'sign', entity: 'session_note', entityId: id, patientId: note.patient_id, fields: ['status'] },
+        tx,
+      );
       return this.notes.view(tx, id);
     });
   }
@@ -71,7 +80,14 @@ export class NotesService {
       }
       const addendumId = await this.notes.insertAddendum(tx, id, staff.id, dto.text);
       await this.audit.record(
-        { actorId: staff.id, action: 'create', entity: 'note_addendum', entityId: addendumId, patientId: note.patient_id, fields: ['text'] },
+        {
+          actorId: staff.id,
+          action: 'create',
+          entity: 'note_addendum',
+          entityId: addendumId,
+          patientId: note.patient_id,
+          fields: ['text'],
+        },
         tx,
       );
       return this.notes.view(tx, id);

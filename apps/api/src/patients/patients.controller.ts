@@ -7,12 +7,7 @@ import { ApiBodyExample, ApiProblems, ApiResult, contract, pageExample, pageOf }
 import { RegisterPatientDto } from './dto/register-patient.dto';
 import { SearchPatientsQuery } from './dto/search-patients.dto';
 import { UpdatePatientDto } from './dto/update-patient.dto';
-import {
-  patientExample,
-  patientSummaryExample,
-  registerPatientExample,
-  updatePatientExample,
-} from './patients.examples';
+import { patientExample, patientSummaryExample, registerPatientExample, updatePatientExample } from './patients.examples';
 import { PatientsService } from './patients.service';
 
 @ApiTags('patients')
@@ -33,7 +28,10 @@ export class PatientsController {
     return this.patients.search(query);
   }
 
-  @ApiOperation({ summary: 'Register a patient', description: '409 DUPLICATE_PATIENT with `matches` when the same name and date of birth exist, unless confirmDuplicate is true.' })
+  @ApiOperation({
+    summary: 'Register a patient',
+    description: '409 DUPLICATE_PATIENT with `matches` when the same name and date of birth exist, unless confirmDuplicate is true.',
+  })
   @ApiBodyExample(RegisterPatientDto, registerPatientExample)
   @ApiResult(201, contract('Patient'), patientExample)
   @ApiProblems(400, {
@@ -57,7 +55,10 @@ export class PatientsController {
     return this.patients.get(id, staff.id);
   }
 
-  @ApiOperation({ summary: 'Change demographics, archive (archived: true) or restore (archived: false)', description: 'Carries the version read; stale → 409 VERSION_CONFLICT. Patients are never deleted.' })
+  @ApiOperation({
+    summary: 'Change demographics, archive (archived: true) or restore (archived: false)',
+    description: 'Carries the version read; stale → 409 VERSION_CONFLICT. Patients are never deleted.',
+  })
   @ApiBodyExample(UpdatePatientDto, updatePatientExample)
   @ApiResult(200, contract('Patient'), { ...patientExample, version: 2, phone: '07700 900456' })
   @ApiProblems(400, 404, 409)

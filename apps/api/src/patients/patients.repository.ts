@@ -78,7 +78,11 @@ export class PatientsRepository {
 
   /** Holds, until the transaction ends, everyone registering the same name and date of birth. */
   async lockRegistration(m: EntityManager, firstName: string, lastName: string, dateOfBirth: string): Promise<void> {
-    await m.query(`SELECT pg_advisory_xact_lock(hashtext(venule_fold($1) || '|' || venule_fold($2) || '|' || $3))`, [firstName, lastName, dateOfBirth]);
+    await m.query(`SELECT pg_advisory_xact_lock(hashtext(venule_fold($1) || '|' || venule_fold($2) || '|' || $3))`, [
+      firstName,
+      lastName,
+      dateOfBirth,
+    ]);
   }
 
   /** Patients with the same name (accents and case folded) and date of birth, oldest registration first. */
@@ -97,7 +101,18 @@ export class PatientsRepository {
     const [row] = await m.query(
       `INSERT INTO patients (first_name, last_name, date_of_birth, sex, phone, email, address, postcode, gp_name, created_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-      [dto.firstName, dto.lastName, dto.dateOfBirth, dto.sex, dto.phone ?? null, dto.email ?? null, dto.address ?? null, dto.postcode ?? null, dto.gpName ?? null, createdBy],
+      [
+        dto.firstName,
+        dto.lastName,
+        dto.dateOfBirth,
+        dto.sex,
+        dto.phone ?? null,
+        dto.email ?? null,
+        dto.address ?? null,
+        dto.postcode ?? null,
+        dto.gpName ?? null,
+        createdBy,
+      ],
     );
     return row.id;
   }
@@ -127,7 +142,11 @@ export class PatientsRepository {
    * Registrations made `registered_days_ago` days ago, in one statement and in `ord` order (the
    * clinic numbers follow it). Answers each new id with the name it was registered under.
    */
-  async insertPastRegistrations(m: EntityManager, rows: readonly PastRegistrationRow[], createdBy: string): Promise<{ id: string; first_name: string; last_name: string }[]> {
+  async insertPastRegistrations(
+    m: EntityManager,
+    rows: readonly PastRegistrationRow[],
+    createdBy: string,
+  ): Promise<{ id: string; first_name: string; last_name: string }[]> {
     return m.query(
       `INSERT INTO patients (first_name, last_name, date_of_birth, sex, phone, email, address, postcode, gp_name, archived, created_by, created_at, updated_at)
        SELECT r.first_name, r.last_name, r.date_of_birth, r.sex, r.phone, r.email, r.address, r.postcode, r.gp_name, r.archived, $2,

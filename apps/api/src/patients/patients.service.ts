@@ -78,7 +78,10 @@ export class PatientsService {
       const phone = dto.phone === undefined ? current.phone : dto.phone;
       const email = dto.email === undefined ? current.email : dto.email;
       if (phone === null && email === null) {
-        throw validationFailed(dto.phone === null ? 'phone' : 'email', 'cannot be removed: the clinic needs a phone number or an email address');
+        throw validationFailed(
+          dto.phone === null ? 'phone' : 'email',
+          'cannot be removed: the clinic needs a phone number or an email address',
+        );
       }
       if (changed.length === 0) return current;
       const written = await this.patients.update(tx, id, dto.version, Object.fromEntries(changed.map((f) => [f, dto[f] ?? null])));

@@ -22,7 +22,14 @@ const PROGRESS: CsvColumn<CourseProgressRow>[] = [
 export const courseProgressCsv = (rows: readonly CourseProgressRow[]) => toCsv(PROGRESS, rows);
 
 type OverdueLine = {
-  list: string; clinicNumber: string; patientName: string; phone: string | null; detail: string; date: string; days: number | null; lastCall?: RecallCall | null;
+  list: string;
+  clinicNumber: string;
+  patientName: string;
+  phone: string | null;
+  detail: string;
+  date: string;
+  days: number | null;
+  lastCall?: RecallCall | null;
 };
 
 const OVERDUE: CsvColumn<OverdueLine>[] = [
@@ -39,9 +46,21 @@ const OVERDUE: CsvColumn<OverdueLine>[] = [
 /** One line per person to phone, whichever list they are on. */
 export function overdueCsv(report: OverdueReport): string {
   const lines: OverdueLine[] = [
-    ...report.overdue.map((r) => ({ list: 'overdue', ...r, detail: 'next session was due by', date: r.windowClosesOn, days: r.daysOverdue })),
+    ...report.overdue.map((r) => ({
+      list: 'overdue',
+      ...r,
+      detail: 'next session was due by',
+      date: r.windowClosesOn,
+      days: r.daysOverdue,
+    })),
     ...report.recall.map((r) => ({ list: 'recall', ...r, detail: 'next session window opens', date: r.windowOpensOn, days: null })),
-    ...report.scanExpiring.map((r) => ({ list: 'scan expiring', ...r, detail: `clear scan of the ${r.leg} leg valid until`, date: r.validUntil, days: null })),
+    ...report.scanExpiring.map((r) => ({
+      list: 'scan expiring',
+      ...r,
+      detail: `clear scan of the ${r.leg} leg valid until`,
+      date: r.validUntil,
+      days: null,
+    })),
   ];
   return toCsv(OVERDUE, lines);
 }
@@ -59,20 +78,58 @@ const OUTCOMES: CsvColumn<OutcomeLine>[] = [
 export function outcomesCsv(report: OutcomesReport): string {
   const lines: OutcomeLine[] = [
     ...report.improvementBySessions.flatMap((b) => [
-      { measure: 'patient-rated improvement %', breakdown: `${b.sessionsCompleted} sessions`, value: b.patient.meanPercent, basis: b.patient.courses },
-      { measure: 'clinician-rated improvement %', breakdown: `${b.sessionsCompleted} sessions`, value: b.clinician.meanPercent, basis: b.clinician.courses },
+      {
+        measure: 'patient-rated improvement %',
+        breakdown: `${b.sessionsCompleted} sessions`,
+        value: b.patient.meanPercent,
+        basis: b.patient.courses,
+      },
+      {
+        measure: 'clinician-rated improvement %',
+        breakdown: `${b.sessionsCompleted} sessions`,
+        value: b.clinician.meanPercent,
+        basis: b.clinician.courses,
+      },
     ]),
     { measure: 'courses completed', breakdown: '', value: report.courses.completed, basis: null },
     { measure: 'courses discontinued', breakdown: '', value: report.courses.discontinued, basis: null },
-    { measure: 'completion rate', breakdown: '', value: report.courses.completionRate, basis: report.courses.completed + report.courses.discontinued },
+    {
+      measure: 'completion rate',
+      breakdown: '',
+      value: report.courses.completionRate,
+      basis: report.courses.completed + report.courses.discontinued,
+    },
     { measure: 'sessions completed', breakdown: '', value: report.sessionsCompleted, basis: null },
-    { measure: 'adverse events per 100 sessions', breakdown: 'all', value: report.adverseEvents.per100Sessions, basis: report.sessionsCompleted },
+    {
+      measure: 'adverse events per 100 sessions',
+      breakdown: 'all',
+      value: report.adverseEvents.per100Sessions,
+      basis: report.sessionsCompleted,
+    },
     ...report.adverseEvents.byTypeAndSeverity.map((e) => ({
-      measure: 'adverse events per 100 sessions', breakdown: `${e.type} (${e.severity})`, value: e.per100Sessions, basis: report.sessionsCompleted,
+      measure: 'adverse events per 100 sessions',
+      breakdown: `${e.type} (${e.severity})`,
+      value: e.per100Sessions,
+      basis: report.sessionsCompleted,
     })),
-    { measure: 'did-not-attend rate', breakdown: '', value: report.didNotAttend.rate, basis: report.didNotAttend.missed + report.didNotAttend.attended },
-    ...report.sessionsPerClinicianMonth.map((m) => ({ measure: 'sessions', breakdown: `${m.clinicianName} ${m.month}`, value: m.sessions, basis: null })),
-    { measure: 'median days from first scan to first treatment', breakdown: '', value: report.scanToFirstTreatment.medianDays, basis: report.scanToFirstTreatment.patients },
+    {
+      measure: 'did-not-attend rate',
+      breakdown: '',
+      value: report.didNotAttend.rate,
+      basis: report.didNotAttend.missed + report.didNotAttend.attended,
+    },
+    ...report.sessionsPerClinicianMonth.map((m) => ({
+      measure: 'sessions',
+      breakdown: `${m.clinicianName} ${m.month}`,
+      value: m.sessions,
+      basis: null,
+    })),
+    {
+      measure: 'median days from first scan to first treatment',
+      breakdown: '',
+      value: report.scanToFirstTreatment.medianDays,
+      basis: report.scanToFirstTreatment.patients,
+    },
     ...report.overdueByMonth.map((m) => ({ measure: 'courses overdue', breakdown: m.on, value: m.overdue, basis: null })),
   ];
   return toCsv(OUTCOMES, lines);

@@ -1,4 +1,12 @@
-import type { CourseProgressRow, OutcomesReport, OverdueReport, RecallCall, RecallCallInput, RecallRow, ScanExpiryRow } from '@venule/api-contract';
+import type {
+  CourseProgressRow,
+  OutcomesReport,
+  OverdueReport,
+  RecallCall,
+  RecallCallInput,
+  RecallRow,
+  ScanExpiryRow,
+} from '@venule/api-contract';
 
 /** Examples for the OpenAPI document, typed against the contract so they cannot drift from it. */
 const PATIENT_ID = '5b0c6a52-3f7e-4d0a-9a53-2f1d8c4e7a10';
@@ -24,7 +32,11 @@ export const courseProgressRowExample: CourseProgressRow = {
   clinicianRatedImprovement: null,
 };
 
-export const recallCallInputExample: RecallCallInput = { courseId: COURSE_ID, outcome: 'left_message', note: 'Voicemail; will try again Friday.' };
+export const recallCallInputExample: RecallCallInput = {
+  courseId: COURSE_ID,
+  outcome: 'left_message',
+  note: 'Voicemail; will try again Friday.',
+};
 
 export const recallCallExample: RecallCall = {
   outcome: 'left_message',
@@ -59,7 +71,10 @@ const scanExpiring: ScanExpiryRow = {
 
 export const overdueReportExample: OverdueReport = {
   on: '2026-07-16',
-  items: [{ list: 'overdue', ...overdueRow }, { list: 'scan_expiring', ...scanExpiring }],
+  items: [
+    { list: 'overdue', ...overdueRow },
+    { list: 'scan_expiring', ...scanExpiring },
+  ],
   total: 2,
   limit: 2,
   offset: 0,

@@ -262,7 +262,9 @@ export class ReportsRepository {
    * the course's latest rating (course_facts) when it falls in the period, else its latest before
    * the period's end from the outcomes themselves.
    */
-  async improvementBySessions(period: Period): Promise<
+  async improvementBySessions(
+    period: Period,
+  ): Promise<
     { sessionsCompleted: number; ratedBy: 'patient' | 'clinician'; meanPercent: number; courses: number; withinPromiseOrBetter: number }[]
   > {
     return this.db.query(

@@ -1,6 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { can, type CourseProgressPage, type CourseProgressRow, type OutcomeRater, type OutcomesReport, type OverdueReport, type RecallCall, type RecallRow } from '@venule/api-contract';
+import {
+  can,
+  type CourseProgressPage,
+  type CourseProgressRow,
+  type OutcomeRater,
+  type OutcomesReport,
+  type OverdueReport,
+  type RecallCall,
+  type RecallRow,
+} from '@venule/api-contract';
 import { addDays, addMonths } from '@venule/clinical-rules';
 import { DataSource } from 'typeorm';
 import type { SignedInStaff } from '../auth/staff';
@@ -93,7 +102,14 @@ export class ReportsService {
       const call = await this.reports.recordCall(tx, { courseId: input.courseId, outcome: input.outcome, note, calledBy: staff.id });
       if (!call) throw notFound('The course');
       await this.audit.record(
-        { actorId: staff.id, action: 'create', entity: 'recall_call', entityId: call.id, patientId: call.patientId, fields: note ? ['outcome', 'note'] : ['outcome'] },
+        {
+          actorId: staff.id,
+          action: 'create',
+          entity: 'recall_call',
+          entityId: call.id,
+          patientId: call.patientId,
+          fields: note ? ['outcome', 'note'] : ['outcome'],
+        },
         tx,
       );
       return { outcome: input.outcome, note, calledAt: call.calledAt.toISOString(), calledByName: staff.displayName };
@@ -154,4 +170,8 @@ export class ReportsService {
   }
 }
 
-const withoutRatings = (row: CourseProgressRow): CourseProgressRow => ({ ...row, patientRatedImprovement: null, clinicianRatedImprovement: null });
+const withoutRatings = (row: CourseProgressRow): CourseProgressRow => ({
+  ...row,
+  patientRatedImprovement: null,
+  clinicianRatedImprovement: null,
+});

@@ -40,7 +40,11 @@ export class ScansController {
   @ApiProblems(400, 404)
   @Get('patients/:id/scans')
   @ApiOperation({ summary: "A patient's scans, newest first, with legs (findings) and report files" })
-  list(@Param('id', new ParseUUIDPipe()) id: string, @Query() page: PagingQuery, @CurrentStaff() staff: SignedInStaff): Promise<Page<Scan>> {
+  list(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Query() page: PagingQuery,
+    @CurrentStaff() staff: SignedInStaff,
+  ): Promise<Page<Scan>> {
     return this.scans.list(id, page.limit, page.offset, staff);
   }
 
@@ -50,8 +54,14 @@ export class ScansController {
   @Post('scans/:id/files')
   @ApiOperation({ summary: 'Attach a scan report: PDF, PNG or JPEG (checked by content), at most 10 MB; 415 / 413 otherwise' })
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', required: [SCAN_FILE_FIELD], properties: { [SCAN_FILE_FIELD]: { type: 'string', format: 'binary' } } } })
-  attachFile(@Param('id', new ParseUUIDPipe()) id: string, @Req() request: FastifyRequest, @CurrentStaff() staff: SignedInStaff): Promise<ScanFile> {
+  @ApiBody({
+    schema: { type: 'object', required: [SCAN_FILE_FIELD], properties: { [SCAN_FILE_FIELD]: { type: 'string', format: 'binary' } } },
+  })
+  attachFile(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Req() request: FastifyRequest,
+    @CurrentStaff() staff: SignedInStaff,
+  ): Promise<ScanFile> {
     return this.scans.attachFile(id, () => readSingleUpload(request, SCAN_FILE_FIELD, SCAN_FILE_MAX_BYTES), staff);
   }
 

@@ -19,12 +19,21 @@ const SCAN_SQL = `
 const fileColumns = (t: string) => `${t}.id, ${t}.scan_id AS "scanId", ${t}.original_name AS "originalName",
   ${t}.media_type AS "mediaType", ${t}.size_bytes AS "sizeBytes", ${t}.sha256, ${t}.uploaded_by AS "uploadedBy", ${t}.created_at AS "createdAt"`;
 
-type ScanRow = Omit<Scan, 'createdAt' | 'updatedAt' | 'files'> & { createdAt: Date; updatedAt: Date; files: (Omit<ScanFile, 'createdAt'> & { createdAt: string })[] };
+type ScanRow = Omit<Scan, 'createdAt' | 'updatedAt' | 'files'> & {
+  createdAt: Date;
+  updatedAt: Date;
+  files: (Omit<ScanFile, 'createdAt'> & { createdAt: string })[];
+};
 type FileRow = Omit<ScanFile, 'createdAt'> & { createdAt: Date | string; storageKey?: string; patientId?: string };
 
 const iso = (at: Date | string) => new Date(at).toISOString();
 const toFile = ({ storageKey: _key, patientId: _patient, ...f }: FileRow): ScanFile => ({ ...f, createdAt: iso(f.createdAt) });
-const toScan = (row: ScanRow): Scan => ({ ...row, createdAt: iso(row.createdAt), updatedAt: iso(row.updatedAt), files: row.files.map(toFile) });
+const toScan = (row: ScanRow): Scan => ({
+  ...row,
+  createdAt: iso(row.createdAt),
+  updatedAt: iso(row.updatedAt),
+  files: row.files.map(toFile),
+});
 
 export interface NewScan {
   patientId: string;
@@ -90,11 +99,10 @@ export class ScansRepository {
 
   /** A patient's scans, newest first (scan date, then recording order). */
   async pageOfPatient(m: EntityManager, patientId: string, limit: number, offset: number): Promise<Scan[]> {
-    const rows: ScanRow[] = await m.query(`${SCAN_SQL} WHERE s.patient_id = $1 ORDER BY s.performed_on DESC, s.seq DESC LIMIT $2 OFFSET $3`, [
-      patientId,
-      limit,
-      offset,
-    ]);
+    const rows: ScanRow[] = await m.query(
+      `${SCAN_SQL} WHERE s.patient_id = $1 ORDER BY s.performed_on DESC, s.seq DESC LIMIT $2 OFFSET $3`,
+      [patientId, limit, offset],
+    );
     return rows.map(toScan);
   }
 

@@ -47,7 +47,15 @@ export class ScansService {
           return given ? [{ leg, ...given }] : [];
         }),
       });
-      const fields = ['performedOn', 'performedBy', ...legs.flatMap((leg) => [`legs.${leg}.findings`, `legs.${leg}.conclusion`, ...(dto.legs[leg]?.notes ? [`legs.${leg}.notes`] : [])])];
+      const fields = [
+        'performedOn',
+        'performedBy',
+        ...legs.flatMap((leg) => [
+          `legs.${leg}.findings`,
+          `legs.${leg}.conclusion`,
+          ...(dto.legs[leg]?.notes ? [`legs.${leg}.notes`] : []),
+        ]),
+      ];
       await this.audit.record({ actorId: staff.id, action: 'create', entity: 'scan', entityId: id, patientId, fields }, tx);
       return this.scans.view(tx, id);
     });
@@ -59,7 +67,10 @@ export class ScansService {
       await requirePatient(tx, patientId);
       const total = await this.scans.countOfPatient(tx, patientId);
       const items = await this.scans.pageOfPatient(tx, patientId, limit, offset);
-      await this.audit.record({ actorId: staff.id, action: 'read', entity: 'scan', patientId, fields: ['findings', 'conclusion', 'notes', 'files'] }, tx);
+      await this.audit.record(
+        { actorId: staff.id, action: 'read', entity: 'scan', patientId, fields: ['findings', 'conclusion', 'notes', 'files'] },
+        tx,
+      );
       return { items, total, limit, offset };
     });
   }
@@ -94,7 +105,14 @@ export class ScansService {
           uploadedBy: staff.id,
         });
         await this.audit.record(
-          { actorId: staff.id, action: 'create', entity: 'scan_file', entityId: fileId, patientId, fields: ['originalName', 'mediaType', 'sizeBytes', 'content'] },
+          {
+            actorId: staff.id,
+            action: 'create',
+            entity: 'scan_file',
+            entityId: fileId,
+            patientId,
+            fields: ['originalName', 'mediaType', 'sizeBytes', 'content'],
+          },
           tx,
         );
         return file;
@@ -110,13 +128,17 @@ export class ScansService {
     const row = await this.db.transaction(async (tx) => {
       const found = await this.scans.findFile(tx, scanId, fileId);
       if (!found) throw notFound('The scan report');
-      await this.audit.record({ actorId: staff.id, action: 'read', entity: 'scan_file', entityId: fileId, patientId: found.patientId, fields: ['content'] }, tx);
+      await this.audit.record(
+        { actorId: staff.id, action: 'read', entity: 'scan_file', entityId: fileId, patientId: found.patientId, fields: ['content'] },
+        tx,
+      );
       return found;
     });
     try {
       return { file: row.file, content: await this.files.get(row.storageKey) };
     } catch (error) {
-      if (error instanceof FileNotFoundError) throw new DomainError('NOT_FOUND', 'The scan report is recorded but its file is missing from the file store.');
+      if (error instanceof FileNotFoundError)
+        throw new DomainError('NOT_FOUND', 'The scan report is recorded but its file is missing from the file store.');
       throw error;
     }
   }

@@ -113,7 +113,7 @@ export class SessionsController {
       'Record the session as done. `treatedAt` (default now) is when the treatment was given: up to the late-entry limit (7 days) back, ' +
       'not before the booked day, never in the future (400 naming treatedAt); its clinic date is the treatment date every rule is evaluated on. ' +
       '422 with every reason that applies (course closed, scan, history, age, consent, interval per leg across courses, dose, confirmations); ' +
-      '`warnings` name each of the patient\'s bookings the completion leaves inside a leg\'s interval.',
+      "`warnings` name each of the patient's bookings the completion leaves inside a leg's interval.",
   })
   @ApiBodyExample(CompleteSessionDto, completeSessionExample)
   @ApiResult(200, contract('CompletedSession'), completedSessionExample)
@@ -123,7 +123,11 @@ export class SessionsController {
     reasons: [{ code: 'DOSE_LIMIT_EXCEEDED', message: 'Polidocanol today would be 180 mg, above the 136 mg limit for 68 kg.' }],
   })
   @Post('sessions/:id/complete')
-  complete(@Param('id', uuid) id: string, @Body() body: CompleteSessionDto, @CurrentStaff() staff: SignedInStaff): Promise<CompletedSession> {
+  complete(
+    @Param('id', uuid) id: string,
+    @Body() body: CompleteSessionDto,
+    @CurrentStaff() staff: SignedInStaff,
+  ): Promise<CompletedSession> {
     return this.sessions.complete(id, body, staff);
   }
 
@@ -155,7 +159,8 @@ export class SessionsController {
 
   @Allow('bookSessions')
   @ApiOperation({
-    summary: 'Marks a booked session not attended. 409 SESSION_NOT_BOOKED when it is not booked any more; 409 SESSION_NOT_DUE before its day.',
+    summary:
+      'Marks a booked session not attended. 409 SESSION_NOT_BOOKED when it is not booked any more; 409 SESSION_NOT_DUE before its day.',
   })
   @HttpCode(200)
   @ApiBodyExample(ChangeSessionStatusDto, { version: 1 })
@@ -167,7 +172,10 @@ export class SessionsController {
   }
 
   @Allow('readAftercare')
-  @ApiOperation({ summary: 'The dated aftercare plan of a completed session (SPEC §1.8), in the clinic time zone. 404 NO_AFTERCARE_YET before completion.' })
+  @ApiOperation({
+    summary:
+      'The dated aftercare plan of a completed session (SPEC §1.8), in the clinic time zone. 404 NO_AFTERCARE_YET before completion.',
+  })
   @ApiResult(200, contract('Aftercare'), aftercareExample)
   @ApiProblems(404, { code: 'NO_AFTERCARE_YET', detail: 'This session has not been completed yet, so it has no aftercare plan.' })
   @Get('sessions/:id/aftercare')
@@ -176,7 +184,9 @@ export class SessionsController {
   }
 
   @Allow('readAftercare')
-  @ApiOperation({ summary: 'Pre-treatment advice for a booked session. 404 NO_PRE_TREATMENT_ADVICE when the session is not booked any more.' })
+  @ApiOperation({
+    summary: 'Pre-treatment advice for a booked session. 404 NO_PRE_TREATMENT_ADVICE when the session is not booked any more.',
+  })
   @ApiResult(200, contract('PreTreatmentAdvice'), preTreatmentExample)
   @ApiProblems(404, { code: 'NO_PRE_TREATMENT_ADVICE', detail: 'This session is not booked any more.' })
   @Get('sessions/:id/pre-treatment')

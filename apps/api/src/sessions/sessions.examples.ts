@@ -17,7 +17,11 @@ const CLINICIAN_ID = '0c2f1f4e-8d4b-4c57-a0b1-6b2e9f3d5c21';
 export const COURSE_ID = '9a7c3e15-2b6d-4f80-8e1a-4c5d6e7f8091';
 export const SESSION_ID = 'e4d3c2b1-a098-4765-8321-0fedcba98765';
 
-export const bookSessionExample: BookSessionRequest = { scheduledFor: '2026-04-14T09:30:00.000Z', clinicianId: CLINICIAN_ID, durationMinutes: 30 };
+export const bookSessionExample: BookSessionRequest = {
+  scheduledFor: '2026-04-14T09:30:00.000Z',
+  clinicianId: CLINICIAN_ID,
+  durationMinutes: 30,
+};
 
 export const sessionBookingExample: SessionBooking = {
   id: SESSION_ID,

@@ -239,9 +239,10 @@ export class SessionsRepository {
   /** Sessions of the given courses, by course and sequence (then booking time). */
   async ofCourses(m: EntityManager, courseIds: string[]): Promise<SessionRow[]> {
     if (courseIds.length === 0) return [];
-    return m.query(`${SESSION_SELECT} WHERE s.course_id = ANY($1::uuid[]) ORDER BY s.course_id, s.sequence, s.scheduled_for, s.created_at`, [
-      courseIds,
-    ]);
+    return m.query(
+      `${SESSION_SELECT} WHERE s.course_id = ANY($1::uuid[]) ORDER BY s.course_id, s.sequence, s.scheduled_for, s.created_at`,
+      [courseIds],
+    );
   }
 
   /** Shapes session rows for `role`, loading adverse events in one query when the role sees them. */
@@ -312,7 +313,9 @@ export class SessionsRepository {
   }
 
   async completedCount(m: EntityManager, courseId: string): Promise<number> {
-    const [row] = await m.query(`SELECT count(*)::int AS completed FROM sessions WHERE course_id = $1 AND status = 'completed'`, [courseId]);
+    const [row] = await m.query(`SELECT count(*)::int AS completed FROM sessions WHERE course_id = $1 AND status = 'completed'`, [
+      courseId,
+    ]);
     return row.completed;
   }
 
@@ -350,11 +353,26 @@ export class SessionsRepository {
               version = version + 1, updated_at = now()
         WHERE id = $1`,
       [
-        id, c.at, c.on, c.by,
-        c.legs, c.areas, c.agent, c.product, c.batchNumber, c.concentrationPercent,
-        c.form, c.volumeMl, c.injections, c.doseMg, c.compressionMmHg,
-        c.compressionHours, JSON.stringify(c.checklist), JSON.stringify(c.confirmations),
-        c.immediateReactions, c.treatedAt,
+        id,
+        c.at,
+        c.on,
+        c.by,
+        c.legs,
+        c.areas,
+        c.agent,
+        c.product,
+        c.batchNumber,
+        c.concentrationPercent,
+        c.form,
+        c.volumeMl,
+        c.injections,
+        c.doseMg,
+        c.compressionMmHg,
+        c.compressionHours,
+        JSON.stringify(c.checklist),
+        JSON.stringify(c.confirmations),
+        c.immediateReactions,
+        c.treatedAt,
       ],
     );
   }
@@ -368,7 +386,13 @@ export class SessionsRepository {
     );
   }
 
-  async changeStatus(m: EntityManager, id: string, status: 'cancelled' | 'did_not_attend', actorId: string, reason: string | null): Promise<void> {
+  async changeStatus(
+    m: EntityManager,
+    id: string,
+    status: 'cancelled' | 'did_not_attend',
+    actorId: string,
+    reason: string | null,
+  ): Promise<void> {
     await m.query(
       `UPDATE sessions SET status = $2, status_changed_at = now(), status_changed_by = $3, status_reason = $4,
               version = version + 1, updated_at = now()
@@ -389,7 +413,10 @@ export class SessionsRepository {
   }
 
   /** The patient's booked sessions in every course, by time, with their course's legs. */
-  async bookedOfPatient(m: EntityManager, patientId: string): Promise<{ id: string; sequence: number; scheduled_for: Date; legs: Leg[] }[]> {
+  async bookedOfPatient(
+    m: EntityManager,
+    patientId: string,
+  ): Promise<{ id: string; sequence: number; scheduled_for: Date; legs: Leg[] }[]> {
     return m.query(
       `SELECT s.id, s.sequence, s.scheduled_for, c.legs
          FROM sessions s JOIN courses c ON c.id = s.course_id

@@ -53,7 +53,12 @@ const EXCLUSION_VIOLATION = '23P01';
 
 const doubleBooked = () =>
   new DomainError('DOUBLE_BOOKED', 'The clinician already has a session or consultation booked at that time.', {
-    reasons: [{ code: 'DOUBLE_BOOKED', message: 'The clinician already has a session or consultation booked at that time. Choose another time or clinician.' }],
+    reasons: [
+      {
+        code: 'DOUBLE_BOOKED',
+        message: 'The clinician already has a session or consultation booked at that time. Choose another time or clinician.',
+      },
+    ],
   });
 
 @Injectable()
@@ -141,7 +146,10 @@ export class SessionsService {
       const fromConsultation = dto.consultationId ? await this.consultationClinician(tx, dto.consultationId, course.patient_id) : undefined;
       const clinicianId = dto.clinicianId ?? fromConsultation;
       if (clinicianId) {
-        if (!(await this.sessions.isActiveClinician(tx, clinicianId))) throw dto.clinicianId ? validationFailed('clinicianId', 'must be an active clinician') : validationFailed('consultationId', 'must be with a clinician who is still active');
+        if (!(await this.sessions.isActiveClinician(tx, clinicianId)))
+          throw dto.clinicianId
+            ? validationFailed('clinicianId', 'must be an active clinician')
+            : validationFailed('consultationId', 'must be with a clinician who is still active');
       }
 
       const policy = await loadPolicy(tx);
@@ -184,7 +192,12 @@ export class SessionsService {
       );
       const row = (await this.sessions.find(tx, id)) as SessionRow;
       const [session] = await this.sessions.shape(tx, [row], staff.role, this.zone);
-      return { ...session, window: interval.window, warnings: [...warnings, ...(await this.hoursWarnings(tx, row))], preTreatment: this.advice(row) };
+      return {
+        ...session,
+        window: interval.window,
+        warnings: [...warnings, ...(await this.hoursWarnings(tx, row))],
+        preTreatment: this.advice(row),
+      };
     });
   }
 
@@ -205,7 +218,12 @@ export class SessionsService {
       const session = (await this.sessions.find(tx, id)) as SessionRow;
 
       const now = new Date().toISOString();
-      const timing = { treatedAt: dto.treatedAt ?? now, recordedAt: now, scheduledFor: session.scheduled_for.toISOString(), timeZone: this.zone };
+      const timing = {
+        treatedAt: dto.treatedAt ?? now,
+        recordedAt: now,
+        scheduledFor: session.scheduled_for.toISOString(),
+        timeZone: this.zone,
+      };
       const on = treatmentDate(timing);
       const policy = await loadPolicy(tx);
       const patient = await loadClearanceFacts(tx, session.patient_id);
@@ -282,7 +300,14 @@ export class SessionsService {
         await this.sessions.completeCourse(tx, session.course_id, now, staff.id);
         await this.sessions.cancelBooked(tx, session.course_id, staff.id, 'Course completed');
         await this.audit.record(
-          { actorId: staff.id, action: 'update', entity: 'course', entityId: session.course_id, patientId: session.patient_id, fields: ['status'] },
+          {
+            actorId: staff.id,
+            action: 'update',
+            entity: 'course',
+            entityId: session.course_id,
+            patientId: session.patient_id,
+            fields: ['status'],
+          },
           tx,
         );
       }
@@ -310,7 +335,15 @@ export class SessionsService {
       if (!locked) throw notFound('The session');
       if (locked.version !== dto.version) throw versionConflict('The session');
       if (locked.status !== 'scheduled') {
-        refuse([{ code: 'SESSION_NOT_BOOKED', message: `This session is ${String(locked.status).replace(/_/g, ' ')}; only a booked session can be moved.` }], '');
+        refuse(
+          [
+            {
+              code: 'SESSION_NOT_BOOKED',
+              message: `This session is ${String(locked.status).replace(/_/g, ' ')}; only a booked session can be moved.`,
+            },
+          ],
+          '',
+        );
       }
       const scheduledOn = clinicDate(dto.scheduledFor, this.zone);
       if (scheduledOn < this.clock.today()) throw validationFailed('scheduledFor', 'must not be in the past');
@@ -380,7 +413,10 @@ export class SessionsService {
     return this.db.transaction(async (tx) => {
       const row = await this.requireSession(tx, id);
       if (row.status !== 'scheduled') {
-        throw new DomainError('NO_PRE_TREATMENT_ADVICE', `This session is ${row.status.replace(/_/g, ' ')}; pre-treatment advice is for booked sessions.`);
+        throw new DomainError(
+          'NO_PRE_TREATMENT_ADVICE',
+          `This session is ${row.status.replace(/_/g, ' ')}; pre-treatment advice is for booked sessions.`,
+        );
       }
       return this.advice(row);
     });
@@ -408,7 +444,14 @@ export class SessionsService {
       await this.sessions.changeStatus(tx, id, status, staff.id, dto.reason ?? null);
       const row = (await this.sessions.find(tx, id)) as SessionRow;
       await this.audit.record(
-        { actorId: staff.id, action: 'update', entity: 'session', entityId: id, patientId: row.patient_id, fields: ['status', ...(dto.reason ? ['reason'] : [])] },
+        {
+          actorId: staff.id,
+          action: 'update',
+          entity: 'session',
+          entityId: id,
+          patientId: row.patient_id,
+          fields: ['status', ...(dto.reason ? ['reason'] : [])],
+        },
         tx,
       );
       const [session] = await this.sessions.shape(tx, [row], staff.role, this.zone);
@@ -435,7 +478,12 @@ export class SessionsService {
   }
 
   /** INTERVAL_TOO_SHORT warnings for the patient's bookings that fall inside a leg's interval. */
-  private async bookingsInsideWindow(tx: EntityManager, patientId: string, treatments: LegTreatment[], policy: ClinicalPolicy): Promise<Reason[]> {
+  private async bookingsInsideWindow(
+    tx: EntityManager,
+    patientId: string,
+    treatments: LegTreatment[],
+    policy: ClinicalPolicy,
+  ): Promise<Reason[]> {
     const booked = await this.sessions.bookedOfPatient(tx, patientId);
     return booked.flatMap((b) => {
       const date = clinicDate(b.scheduled_for.toISOString(), this.zone);

@@ -31,7 +31,9 @@ export const clinicSettingsExample: ClinicSettings = {
   namedDoctorFeePence: 5000,
   consultationDepositPence: 2500,
   openingHours,
-  clinicians: [{ clinicianId: '0c2f1f4e-8d4b-4c57-a0b1-6b2e9f3d5c21', displayName: 'Dr Sarah Lind', workingDays: ['monday', 'tuesday', 'thursday'] }],
+  clinicians: [
+    { clinicianId: '0c2f1f4e-8d4b-4c57-a0b1-6b2e9f3d5c21', displayName: 'Dr Sarah Lind', workingDays: ['monday', 'tuesday', 'thursday'] },
+  ],
 };
 
 export const updateSettingsExample: UpdateClinicSettingsRequest = {

@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import type { ClinicIdentity, ClinicInfo, ClinicSettings, ClinicianWorkingDays, OpeningHours, UpdateClinicSettingsRequest, Weekday } from '@venule/api-contract';
+import type {
+  ClinicIdentity,
+  ClinicInfo,
+  ClinicSettings,
+  ClinicianWorkingDays,
+  OpeningHours,
+  UpdateClinicSettingsRequest,
+  Weekday,
+} from '@venule/api-contract';
 import type { EntityManager } from 'typeorm';
 
 interface SettingsRow {
@@ -81,9 +89,16 @@ export class SettingsRepository {
   }
 
   async policy(m: EntityManager): Promise<PolicySettings | null> {
-    const [r] = await m.query(`SELECT scan_validity_months, min_interval_days, max_interval_days, late_entry_days FROM clinic_settings WHERE id = 1`);
+    const [r] = await m.query(
+      `SELECT scan_validity_months, min_interval_days, max_interval_days, late_entry_days FROM clinic_settings WHERE id = 1`,
+    );
     return r
-      ? { scanValidityMonths: r.scan_validity_months, minIntervalDays: r.min_interval_days, maxIntervalDays: r.max_interval_days, lateEntryDays: r.late_entry_days }
+      ? {
+          scanValidityMonths: r.scan_validity_months,
+          minIntervalDays: r.min_interval_days,
+          maxIntervalDays: r.max_interval_days,
+          lateEntryDays: r.late_entry_days,
+        }
       : null;
   }
 

@@ -14,10 +14,16 @@ const pounds = (pence: number) => `£${(pence / 100).toFixed(2)}`;
 function crossFieldProblems(dto: UpdateSettingsDto): { field: string; message: string }[] {
   const problems = openingHoursProblems(dto.openingHours);
   if (dto.consultationDepositPence > dto.namedDoctorFeePence) {
-    problems.push({ field: 'consultationDepositPence', message: `must not be more than the named-doctor fee (${pounds(dto.namedDoctorFeePence)})` });
+    problems.push({
+      field: 'consultationDepositPence',
+      message: `must not be more than the named-doctor fee (${pounds(dto.namedDoctorFeePence)})`,
+    });
   }
   if (dto.maxIntervalDays < dto.minIntervalDays) {
-    problems.push({ field: 'maxIntervalDays', message: `must be at least the shortest interval between treatments (${dto.minIntervalDays} days)` });
+    problems.push({
+      field: 'maxIntervalDays',
+      message: `must be at least the shortest interval between treatments (${dto.minIntervalDays} days)`,
+    });
   }
   const seen = new Set<string>();
   dto.clinicians.forEach((c, i) => {
@@ -78,7 +84,12 @@ export class SettingsService {
     return this.db.transaction(async (tx) => {
       const before = await this.settings.read(tx, true);
       if (before.version !== dto.version) throw versionConflict('The clinic settings');
-      const strangers = new Set(await this.settings.notActiveClinicians(tx, dto.clinicians.map((c) => c.clinicianId)));
+      const strangers = new Set(
+        await this.settings.notActiveClinicians(
+          tx,
+          dto.clinicians.map((c) => c.clinicianId),
+        ),
+      );
       const unknown = dto.clinicians.flatMap((c, i) =>
         strangers.has(c.clinicianId) ? [{ field: `clinicians.${i}.clinicianId`, message: 'must be an active clinician' }] : [],
       );

@@ -40,11 +40,7 @@ export class UsersController {
   @ApiResult(200, contract('User'), { ...userExample, version: 2, role: 'manager' })
   @ApiProblems(400, 404, 409)
   @Patch(':id')
-  update(
-    @Param('id', new ParseUUIDPipe()) id: string,
-    @Body() body: UpdateUserDto,
-    @CurrentStaff() staff: SignedInStaff,
-  ): Promise<User> {
+  update(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: UpdateUserDto, @CurrentStaff() staff: SignedInStaff): Promise<User> {
     return this.users.update(id, body, staff.id);
   }
 

@@ -39,7 +39,10 @@ export class UsersService {
     try {
       return await this.db.transaction(async (tx) => {
         const user = await this.accounts.insert(tx, { email: dto.email, displayName: dto.displayName, role: dto.role, passwordHash });
-        await this.audit.record({ actorId, action: 'create', entity: 'user', entityId: user.id, fields: ['email', 'displayName', 'role'] }, tx);
+        await this.audit.record(
+          { actorId, action: 'create', entity: 'user', entityId: user.id, fields: ['email', 'displayName', 'role'] },
+          tx,
+        );
         return toUser(user);
       });
     } catch (error) {

@@ -46,15 +46,17 @@ export function routeTable(t: TestApp): RouteEntry[] {
         return typeof type === 'function' && type !== Object && type !== String ? (type as Dto) : undefined;
       };
       const consumes: string[] = Reflect.getMetadata(API_CONSUMES, handler) ?? [];
-      return [{
-        method: RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod],
-        path,
-        handler: `${cls.name}.${name}`,
-        params: [...path.matchAll(/:([A-Za-z]+)/g)].map((m) => m[1]),
-        body: argOf(RouteParamtypes.BODY),
-        query: argOf(RouteParamtypes.QUERY),
-        multipart: consumes.includes('multipart/form-data'),
-      }];
+      return [
+        {
+          method: RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod],
+          path,
+          handler: `${cls.name}.${name}`,
+          params: [...path.matchAll(/:([A-Za-z]+)/g)].map((m) => m[1]),
+          body: argOf(RouteParamtypes.BODY),
+          query: argOf(RouteParamtypes.QUERY),
+          multipart: consumes.includes('multipart/form-data'),
+        },
+      ];
     });
   });
 }

@@ -40,13 +40,15 @@ export function routesOf(app: NestFastifyApplication): Route[] {
       if (sub === undefined) return [];
       const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod];
       const path = servedPath(base, sub, method);
-      return [{
-        method,
-        path,
-        capability: reflector.getAllAndOverride<Capability | undefined>(CAPABILITY_KEY, [handler, cls]),
-        isPublic: Boolean(reflector.getAllAndOverride<boolean>(PUBLIC_KEY, [handler, cls])),
-        handler: `${cls.name}.${name}`,
-      }];
+      return [
+        {
+          method,
+          path,
+          capability: reflector.getAllAndOverride<Capability | undefined>(CAPABILITY_KEY, [handler, cls]),
+          isPublic: Boolean(reflector.getAllAndOverride<boolean>(PUBLIC_KEY, [handler, cls])),
+          handler: `${cls.name}.${name}`,
+        },
+      ];
     });
   });
 }

@@ -28,12 +28,18 @@ export class StaffClient {
   }
 
   get(path: string): Promise<Response> {
-    return this.agent.get(path).set('Accept', 'application/json').then((r) => r);
+    return this.agent
+      .get(path)
+      .set('Accept', 'application/json')
+      .then((r) => r);
   }
 
   /** A GET asking for another representation, e.g. `text/csv`. */
   getAs(path: string, accept: string): Promise<Response> {
-    return this.agent.get(path).set('Accept', accept).then((r) => r);
+    return this.agent
+      .get(path)
+      .set('Accept', accept)
+      .then((r) => r);
   }
 
   post(path: string, body: unknown = {}): Promise<Response> {

@@ -89,10 +89,12 @@ export class TestApp {
 
   /** A staff account of the given role, created directly in the database. */
   async createStaff(role: Role, email = `${role}.${randomBytes(3).toString('hex')}@test.venule`): Promise<{ id: string; email: string }> {
-    const [row] = await this.db.query(
-      `INSERT INTO users (email, display_name, role, password_hash) VALUES ($1, $2, $3, $4) RETURNING id`,
-      [email, `Test ${role}`, role, await hashPassword(TEST_PASSWORD)],
-    );
+    const [row] = await this.db.query(`INSERT INTO users (email, display_name, role, password_hash) VALUES ($1, $2, $3, $4) RETURNING id`, [
+      email,
+      `Test ${role}`,
+      role,
+      await hashPassword(TEST_PASSWORD),
+    ]);
     return { id: row.id, email };
   }
 
@@ -127,7 +129,9 @@ EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
 END $$`;
 
 function ownerQuery(target: DatabaseTarget, sql: string): Promise<void> {
-  return 'url' in target ? adminQuery(target.url, sql) : adminQuery({ host: target.socketDir, user: 'postgres', database: 'postgres' }, sql);
+  return 'url' in target
+    ? adminQuery(target.url, sql)
+    : adminQuery({ host: target.socketDir, user: 'postgres', database: 'postgres' }, sql);
 }
 
 async function adminQuery(connection: string | ClientConfig, sql: string): Promise<void> {

@@ -22,7 +22,10 @@ export const appConfig: ApplicationConfig = {
     { provide: TitleStrategy, useClass: VenuleTitleStrategy },
     provideClinicDates(),
     // Long server messages push the next field down instead of overlapping it.
-    { provide: MAT_FORM_FIELD_DEFAULT_OPTIONS, useValue: { appearance: 'outline', subscriptSizing: 'dynamic' } satisfies MatFormFieldDefaultOptions },
+    {
+      provide: MAT_FORM_FIELD_DEFAULT_OPTIONS,
+      useValue: { appearance: 'outline', subscriptSizing: 'dynamic' } satisfies MatFormFieldDefaultOptions,
+    },
     provideAppInitializer(() => {
       inject(MatIconRegistry).setDefaultFontSetClass('material-symbols-outlined');
       return inject(Session).load();

@@ -18,9 +18,23 @@ export function leg(status: LegClearanceView['status'], validUntil?: string, sid
 }
 
 /** A clearance as `GET /api/patients/:id/clearance` answers it. */
-export function clearanceOf(left: LegClearanceView, right: LegClearanceView, blockers: Clearance['blockers'] = [], on = '2026-11-25'): Clearance {
+export function clearanceOf(
+  left: LegClearanceView,
+  right: LegClearanceView,
+  blockers: Clearance['blockers'] = [],
+  on = '2026-11-25',
+): Clearance {
   const eligible = blockers.length === 0 && (left.status === 'cleared' || right.status === 'cleared');
-  return { patientId: 'p-1', on, eligible, legs: { left, right: { ...right, reasons: right.reasons.map((r) => ({ ...r, leg: 'right' as const })) } }, blockers };
+  return {
+    patientId: 'p-1',
+    on,
+    eligible,
+    legs: { left, right: { ...right, reasons: right.reasons.map((r) => ({ ...r, leg: 'right' as const })) } },
+    blockers,
+  };
 }
 
-export const NO_HISTORY: ClearanceBlocker = { code: 'MEDICAL_HISTORY_REQUIRED', message: 'No medical history on file. A clinician must record it before treatment.' };
+export const NO_HISTORY: ClearanceBlocker = {
+  code: 'MEDICAL_HISTORY_REQUIRED',
+  message: 'No medical history on file. A clinician must record it before treatment.',
+};

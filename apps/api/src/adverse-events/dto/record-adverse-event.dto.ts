@@ -1,4 +1,11 @@
-import { ADVERSE_EVENT_TYPES, SEVERITIES, type AdverseEventInput, type AdverseEventResolution, type AdverseEventType, type Severity } from '@venule/api-contract';
+import {
+  ADVERSE_EVENT_TYPES,
+  SEVERITIES,
+  type AdverseEventInput,
+  type AdverseEventResolution,
+  type AdverseEventType,
+  type Severity,
+} from '@venule/api-contract';
 import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { IsCalendarDate } from '../../platform/validation/date-fields';
 

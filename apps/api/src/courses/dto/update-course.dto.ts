@@ -1,18 +1,6 @@
 import type { UpdateCourseRequest } from '@venule/api-contract';
 import { Transform, Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { IsRecordVersion } from '../../platform/http/record-version';
 import { RecordOutcomeDto } from './record-outcome.dto';
 

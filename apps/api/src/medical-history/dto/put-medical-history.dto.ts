@@ -71,17 +71,29 @@ export class PutMedicalHistoryDto implements MedicalHistoryInput {
   @IsString({ each: true, message: 'must be a list of condition codes' })
   conditions!: ConditionCode[];
 
-  @ApiPropertyOptional({ example: { smoking: '10 a day; advised to stop; accepts the risk' }, description: 'A clinician’s note per relative condition present' })
+  @ApiPropertyOptional({
+    example: { smoking: '10 a day; advised to stop; accepts the risk' },
+    description: 'A clinician’s note per relative condition present',
+  })
   @IsOptional()
   @IsObject({ message: 'must be an object of notes keyed by condition code' })
   acknowledgements: Partial<Record<RelativeContraindication, string>> = {};
 
   @ApiPropertyOptional({ type: Number, nullable: true, example: 64.5, description: 'kg, 30–250, one decimal place' })
   @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 1 }, { message: 'must be a number of kilograms with at most one decimal place' })
+  @IsNumber(
+    { allowNaN: false, allowInfinity: false, maxDecimalPlaces: 1 },
+    { message: 'must be a number of kilograms with at most one decimal place' },
+  )
   weightKg: number | null = null;
 
-  @ApiPropertyOptional({ type: String, format: 'date', nullable: true, example: '2026-01-05', description: 'When the weight was measured; not in the future' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date',
+    nullable: true,
+    example: '2026-01-05',
+    description: 'When the weight was measured; not in the future',
+  })
   @IsOptional()
   @IsRealDate()
   weightMeasuredOn: string | null = null;

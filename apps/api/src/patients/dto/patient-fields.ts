@@ -6,7 +6,11 @@ import { registerDecorator, type ValidationOptions } from 'class-validator';
 export const Tidy = (emptyIsNull = false) =>
   Transform(({ value }) => {
     if (typeof value !== 'string') return value;
-    const v = value.normalize('NFC').replace(/[\u2018\u2019]/g, "'").replace(/\s+/g, ' ').trim();
+    const v = value
+      .normalize('NFC')
+      .replace(/[\u2018\u2019]/g, "'")
+      .replace(/\s+/g, ' ')
+      .trim();
     return emptyIsNull && v === '' ? null : v;
   });
 
@@ -25,7 +29,12 @@ export function normalisePostcode(value: unknown): unknown {
   if (typeof value !== 'string') return value;
   const v = value.replace(/\s+/g, ' ').trim();
   if (v === '') return null;
-  return UK_POSTCODE.test(v) ? v.toUpperCase().replace(/ /g, '').replace(/^(.+)(\d[A-Z]{2})$/, '$1 $2') : v;
+  return UK_POSTCODE.test(v)
+    ? v
+        .toUpperCase()
+        .replace(/ /g, '')
+        .replace(/^(.+)(\d[A-Z]{2})$/, '$1 $2')
+    : v;
 }
 
 /**
@@ -53,7 +62,10 @@ export function IsPlausiblePhone(options?: ValidationOptions) {
       name: 'isPlausiblePhone',
       target: object.constructor,
       propertyName,
-      options: { message: 'must be a UK phone number (e.g. 07700 900123) or an international one starting with + (e.g. +44 7700 900123)', ...options },
+      options: {
+        message: 'must be a UK phone number (e.g. 07700 900123) or an international one starting with + (e.g. +44 7700 900123)',
+        ...options,
+      },
       validator: { validate: isPlausiblePhone },
     });
 }

@@ -41,7 +41,12 @@ export class PatientFieldsDto {
   @IsPlausiblePhone()
   phone!: string | null;
 
-  @ApiPropertyOptional({ type: String, example: 'siobhan@example.org', nullable: true, description: 'Phone or email (or both) is required' })
+  @ApiPropertyOptional({
+    type: String,
+    example: 'siobhan@example.org',
+    nullable: true,
+    description: 'Phone or email (or both) is required',
+  })
   @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() || null : value))
   @IsOptional()
   @IsEmail({}, { message: 'must be an email address, e.g. name@example.org' })
@@ -80,7 +85,9 @@ export function requireWayToReach(dto: Pick<PatientFieldsDto, 'phone' | 'email'>
 }
 
 export class RegisterPatientDto extends PatientFieldsDto implements RegisterPatientRequest {
-  @ApiPropertyOptional({ description: 'Register even though a patient with the same name and date of birth exists (after a 409 DUPLICATE_PATIENT).' })
+  @ApiPropertyOptional({
+    description: 'Register even though a patient with the same name and date of birth exists (after a 409 DUPLICATE_PATIENT).',
+  })
   @IsOptional()
   @IsBoolean({ message: 'must be true or false' })
   confirmDuplicate?: boolean;

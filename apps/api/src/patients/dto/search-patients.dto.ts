@@ -6,7 +6,8 @@ import { PagingQuery } from '../../platform/http/paging.dto';
 
 export class SearchPatientsQuery extends PagingQuery implements PatientSearchQuery {
   @ApiPropertyOptional({
-    description: 'Name fragments (accent- and case-insensitive, typo-tolerant), clinic number (VN-001234 or 1234), phone digits in any format, or date of birth (YYYY-MM-DD or DD/MM/YYYY)',
+    description:
+      'Name fragments (accent- and case-insensitive, typo-tolerant), clinic number (VN-001234 or 1234), phone digits in any format, or date of birth (YYYY-MM-DD or DD/MM/YYYY)',
   })
   @IsOptional()
   @IsString()

@@ -5,5 +5,8 @@ import { AuditRecordingRepository } from './audit-recording.repository';
 import { PageViewInterceptor } from './page-view';
 
 @Global()
-@Module({ providers: [AuditService, AuditRecordingRepository, { provide: APP_INTERCEPTOR, useClass: PageViewInterceptor }], exports: [AuditService] })
+@Module({
+  providers: [AuditService, AuditRecordingRepository, { provide: APP_INTERCEPTOR, useClass: PageViewInterceptor }],
+  exports: [AuditService],
+})
 export class AuditRecordingModule {}

@@ -67,7 +67,11 @@ const isRefusedAs = (r: Refusal): r is Reason<RefusedAs> => !isInvalidInput(r);
  */
 export function refuse(reasons: readonly Refusal[], message: string): never {
   const invalid = reasons.filter(isInvalidInput);
-  if (invalid.length) throw invalidFields(invalid.map((r) => ({ field: r.field ?? 'body', message: r.message })), [...reasons]);
+  if (invalid.length)
+    throw invalidFields(
+      invalid.map((r) => ({ field: r.field ?? 'body', message: r.message })),
+      [...reasons],
+    );
   const refusals = reasons.filter(isRefusedAs);
   const first = refusals.find((r) => ERROR_STATUS[r.code] === 422) ?? refusals[0];
   throw new DomainError(first.code, ERROR_STATUS[first.code] === 422 ? message : first.message, { reasons: [...reasons] });

@@ -42,7 +42,10 @@ export function registerCsrfProtection(app: FastifyInstance, options: { secure: 
     const tokenOk = typeof header === 'string' && request.cookies[XSRF_COOKIE] !== undefined && same(header, token);
     if (crossOrigin || !tokenOk) {
       const problem = toProblem(
-        new DomainError('FORBIDDEN', crossOrigin ? 'Requests from another site are refused.' : 'The CSRF token is missing or wrong. Reload the page and try again.'),
+        new DomainError(
+          'FORBIDDEN',
+          crossOrigin ? 'Requests from another site are refused.' : 'The CSRF token is missing or wrong. Reload the page and try again.',
+        ),
       );
       return reply.status(403).header('Content-Type', 'application/problem+json').send(problem);
     }

@@ -68,7 +68,10 @@ export function registerInputGuard(app: FastifyInstance): void {
       ...inspectInput(request.body, 'body'),
     ];
     if (problems.length) {
-      return reply.status(400).header('Content-Type', 'application/problem+json').send(toProblem(invalidFields(problems)));
+      return reply
+        .status(400)
+        .header('Content-Type', 'application/problem+json')
+        .send(toProblem(invalidFields(problems)));
     }
   });
 }

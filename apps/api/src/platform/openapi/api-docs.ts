@@ -80,7 +80,9 @@ const TYPICAL: Record<ProblemStatus, Refusal> = {
   422: {
     code: 'INTERVAL_TOO_SHORT',
     detail: 'The next session cannot be booked yet.',
-    reasons: [{ code: 'INTERVAL_TOO_SHORT', message: 'The left leg may be treated again from 2026-04-13.', leg: 'left', opensOn: '2026-04-13' }],
+    reasons: [
+      { code: 'INTERVAL_TOO_SHORT', message: 'The left leg may be treated again from 2026-04-13.', leg: 'left', opensOn: '2026-04-13' },
+    ],
   },
   429: { code: 'TOO_MANY_REQUESTS', detail: 'Too many attempts; try again in a minute.' },
   503: { code: 'SERVICE_UNAVAILABLE', detail: 'The database is not answering.' },

@@ -13,7 +13,10 @@ import { IsCalendarDate } from '../../platform/validation/date-fields';
 import { PagingQuery } from '../../platform/http/paging.dto';
 
 export class CourseProgressQueryDto extends PagingQuery implements CourseProgressQuery {
-  @ApiPropertyOptional({ format: 'uuid', description: 'Courses counted under this clinician (who gave the latest session, else who planned it).' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Courses counted under this clinician (who gave the latest session, else who planned it).',
+  })
   @IsOptional()
   @IsUUID('all', { message: 'must be a staff id' })
   clinicianId?: string;

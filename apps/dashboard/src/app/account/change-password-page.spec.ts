@@ -9,7 +9,12 @@ import { ChangePasswordPage } from './change-password-page';
 async function setup(mustChangePassword = false) {
   TestBed.configureTestingModule({
     imports: [ChangePasswordPage],
-    providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([]), { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } }],
+    providers: [
+      provideHttpClient(),
+      provideHttpClientTesting(),
+      provideRouter([]),
+      { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
+    ],
   });
   const session = signInAs('reception');
   session.info.update((info) => info && { ...info, mustChangePassword });
@@ -75,7 +80,9 @@ describe('ChangePasswordPage', () => {
     type('New password again', 'a brand new passphrase');
     await submit();
     http.expectOne('/api/auth/password').flush(
-      problem(400, 'VALIDATION_FAILED', 'The current password is wrong.', { errors: [{ field: 'currentPassword', messages: ['is not your current password'] }] }),
+      problem(400, 'VALIDATION_FAILED', 'The current password is wrong.', {
+        errors: [{ field: 'currentPassword', messages: ['is not your current password'] }],
+      }),
       { status: 400, statusText: 'Bad Request' },
     );
     await fixture.whenStable();

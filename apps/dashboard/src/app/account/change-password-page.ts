@@ -21,7 +21,16 @@ const matchesNewPassword = (repeat: AbstractControl): ValidationErrors | null =>
 /** A member of staff changes their own password; after an admin's reset, the only page they reach. */
 @Component({
   selector: 'vn-change-password-page',
-  imports: [ReactiveFormsModule, RouterLink, MatCardModule, MatFormFieldModule, MatInputModule, MatButtonModule, MatIconModule, MatProgressBarModule],
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatCardModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatButtonModule,
+    MatIconModule,
+    MatProgressBarModule,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { class: 'vn-page' },
   template: `

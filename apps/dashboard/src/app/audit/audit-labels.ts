@@ -2,8 +2,16 @@ import type { AuditAction } from '@venule/api-contract';
 
 /** The one table of how the audit trail names things to staff: records, actions and fields. */
 export const ACTION_LABELS: Record<AuditAction, string> = {
-  create: 'Created', read: 'Viewed', update: 'Changed', delete: 'Deleted', sign: 'Signed', login: 'Signed in', logout: 'Signed out',
-  login_failed: 'Sign-in failed', login_throttled: 'Sign-in refused (too many attempts)', export: 'Downloaded',
+  create: 'Created',
+  read: 'Viewed',
+  update: 'Changed',
+  delete: 'Deleted',
+  sign: 'Signed',
+  login: 'Signed in',
+  logout: 'Signed out',
+  login_failed: 'Sign-in failed',
+  login_throttled: 'Sign-in refused (too many attempts)',
+  export: 'Downloaded',
 };
 
 export const ENTITY_LABELS: Record<string, string> = {

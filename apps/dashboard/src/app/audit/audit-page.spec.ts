@@ -10,9 +10,20 @@ import { AuditPage } from './audit-page';
 import { fieldLabel } from './audit-labels';
 
 const event = (over: Partial<AuditEvent>): AuditEvent => ({
-  id: '1', at: '2026-03-02T10:15:00Z', actorId: 'u1', actorEmail: 'cleo@clinic.test', actorName: 'Cleo Clinician', action: 'create',
-  entity: 'adverse_event', entityId: 'ae1', patientId: 'p1', patientClinicNumber: 'VN-000042', patientName: 'Ada Lovelace',
-  fields: ['type', 'severity', 'onsetOn'], occurredAt: null, ...over,
+  id: '1',
+  at: '2026-03-02T10:15:00Z',
+  actorId: 'u1',
+  actorEmail: 'cleo@clinic.test',
+  actorName: 'Cleo Clinician',
+  action: 'create',
+  entity: 'adverse_event',
+  entityId: 'ae1',
+  patientId: 'p1',
+  patientClinicNumber: 'VN-000042',
+  patientName: 'Ada Lovelace',
+  fields: ['type', 'severity', 'onsetOn'],
+  occurredAt: null,
+  ...over,
 });
 const staffList: AuditStaffMember[] = [
   { id: 'u1', displayName: 'Cleo Clinician', email: 'cleo@clinic.test', role: 'clinician', active: true },
@@ -85,7 +96,9 @@ describe('AuditPage', () => {
     await harness.fixture.whenStable();
     await settle();
     expect(TestBed.inject(Router).url).toBe('/audit?patientId=p1');
-    http.expectOne((r) => r.url === '/api/audit' && r.params.get('patientId') === 'p1').flush({ items: [event({})], total: 1, limit: 25, offset: 0 });
+    http
+      .expectOne((r) => r.url === '/api/audit' && r.params.get('patientId') === 'p1')
+      .flush({ items: [event({})], total: 1, limit: 25, offset: 0 });
     harness.detectChanges();
     expect((el.querySelector('input[placeholder^="Name"]') as HTMLInputElement).value).toBe('Ada Lovelace (VN-000042)');
   });

@@ -39,8 +39,21 @@ export function recordLink(e: AuditEvent): string[] | null {
 @Component({
   selector: 'vn-audit-page',
   imports: [
-    ReactiveFormsModule, RouterLink, MatAutocompleteModule, MatDatepickerModule, MatFormFieldModule, MatInputModule, MatSelectModule,
-    MatButtonModule, MatIconModule, MatTableModule, MatPaginatorModule, MatProgressBarModule, MatTooltipModule, EmptyState, ErrorState,
+    ReactiveFormsModule,
+    RouterLink,
+    MatAutocompleteModule,
+    MatDatepickerModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    MatButtonModule,
+    MatIconModule,
+    MatTableModule,
+    MatPaginatorModule,
+    MatProgressBarModule,
+    MatTooltipModule,
+    EmptyState,
+    ErrorState,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { class: 'vn-page' },
@@ -224,7 +237,12 @@ export class AuditPage {
       debounceTime(250),
       distinctUntilChanged(),
       switchMap((q) =>
-        q.length < 2 ? of([]) : this.patientsApi.search({ q, limit: 10, includeArchived: true }).pipe(map((p) => p.items), catchError(() => of([]))),
+        q.length < 2
+          ? of([])
+          : this.patientsApi.search({ q, limit: 10, includeArchived: true }).pipe(
+              map((p) => p.items),
+              catchError(() => of([])),
+            ),
       ),
     ),
     { initialValue: [] as PatientSummary[] },
@@ -291,7 +309,8 @@ export class AuditPage {
   }
 
   protected readonly patientText = patientText;
-  protected readonly patientDisplay = (value: string | PatientSummary | null) => (value && typeof value === 'object' ? patientText(value) : (value ?? ''));
+  protected readonly patientDisplay = (value: string | PatientSummary | null) =>
+    value && typeof value === 'object' ? patientText(value) : (value ?? '');
 
   protected pickPatient(patient: PatientSummary): void {
     this.picked.set({ id: patient.id, text: patientText(patient) });
@@ -322,7 +341,10 @@ export class AuditPage {
   }
 
   protected onPage(event: PageEvent): void {
-    this.navigate({ offset: event.pageIndex * event.pageSize || null, pageSize: event.pageSize === AUDIT_PAGE_SIZES[0] ? null : event.pageSize });
+    this.navigate({
+      offset: event.pageIndex * event.pageSize || null,
+      pageSize: event.pageSize === AUDIT_PAGE_SIZES[0] ? null : event.pageSize,
+    });
   }
 
   protected download(): void {

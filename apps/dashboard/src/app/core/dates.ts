@@ -3,7 +3,15 @@ import { DEFAULT_TIME_ZONE, ageOn as yearsOld, clinicDate, clinicWallTime, forma
 
 /** Instants are shown in the clinic's time zone, whatever the browser's. */
 const formatterFor = (timeZone: string) =>
-  new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+  new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    weekday: 'short',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
 
 /** The clinic's zone as the API reports it when staff sign in (`CLINIC_TIMEZONE`); London until then. */
 let clinicZone = DEFAULT_TIME_ZONE;

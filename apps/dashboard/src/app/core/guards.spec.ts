@@ -67,7 +67,9 @@ describe('route guards', () => {
     const harness = await RouterTestingHarness.create();
     await harness.navigateByUrl(url);
     // A refused page shows "no access" in its place (the browser keeps the address: skipLocationChange).
-    expect(TestBed.inject(Router).routerState.snapshot.root.firstChild?.firstChild?.routeConfig?.path).toBe(allowed ? url.slice(1) : 'forbidden');
+    expect(TestBed.inject(Router).routerState.snapshot.root.firstChild?.firstChild?.routeConfig?.path).toBe(
+      allowed ? url.slice(1) : 'forbidden',
+    );
   });
 
   it.each<[Role, string]>([

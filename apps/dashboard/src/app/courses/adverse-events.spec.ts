@@ -9,14 +9,30 @@ import { AdverseEvents } from './adverse-events';
 
 function event(overrides: Partial<AdverseEvent> = {}): AdverseEvent {
   return {
-    id: 'ae-1', version: 1, createdAt: '2026-03-20T09:00:00Z', updatedAt: '2026-03-20T09:00:00Z', sessionId: 's-1', type: 'matting',
-    severity: 'moderate', onsetOn: '2026-03-16', resolved: true, resolvedOn: '2026-03-30', notes: null, recordedBy: 'clinician-id', ...overrides,
+    id: 'ae-1',
+    version: 1,
+    createdAt: '2026-03-20T09:00:00Z',
+    updatedAt: '2026-03-20T09:00:00Z',
+    sessionId: 's-1',
+    type: 'matting',
+    severity: 'moderate',
+    onsetOn: '2026-03-16',
+    resolved: true,
+    resolvedOn: '2026-03-30',
+    notes: null,
+    recordedBy: 'clinician-id',
+    ...overrides,
   };
 }
 
 async function open(role: Role, events: AdverseEvent[] = []) {
   TestBed.configureTestingModule({
-    providers: [provideHttpClient(), provideHttpClientTesting(), { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } }, provideClinicDates()],
+    providers: [
+      provideHttpClient(),
+      provideHttpClientTesting(),
+      { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
+      provideClinicDates(),
+    ],
   });
   signInAs(role);
   const fixture = TestBed.createComponent(AdverseEvents);
@@ -52,7 +68,10 @@ async function open(role: Role, events: AdverseEvent[] = []) {
 
 describe('AdverseEvents', () => {
   it("lists the session's events with type, severity, onset and whether resolved", async () => {
-    const { items } = await open('manager', [event(), event({ id: 'ae-2', type: 'hyperpigmentation', severity: 'mild', resolved: false, resolvedOn: null })]);
+    const { items } = await open('manager', [
+      event(),
+      event({ id: 'ae-2', type: 'hyperpigmentation', severity: 'mild', resolved: false, resolvedOn: null }),
+    ]);
     expect(items()).toEqual([
       'Matting · Moderate · onset 16/03/2026 · resolved 30/03/2026',
       'Hyperpigmentation · Mild · onset 16/03/2026 · not resolved',
@@ -80,11 +99,22 @@ describe('AdverseEvents', () => {
     const request = http.expectOne('/api/sessions/s-1/adverse-events');
     expect(request.request.method).toBe('POST');
     expect(request.request.body).toEqual({
-      type: 'superficial_thrombophlebitis', severity: 'moderate', onsetOn: '2026-03-09', resolved: false,
+      type: 'superficial_thrombophlebitis',
+      severity: 'moderate',
+      onsetOn: '2026-03-09',
+      resolved: false,
       notes: 'Tender cord along the medial calf; compression and NSAID advised.',
     });
-    request.flush(event({ id: 'ae-9', type: 'superficial_thrombophlebitis', onsetOn: '2026-03-09', resolved: false, resolvedOn: null,
-      notes: 'Tender cord along the medial calf; compression and NSAID advised.' }));
+    request.flush(
+      event({
+        id: 'ae-9',
+        type: 'superficial_thrombophlebitis',
+        onsetOn: '2026-03-09',
+        resolved: false,
+        resolvedOn: null,
+        notes: 'Tender cord along the medial calf; compression and NSAID advised.',
+      }),
+    );
     await fixture.whenStable();
     expect(el.querySelector('form')).toBeNull();
     expect(items()).toEqual([
@@ -112,7 +142,9 @@ describe('AdverseEvents', () => {
     await type('onsetOn', '02/03/2026');
     submit();
     http.expectOne('/api/sessions/s-1/adverse-events').flush(
-      problem(400, 'VALIDATION_FAILED', 'Some fields are invalid.', { errors: [{ field: 'onsetOn', messages: ['must not be before the session (2026-03-02)'] }] }),
+      problem(400, 'VALIDATION_FAILED', 'Some fields are invalid.', {
+        errors: [{ field: 'onsetOn', messages: ['must not be before the session (2026-03-02)'] }],
+      }),
       { status: 400, statusText: 'Bad Request' },
     );
     await fixture.whenStable();
@@ -122,7 +154,10 @@ describe('AdverseEvents', () => {
   });
 
   it('marks an open event resolved on the date the clinician enters, and shows it resolved', async () => {
-    const { click, http, fixture, items, button, el } = await open('clinician', [event(), event({ id: 'ae-2', resolved: false, resolvedOn: null })]);
+    const { click, http, fixture, items, button, el } = await open('clinician', [
+      event(),
+      event({ id: 'ae-2', resolved: false, resolvedOn: null }),
+    ]);
     expect(el.querySelectorAll('button[aria-label="Mark Matting resolved"]')).toHaveLength(1);
     await click('Mark resolved');
     expect(el.querySelector<HTMLInputElement>('li.resolving input')?.value).toBe('31/03/2026');
@@ -136,7 +171,10 @@ describe('AdverseEvents', () => {
     expect(request.request.body).toEqual({ resolvedOn: '2026-03-25' });
     request.flush(event({ id: 'ae-2', resolved: true, resolvedOn: '2026-03-25', version: 2 }));
     await fixture.whenStable();
-    expect(items()).toEqual(['Matting · Moderate · onset 16/03/2026 · resolved 30/03/2026', 'Matting · Moderate · onset 16/03/2026 · resolved 25/03/2026']);
+    expect(items()).toEqual([
+      'Matting · Moderate · onset 16/03/2026 · resolved 30/03/2026',
+      'Matting · Moderate · onset 16/03/2026 · resolved 25/03/2026',
+    ]);
     expect(button('Mark resolved')).toBeUndefined();
   });
 
@@ -144,10 +182,12 @@ describe('AdverseEvents', () => {
     const { click, http, fixture, el } = await open('clinician', [event({ resolved: false, resolvedOn: null })]);
     await click('Mark resolved');
     await click('Save');
-    http.expectOne('/api/adverse-events/ae-1/resolve').flush(
-      problem(409, 'ADVERSE_EVENT_ALREADY_RESOLVED', 'This adverse event is already marked resolved.'),
-      { status: 409, statusText: 'Conflict' },
-    );
+    http
+      .expectOne('/api/adverse-events/ae-1/resolve')
+      .flush(problem(409, 'ADVERSE_EVENT_ALREADY_RESOLVED', 'This adverse event is already marked resolved.'), {
+        status: 409,
+        statusText: 'Conflict',
+      });
     await fixture.whenStable();
     expect(el.querySelector('li.resolving')?.textContent).toContain('This adverse event is already marked resolved.');
   });
@@ -165,7 +205,11 @@ describe('AdverseEvents', () => {
     await type('resolvedOn', '20/03/2026');
     (el.querySelector('form button[type=submit]') as HTMLButtonElement).click();
     expect(http.expectOne('/api/sessions/s-1/adverse-events').request.body).toEqual({
-      type: 'matting', severity: 'mild', onsetOn: '2026-03-10', resolved: true, resolvedOn: '2026-03-20',
+      type: 'matting',
+      severity: 'mild',
+      onsetOn: '2026-03-10',
+      resolved: true,
+      resolvedOn: '2026-03-20',
     });
   });
 });

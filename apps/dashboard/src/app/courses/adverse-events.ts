@@ -7,7 +7,15 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import { ADVERSE_EVENT_TYPES, SEVERITIES, type AdverseEvent, type AdverseEventType, type IsoDate, type Reason, type Severity } from '@venule/api-contract';
+import {
+  ADVERSE_EVENT_TYPES,
+  SEVERITIES,
+  type AdverseEvent,
+  type AdverseEventType,
+  type IsoDate,
+  type Reason,
+  type Severity,
+} from '@venule/api-contract';
 import type { DateTime } from 'luxon';
 import { can } from '../core/access';
 import { dateFieldMessage, isoDateOf, pickerDate } from '../core/clinic-dates';
@@ -34,7 +42,17 @@ const requiredWhenResolved: ValidatorFn = (control) =>
  */
 @Component({
   selector: 'vn-adverse-events',
-  imports: [ReactiveFormsModule, MatButtonModule, MatCheckboxModule, MatDatepickerModule, MatFormFieldModule, MatIconModule, MatInputModule, MatSelectModule, ReasonList],
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatCheckboxModule,
+    MatDatepickerModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatSelectModule,
+    ReasonList,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (list().length) {
@@ -237,8 +255,12 @@ export class AdverseEvents {
     const resolvedOn = v.resolved ? isoDateOf(v.resolvedOn) : null;
     this.api
       .logAdverseEvent(this.sessionId(), {
-        type: v.type, severity: v.severity, onsetOn: isoDateOf(v.onsetOn) as IsoDate, resolved: v.resolved,
-        ...(resolvedOn ? { resolvedOn } : {}), ...(notes ? { notes } : {}),
+        type: v.type,
+        severity: v.severity,
+        onsetOn: isoDateOf(v.onsetOn) as IsoDate,
+        resolved: v.resolved,
+        ...(resolvedOn ? { resolvedOn } : {}),
+        ...(notes ? { notes } : {}),
       })
       .subscribe({
         next: (event) => {

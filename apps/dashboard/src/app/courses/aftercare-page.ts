@@ -115,9 +115,11 @@ export class AftercarePage {
         switchMap((session) =>
           forkJoin({ aftercare: this.api.aftercare(session.id), course: this.api.get(session.courseId) }).pipe(
             switchMap(({ aftercare, course }) =>
-              forkJoin({ patient: this.patients.get(course.patientId), clinic: this.clinic.identity(), next: this.nextAdvice(course) }).pipe(
-                map(({ patient, clinic, next }) => ({ session, aftercare, course, patient, clinic, next })),
-              ),
+              forkJoin({
+                patient: this.patients.get(course.patientId),
+                clinic: this.clinic.identity(),
+                next: this.nextAdvice(course),
+              }).pipe(map(({ patient, clinic, next }) => ({ session, aftercare, course, patient, clinic, next }))),
             ),
           ),
         ),

@@ -28,8 +28,16 @@ const BOOKING_TIME = '10:00';
 @Component({
   selector: 'vn-book-session',
   imports: [
-    ReactiveFormsModule, MatButtonModule, MatDatepickerModule, MatFormFieldModule, MatIconModule, MatInputModule, MatProgressBarModule, MatSelectModule,
-    MatTimepickerModule, ReasonList,
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatDatepickerModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatProgressBarModule,
+    MatSelectModule,
+    MatTimepickerModule,
+    ReasonList,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `

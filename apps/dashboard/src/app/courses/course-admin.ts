@@ -20,7 +20,16 @@ import { focusFirstInvalid } from '../shared/reveal';
 /** Consent, outcome assessments and closing the course: recorded by clinicians, read by managers. */
 @Component({
   selector: 'vn-course-admin',
-  imports: [ReactiveFormsModule, MatButtonModule, MatDatepickerModule, MatFormFieldModule, MatIconModule, MatInputModule, MatSelectModule, ReasonList],
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatDatepickerModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatSelectModule,
+    ReasonList,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @let c = course();
@@ -164,7 +173,11 @@ export class CourseAdmin {
     }
     const v = this.outcomeForm.getRawValue();
     this.run(
-      this.api.recordOutcome(this.course().id, { ...v, improvementPercent: Number(v.improvementPercent), assessedOn: isoDateOf(v.assessedOn) as IsoDate }),
+      this.api.recordOutcome(this.course().id, {
+        ...v,
+        improvementPercent: Number(v.improvementPercent),
+        assessedOn: isoDateOf(v.assessedOn) as IsoDate,
+      }),
       this.outcomeForm,
     );
   }

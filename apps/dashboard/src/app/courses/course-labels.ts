@@ -36,7 +36,6 @@ export function legsLabel(legs: readonly Leg[] | null | undefined): string {
   return legs.length === 2 ? 'Both legs' : LEG_LABELS[legs[0]];
 }
 
-
 /** A refusal in words: every reason the server gave, or its one-line message. */
 export function refusalOf(error: unknown): { message: string; reasons: Reason[] } {
   return { message: problemMessage(error), reasons: problemOf(error)?.reasons ?? [] };

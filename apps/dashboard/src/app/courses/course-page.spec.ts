@@ -20,13 +20,34 @@ const lastDone = addDays(today, -30);
 /** One session done a month ago, the next booked for today. */
 function inProgress(clinical: boolean): Course {
   const done = clinical
-    ? completedDetail({ id: 's-1', completedOn: lastDone, scheduledOn: lastDone, scheduledFor: `${lastDone}T10:00:00Z`, completedAt: `${lastDone}T10:25:00Z` })
-    : booking({ id: 's-1', status: 'completed', completedOn: lastDone, scheduledOn: lastDone, scheduledFor: `${lastDone}T10:00:00Z`, completedAt: `${lastDone}T10:25:00Z` });
+    ? completedDetail({
+        id: 's-1',
+        completedOn: lastDone,
+        scheduledOn: lastDone,
+        scheduledFor: `${lastDone}T10:00:00Z`,
+        completedAt: `${lastDone}T10:25:00Z`,
+      })
+    : booking({
+        id: 's-1',
+        status: 'completed',
+        completedOn: lastDone,
+        scheduledOn: lastDone,
+        scheduledFor: `${lastDone}T10:00:00Z`,
+        completedAt: `${lastDone}T10:25:00Z`,
+      });
   return course({
     state: 'on_track',
-    progress: { state: 'on_track', message: 'On track: next session booked for today.', sessionsCompleted: 1, sessionsRemaining: 2,
-      lastCompletedOn: lastDone, nextWindow: { earliest: addDays(lastDone, 28), latest: addDays(lastDone, 84) }, nextScheduledOn: today,
-      opensOn: addDays(lastDone, 28), bookingsInsideWindow: [] },
+    progress: {
+      state: 'on_track',
+      message: 'On track: next session booked for today.',
+      sessionsCompleted: 1,
+      sessionsRemaining: 2,
+      lastCompletedOn: lastDone,
+      nextWindow: { earliest: addDays(lastDone, 28), latest: addDays(lastDone, 84) },
+      nextScheduledOn: today,
+      opensOn: addDays(lastDone, 28),
+      bookingsInsideWindow: [],
+    },
     sessions: [done, booking({ id: 's-2', sequence: 2, scheduledOn: today, scheduledFor: `${today}T12:00:00Z` })],
     ...(clinical ? { consent: null, outcomes: [] } : {}),
   });
@@ -51,7 +72,9 @@ async function open(role: Role, body: Course, url = '/courses/c-1') {
   const el = harness.routeNativeElement as HTMLElement;
   const buttons = () => Array.from(el.querySelectorAll('a, button')).map((b) => b.textContent?.trim() ?? '');
   const click = async (label: string) => {
-    Array.from(el.querySelectorAll('button')).find((b) => b.textContent?.trim().endsWith(label))?.click();
+    Array.from(el.querySelectorAll('button'))
+      .find((b) => b.textContent?.trim().endsWith(label))
+      ?.click();
     await harness.fixture.whenStable();
   };
   return { el, http, buttons, click, harness };
@@ -82,9 +105,20 @@ describe('CoursePage', () => {
   it("lists a completed session's adverse events to clinicians and managers; only clinicians log them; reception sees none", async () => {
     const withEvent = (): Course => {
       const body = inProgress(true);
-      const event = { id: 'ae-1', version: 1, createdAt: `${today}T09:00:00Z`, updatedAt: `${today}T09:00:00Z`, sessionId: 's-1',
-        type: 'hyperpigmentation' as const, severity: 'mild' as const, onsetOn: addDays(lastDone, 14), resolved: false, resolvedOn: null,
-        notes: null, recordedBy: 'clinician-id' };
+      const event = {
+        id: 'ae-1',
+        version: 1,
+        createdAt: `${today}T09:00:00Z`,
+        updatedAt: `${today}T09:00:00Z`,
+        sessionId: 's-1',
+        type: 'hyperpigmentation' as const,
+        severity: 'mild' as const,
+        onsetOn: addDays(lastDone, 14),
+        resolved: false,
+        resolvedOn: null,
+        notes: null,
+        recordedBy: 'clinician-id',
+      };
       body.sessions[0] = { ...body.sessions[0], adverseEvents: [event] } as Course['sessions'][number];
       return body;
     };
@@ -93,7 +127,10 @@ describe('CoursePage', () => {
       TestBed.resetTestingModule();
       const { el, buttons } = await open(role, withEvent());
       const list = el.querySelector('article[aria-label="Session 1"] ul[aria-label="Adverse events of session 1"]');
-      seen[role] = { listed: !!list?.textContent?.includes('Hyperpigmentation'), log: buttons().some((b) => b.endsWith('Log adverse event')) };
+      seen[role] = {
+        listed: !!list?.textContent?.includes('Hyperpigmentation'),
+        log: buttons().some((b) => b.endsWith('Log adverse event')),
+      };
       if (role === 'reception') expect(el.querySelector('vn-adverse-events')).toBeNull();
     }
     expect(seen).toEqual({
@@ -106,7 +143,9 @@ describe('CoursePage', () => {
   it('opens the completion form for a clinician on a session booked for today', async () => {
     const { el, http, buttons, harness } = await open('clinician', inProgress(true));
     expect(el.textContent).toContain('polidocanol 0.5 % liquid, 4 mL = 20 mg');
-    Array.from(el.querySelectorAll('button')).find((b) => b.textContent?.trim().endsWith('Record treatment'))?.click();
+    Array.from(el.querySelectorAll('button'))
+      .find((b) => b.textContent?.trim().endsWith('Record treatment'))
+      ?.click();
     harness.detectChanges();
     // The form asks the API for the day's facts (the dose already given) before it settles.
     http
@@ -119,7 +158,12 @@ describe('CoursePage', () => {
 
   it('shows who gave a treatment, where and how it went, even when it was booked with no clinician', async () => {
     const body = inProgress(true);
-    body.sessions[0] = { ...body.sessions[0], clinicianName: null, areas: ['medial calf', 'ankle'], immediateReactions: 'Mild urticaria, settled in 10 minutes' } as typeof body.sessions[0];
+    body.sessions[0] = {
+      ...body.sessions[0],
+      clinicianName: null,
+      areas: ['medial calf', 'ankle'],
+      immediateReactions: 'Mild urticaria, settled in 10 minutes',
+    } as (typeof body.sessions)[0];
     const { el } = await open('clinician', body);
     const first = el.querySelector('article[aria-label="Session 1"]')?.textContent?.replace(/\s+/g, ' ') ?? '';
     expect(first).toContain('treated by Dr Amara Okafor');
@@ -138,7 +182,15 @@ describe('CoursePage', () => {
     const notBooked = inProgress(false);
     notBooked.sessions = notBooked.sessions.slice(0, 1);
     const { el, http, harness } = await open('reception', notBooked);
-    http.expectOne('/api/clinicians').flush({ items: [{ id: 'u-7', name: 'Dr Amara Okafor' }, { id: 'u-8', name: 'Nurse Ffion Lloyd' }], total: 2, limit: 2, offset: 0 });
+    http.expectOne('/api/clinicians').flush({
+      items: [
+        { id: 'u-7', name: 'Dr Amara Okafor' },
+        { id: 'u-8', name: 'Nurse Ffion Lloyd' },
+      ],
+      total: 2,
+      limit: 2,
+      offset: 0,
+    });
     await harness.fixture.whenStable();
     el.querySelector<HTMLElement>('mat-select[formcontrolname=clinicianId] .mat-mdc-select-trigger')?.click();
     await harness.fixture.whenStable();
@@ -155,7 +207,9 @@ describe('CoursePage', () => {
 
   it('after a session is completed, moves the focus to the success banner with the aftercare link', async () => {
     const { el, http, harness } = await open('clinician', inProgress(true));
-    Array.from(el.querySelectorAll('button')).find((b) => b.textContent?.trim().endsWith('Record treatment'))?.click();
+    Array.from(el.querySelectorAll('button'))
+      .find((b) => b.textContent?.trim().endsWith('Record treatment'))
+      ?.click();
     harness.detectChanges();
     http
       .expectOne((r) => r.url.endsWith('/completion-facts'))
@@ -163,10 +217,22 @@ describe('CoursePage', () => {
     await harness.fixture.whenStable();
     const form = harness.fixture.debugElement.query(By.directive(SessionCompleteForm)).componentInstance as SessionCompleteForm;
     const done = {
-      ...completedDetail({ id: 's-2', sequence: 2, completedOn: today, scheduledOn: today, scheduledFor: `${today}T12:00:00Z`, completedAt: `${today}T12:20:00Z` }),
+      ...completedDetail({
+        id: 's-2',
+        sequence: 2,
+        completedOn: today,
+        scheduledOn: today,
+        scheduledFor: `${today}T12:00:00Z`,
+        completedAt: `${today}T12:20:00Z`,
+      }),
       warnings: [],
       courseStatus: 'active',
-      aftercare: { sessionId: 's-2', completedAt: `${today}T12:20:00Z`, items: [], nextWindow: { earliest: addDays(today, 28), latest: addDays(today, 84) } },
+      aftercare: {
+        sessionId: 's-2',
+        completedAt: `${today}T12:20:00Z`,
+        items: [],
+        nextWindow: { earliest: addDays(today, 28), latest: addDays(today, 84) },
+      },
     } as unknown as CompletedSession;
     form.completed.emit(done);
     http.expectOne('/api/courses/c-1').flush(inProgress(true));
@@ -196,9 +262,14 @@ describe('CoursePage', () => {
     book();
     const request = http.expectOne('/api/courses/c-1/sessions');
     expect(request.request.body.scheduledFor).toMatch(/^\d{4}-\d{2}-\d{2}T10:00:00([+-]\d{2}:\d{2}|Z)$/);
-    const message = 'Sessions must be at least 28 days apart: the last session was on 1 February 2026, so the earliest date is 1 March 2026.';
-    request.flush(problem(422, 'INTERVAL_TOO_SHORT', 'The session is booked too soon after the last one.', { reasons: [{ code: 'INTERVAL_TOO_SHORT', message }] }),
-      { status: 422, statusText: 'Unprocessable Content' });
+    const message =
+      'Sessions must be at least 28 days apart: the last session was on 1 February 2026, so the earliest date is 1 March 2026.';
+    request.flush(
+      problem(422, 'INTERVAL_TOO_SHORT', 'The session is booked too soon after the last one.', {
+        reasons: [{ code: 'INTERVAL_TOO_SHORT', message }],
+      }),
+      { status: 422, statusText: 'Unprocessable Content' },
+    );
     await harness.fixture.whenStable();
     const alert = el.querySelector('vn-book-session [role=alert]')?.textContent ?? '';
     expect(alert).toContain('booked too soon');
@@ -207,9 +278,13 @@ describe('CoursePage', () => {
 
   it('books the first session after a consultation with that consultation’s clinician', async () => {
     const { el, http, harness } = await open('reception', course(), '/courses/c-1?consultation=k-9');
-    http.expectOne('/api/consultations/k-9').flush({ id: 'k-9', patientId: 'p-1', clinicianId: 'u-imran', clinicianName: 'Dr Imran Shah', startsOn: '2026-02-20' });
+    http
+      .expectOne('/api/consultations/k-9')
+      .flush({ id: 'k-9', patientId: 'p-1', clinicianId: 'u-imran', clinicianName: 'Dr Imran Shah', startsOn: '2026-02-20' });
     await harness.fixture.whenStable();
-    expect(el.querySelector('vn-book-session [role=note]')?.textContent).toContain('Follows the consultation on 20/02/2026 with Dr Imran Shah, who is filled in below.');
+    expect(el.querySelector('vn-book-session [role=note]')?.textContent).toContain(
+      'Follows the consultation on 20/02/2026 with Dr Imran Shah, who is filled in below.',
+    );
     const date = el.querySelector<HTMLInputElement>('input[formcontrolname=date]') as HTMLInputElement;
     date.value = formatDate(addDays(today, 3));
     date.dispatchEvent(new Event('input'));
@@ -221,8 +296,19 @@ describe('CoursePage', () => {
     const body = inProgress(false);
     const opensOn = addDays(today, 12);
     const message = `Left leg: treated on ${today}; a leg is treated at most once in 28 days, so it may be treated again from ${opensOn}.`;
-    body.sessions[1] = booking({ id: 's-2', sequence: 2, version: 3, scheduledOn: addDays(today, 5), scheduledFor: `${addDays(today, 5)}T14:30:00Z` });
-    body.progress = { ...body.progress, bookingsInsideWindow: [{ sessionId: 's-2', date: addDays(today, 5), reasons: [{ code: 'INTERVAL_TOO_SHORT', leg: 'left', opensOn, message }] }] };
+    body.sessions[1] = booking({
+      id: 's-2',
+      sequence: 2,
+      version: 3,
+      scheduledOn: addDays(today, 5),
+      scheduledFor: `${addDays(today, 5)}T14:30:00Z`,
+    });
+    body.progress = {
+      ...body.progress,
+      bookingsInsideWindow: [
+        { sessionId: 's-2', date: addDays(today, 5), reasons: [{ code: 'INTERVAL_TOO_SHORT', leg: 'left', opensOn, message }] },
+      ],
+    };
     const { el, http, click, harness } = await open('reception', body);
     const article = el.querySelector('article[aria-label="Session 2"]') as HTMLElement;
     expect(article.querySelector('[role=alert]')?.textContent).toContain('This booking is inside the interval.');
@@ -236,7 +322,14 @@ describe('CoursePage', () => {
     expect(move.request.body.version).toBe(3);
     expect(move.request.body.scheduledFor.slice(0, 10)).toBe(opensOn);
     expect(Date.parse(move.request.body.scheduledFor) - Date.parse(`${opensOn}T14:30:00Z`)).toBeLessThanOrEqual(3_600_000);
-    move.flush({ ...body.sessions[1], scheduledFor: `${opensOn}T14:30:00Z`, scheduledOn: opensOn, window: null, warnings: [], preTreatment: { items: [] } });
+    move.flush({
+      ...body.sessions[1],
+      scheduledFor: `${opensOn}T14:30:00Z`,
+      scheduledOn: opensOn,
+      window: null,
+      warnings: [],
+      preTreatment: { items: [] },
+    });
     await harness.fixture.whenStable();
     http.expectOne('/api/courses/c-1').flush({ ...body, progress: { ...body.progress, bookingsInsideWindow: [] } });
     await harness.fixture.whenStable();

@@ -30,8 +30,19 @@ import { StateChip } from './state-chip';
 @Component({
   selector: 'vn-course-page',
   imports: [
-    RouterLink, MatButtonModule, MatIconModule, Loading, ErrorState, StateChip, SessionTimeline, BookSession, CourseAdmin,
-    SessionCompleteForm, SessionNotes, ReasonList, AdverseEvents,
+    RouterLink,
+    MatButtonModule,
+    MatIconModule,
+    Loading,
+    ErrorState,
+    StateChip,
+    SessionTimeline,
+    BookSession,
+    CourseAdmin,
+    SessionCompleteForm,
+    SessionNotes,
+    ReasonList,
+    AdverseEvents,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { class: 'vn-page' },
@@ -241,7 +252,17 @@ export class CoursePage {
   protected readonly insideWindow = computed(() => {
     const flagged = this.course()?.progress.bookingsInsideWindow ?? [];
     return new Map(
-      flagged.map((b) => [b.sessionId, { reasons: b.reasons, opensOn: b.reasons.map((r) => r.opensOn ?? b.date).sort().at(-1) ?? b.date }]),
+      flagged.map((b) => [
+        b.sessionId,
+        {
+          reasons: b.reasons,
+          opensOn:
+            b.reasons
+              .map((r) => r.opensOn ?? b.date)
+              .sort()
+              .at(-1) ?? b.date,
+        },
+      ]),
     );
   });
   protected readonly hasBooking = computed(() => !!this.course()?.sessions.some((s) => s.status === 'scheduled'));
@@ -336,9 +357,18 @@ export class CoursePage {
   }
 
   protected changeStatus(s: AnySession, change: 'cancel' | 'dna'): void {
-    const data: ConfirmData = change === 'cancel'
-      ? { title: `Cancel session ${s.sequence}?`, message: `The booking on ${formatInstant(s.scheduledFor)} is cancelled; you can book another.`, confirm: 'Cancel booking' }
-      : { title: `Mark session ${s.sequence} as did not attend?`, message: 'It counts towards the no-show rate. You can book another session.', confirm: 'Did not attend' };
+    const data: ConfirmData =
+      change === 'cancel'
+        ? {
+            title: `Cancel session ${s.sequence}?`,
+            message: `The booking on ${formatInstant(s.scheduledFor)} is cancelled; you can book another.`,
+            confirm: 'Cancel booking',
+          }
+        : {
+            title: `Mark session ${s.sequence} as did not attend?`,
+            message: 'It counts towards the no-show rate. You can book another session.',
+            confirm: 'Did not attend',
+          };
     this.dialog
       .open<ConfirmDialog, ConfirmData, boolean>(ConfirmDialog, { data, maxWidth: '480px' })
       .afterClosed()

@@ -28,8 +28,20 @@ type LoadState = { status: 'loading' } | { status: 'loaded'; courses: Course[] }
 @Component({
   selector: 'vn-patient-courses',
   imports: [
-    ReactiveFormsModule, RouterLink, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatIconModule, MatInputModule,
-    MatProgressBarModule, MatSelectModule, Loading, EmptyState, ErrorState, ReasonList, StateChip,
+    ReactiveFormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatCheckboxModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatProgressBarModule,
+    MatSelectModule,
+    Loading,
+    EmptyState,
+    ErrorState,
+    ReasonList,
+    StateChip,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -223,10 +235,15 @@ export class PatientCourses {
     this.legsMissing.set(legs.length === 0);
     if (legs.length === 0 || this.form.invalid) {
       this.form.markAllAsTouched();
-      revealAfterRender(this.injector, () => (legs.length ? firstInvalidField(this.host.nativeElement) : this.host.nativeElement.querySelector('.legs input')));
+      revealAfterRender(this.injector, () =>
+        legs.length ? firstInvalidField(this.host.nativeElement) : this.host.nativeElement.querySelector('.legs input'),
+      );
       return;
     }
-    const areas = v.areas.split(',').map((a) => a.trim()).filter(Boolean);
+    const areas = v.areas
+      .split(',')
+      .map((a) => a.trim())
+      .filter(Boolean);
     this.busy.set(true);
     this.error.set(null);
     this.api.plan(this.patientId(), { legs, areas, plannedSessions: v.plannedSessions }).subscribe({

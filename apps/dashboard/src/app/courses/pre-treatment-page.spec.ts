@@ -11,7 +11,12 @@ const advice = {
   scheduledFor: '2026-03-02T14:00:00Z',
   scheduledOn: '2026-03-02',
   items: [
-    { code: 'no_lotions', from: '2026-03-02T09:10:00.000+00:00', fromDate: '2026-03-02', text: 'Do not put any lotion, cream or oil on your legs from now until your appointment at 14:00 on Monday 2 March 2026.' },
+    {
+      code: 'no_lotions',
+      from: '2026-03-02T09:10:00.000+00:00',
+      fromDate: '2026-03-02',
+      text: 'Do not put any lotion, cream or oil on your legs from now until your appointment at 14:00 on Monday 2 March 2026.',
+    },
     { code: 'loose_clothing', text: 'Wear loose, comfortable clothing: shorts or a loose skirt are ideal.' },
     { code: 'bring_stockings', text: 'Bring your support stockings: you will put them on straight after treatment.' },
   ],
@@ -19,7 +24,12 @@ const advice = {
 
 async function open() {
   TestBed.configureTestingModule({
-    providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([]), { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } }],
+    providers: [
+      provideHttpClient(),
+      provideHttpClientTesting(),
+      provideRouter([]),
+      { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
+    ],
   });
   signInAs('reception');
   const fixture = TestBed.createComponent(PreTreatmentPage);
@@ -31,9 +41,22 @@ async function open() {
 describe('PreTreatmentPage', () => {
   it('prints the patient, the appointment and every piece of advice as the API words it', async () => {
     const { fixture, http, el } = await open();
-    http.expectOne('/api/sessions/s-2').flush(booking({ id: 's-2', sequence: 2, scheduledFor: advice.scheduledFor, scheduledOn: advice.scheduledOn, clinicianName: 'Dr Amara Okafor' }));
+    http.expectOne('/api/sessions/s-2').flush(
+      booking({
+        id: 's-2',
+        sequence: 2,
+        scheduledFor: advice.scheduledFor,
+        scheduledOn: advice.scheduledOn,
+        clinicianName: 'Dr Amara Okafor',
+      }),
+    );
     http.expectOne('/api/sessions/s-2/pre-treatment').flush(advice);
-    http.expectOne('/api/clinic').flush({ name: 'Clifton Vein Clinic', address: '27 Princess Victoria Street, Bristol BS8 4BX', phone: '0117 496 0321', outOfHoursPhone: '07700 900461' });
+    http.expectOne('/api/clinic').flush({
+      name: 'Clifton Vein Clinic',
+      address: '27 Princess Victoria Street, Bristol BS8 4BX',
+      phone: '0117 496 0321',
+      outOfHoursPhone: '07700 900461',
+    });
     http.expectOne('/api/courses/c-1').flush(course({ legs: ['left', 'right'] }));
     http.expectOne('/api/patients/p-1').flush({ id: 'p-1', firstName: 'Ann', lastName: 'Smith', clinicNumber: 'VN-001234' });
     await fixture.whenStable();
@@ -47,7 +70,9 @@ describe('PreTreatmentPage', () => {
     expect(text).toContain('please call the clinic on 0117 496 0321 as early as you can');
     expect(Array.from(el.querySelectorAll('.advice li')).map((li) => li.textContent?.trim())).toEqual(advice.items.map((i) => i.text));
     const print = jest.spyOn(window, 'print').mockImplementation(() => undefined);
-    Array.from(el.querySelectorAll('button')).find((b) => b.textContent?.includes('Print'))?.click();
+    Array.from(el.querySelectorAll('button'))
+      .find((b) => b.textContent?.includes('Print'))
+      ?.click();
     expect(print).toHaveBeenCalled();
   });
 
@@ -56,7 +81,10 @@ describe('PreTreatmentPage', () => {
     http.expectOne('/api/sessions/s-2').flush(booking({ id: 's-2', status: 'completed' }));
     http
       .expectOne('/api/sessions/s-2/pre-treatment')
-      .flush(problem(404, 'NO_PRE_TREATMENT_ADVICE', 'This session is completed; pre-treatment advice is for booked sessions.'), { status: 404, statusText: 'Not Found' });
+      .flush(problem(404, 'NO_PRE_TREATMENT_ADVICE', 'This session is completed; pre-treatment advice is for booked sessions.'), {
+        status: 404,
+        statusText: 'Not Found',
+      });
     await fixture.whenStable();
     expect(el.textContent).toContain('This session is completed; pre-treatment advice is for booked sessions.');
   });

@@ -97,9 +97,13 @@ export class PreTreatmentPage {
     forkJoin({ session: this.api.session(this.id()), advice: this.api.preTreatment(this.id()), clinic: this.clinic.identity() })
       .pipe(
         switchMap(({ session, advice, clinic }) =>
-          this.api.get(session.courseId).pipe(
-            switchMap((course) => this.patients.get(course.patientId).pipe(map((patient) => ({ session, advice, course, patient, clinic })))),
-          ),
+          this.api
+            .get(session.courseId)
+            .pipe(
+              switchMap((course) =>
+                this.patients.get(course.patientId).pipe(map((patient) => ({ session, advice, course, patient, clinic }))),
+              ),
+            ),
         ),
       )
       .subscribe({

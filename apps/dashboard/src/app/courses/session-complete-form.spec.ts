@@ -22,7 +22,12 @@ const facts = (over: Partial<CompletionFacts> = {}): CompletionFacts => ({
 
 async function open(body: Course = course(), session = booking(), given: Partial<CompletionFacts> = {}) {
   TestBed.configureTestingModule({
-    providers: [provideHttpClient(), provideHttpClientTesting(), { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } }, provideClinicDates()],
+    providers: [
+      provideHttpClient(),
+      provideHttpClientTesting(),
+      { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
+      provideClinicDates(),
+    ],
   });
   signInAs('clinician');
   const fixture = TestBed.createComponent(SessionCompleteForm);
@@ -48,7 +53,9 @@ async function open(body: Course = course(), session = booking(), given: Partial
     await fixture.whenStable();
   };
   const legBox = (label: string) =>
-    Array.from(el.querySelectorAll<HTMLInputElement>('fieldset input[type=checkbox]')).find((i) => i.closest('mat-checkbox')?.textContent?.trim() === label) as HTMLInputElement;
+    Array.from(el.querySelectorAll<HTMLInputElement>('fieldset input[type=checkbox]')).find(
+      (i) => i.closest('mat-checkbox')?.textContent?.trim() === label,
+    ) as HTMLInputElement;
   const areas = () => el.querySelector<HTMLInputElement>('input[formcontrolname=areas]')?.value;
   const submitValid = async () => {
     await type('batchNumber', 'PD123');
@@ -136,7 +143,13 @@ describe('SessionCompleteForm', () => {
     await type('injections', '12');
     el.querySelector<HTMLButtonElement>('button[type=submit]')?.click();
     const request = http.expectOne('/api/sessions/s-1/complete');
-    expect(request.request.body).toMatchObject({ legs: ['left'], agent: 'polidocanol', batchNumber: 'PD123', concentrationPercent: 0.5, volumeMl: 4 });
+    expect(request.request.body).toMatchObject({
+      legs: ['left'],
+      agent: 'polidocanol',
+      batchNumber: 'PD123',
+      concentrationPercent: 0.5,
+      volumeMl: 4,
+    });
     request.flush(
       problem(422, 'CONSENT_REQUIRED', 'The session cannot be recorded as completed.', {
         reasons: [
@@ -153,8 +166,11 @@ describe('SessionCompleteForm', () => {
     expect(alert).toContain('Left leg: The clear scan expired on 1 March 2026.');
   });
 
-  it('records a treatment given earlier: asks for the day and time, counts that day\'s polidocanol, and sends treatedAt', async () => {
-    const { el, http, type, dose, submitValid, fixture } = await open(course(), booking({ scheduledFor: '2026-02-28T10:00:00Z', scheduledOn: '2026-02-28' }));
+  it("records a treatment given earlier: asks for the day and time, counts that day's polidocanol, and sends treatedAt", async () => {
+    const { el, http, type, dose, submitValid, fixture } = await open(
+      course(),
+      booking({ scheduledFor: '2026-02-28T10:00:00Z', scheduledOn: '2026-02-28' }),
+    );
     expect(el.querySelector('input[formcontrolname=givenOn]')).toBeNull();
     const late = Array.from(el.querySelectorAll<HTMLInputElement>('input[type=checkbox]')).find((i) =>
       i.closest('mat-checkbox')?.textContent?.includes('Recording a treatment given earlier'),
@@ -190,7 +206,9 @@ describe('SessionCompleteForm', () => {
     (el.querySelector('input[formcontrolname=givenOn]') as HTMLInputElement).dispatchEvent(new Event('blur'));
     el.querySelector<HTMLButtonElement>('button[type=submit]')?.click();
     await fixture.whenStable();
-    expect(el.querySelector('input[formcontrolname=givenOn]')?.closest('mat-form-field')?.textContent).toContain('Enter the date as DD/MM/YYYY');
+    expect(el.querySelector('input[formcontrolname=givenOn]')?.closest('mat-form-field')?.textContent).toContain(
+      'Enter the date as DD/MM/YYYY',
+    );
     late().click();
     await fixture.whenStable();
     expect(await submitValid()).not.toHaveProperty('treatedAt');

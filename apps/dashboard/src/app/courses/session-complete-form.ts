@@ -1,4 +1,16 @@
-import { ChangeDetectionStrategy, Component, ElementRef, Injector, OnInit, computed, effect, inject, input, output, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  Injector,
+  OnInit,
+  computed,
+  effect,
+  inject,
+  input,
+  output,
+  signal,
+} from '@angular/core';
 import { rxResource, toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -11,7 +23,17 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatRadioModule } from '@angular/material/radio';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTimepickerModule } from '@angular/material/timepicker';
-import { AGENTS, LEGS, type CompletedSession, type ConfirmationInput, type Course, type IsoDate, type Reason, type SclerosantForm, type SessionBooking } from '@venule/api-contract';
+import {
+  AGENTS,
+  LEGS,
+  type CompletedSession,
+  type ConfirmationInput,
+  type Course,
+  type IsoDate,
+  type Reason,
+  type SclerosantForm,
+  type SessionBooking,
+} from '@venule/api-contract';
 import { AGENT_LABELS, DEFAULT_POLICY, addDays, checkDose, formatNumber, maxDate, needsTestInjection } from '@venule/clinical-rules';
 import type { DateTime } from 'luxon';
 import { isoDateOf, pickerDate, timeOf, unreadable } from '../core/clinic-dates';
@@ -32,8 +54,19 @@ import { focusFirstInvalid, revealAfterRender } from '../shared/reveal';
 @Component({
   selector: 'vn-session-complete-form',
   imports: [
-    ReactiveFormsModule, MatButtonModule, MatCheckboxModule, MatDatepickerModule, MatFormFieldModule, MatIconModule, MatInputModule,
-    MatProgressBarModule, MatRadioModule, MatSelectModule, MatTimepickerModule, LegDiagram, ReasonList,
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatCheckboxModule,
+    MatDatepickerModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatProgressBarModule,
+    MatRadioModule,
+    MatSelectModule,
+    MatTimepickerModule,
+    LegDiagram,
+    ReasonList,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -341,7 +374,10 @@ export class SessionCompleteForm implements OnInit {
 
   ngOnInit(): void {
     const course = this.course();
-    this.form.patchValue({ legs: { left: course.legs.includes('left'), right: course.legs.includes('right') }, areas: course.areas.join(', ') });
+    this.form.patchValue({
+      legs: { left: course.legs.includes('left'), right: course.legs.includes('right') },
+      areas: course.areas.join(', '),
+    });
   }
 
   /** Text the day or time field cannot read; a day outside the range keeps the field's own message. */

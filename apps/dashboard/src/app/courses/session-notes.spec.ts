@@ -8,8 +8,18 @@ import { SessionNotes } from './session-notes';
 
 function note(overrides: Partial<SessionNote>): SessionNote {
   return {
-    id: 'n-1', version: 1, createdAt: '2026-03-02T10:40:00Z', updatedAt: '2026-03-02T10:40:00Z', sessionId: 's-1', text: 'Twelve injections.',
-    status: 'draft', authorId: 'clinician-id', authorName: 'Dr Demo', signedAt: null, addenda: [], ...overrides,
+    id: 'n-1',
+    version: 1,
+    createdAt: '2026-03-02T10:40:00Z',
+    updatedAt: '2026-03-02T10:40:00Z',
+    sessionId: 's-1',
+    text: 'Twelve injections.',
+    status: 'draft',
+    authorId: 'clinician-id',
+    authorName: 'Dr Demo',
+    signedAt: null,
+    addenda: [],
+    ...overrides,
   };
 }
 
@@ -31,8 +41,12 @@ async function open(notes: SessionNote[], role: Role = 'clinician') {
 
 describe('SessionNotes', () => {
   it('shows a signed note read-only, with its addenda, and offers only an addendum', async () => {
-    const signed = note({ status: 'signed', signedAt: '2026-03-02T10:50:00Z', version: 2,
-      addenda: [{ id: 'a-1', text: 'Bruising on day 3.', authorId: 'x', authorName: 'Dr Other', at: '2026-03-05T16:15:00Z' }] });
+    const signed = note({
+      status: 'signed',
+      signedAt: '2026-03-02T10:50:00Z',
+      version: 2,
+      addenda: [{ id: 'a-1', text: 'Bruising on day 3.', authorId: 'x', authorName: 'Dr Other', at: '2026-03-05T16:15:00Z' }],
+    });
     const { el, buttons } = await open([signed]);
     const article = el.querySelector('article') as HTMLElement;
     expect(article.textContent).toContain('Signed');
@@ -53,7 +67,9 @@ describe('SessionNotes', () => {
 
   it('asks before signing, saying a signed note takes only addenda, with Cancel focused; Cancel signs nothing', async () => {
     const { el, http, fixture } = await open([note({})]);
-    Array.from(el.querySelectorAll('button')).find((b) => b.textContent?.trim().endsWith('Sign'))?.click();
+    Array.from(el.querySelectorAll('button'))
+      .find((b) => b.textContent?.trim().endsWith('Sign'))
+      ?.click();
     await fixture.whenStable();
     const dialog = document.querySelector('mat-dialog-container') as HTMLElement;
     expect(dialog.textContent).toContain('After signing, the note can only be corrected with an addendum');
@@ -66,9 +82,13 @@ describe('SessionNotes', () => {
 
   it('signs a draft once confirmed and then shows it without the edit button', async () => {
     const { el, http, fixture, buttons } = await open([note({})]);
-    Array.from(el.querySelectorAll('button')).find((b) => b.textContent?.trim().endsWith('Sign'))?.click();
+    Array.from(el.querySelectorAll('button'))
+      .find((b) => b.textContent?.trim().endsWith('Sign'))
+      ?.click();
     await fixture.whenStable();
-    Array.from(document.querySelectorAll<HTMLButtonElement>('mat-dialog-container button')).find((b) => b.textContent?.includes('Sign note'))?.click();
+    Array.from(document.querySelectorAll<HTMLButtonElement>('mat-dialog-container button'))
+      .find((b) => b.textContent?.includes('Sign note'))
+      ?.click();
     await fixture.whenStable();
     http.expectOne('/api/notes/n-1/sign').flush(note({ status: 'signed', signedAt: '2026-03-02T10:50:00Z', version: 2 }));
     await fixture.whenStable();

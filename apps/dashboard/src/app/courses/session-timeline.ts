@@ -88,7 +88,8 @@ export class SessionTimeline {
     const c = this.course();
     const inside = new Set(c.progress.bookingsInsideWindow.map((b) => b.sessionId));
     const parts = c.sessions.map(
-      (s) => `session ${s.sequence} ${SESSION_STATUS_LABELS[s.status].toLowerCase()} ${formatDate(sessionDate(s))}${inside.has(s.id) ? ' (inside the interval)' : ''}`,
+      (s) =>
+        `session ${s.sequence} ${SESSION_STATUS_LABELS[s.status].toLowerCase()} ${formatDate(sessionDate(s))}${inside.has(s.id) ? ' (inside the interval)' : ''}`,
     );
     const w = c.progress.nextWindow;
     if (w) parts.push(`next window ${formatDate(w.earliest)} to ${formatDate(w.latest)}`);

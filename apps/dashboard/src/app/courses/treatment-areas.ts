@@ -52,15 +52,23 @@ const names = (entry: string, leg: Leg, area: TreatmentArea) => {
 
 /** The comma-separated areas field as a list. */
 export function splitAreas(text: string): string[] {
-  return text.split(',').map((a) => a.trim()).filter(Boolean);
+  return text
+    .split(',')
+    .map((a) => a.trim())
+    .filter(Boolean);
 }
 
 /** The diagram's markers for the course's legs only. */
 export function treatmentRegions(legs: readonly Leg[]): DiagramRegion[] {
   return legs.flatMap((leg) =>
     AREAS.map((area) => ({
-      id: regionId(leg, area), leg, label: area.name.charAt(0).toUpperCase() + area.name.slice(1),
-      view: area.view, u: area.u, v: area.v, short: area.short,
+      id: regionId(leg, area),
+      leg,
+      label: area.name.charAt(0).toUpperCase() + area.name.slice(1),
+      view: area.view,
+      u: area.u,
+      v: area.v,
+      short: area.short,
     })),
   );
 }
@@ -87,7 +95,9 @@ export function toggleRegion(
   if (!listed || !ticked.includes(leg)) return { areas: listed ? [...areas] : [...areas, entryFor(leg, area, courseLegs)], tick: leg };
   const kept = areas.filter((entry) => !names(entry, leg, area));
   // An entry without a leg also marked the other ticked leg: keep that one marked by naming it.
-  const others = ticked.filter((other) => other !== leg && !kept.some((entry) => names(entry, other, area)) && areas.some((entry) => names(entry, other, area)));
+  const others = ticked.filter(
+    (other) => other !== leg && !kept.some((entry) => names(entry, other, area)) && areas.some((entry) => names(entry, other, area)),
+  );
   return { areas: [...kept, ...others.map((other) => entryFor(other, area, courseLegs))], tick: null };
 }
 

@@ -8,7 +8,15 @@ import { provideClinicDates } from '../core/clinic-dates';
 import { BookDialog, type BookDialogData } from './book-dialog';
 
 const slot = { clinicianId: 'dr-2', startsAt: clinicWallTime('2026-12-02', '11:30', 'Europe/London') };
-const patient = { id: 'p-1', clinicNumber: 'VN-000140', firstName: 'Harriet', lastName: 'Whitlock', dateOfBirth: '1985-06-20', phone: '07700 900314', archived: false };
+const patient = {
+  id: 'p-1',
+  clinicNumber: 'VN-000140',
+  firstName: 'Harriet',
+  lastName: 'Whitlock',
+  dateOfBirth: '1985-06-20',
+  phone: '07700 900314',
+  archived: false,
+};
 
 function setup() {
   const close = jest.fn();
@@ -18,7 +26,17 @@ function setup() {
       provideHttpClient(),
       provideHttpClientTesting(),
       provideClinicDates(),
-      { provide: MAT_DIALOG_DATA, useValue: { clinicians: [{ id: 'dr-1', name: 'Dr Claire Hughes' }, { id: 'dr-2', name: 'Dr Imran Shah' }], slot, date: '2026-12-02' } satisfies BookDialogData },
+      {
+        provide: MAT_DIALOG_DATA,
+        useValue: {
+          clinicians: [
+            { id: 'dr-1', name: 'Dr Claire Hughes' },
+            { id: 'dr-2', name: 'Dr Imran Shah' },
+          ],
+          slot,
+          date: '2026-12-02',
+        } satisfies BookDialogData,
+      },
       { provide: MatDialogRef, useValue: { close, disableClose: false } },
     ],
   });
@@ -61,7 +79,13 @@ describe('BookDialog', () => {
     (el.querySelector('mat-radio-button[value="named_doctor"] input') as HTMLInputElement).click();
     (el.querySelector('button[type="submit"]') as HTMLButtonElement).click();
     const request = http.expectOne('/api/consultations');
-    expect(request.request.body).toEqual({ type: 'named_doctor', patientId: 'p-1', clinicianId: 'dr-2', startsAt: slot.startsAt, durationMinutes: 30 });
+    expect(request.request.body).toEqual({
+      type: 'named_doctor',
+      patientId: 'p-1',
+      clinicianId: 'dr-2',
+      startsAt: slot.startsAt,
+      durationMinutes: 30,
+    });
     request.flush({ id: 'c-9' });
     expect(close).toHaveBeenCalledWith({ kind: 'consultation', id: 'c-9' });
   });
@@ -72,7 +96,10 @@ describe('BookDialog', () => {
     http.match(() => true).forEach((r) => r.flush({ items: [], total: 0, limit: 100, offset: 0 }));
     (el.querySelector('button[type="submit"]') as HTMLButtonElement).click();
     const message = 'Dr Imran Shah already has a session on 02/12/2026 from 11:30 to 12:15. Choose another time or clinician.';
-    http.expectOne('/api/consultations').flush(problem(422, 'DOUBLE_BOOKED', message, { reasons: [{ code: 'DOUBLE_BOOKED', message }] }), { status: 422, statusText: 'Unprocessable' });
+    http.expectOne('/api/consultations').flush(problem(422, 'DOUBLE_BOOKED', message, { reasons: [{ code: 'DOUBLE_BOOKED', message }] }), {
+      status: 422,
+      statusText: 'Unprocessable',
+    });
     fixture.detectChanges();
     expect(el.textContent).toContain('already has a session on 02/12/2026');
     expect(close).not.toHaveBeenCalled();

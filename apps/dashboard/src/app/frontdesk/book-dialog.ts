@@ -43,8 +43,19 @@ const patientText = (p: PatientSummary) => `${p.firstName} ${p.lastName} (${p.cl
 @Component({
   selector: 'vn-book-dialog',
   imports: [
-    ReactiveFormsModule, MatDialogModule, MatButtonModule, MatAutocompleteModule, MatDatepickerModule, MatFormFieldModule, MatIconModule,
-    MatInputModule, MatProgressBarModule, MatRadioModule, MatSelectModule, ReasonList, AppointmentFields,
+    ReactiveFormsModule,
+    MatDialogModule,
+    MatButtonModule,
+    MatAutocompleteModule,
+    MatDatepickerModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatProgressBarModule,
+    MatRadioModule,
+    MatSelectModule,
+    ReasonList,
+    AppointmentFields,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -149,7 +160,14 @@ export class BookDialog {
       map((value) => (typeof value === 'string' ? value.trim() : '')),
       debounceTime(250),
       distinctUntilChanged(),
-      switchMap((q) => (q.length < 2 ? of([]) : this.patientsApi.search({ q, limit: 10 }).pipe(map((p) => p.items), catchError(() => of([]))))),
+      switchMap((q) =>
+        q.length < 2
+          ? of([])
+          : this.patientsApi.search({ q, limit: 10 }).pipe(
+              map((p) => p.items),
+              catchError(() => of([])),
+            ),
+      ),
     ),
     { initialValue: [] },
   );
@@ -200,14 +218,19 @@ export class BookDialog {
       },
     };
     if (v.what === 'session') {
-      this.coursesApi.book(v.courseId, { scheduledFor: startsAt, clinicianId: v.clinicianId, durationMinutes: v.durationMinutes }).subscribe({
-        ...done,
-        next: (session) => {
-          this.busy.set(false);
-          this.ref.disableClose = true;
-          this.booked.set({ session, message: `Session ${session.sequence} booked for ${formatDate(clinicDateOf(startsAt))} at ${v.time}.` });
-        },
-      });
+      this.coursesApi
+        .book(v.courseId, { scheduledFor: startsAt, clinicianId: v.clinicianId, durationMinutes: v.durationMinutes })
+        .subscribe({
+          ...done,
+          next: (session) => {
+            this.busy.set(false);
+            this.ref.disableClose = true;
+            this.booked.set({
+              session,
+              message: `Session ${session.sequence} booked for ${formatDate(clinicDateOf(startsAt))} at ${v.time}.`,
+            });
+          },
+        });
     } else {
       this.api
         .book({ type: v.what, patientId: v.patientId, clinicianId: v.clinicianId, startsAt, durationMinutes: v.durationMinutes })

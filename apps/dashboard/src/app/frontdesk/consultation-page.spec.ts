@@ -7,13 +7,37 @@ import { signInAs } from '../../testing/session';
 import { ConsultationPage } from './consultation-page';
 
 const awaiting: Consultation = {
-  id: 'c-1', version: 1, createdAt: '2026-11-30T10:00:00Z', updatedAt: '2026-11-30T10:00:00Z',
-  type: 'named_doctor', patientId: 'p-1', patientName: 'Harriet Whitlock', clinicNumber: 'VN-000140',
-  clinicianId: 'dr-2', clinicianName: 'Dr Imran Shah', startsAt: '2099-12-01T17:30:00Z', endsAt: '2099-12-01T18:00:00Z',
-  startsOn: '2099-12-01', durationMinutes: 30, status: 'awaiting_deposit', statusReason: null, feePence: 5000, depositPence: 2500,
-  paidPence: 0, balanceDuePence: 5000, payments: [],
+  id: 'c-1',
+  version: 1,
+  createdAt: '2026-11-30T10:00:00Z',
+  updatedAt: '2026-11-30T10:00:00Z',
+  type: 'named_doctor',
+  patientId: 'p-1',
+  patientName: 'Harriet Whitlock',
+  clinicNumber: 'VN-000140',
+  clinicianId: 'dr-2',
+  clinicianName: 'Dr Imran Shah',
+  startsAt: '2099-12-01T17:30:00Z',
+  endsAt: '2099-12-01T18:00:00Z',
+  startsOn: '2099-12-01',
+  durationMinutes: 30,
+  status: 'awaiting_deposit',
+  statusReason: null,
+  feePence: 5000,
+  depositPence: 2500,
+  paidPence: 0,
+  balanceDuePence: 5000,
+  payments: [],
 };
-const deposit = { id: 'pay-1', kind: 'deposit' as const, amountPence: 2500, method: 'card' as const, reference: 'TERM-1', recordedBy: 'r', recordedAt: '2026-11-30T10:05:00Z' };
+const deposit = {
+  id: 'pay-1',
+  kind: 'deposit' as const,
+  amountPence: 2500,
+  method: 'card' as const,
+  reference: 'TERM-1',
+  recordedBy: 'r',
+  recordedAt: '2026-11-30T10:05:00Z',
+};
 const booked: Consultation = { ...awaiting, version: 2, status: 'booked', paidPence: 2500, balanceDuePence: 2500, payments: [deposit] };
 
 async function setup(consultation: Consultation) {
@@ -72,7 +96,9 @@ describe('ConsultationPage', () => {
 
   it('says the deposit is kept when cancelling', async () => {
     const { el, fixture } = await setup(booked);
-    const cancel = Array.from(el.querySelectorAll('button')).find((b) => b.textContent?.includes('Cancel consultation')) as HTMLButtonElement;
+    const cancel = Array.from(el.querySelectorAll('button')).find((b) =>
+      b.textContent?.includes('Cancel consultation'),
+    ) as HTMLButtonElement;
     cancel.click();
     fixture.detectChanges();
     await fixture.whenStable();

@@ -40,8 +40,17 @@ const OPEN = ['awaiting_deposit', 'booked'];
 @Component({
   selector: 'vn-consultation-page',
   imports: [
-    ReactiveFormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, MatProgressBarModule,
-    MatSelectModule, ReasonList, Loading, ErrorState,
+    ReactiveFormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatProgressBarModule,
+    MatSelectModule,
+    ReasonList,
+    Loading,
+    ErrorState,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { class: 'vn-page' },
@@ -310,13 +319,21 @@ export class ConsultationPage {
     const c = this.consultation();
     if (!c) return;
     if (status !== 'cancelled') {
-      this.run(this.api.updateConsultation(c.id, { version: c.version, status }), status === 'attended' ? 'Marked attended.' : 'Marked as did not attend.');
+      this.run(
+        this.api.updateConsultation(c.id, { version: c.version, status }),
+        status === 'attended' ? 'Marked attended.' : 'Marked as did not attend.',
+      );
       return;
     }
-    const kept = c.paidPence > 0 ? `The ${formatPence(c.paidPence)} already paid is kept: the deposit is non-refundable.` : 'Nothing has been paid.';
+    const kept =
+      c.paidPence > 0 ? `The ${formatPence(c.paidPence)} already paid is kept: the deposit is non-refundable.` : 'Nothing has been paid.';
     this.dialog
       .open<ConfirmDialog, ConfirmData, boolean>(ConfirmDialog, {
-        data: { title: `Cancel ${c.patientName}’s consultation?`, message: `${kept} The time is freed in the diary.`, confirm: 'Cancel consultation' },
+        data: {
+          title: `Cancel ${c.patientName}’s consultation?`,
+          message: `${kept} The time is freed in the diary.`,
+          confirm: 'Cancel consultation',
+        },
       })
       .afterClosed()
       .subscribe((yes) => {

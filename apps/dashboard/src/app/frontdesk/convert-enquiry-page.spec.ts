@@ -8,7 +8,10 @@ describe('converting an enquiry', () => {
   });
 
   it('books the doctor the enquiry asked for when they are on the books', () => {
-    const clinicians = [{ id: 'a', name: 'Dr Claire Hughes' }, { id: 'b', name: 'Dr Imran Shah' }];
+    const clinicians = [
+      { id: 'a', name: 'Dr Claire Hughes' },
+      { id: 'b', name: 'Dr Imran Shah' },
+    ];
     expect(preferredClinicianId('Dr Imran Shah', clinicians)).toBe('b');
     expect(preferredClinicianId('imran shah', clinicians)).toBe('b');
     expect(preferredClinicianId('Dr Someone Else', clinicians)).toBe('');

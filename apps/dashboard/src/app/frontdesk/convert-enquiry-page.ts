@@ -52,8 +52,15 @@ export function preferredClinicianId(preferred: string | null, clinicians: reado
 function errorsUnder(error: unknown, prefix: string): unknown {
   const problem = problemOf(error);
   if (!(error instanceof HttpErrorResponse) || !problem?.errors) return error;
-  const errors = problem.errors.filter((e) => e.field.startsWith(`${prefix}.`)).map((e) => ({ ...e, field: e.field.slice(prefix.length + 1) }));
-  return new HttpErrorResponse({ error: { ...problem, errors }, status: error.status, statusText: error.statusText, url: error.url ?? undefined });
+  const errors = problem.errors
+    .filter((e) => e.field.startsWith(`${prefix}.`))
+    .map((e) => ({ ...e, field: e.field.slice(prefix.length + 1) }));
+  return new HttpErrorResponse({
+    error: { ...problem, errors },
+    status: error.status,
+    statusText: error.statusText,
+    url: error.url ?? undefined,
+  });
 }
 
 /**
@@ -63,8 +70,20 @@ function errorsUnder(error: unknown, prefix: string): unknown {
 @Component({
   selector: 'vn-convert-enquiry-page',
   imports: [
-    ReactiveFormsModule, RouterLink, MatButtonModule, MatDatepickerModule, MatFormFieldModule, MatIconModule, MatInputModule,
-    MatRadioModule, MatSelectModule, PatientForm, ReasonList, Loading, ErrorState, AppointmentFields,
+    ReactiveFormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatDatepickerModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatRadioModule,
+    MatSelectModule,
+    PatientForm,
+    ReasonList,
+    Loading,
+    ErrorState,
+    AppointmentFields,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { class: 'vn-page' },
@@ -182,12 +201,19 @@ export class ConvertEnquiryPage {
     this.api
       .convert(this.id(), {
         patient: confirmDuplicate ? { ...patient, confirmDuplicate: true } : patient,
-        consultation: { type: v.type, clinicianId: v.clinicianId, startsAt: clinicInstant(isoDateOf(v.date) as IsoDate, v.time), durationMinutes: v.durationMinutes },
+        consultation: {
+          type: v.type,
+          clinicianId: v.clinicianId,
+          startsAt: clinicInstant(isoDateOf(v.date) as IsoDate, v.time),
+          durationMinutes: v.durationMinutes,
+        },
       })
       .subscribe({
         next: ({ patient: p, consultation: c }) => {
           this.count.refresh();
-          this.snackBar.open(`${p.firstName} ${p.lastName} registered as ${p.clinicNumber}; consultation booked.`, 'OK', { duration: 6000 });
+          this.snackBar.open(`${p.firstName} ${p.lastName} registered as ${p.clinicNumber}; consultation booked.`, 'OK', {
+            duration: 6000,
+          });
           void this.router.navigate(links.consultation(c.id));
         },
         error: (error: unknown) => {
@@ -200,7 +226,8 @@ export class ConvertEnquiryPage {
           const unplaced = applyServerFieldErrors(this.consultation, errorsUnder(error, 'consultation'));
           if (fields.some((f) => f.field.startsWith('patient.'))) this.patientError.set(errorsUnder(error, 'patient'));
           if (!fields.length || unplaced.length) this.refusal.set(refusalOf(error));
-          else if (fields.some((f) => f.field.startsWith('consultation.'))) this.refusal.set({ message: 'Check the consultation’s details.', reasons: [] });
+          else if (fields.some((f) => f.field.startsWith('consultation.')))
+            this.refusal.set({ message: 'Check the consultation’s details.', reasons: [] });
           this.focusBanner();
         },
       });

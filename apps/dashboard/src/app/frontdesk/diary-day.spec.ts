@@ -8,19 +8,38 @@ const DAY = '2026-12-02';
 const at = (time: string) => clinicWallTime(DAY, time, 'Europe/London');
 
 const consultation: DiaryAppointment = {
-  kind: 'consultation', id: 'c-1', startsAt: at('09:00'), endsAt: at('09:30'), status: 'booked', patientId: 'p-1',
-  patientName: 'Sophie Turner', clinicNumber: 'VN-000101', consultationType: 'named_doctor', balanceDuePence: 2500,
+  kind: 'consultation',
+  id: 'c-1',
+  startsAt: at('09:00'),
+  endsAt: at('09:30'),
+  status: 'booked',
+  patientId: 'p-1',
+  patientName: 'Sophie Turner',
+  clinicNumber: 'VN-000101',
+  consultationType: 'named_doctor',
+  balanceDuePence: 2500,
 };
 const session: DiaryAppointment = {
-  kind: 'session', id: 's-1', startsAt: at('10:00'), endsAt: at('10:45'), status: 'scheduled', patientId: 'p-2',
-  patientName: 'Leah Green', clinicNumber: 'VN-000102', courseId: 'course-1', sequence: 2,
+  kind: 'session',
+  id: 's-1',
+  startsAt: at('10:00'),
+  endsAt: at('10:45'),
+  status: 'scheduled',
+  patientId: 'p-2',
+  patientName: 'Leah Green',
+  clinicNumber: 'VN-000102',
+  courseId: 'course-1',
+  sequence: 2,
 };
 const lanes: DiaryLane[] = [
   { clinicianId: 'dr-1', clinicianName: 'Dr Claire Hughes', appointments: [consultation, session] },
   { clinicianId: 'dr-2', clinicianName: 'Dr Imran Shah', appointments: [] },
 ];
 const cleared: ClearanceSummary = {
-  patientId: 'p-2', eligible: true, legs: { left: { status: 'cleared', validUntil: '2027-05-01' }, right: { status: 'no_scan' } }, blockers: [],
+  patientId: 'p-2',
+  eligible: true,
+  legs: { left: { status: 'cleared', validUntil: '2027-05-01' }, right: { status: 'no_scan' } },
+  blockers: [],
 };
 
 function render(clearance: ClearanceColumn = { status: 'loaded', byPatient: new Map([['p-2', cleared]]) }, canBook = true) {
@@ -87,7 +106,10 @@ describe('DiaryDay', () => {
     fixture.componentInstance.mark.subscribe((m) => marks.push(m));
     (el.querySelector('button[aria-label="Attended: Sophie Turner"]') as HTMLButtonElement).click();
     (el.querySelector('button[aria-label="Did not attend: Leah Green"]') as HTMLButtonElement).click();
-    expect(marks.map((m) => [m.appointment.id, m.outcome])).toEqual([['c-1', 'attended'], ['s-1', 'did_not_attend']]);
+    expect(marks.map((m) => [m.appointment.id, m.outcome])).toEqual([
+      ['c-1', 'attended'],
+      ['s-1', 'did_not_attend'],
+    ]);
     expect(el.querySelector('button[aria-label="Attended: Leah Green"]')).toBeNull();
   });
 

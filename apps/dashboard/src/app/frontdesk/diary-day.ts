@@ -25,7 +25,8 @@ export interface ArrivalMark {
 }
 
 /** Clearance badges for the day, by patient id: loading, loaded, or failed (then no badges, and a word saying so). */
-export type ClearanceColumn = { status: 'loading' } | { status: 'error' } | { status: 'loaded'; byPatient: ReadonlyMap<string, ClearanceSummary> };
+export type ClearanceColumn =
+  { status: 'loading' } | { status: 'error' } | { status: 'loaded'; byPatient: ReadonlyMap<string, ClearanceSummary> };
 
 /**
  * One day of the diary, one lane per clinician: each appointment with its clearance badge and

@@ -43,8 +43,20 @@ const ALL = 'all';
 @Component({
   selector: 'vn-diary-page',
   imports: [
-    FormsModule, MatButtonModule, MatButtonToggleModule, MatDatepickerModule, MatFormFieldModule, MatIconModule, MatInputModule,
-    MatProgressBarModule, MatSelectModule, DiaryDay, DiaryWeek, Loading, ErrorState, EmptyState,
+    FormsModule,
+    MatButtonModule,
+    MatButtonToggleModule,
+    MatDatepickerModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatProgressBarModule,
+    MatSelectModule,
+    DiaryDay,
+    DiaryWeek,
+    Loading,
+    ErrorState,
+    EmptyState,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { class: 'vn-page vn-diary-page' },
@@ -151,7 +163,9 @@ export class DiaryPage {
     return user?.role === 'clinician' ? user.id : ALL;
   });
   protected readonly week = computed(() => weekDates(weekStart(this.shownDate())));
-  protected readonly isToday = computed(() => (this.shownView() === 'day' ? this.shownDate() === this.today : this.week().includes(this.today)));
+  protected readonly isToday = computed(() =>
+    this.shownView() === 'day' ? this.shownDate() === this.today : this.week().includes(this.today),
+  );
   protected readonly pickerValue = computed(() => pickerDate(this.shownDate()));
   protected readonly heading = computed(() => {
     if (this.shownView() === 'week') return `Week of ${formatDate(this.week()[0])}`;
@@ -212,7 +226,12 @@ export class DiaryPage {
   protected openBooking(slot: SlotPick | null): void {
     const data: BookDialogData = { clinicians: this.clinicians(), slot, date: this.shownDate() };
     this.dialog
-      .open<BookDialog, BookDialogData, BookDialogResult>(BookDialog, { data, width: '640px', maxWidth: '95vw', autoFocus: 'first-tabbable' })
+      .open<BookDialog, BookDialogData, BookDialogResult>(BookDialog, {
+        data,
+        width: '640px',
+        maxWidth: '95vw',
+        autoFocus: 'first-tabbable',
+      })
       .afterClosed()
       .subscribe((result) => {
         if (!result) return;
@@ -226,27 +245,32 @@ export class DiaryPage {
   }
 
   protected markArrival({ appointment: a, outcome }: ArrivalMark): void {
-    const confirm = outcome === 'did_not_attend'
-      ? this.dialog
-          .open<ConfirmDialog, ConfirmData, boolean>(ConfirmDialog, {
-            data: {
-              title: `Mark ${a.patientName} as did not attend?`,
-              message: a.kind === 'consultation' && a.balanceDuePence
-                ? 'The consultation closes; a deposit already paid is kept and no balance is taken.'
-                : 'The appointment closes as missed.',
-              confirm: 'Did not attend',
-            },
-          })
-          .afterClosed()
-      : of(true);
+    const confirm =
+      outcome === 'did_not_attend'
+        ? this.dialog
+            .open<ConfirmDialog, ConfirmData, boolean>(ConfirmDialog, {
+              data: {
+                title: `Mark ${a.patientName} as did not attend?`,
+                message:
+                  a.kind === 'consultation' && a.balanceDuePence
+                    ? 'The consultation closes; a deposit already paid is kept and no balance is taken.'
+                    : 'The appointment closes as missed.',
+                confirm: 'Did not attend',
+              },
+            })
+            .afterClosed()
+        : of(true);
     confirm
       .pipe(
         switchMap((yes): Observable<boolean> => {
           if (!yes) return of(false);
           this.busy.set(true);
-          const done: Observable<unknown> = a.kind === 'consultation'
-            ? this.api.consultation(a.id).pipe(switchMap((c) => this.api.updateConsultation(a.id, { version: c.version, status: outcome })))
-            : this.courses.session(a.id).pipe(switchMap((s) => this.courses.didNotAttend(a.id, s.version)));
+          const done: Observable<unknown> =
+            a.kind === 'consultation'
+              ? this.api
+                  .consultation(a.id)
+                  .pipe(switchMap((c) => this.api.updateConsultation(a.id, { version: c.version, status: outcome })))
+              : this.courses.session(a.id).pipe(switchMap((s) => this.courses.didNotAttend(a.id, s.version)));
           return done.pipe(map(() => true));
         }),
       )
@@ -287,7 +311,10 @@ export class DiaryPage {
     if (!ids.length) return;
     forkJoin(chunks(ids, CLEARANCE_BATCH_MAX).map((chunk) => this.scans.clearanceBatch(chunk, on)))
       .pipe(
-        map((batches): ClearanceColumn => ({ status: 'loaded', byPatient: new Map(batches.flatMap((b) => b.items).map((c) => [c.patientId, c])) })),
+        map((batches): ClearanceColumn => ({
+          status: 'loaded',
+          byPatient: new Map(batches.flatMap((b) => b.items).map((c) => [c.patientId, c])),
+        })),
         catchError(() => of<ClearanceColumn>({ status: 'error' })),
       )
       .subscribe((column) => this.clearance.set(column));

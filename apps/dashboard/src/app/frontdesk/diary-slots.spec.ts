@@ -5,7 +5,16 @@ import { dayEntries, openingOn, slotTimes, weekDates, weekStart } from './diary-
 const london = (date: string, time: string) => clinicWallTime(date, time, 'Europe/London');
 
 function appointment(startsAt: string, endsAt: string, patientName = 'Sophie Turner'): DiaryAppointment {
-  return { kind: 'consultation', id: startsAt, startsAt, endsAt, status: 'booked', patientId: 'p1', patientName, clinicNumber: 'VN-000001' };
+  return {
+    kind: 'consultation',
+    id: startsAt,
+    startsAt,
+    endsAt,
+    status: 'booked',
+    patientId: 'p1',
+    patientName,
+    clinicNumber: 'VN-000001',
+  };
 }
 
 describe('the diary day', () => {
@@ -40,13 +49,41 @@ describe('the diary day', () => {
     expect(entries[0]).toMatchObject({ time: '13:30' });
   });
 
-  it('offers the clinic\'s own opening hours for the weekday, and nothing on a day it is closed', () => {
+  it("offers the clinic's own opening hours for the weekday, and nothing on a day it is closed", () => {
     const weekday = { opens: '08:30', closes: '12:00' };
-    const hours: OpeningHours = { monday: weekday, tuesday: weekday, wednesday: { opens: '13:00', closes: '19:30' }, thursday: weekday, friday: weekday, saturday: null, sunday: null };
+    const hours: OpeningHours = {
+      monday: weekday,
+      tuesday: weekday,
+      wednesday: { opens: '13:00', closes: '19:30' },
+      thursday: weekday,
+      friday: weekday,
+      saturday: null,
+      sunday: null,
+    };
     const wednesday = dayEntries('2026-12-02', [], london, newYear, openingOn('2026-12-02', hours));
-    expect(wednesday.map((e) => (e.kind === 'free' ? e.time : ''))).toEqual(['13:00', '13:30', '14:00', '14:30', '15:00', '15:30', '16:00', '16:30', '17:00', '17:30', '18:00', '18:30', '19:00']);
+    expect(wednesday.map((e) => (e.kind === 'free' ? e.time : ''))).toEqual([
+      '13:00',
+      '13:30',
+      '14:00',
+      '14:30',
+      '15:00',
+      '15:30',
+      '16:00',
+      '16:30',
+      '17:00',
+      '17:30',
+      '18:00',
+      '18:30',
+      '19:00',
+    ]);
     expect(openingOn('2026-12-05', hours)).toBeNull();
-    const saturday = dayEntries('2026-12-05', [appointment(london('2026-12-05', '10:00'), london('2026-12-05', '10:30'))], london, newYear, null);
+    const saturday = dayEntries(
+      '2026-12-05',
+      [appointment(london('2026-12-05', '10:00'), london('2026-12-05', '10:30'))],
+      london,
+      newYear,
+      null,
+    );
     expect(saturday.map((e) => e.kind)).toEqual(['appointment']);
     expect(openingOn('2026-12-07', hours)).toEqual(weekday);
     expect(openingOn('2026-12-07', null)).toMatchObject({ opens: '09:00', closes: '18:00' });
@@ -63,6 +100,14 @@ describe('the diary week', () => {
     expect(weekStart('2026-12-03')).toBe('2026-11-30');
     expect(weekStart('2026-11-30')).toBe('2026-11-30');
     expect(weekStart('2026-12-06')).toBe('2026-11-30');
-    expect(weekDates('2026-11-30')).toEqual(['2026-11-30', '2026-12-01', '2026-12-02', '2026-12-03', '2026-12-04', '2026-12-05', '2026-12-06']);
+    expect(weekDates('2026-11-30')).toEqual([
+      '2026-11-30',
+      '2026-12-01',
+      '2026-12-02',
+      '2026-12-03',
+      '2026-12-04',
+      '2026-12-05',
+      '2026-12-06',
+    ]);
   });
 });

@@ -78,7 +78,11 @@ export class DiaryWeek {
   protected readonly days = computed(() =>
     this.dates().map((date, i) => {
       const appointments = this.lane().appointments.filter((a) => clinicDateOf(a.startsAt) === date);
-      return { date, label: `${WEEKDAYS[i]} ${formatDate(date).slice(0, 5)}`, entries: dayEntries(date, appointments, clinicInstant, this.now(), this.open(date)) };
+      return {
+        date,
+        label: `${WEEKDAYS[i]} ${formatDate(date).slice(0, 5)}`,
+        entries: dayEntries(date, appointments, clinicInstant, this.now(), this.open(date)),
+      };
     }),
   );
 
@@ -93,7 +97,8 @@ export class DiaryWeek {
   protected readonly courseLink = links.course;
 
   protected what(a: DiaryAppointment): string {
-    const kind = a.kind === 'consultation' ? (a.consultationType === 'named_doctor' ? 'Named doctor' : 'Free consultation') : `Session ${a.sequence}`;
+    const kind =
+      a.kind === 'consultation' ? (a.consultationType === 'named_doctor' ? 'Named doctor' : 'Free consultation') : `Session ${a.sequence}`;
     return a.status === 'booked' || a.status === 'scheduled' ? kind : `${kind} · ${APPOINTMENT_STATUS_LABELS[a.status]}`;
   }
 

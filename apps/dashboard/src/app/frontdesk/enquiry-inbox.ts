@@ -123,7 +123,9 @@ export class EnquiryInbox {
   protected readonly total = signal(0);
   protected readonly loadError = signal<string | null>(null);
   protected readonly busy = signal(false);
-  protected readonly emptyTitle = computed(() => (this.shown() === ALL ? 'No enquiries yet' : `No ${this.statusLabel(this.shown() as EnquiryStatus).toLowerCase()} enquiries`));
+  protected readonly emptyTitle = computed(() =>
+    this.shown() === ALL ? 'No enquiries yet' : `No ${this.statusLabel(this.shown() as EnquiryStatus).toLowerCase()} enquiries`,
+  );
 
   protected readonly instant = formatInstant;
   protected readonly consultationLink = links.consultation;

@@ -12,5 +12,9 @@ export const CONSULTATION_ROUTES: Routes = [
 
 export const ENQUIRY_ROUTES: Routes = [
   { path: '', title: TITLES.enquiries, loadComponent: () => import('./enquiry-inbox').then((m) => m.EnquiryInbox) },
-  { path: `:id/${PATHS.convert}`, title: TITLES.convertEnquiry, loadComponent: () => import('./convert-enquiry-page').then((m) => m.ConvertEnquiryPage) },
+  {
+    path: `:id/${PATHS.convert}`,
+    title: TITLES.convertEnquiry,
+    loadComponent: () => import('./convert-enquiry-page').then((m) => m.ConvertEnquiryPage),
+  },
 ];

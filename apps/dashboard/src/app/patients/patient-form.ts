@@ -1,4 +1,15 @@
-import { ChangeDetectionStrategy, ChangeDetectorRef, Component, ElementRef, Injector, effect, inject, input, output, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  ChangeDetectorRef,
+  Component,
+  ElementRef,
+  Injector,
+  effect,
+  inject,
+  input,
+  output,
+  signal,
+} from '@angular/core';
 import { FormControl, NonNullableFormBuilder, ReactiveFormsModule, Validators, type ValidatorFn } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDatepickerModule } from '@angular/material/datepicker';
@@ -21,12 +32,23 @@ export const SEX_LABELS: Record<Sex, string> = { female: 'Female', male: 'Male',
  * fails, the page passes the error back in `serverError` and the field messages appear at the fields.
  */
 /** Phone or email: whichever is empty is in error only while the other is empty too. */
-const reachableBy = (other: 'phone' | 'email'): ValidatorFn => (control) =>
-  !control.value?.trim() && !control.parent?.get(other)?.value?.trim() ? { required: true } : null;
+const reachableBy =
+  (other: 'phone' | 'email'): ValidatorFn =>
+  (control) =>
+    !control.value?.trim() && !control.parent?.get(other)?.value?.trim() ? { required: true } : null;
 
 @Component({
   selector: 'vn-patient-form',
-  imports: [ReactiveFormsModule, MatDatepickerModule, MatFormFieldModule, MatInputModule, MatSelectModule, MatButtonModule, MatIconModule, MatProgressBarModule],
+  imports: [
+    ReactiveFormsModule,
+    MatDatepickerModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    MatButtonModule,
+    MatIconModule,
+    MatProgressBarModule,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
@@ -167,7 +189,11 @@ export class PatientForm {
       const unmatched = applyServerFieldErrors(this.form, error);
       const fieldErrors = problemOf(error)?.errors ?? [];
       this.banner.set(
-        fieldErrors.length === 0 ? problemMessage(error) : unmatched.length ? describeFieldErrors(unmatched) : 'Some fields need attention.',
+        fieldErrors.length === 0
+          ? problemMessage(error)
+          : unmatched.length
+            ? describeFieldErrors(unmatched)
+            : 'Some fields need attention.',
       );
       this.cdr.markForCheck();
       if (fieldErrors.length && !unmatched.length) focusFirstInvalid(this.host.nativeElement, this.injector);

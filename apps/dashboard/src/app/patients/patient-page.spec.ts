@@ -10,8 +10,18 @@ import { signInAs } from '../../testing/session';
 import { PatientPage } from './patient-page';
 
 const patient: Patient = {
-  id: 'p-1', version: 2, createdAt: '2026-01-10T10:00:00Z', updatedAt: '2026-02-01T10:00:00Z', clinicNumber: 'VN-000001', archived: false,
-  firstName: 'Ann', lastName: 'Smith', dateOfBirth: '1980-05-20', sex: 'female', phone: '07700 900123', email: 'ann@example.org',
+  id: 'p-1',
+  version: 2,
+  createdAt: '2026-01-10T10:00:00Z',
+  updatedAt: '2026-02-01T10:00:00Z',
+  clinicNumber: 'VN-000001',
+  archived: false,
+  firstName: 'Ann',
+  lastName: 'Smith',
+  dateOfBirth: '1980-05-20',
+  sex: 'female',
+  phone: '07700 900123',
+  email: 'ann@example.org',
 };
 
 async function open(role: Role, url = '/patients/p-1') {

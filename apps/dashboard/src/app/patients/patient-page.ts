@@ -28,8 +28,18 @@ export type PatientTab = (typeof PATIENT_TABS)[number];
 @Component({
   selector: 'vn-patient-page',
   imports: [
-    RouterLink, MatTabsModule, MatButtonModule, MatIconModule, MatProgressBarModule, PatientDetails, MedicalHistoryPanel,
-    Loading, ErrorState, PatientCourses, PatientClearance, ScansPanel,
+    RouterLink,
+    MatTabsModule,
+    MatButtonModule,
+    MatIconModule,
+    MatProgressBarModule,
+    PatientDetails,
+    MedicalHistoryPanel,
+    Loading,
+    ErrorState,
+    PatientCourses,
+    PatientClearance,
+    ScansPanel,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   // The header badge and the Scans tab share one clearance request.
@@ -189,10 +199,15 @@ export class PatientPage {
     const data: ConfirmData = archive
       ? {
           title: `Archive ${patient.firstName} ${patient.lastName}?`,
-          message: 'Archived patients are hidden from search unless "Include archived" is on. Their records are kept and you can unarchive them at any time.',
+          message:
+            'Archived patients are hidden from search unless "Include archived" is on. Their records are kept and you can unarchive them at any time.',
           confirm: 'Archive',
         }
-      : { title: `Unarchive ${patient.firstName} ${patient.lastName}?`, message: 'The patient will show in search again.', confirm: 'Unarchive' };
+      : {
+          title: `Unarchive ${patient.firstName} ${patient.lastName}?`,
+          message: 'The patient will show in search again.',
+          confirm: 'Unarchive',
+        };
     this.dialog
       .open<ConfirmDialog, ConfirmData, boolean>(ConfirmDialog, { data, maxWidth: '480px' })
       .afterClosed()

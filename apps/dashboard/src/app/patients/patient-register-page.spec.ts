@@ -14,8 +14,18 @@ import { PatientRegisterPage } from './patient-register-page';
 class Stub {}
 
 const created: Patient = {
-  id: 'p-9', version: 1, createdAt: '2026-11-25T10:00:00Z', updatedAt: '2026-11-25T10:00:00Z', clinicNumber: 'VN-000009', archived: false,
-  firstName: 'Ann', lastName: 'Smith', dateOfBirth: '1980-05-20', sex: 'female', phone: '07700 900123', email: '',
+  id: 'p-9',
+  version: 1,
+  createdAt: '2026-11-25T10:00:00Z',
+  updatedAt: '2026-11-25T10:00:00Z',
+  clinicNumber: 'VN-000009',
+  archived: false,
+  firstName: 'Ann',
+  lastName: 'Smith',
+  dateOfBirth: '1980-05-20',
+  sex: 'female',
+  phone: '07700 900123',
+  email: '',
 };
 
 async function setup() {
@@ -134,7 +144,17 @@ describe('PatientRegisterPage', () => {
     await submit();
     http.expectOne('/api/patients').flush(
       problem(409, 'DUPLICATE_PATIENT', 'A patient with this name and date of birth exists.', {
-        matches: [{ id: 'p-1', clinicNumber: 'VN-000001', firstName: 'Ann', lastName: 'Smith', dateOfBirth: '1980-05-20', phone: null, archived: false }],
+        matches: [
+          {
+            id: 'p-1',
+            clinicNumber: 'VN-000001',
+            firstName: 'Ann',
+            lastName: 'Smith',
+            dateOfBirth: '1980-05-20',
+            phone: null,
+            archived: false,
+          },
+        ],
       }),
       { status: 409, statusText: 'Conflict' },
     );
@@ -158,7 +178,17 @@ describe('PatientRegisterPage', () => {
     expect(first.request.body.confirmDuplicate).toBeUndefined();
     first.flush(
       problem(409, 'DUPLICATE_PATIENT', 'A patient with this name and date of birth exists.', {
-        matches: [{ id: 'p-1', clinicNumber: 'VN-000001', firstName: 'Ann', lastName: 'Smith', dateOfBirth: '1980-05-20', phone: '07700 900000', archived: false }],
+        matches: [
+          {
+            id: 'p-1',
+            clinicNumber: 'VN-000001',
+            firstName: 'Ann',
+            lastName: 'Smith',
+            dateOfBirth: '1980-05-20',
+            phone: '07700 900000',
+            archived: false,
+          },
+        ],
       }),
       { status: 409, statusText: 'Conflict' },
     );

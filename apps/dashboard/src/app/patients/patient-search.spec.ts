@@ -12,7 +12,13 @@ import { PatientSearch, SEARCH_DEBOUNCE_MS } from './patient-search';
 class Stub {}
 
 const summary = (id: string, lastName: string, dateOfBirth = '1980-05-20'): PatientSummary => ({
-  id, clinicNumber: `VN-${id}`, firstName: 'Ann', lastName, dateOfBirth, phone: '07700 900123', archived: false,
+  id,
+  clinicNumber: `VN-${id}`,
+  firstName: 'Ann',
+  lastName,
+  dateOfBirth,
+  phone: '07700 900123',
+  archived: false,
 });
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 5));
@@ -22,10 +28,13 @@ async function setup(role: Role = 'reception', url = '/patients') {
     providers: [
       provideHttpClient(),
       provideHttpClientTesting(),
-      provideRouter([
-        { path: 'patients', component: PatientSearch },
-        { path: 'patients/:id', component: Stub },
-      ], withComponentInputBinding()),
+      provideRouter(
+        [
+          { path: 'patients', component: PatientSearch },
+          { path: 'patients/:id', component: Stub },
+        ],
+        withComponentInputBinding(),
+      ),
       { provide: SEARCH_DEBOUNCE_MS, useValue: 0 },
     ],
   });
@@ -123,7 +132,9 @@ describe('PatientSearch', () => {
   it('moves through results with the arrow keys and opens the active one with Enter', async () => {
     const { http, type, key, activeRow, input, harness } = await setup();
     await type('ann');
-    http.expectOne((r) => r.url === '/api/patients').flush({ items: [summary('1', 'Abbott'), summary('2', 'Baker'), summary('3', 'Cole')], total: 3, limit: 25, offset: 0 });
+    http
+      .expectOne((r) => r.url === '/api/patients')
+      .flush({ items: [summary('1', 'Abbott'), summary('2', 'Baker'), summary('3', 'Cole')], total: 3, limit: 25, offset: 0 });
     await harness.fixture.whenStable();
     expect(activeRow()?.textContent).toContain('Abbott');
     await key('ArrowDown');
@@ -168,7 +179,9 @@ describe('PatientSearch', () => {
   it('fetches the clearance badges of all rows in one request and shows each in its row', async () => {
     const { http, type, el, harness } = await setup('reception');
     await type('ann');
-    http.expectOne((r) => r.url === '/api/patients').flush({ items: [summary('1', 'Abbott'), summary('2', 'Baker')], total: 2, limit: 25, offset: 0 });
+    http
+      .expectOne((r) => r.url === '/api/patients')
+      .flush({ items: [summary('1', 'Abbott'), summary('2', 'Baker')], total: 2, limit: 25, offset: 0 });
     await harness.fixture.whenStable();
     expect(el().querySelector('tbody')?.textContent).toContain('Checking clearance');
     const batch = http.expectOne((r) => r.url === '/api/clearance');
@@ -176,7 +189,12 @@ describe('PatientSearch', () => {
     batch.flush({
       on: '2026-11-25',
       items: [
-        { patientId: '1', eligible: true, legs: { left: { status: 'cleared', validUntil: '2027-04-30' }, right: { status: 'cleared', validUntil: '2027-04-30' } }, blockers: [] },
+        {
+          patientId: '1',
+          eligible: true,
+          legs: { left: { status: 'cleared', validUntil: '2027-04-30' }, right: { status: 'cleared', validUntil: '2027-04-30' } },
+          blockers: [],
+        },
         { patientId: '2', eligible: false, legs: { left: { status: 'referred' }, right: { status: 'referred' } }, blockers: [] },
       ],
     });

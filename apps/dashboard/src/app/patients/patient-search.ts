@@ -1,4 +1,17 @@
-import { ChangeDetectionStrategy, Component, ElementRef, InjectionToken, afterNextRender, computed, effect, inject, input, signal, untracked, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  InjectionToken,
+  afterNextRender,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+  viewChild,
+} from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -25,16 +38,22 @@ export const SEARCH_DEBOUNCE_MS = new InjectionToken<number>('SEARCH_DEBOUNCE_MS
 export const SEARCH_PAGE_SIZE = 25;
 
 type SearchState =
-  | { status: 'idle' }
-  | { status: 'loading' }
-  | { status: 'done'; page: Page<PatientSummary> }
-  | { status: 'error'; message: string };
+  { status: 'idle' } | { status: 'loading' } | { status: 'done'; page: Page<PatientSummary> } | { status: 'error'; message: string };
 
 @Component({
   selector: 'vn-patient-search',
   imports: [
-    FormsModule, RouterLink, MatFormFieldModule, MatInputModule, MatIconModule, MatButtonModule, MatSlideToggleModule,
-    MatProgressBarModule, PatientResults, EmptyState, ErrorState,
+    FormsModule,
+    RouterLink,
+    MatFormFieldModule,
+    MatInputModule,
+    MatIconModule,
+    MatButtonModule,
+    MatSlideToggleModule,
+    MatProgressBarModule,
+    PatientResults,
+    EmptyState,
+    ErrorState,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { class: 'vn-page' },

@@ -135,8 +135,12 @@ export class ManagerHome {
     const o = this.outcomes();
     return o ? `Outcomes from ${formatDate(o.from)} to ${formatDate(o.to)}, the whole clinic.` : '';
   });
-  protected readonly patientPromise = computed(() => (this.outcomes() ? promiseKept(this.outcomes() as OutcomesReport, 'patient') : { share: null, courses: 0 }));
-  protected readonly clinicianPromise = computed(() => (this.outcomes() ? promiseKept(this.outcomes() as OutcomesReport, 'clinician') : { share: null, courses: 0 }));
+  protected readonly patientPromise = computed(() =>
+    this.outcomes() ? promiseKept(this.outcomes() as OutcomesReport, 'patient') : { share: null, courses: 0 },
+  );
+  protected readonly clinicianPromise = computed(() =>
+    this.outcomes() ? promiseKept(this.outcomes() as OutcomesReport, 'clinician') : { share: null, courses: 0 },
+  );
 
   protected readonly improvementOptions: ChartConfiguration<'bar'>['options'] = {
     responsive: true,
@@ -169,7 +173,15 @@ export class ManagerHome {
     const buckets = o?.improvementBySessions ?? [];
     const labels = buckets.map((b) => counted(b.sessionsCompleted, 'session'));
     const band = (value: number, label: string) =>
-      ({ type: 'line', label, data: buckets.map(() => value), borderDash: [6, 4], pointRadius: 0, borderColor: '#2e7d32', fill: false }) as never;
+      ({
+        type: 'line',
+        label,
+        data: buckets.map(() => value),
+        borderDash: [6, 4],
+        pointRadius: 0,
+        borderColor: '#2e7d32',
+        fill: false,
+      }) as never;
     return {
       labels,
       datasets: [
@@ -206,7 +218,12 @@ export class ManagerHome {
       progress: this.api.courseProgress({ limit: 1 }),
       overdue: readsRecall ? this.api.overdue() : of(null),
     })
-      .pipe(catchError((e: unknown) => { this.error.set(problemMessage(e)); return of(null); }))
+      .pipe(
+        catchError((e: unknown) => {
+          this.error.set(problemMessage(e));
+          return of(null);
+        }),
+      )
       .subscribe((r) => {
         if (!r) return;
         this.outcomes.set(r.outcomes);
@@ -216,6 +233,8 @@ export class ManagerHome {
   }
 
   protected download(): void {
-    this.api.csv('outcomes').subscribe({ next: (blob) => saveFile(blob, 'outcomes.csv'), error: (e: unknown) => this.error.set(problemMessage(e)) });
+    this.api
+      .csv('outcomes')
+      .subscribe({ next: (blob) => saveFile(blob, 'outcomes.csv'), error: (e: unknown) => this.error.set(problemMessage(e)) });
   }
 }

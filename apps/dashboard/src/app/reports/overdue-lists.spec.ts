@@ -5,8 +5,17 @@ import type { OverdueReport, RecallRow } from '@venule/api-contract';
 import { OverdueLists } from './overdue-lists';
 
 const recall = (over: Partial<RecallRow>): RecallRow => ({
-  courseId: 'c1', patientId: 'p1', patientName: 'Ada Lovelace', clinicNumber: 'VN-000001', phone: '07700 900001',
-  lastSessionOn: '2026-06-01', windowOpensOn: '2026-06-29', windowClosesOn: '2026-08-24', daysOverdue: 20, lastCall: null, ...over,
+  courseId: 'c1',
+  patientId: 'p1',
+  patientName: 'Ada Lovelace',
+  clinicNumber: 'VN-000001',
+  phone: '07700 900001',
+  lastSessionOn: '2026-06-01',
+  windowOpensOn: '2026-06-29',
+  windowClosesOn: '2026-08-24',
+  daysOverdue: 20,
+  lastCall: null,
+  ...over,
 });
 
 function texts(report: OverdueReport): { headers: string[]; cells: string[][] } {
@@ -16,14 +25,29 @@ function texts(report: OverdueReport): { headers: string[]; cells: string[][] } 
   const el: HTMLElement = fixture.nativeElement;
   return {
     headers: Array.from(el.querySelectorAll('table')[0].querySelectorAll('th')).map((th) => th.textContent?.trim() ?? ''),
-    cells: Array.from(el.querySelectorAll('tr[mat-row]')).map((tr) => Array.from(tr.querySelectorAll('td')).map((td) => td.textContent?.replace(/\s+/g, ' ').trim() ?? '')),
+    cells: Array.from(el.querySelectorAll('tr[mat-row]')).map((tr) =>
+      Array.from(tr.querySelectorAll('td')).map((td) => td.textContent?.replace(/\s+/g, ' ').trim() ?? ''),
+    ),
   };
 }
 
-const base: OverdueReport = { on: '2026-09-13', items: [], total: 0, limit: 0, offset: 0, overdue: [], recall: [], recallDays: 14, scanExpiring: [], scanExpiryDays: 30 };
+const base: OverdueReport = {
+  on: '2026-09-13',
+  items: [],
+  total: 0,
+  limit: 0,
+  offset: 0,
+  overdue: [],
+  recall: [],
+  recallDays: 14,
+  scanExpiring: [],
+  scanExpiryDays: 30,
+};
 
 describe('OverdueLists', () => {
-  beforeEach(() => TestBed.configureTestingModule({ imports: [OverdueLists], providers: [provideHttpClient(), provideHttpClientTesting()] }));
+  beforeEach(() =>
+    TestBed.configureTestingModule({ imports: [OverdueLists], providers: [provideHttpClient(), provideHttpClientTesting()] }),
+  );
 
   it('shows reception names, phones and dates, and no course column when the API sent no clinical detail', () => {
     const { headers, cells } = texts({ ...base, overdue: [recall({})] });
@@ -32,18 +56,31 @@ describe('OverdueLists', () => {
   });
 
   it('adds legs and sessions for clinicians and managers', () => {
-    const { headers, cells } = texts({ ...base, overdue: [recall({ clinical: { legs: ['left', 'right'], sessionsCompleted: 2, plannedSessions: 4 } })] });
+    const { headers, cells } = texts({
+      ...base,
+      overdue: [recall({ clinical: { legs: ['left', 'right'], sessionsCompleted: 2, plannedSessions: 4 } })],
+    });
     expect(headers).toEqual(['Patient', 'Phone', 'Was due by', 'Course', 'Call']);
     expect(cells[0][3]).toBe('Left leg, Right leg · 2 of 4 sessions');
   });
 
   it('gives the recall list the same columns and call buttons, with its own "when"', () => {
     const fixture = TestBed.createComponent(OverdueLists);
-    fixture.componentRef.setInput('report', { ...base, overdue: [recall({ daysOverdue: 1 })], recall: [recall({ courseId: 'c2', daysOverdue: 0 })] });
+    fixture.componentRef.setInput('report', {
+      ...base,
+      overdue: [recall({ daysOverdue: 1 })],
+      recall: [recall({ courseId: 'c2', daysOverdue: 0 })],
+    });
     fixture.detectChanges();
     const [overdue, recalls] = Array.from((fixture.nativeElement as HTMLElement).querySelectorAll('table'));
-    const row = (t: HTMLTableElement) => Array.from(t.querySelectorAll('tr[mat-row] td')).map((td) => td.textContent?.replace(/\s+/g, ' ').trim());
-    expect(Array.from(recalls.querySelectorAll('th')).map((th) => th.textContent?.trim())).toEqual(['Patient', 'Phone', 'Book between', 'Call']);
+    const row = (t: HTMLTableElement) =>
+      Array.from(t.querySelectorAll('tr[mat-row] td')).map((td) => td.textContent?.replace(/\s+/g, ' ').trim());
+    expect(Array.from(recalls.querySelectorAll('th')).map((th) => th.textContent?.trim())).toEqual([
+      'Patient',
+      'Phone',
+      'Book between',
+      'Call',
+    ]);
     expect(row(overdue)[2]).toBe('24/08/2026 (1 day ago)');
     expect(row(recalls)[2]).toBe('29/06/2026 and 24/08/2026');
     expect(recalls.querySelectorAll('tr[mat-row] button')).toHaveLength(3);

@@ -42,6 +42,8 @@ export class OverduePage {
   }
 
   protected download(): void {
-    this.api.csv('overdue').subscribe({ next: (blob) => saveFile(blob, 'who-to-phone.csv'), error: (e: unknown) => this.error.set(problemMessage(e)) });
+    this.api
+      .csv('overdue')
+      .subscribe({ next: (blob) => saveFile(blob, 'who-to-phone.csv'), error: (e: unknown) => this.error.set(problemMessage(e)) });
   }
 }

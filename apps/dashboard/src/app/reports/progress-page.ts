@@ -5,7 +5,13 @@ import { MatIconModule } from '@angular/material/icon';
 import type { PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
-import { ACTIVE_COURSE_STATES, type ActiveCourseState, type CourseProgressPage, type CourseProgressQuery, type Leg } from '@venule/api-contract';
+import {
+  ACTIVE_COURSE_STATES,
+  type ActiveCourseState,
+  type CourseProgressPage,
+  type CourseProgressQuery,
+  type Leg,
+} from '@venule/api-contract';
 import { problemMessage } from '../core/problem';
 import { STATE_LABELS } from '../courses/course-labels';
 import { EmptyState, ErrorState } from '../shared/view-state';
@@ -15,7 +21,16 @@ import { ReportsApi, saveFile } from './reports-api';
 /** Every active course, most overdue first, with filters and a CSV download. */
 @Component({
   selector: 'vn-progress-page',
-  imports: [MatFormFieldModule, MatSelectModule, MatButtonModule, MatIconModule, MatProgressBarModule, EmptyState, ErrorState, ProgressTable],
+  imports: [
+    MatFormFieldModule,
+    MatSelectModule,
+    MatButtonModule,
+    MatIconModule,
+    MatProgressBarModule,
+    EmptyState,
+    ErrorState,
+    ProgressTable,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { class: 'vn-page' },
   template: `

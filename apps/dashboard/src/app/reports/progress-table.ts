@@ -72,7 +72,16 @@ export class ProgressTable {
   readonly sortChange = output<{ sort: CourseProgressSort; direction: 'asc' | 'desc' }>();
   readonly pageChange = output<PageEvent>();
 
-  protected readonly columns = ['patientName', 'clinicianName', 'sessionsCompleted', 'lastSessionOn', 'nextSessionOn', 'state', 'daysOverdue', 'ratings'];
+  protected readonly columns = [
+    'patientName',
+    'clinicianName',
+    'sessionsCompleted',
+    'lastSessionOn',
+    'nextSessionOn',
+    'state',
+    'daysOverdue',
+    'ratings',
+  ];
   protected readonly pageSizes = PROGRESS_PAGE_SIZES;
   protected readonly courseLink = links.course;
   protected readonly date = (d: string | null) => (d ? formatDate(d) : '—');

@@ -8,7 +8,11 @@ import { LEG_LABELS } from '../core/legs';
 import { problemMessage } from '../core/problem';
 import { ReportsApi } from './reports-api';
 
-export const CALL_OUTCOME_LABELS: Record<RecallCallOutcome, string> = { left_message: 'Left a message', booked: 'Booked', declined: 'Declined' };
+export const CALL_OUTCOME_LABELS: Record<RecallCallOutcome, string> = {
+  left_message: 'Left a message',
+  booked: 'Booked',
+  declined: 'Declined',
+};
 
 /**
  * One list of courses to phone about (overdue, or recall): patient, phone, a "when" cell the
@@ -63,7 +67,9 @@ export class RecallTable {
   readonly clinical = input(false);
 
   private readonly api = inject(ReportsApi);
-  protected readonly columns = computed(() => (this.clinical() ? ['patient', 'phone', 'when', 'clinical', 'call'] : ['patient', 'phone', 'when', 'call']));
+  protected readonly columns = computed(() =>
+    this.clinical() ? ['patient', 'phone', 'when', 'clinical', 'call'] : ['patient', 'phone', 'when', 'call'],
+  );
   protected readonly outcomes = RECALL_CALL_OUTCOMES.map((value) => ({ value, label: CALL_OUTCOME_LABELS[value] }));
   /** Calls recorded on this page since the list was loaded, by course. */
   private readonly calls = signal<Record<string, RecallCall>>({});

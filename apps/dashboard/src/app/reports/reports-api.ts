@@ -1,7 +1,13 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
-  CourseProgressPage, CourseProgressQuery, OutcomesQuery, OutcomesReport, OverdueReport, RecallCall, RecallCallInput,
+  CourseProgressPage,
+  CourseProgressQuery,
+  OutcomesQuery,
+  OutcomesReport,
+  OverdueReport,
+  RecallCall,
+  RecallCallInput,
 } from '@venule/api-contract';
 import { Observable } from 'rxjs';
 

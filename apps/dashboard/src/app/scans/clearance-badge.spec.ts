@@ -11,7 +11,10 @@ function render(clearance: ClearanceSummary, on = '2026-11-25') {
   const badge = (fixture.nativeElement as HTMLElement).querySelector('.badge') as HTMLElement;
   const icon = badge.querySelector('mat-icon')?.textContent?.trim();
   const hidden = badge.querySelector('.vn-visually-hidden')?.textContent ?? '';
-  const visible = (badge.textContent ?? '').replace(icon ?? '', '').replace(hidden, '').trim();
+  const visible = (badge.textContent ?? '')
+    .replace(icon ?? '', '')
+    .replace(hidden, '')
+    .trim();
   return { badge, icon, visible, spoken: (hidden + visible).trim() };
 }
 
@@ -45,7 +48,9 @@ describe('ClearanceBadge', () => {
     ['referred', 'Referred'],
     ['inconclusive', 'Inconclusive scan'],
   ] as const)('is red and names the reason when both legs are %s', (status, text) => {
-    const { badge, icon, visible, spoken } = render(clearanceOf(leg(status, status === 'expired' ? '2026-10-01' : undefined), leg(status, undefined, 'right')));
+    const { badge, icon, visible, spoken } = render(
+      clearanceOf(leg(status, status === 'expired' ? '2026-10-01' : undefined), leg(status, undefined, 'right')),
+    );
     expect(visible).toBe(text);
     expect(spoken).toBe(`Not cleared: ${text}`);
     expect(icon).toBe('block');
@@ -55,7 +60,9 @@ describe('ClearanceBadge', () => {
 
   it('names each leg when they differ, and a new patient has no scan and no history', () => {
     expect(render(clearanceOf(leg('referred'), leg('no_scan', undefined, 'right'))).visible).toBe('Referred (left) · No scan (right)');
-    expect(render(clearanceOf(leg('no_scan'), leg('no_scan', undefined, 'right'), [NO_HISTORY])).visible).toBe('No scan · No medical history');
+    expect(render(clearanceOf(leg('no_scan'), leg('no_scan', undefined, 'right'), [NO_HISTORY])).visible).toBe(
+      'No scan · No medical history',
+    );
   });
 
   it('is red for a patient blocker even with cleared legs', () => {

@@ -63,7 +63,14 @@ export function badgeView(clearance: ClearanceSummary, on: IsoDate): BadgeView {
   if (badge === 'blocked') {
     const reasons = clearance.blockers.map((b) => BLOCKER_LABELS[b.code] ?? b.message);
     if (cleared.length === 0) reasons.unshift(...legReasons(clearance));
-    return { kind: badge, tone, icon: TONE_ICONS[tone], text: reasons.join(' · ') || 'Not cleared', spoken: reasons.length ? 'Not cleared: ' : '', detail };
+    return {
+      kind: badge,
+      tone,
+      icon: TONE_ICONS[tone],
+      text: reasons.join(' · ') || 'Not cleared',
+      spoken: reasons.length ? 'Not cleared: ' : '',
+      detail,
+    };
   }
   const earliest = cleared.map((leg) => clearance.legs[leg].validUntil ?? '').sort()[0];
   const only = cleared.length === 1 ? ` (${cleared[0]} leg only)` : '';

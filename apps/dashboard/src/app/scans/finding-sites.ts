@@ -31,10 +31,14 @@ export const regionId = (leg: Leg, finding: ScanFinding) => `${leg}:${finding}`;
 
 export function parseRegionId(id: string): { leg: Leg; finding: ScanFinding } | null {
   const [leg, finding] = id.split(':');
-  return LEGS.includes(leg as Leg) && SCAN_FINDINGS.includes(finding as ScanFinding) ? { leg: leg as Leg, finding: finding as ScanFinding } : null;
+  return LEGS.includes(leg as Leg) && SCAN_FINDINGS.includes(finding as ScanFinding)
+    ? { leg: leg as Leg, finding: finding as ScanFinding }
+    : null;
 }
 
 /** The findings markers of the given legs. */
 export function findingRegions(legs: readonly Leg[]): DiagramRegion[] {
-  return legs.flatMap((leg) => SCAN_FINDINGS.map((finding) => ({ id: regionId(leg, finding), leg, label: findingLabel(finding), ...SITES[finding] })));
+  return legs.flatMap((leg) =>
+    SCAN_FINDINGS.map((finding) => ({ id: regionId(leg, finding), leg, label: findingLabel(finding), ...SITES[finding] })),
+  );
 }

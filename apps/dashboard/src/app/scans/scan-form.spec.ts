@@ -7,7 +7,10 @@ import { todayIso } from '../core/dates';
 import { ScanForm, type ScanSubmission } from './scan-form';
 
 async function setup() {
-  TestBed.configureTestingModule({ imports: [ScanForm], providers: [{ provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } }, provideClinicDates()] });
+  TestBed.configureTestingModule({
+    imports: [ScanForm],
+    providers: [{ provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } }, provideClinicDates()],
+  });
   const fixture = TestBed.createComponent(ScanForm);
   const saved: ScanSubmission[] = [];
   fixture.componentInstance.saved.subscribe((v) => saved.push(v));
@@ -20,9 +23,12 @@ async function setup() {
     input.dispatchEvent(new Event('input'));
     await settle();
   };
-  const fieldset = (legend: string) => Array.from(el.querySelectorAll('fieldset')).find((f) => f.querySelector('legend')?.textContent?.trim() === legend) as HTMLElement;
+  const fieldset = (legend: string) =>
+    Array.from(el.querySelectorAll('fieldset')).find((f) => f.querySelector('legend')?.textContent?.trim() === legend) as HTMLElement;
   const checkbox = (scope: HTMLElement, label: string) =>
-    Array.from(scope.querySelectorAll('mat-checkbox')).find((c) => c.textContent?.includes(label))?.querySelector('input') as HTMLInputElement;
+    Array.from(scope.querySelectorAll('mat-checkbox'))
+      .find((c) => c.textContent?.includes(label))
+      ?.querySelector('input') as HTMLInputElement;
   const tick = async (scope: HTMLElement, label: string) => {
     checkbox(scope, label).click();
     await settle();
@@ -37,7 +43,8 @@ async function setup() {
     (el.querySelector('button[type=submit]') as HTMLButtonElement).click();
     await settle();
   };
-  const errorOf = (selector: string) => el.querySelector(selector)?.closest('mat-form-field')?.querySelector('mat-error')?.textContent?.trim();
+  const errorOf = (selector: string) =>
+    el.querySelector(selector)?.closest('mat-form-field')?.querySelector('mat-error')?.textContent?.trim();
   return { fixture, el, saved, type, fieldset, checkbox, tick, conclude, marker, submit, errorOf, settle };
 }
 
@@ -58,7 +65,10 @@ describe('ScanForm', () => {
     await submit();
     expect(saved).toEqual([]);
     expect(el.textContent).toContain('Say who performed the scan');
-    expect(Array.from(el.querySelectorAll('p.error')).map((p) => p.textContent?.trim())).toEqual(['Choose a conclusion', 'Choose a conclusion']);
+    expect(Array.from(el.querySelectorAll('p.error')).map((p) => p.textContent?.trim())).toEqual([
+      'Choose a conclusion',
+      'Choose a conclusion',
+    ]);
   });
 
   it('marks a finding from the leg diagram and the checklist alike, and sends only scanned legs', async () => {

@@ -1,4 +1,16 @@
-import { ChangeDetectionStrategy, ChangeDetectorRef, Component, ElementRef, Injector, computed, effect, inject, input, output, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  ChangeDetectorRef,
+  Component,
+  ElementRef,
+  Injector,
+  computed,
+  effect,
+  inject,
+  input,
+  output,
+  signal,
+} from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, NonNullableFormBuilder, ReactiveFormsModule, ValidatorFn, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -53,8 +65,16 @@ const someLegScanned: ValidatorFn = (group) => (LEGS.some((leg) => group.get([le
 @Component({
   selector: 'vn-scan-form',
   imports: [
-    ReactiveFormsModule, MatDatepickerModule, MatFormFieldModule, MatInputModule, MatCheckboxModule, MatRadioModule, MatButtonModule, MatIconModule,
-    MatProgressBarModule, LegDiagram,
+    ReactiveFormsModule,
+    MatDatepickerModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatCheckboxModule,
+    MatRadioModule,
+    MatButtonModule,
+    MatIconModule,
+    MatProgressBarModule,
+    LegDiagram,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -228,12 +248,20 @@ export class ScanForm {
   });
 
   /** Every value, including the legs switched off, as a signal for the diagram and the checklist. */
-  protected readonly raw = toSignal(this.form.valueChanges.pipe(map(() => this.form.getRawValue()), startWith(this.form.getRawValue())), {
-    requireSync: true,
-  });
+  protected readonly raw = toSignal(
+    this.form.valueChanges.pipe(
+      map(() => this.form.getRawValue()),
+      startWith(this.form.getRawValue()),
+    ),
+    {
+      requireSync: true,
+    },
+  );
   protected readonly scannedLegs = computed(() => LEGS.filter((leg) => this.raw().legs[leg].scanned));
   protected readonly regions = computed(() => findingRegions(this.scannedLegs()));
-  protected readonly selectedRegions = computed(() => this.scannedLegs().flatMap((leg) => this.raw().legs[leg].findings.map((f) => regionId(leg, f))));
+  protected readonly selectedRegions = computed(() =>
+    this.scannedLegs().flatMap((leg) => this.raw().legs[leg].findings.map((f) => regionId(leg, f))),
+  );
 
   constructor() {
     for (const leg of LEGS) {
@@ -323,7 +351,9 @@ export class ScanForm {
   }
 
   protected size(bytes: number): string {
-    return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+    return bytes >= 1024 * 1024
+      ? `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB`
+      : `${Math.max(1, Math.round(bytes / 1024))} KB`;
   }
 
   protected submit(): void {

@@ -10,13 +10,30 @@ import { PatientClearanceStore } from './patient-clearance';
 import { ScansPanel } from './scans-panel';
 
 const scan = (id: string, performedOn: string, legs: Scan['legs'], files: Scan['files'] = []): Scan => ({
-  id, version: 1, createdAt: `${performedOn}T10:00:00Z`, updatedAt: `${performedOn}T10:00:00Z`, patientId: 'p-1',
-  performedOn, performedBy: 'Leeds Vascular Lab', recordedBy: 'clinician-id', legs, files,
+  id,
+  version: 1,
+  createdAt: `${performedOn}T10:00:00Z`,
+  updatedAt: `${performedOn}T10:00:00Z`,
+  patientId: 'p-1',
+  performedOn,
+  performedBy: 'Leeds Vascular Lab',
+  recordedBy: 'clinician-id',
+  legs,
+  files,
 });
 
 const history: Scan[] = [
   scan('s-2', '2026-10-02', { left: { findings: ['telangiectasia'], notes: 'Clusters on the outer thigh', conclusion: 'clear' } }, [
-    { id: 'f-1', scanId: 's-2', originalName: 'duplex-report.pdf', mediaType: 'application/pdf', sizeBytes: 2048, sha256: 'x', uploadedBy: 'c', createdAt: '2026-10-02T11:00:00Z' },
+    {
+      id: 'f-1',
+      scanId: 's-2',
+      originalName: 'duplex-report.pdf',
+      mediaType: 'application/pdf',
+      sizeBytes: 2048,
+      sha256: 'x',
+      uploadedBy: 'c',
+      createdAt: '2026-10-02T11:00:00Z',
+    },
   ]),
   scan('s-1', '2025-04-10', {
     left: { findings: ['gsv_reflux'], notes: null, conclusion: 'underlying_disease' },
@@ -41,7 +58,8 @@ async function open(role: Role) {
   const http = TestBed.inject(HttpTestingController);
   const el = fixture.nativeElement as HTMLElement;
   const settle = () => fixture.whenStable();
-  const button = (label: string) => Array.from(el.querySelectorAll('button')).find((b) => b.textContent?.includes(label)) as HTMLButtonElement | undefined;
+  const button = (label: string) =>
+    Array.from(el.querySelectorAll('button')).find((b) => b.textContent?.includes(label)) as HTMLButtonElement | undefined;
   /** A clinician with no scans on file opens the form, names the lab and concludes both legs alike. */
   const startScan = async (performedBy: string, conclusion: string) => {
     http.expectOne('/api/patients/p-1/clearance').flush(clearanceOf(leg('no_scan'), leg('no_scan', undefined, 'right')));
@@ -62,7 +80,9 @@ async function open(role: Role) {
 describe('ScansPanel', () => {
   it('shows reception the clearance of each leg in words, and never asks for scans', async () => {
     const { http, el, settle } = await open('reception');
-    http.expectOne('/api/patients/p-1/clearance').flush(clearanceOf(leg('cleared', '2027-10-01'), leg('no_scan', undefined, 'right'), [NO_HISTORY]));
+    http
+      .expectOne('/api/patients/p-1/clearance')
+      .flush(clearanceOf(leg('cleared', '2027-10-01'), leg('no_scan', undefined, 'right'), [NO_HISTORY]));
     await settle();
     http.expectNone((r) => r.url.endsWith('/scans'));
     const legs = Array.from(el.querySelectorAll('vn-leg-clearance section')).map((s) => s.textContent?.replace(/\s+/g, ' ').trim());
@@ -86,7 +106,10 @@ describe('ScansPanel', () => {
     await settle();
     const text = (node: Element | null | undefined) => node?.textContent?.trim();
     const items = Array.from(el.querySelectorAll('.timeline > li'));
-    expect(items.map((li) => text(li.querySelector('h3'))?.replace(/\s+/g, ' '))).toEqual(['02/10/2026 by Leeds Vascular Lab', '10/04/2025 by Leeds Vascular Lab']);
+    expect(items.map((li) => text(li.querySelector('h3'))?.replace(/\s+/g, ' '))).toEqual([
+      '02/10/2026 by Leeds Vascular Lab',
+      '10/04/2025 by Leeds Vascular Lab',
+    ]);
     const legsOf = (li: Element) =>
       Array.from(li.querySelectorAll('section.leg')).map((section) => ({
         leg: text(section.querySelector('.leg-name')),
@@ -96,7 +119,13 @@ describe('ScansPanel', () => {
         other: text(section.querySelector('.vn-muted')),
       }));
     expect(legsOf(items[0])).toEqual([
-      { leg: 'Left leg', conclusion: 'Clear', findings: ['Telangiectasia (thread veins)'], notes: 'Clusters on the outer thigh', other: undefined },
+      {
+        leg: 'Left leg',
+        conclusion: 'Clear',
+        findings: ['Telangiectasia (thread veins)'],
+        notes: 'Clusters on the outer thigh',
+        other: undefined,
+      },
       { leg: 'Right leg', conclusion: undefined, findings: [], notes: undefined, other: 'Not scanned' },
     ]);
     expect(legsOf(items[1])).toEqual([
@@ -128,13 +157,20 @@ describe('ScansPanel', () => {
     await settle();
 
     const post = http.expectOne((r) => r.method === 'POST' && r.url === '/api/patients/p-1/scans');
-    expect(post.request.body.legs).toEqual({ left: { findings: [], notes: null, conclusion: 'clear' }, right: { findings: [], notes: null, conclusion: 'clear' } });
+    expect(post.request.body.legs).toEqual({
+      left: { findings: [], notes: null, conclusion: 'clear' },
+      right: { findings: [], notes: null, conclusion: 'clear' },
+    });
     post.flush(scan('s-9', '2026-11-25', post.request.body.legs));
     const upload = http.expectOne('/api/scans/s-9/files');
     expect((upload.request.body as FormData).get('file')).toBeInstanceOf(File);
     upload.flush({});
-    http.expectOne((r) => r.method === 'GET' && r.url === '/api/patients/p-1/scans').flush({ items: [scan('s-9', '2026-11-25', post.request.body.legs)], total: 1, limit: 100, offset: 0 });
-    http.expectOne('/api/patients/p-1/clearance').flush(clearanceOf(leg('cleared', '2027-11-24'), leg('cleared', '2027-11-24', 'right'), [NO_HISTORY]));
+    http
+      .expectOne((r) => r.method === 'GET' && r.url === '/api/patients/p-1/scans')
+      .flush({ items: [scan('s-9', '2026-11-25', post.request.body.legs)], total: 1, limit: 100, offset: 0 });
+    http
+      .expectOne('/api/patients/p-1/clearance')
+      .flush(clearanceOf(leg('cleared', '2027-11-24'), leg('cleared', '2027-11-24', 'right'), [NO_HISTORY]));
     await settle();
     fixture.detectChanges();
     expect(el.querySelector('vn-scan-form')).toBeNull();
@@ -151,7 +187,14 @@ describe('ScansPanel', () => {
     http
       .expectOne((r) => r.method === 'POST')
       .flush(
-        { type: 'about:blank', title: 'Refused', status: 422, code: 'MEDICAL_HISTORY_REQUIRED', detail: 'Refused.', reasons: [{ code: 'MEDICAL_HISTORY_REQUIRED', message: 'No medical history on file.' }] },
+        {
+          type: 'about:blank',
+          title: 'Refused',
+          status: 422,
+          code: 'MEDICAL_HISTORY_REQUIRED',
+          detail: 'Refused.',
+          reasons: [{ code: 'MEDICAL_HISTORY_REQUIRED', message: 'No medical history on file.' }],
+        },
         { status: 422, statusText: 'Unprocessable Entity' },
       );
     await settle();

@@ -10,7 +10,12 @@ import { SettingsPage } from './settings-page';
 const SETTINGS: ClinicSettings = {
   version: 4,
   updatedAt: '2026-11-30T09:00:00Z',
-  clinic: { name: 'Clifton Vein Clinic', address: '27 Princess Victoria Street, Bristol BS8 4BX', phone: '0117 496 0321', outOfHoursPhone: '07700 900461' },
+  clinic: {
+    name: 'Clifton Vein Clinic',
+    address: '27 Princess Victoria Street, Bristol BS8 4BX',
+    phone: '0117 496 0321',
+    outOfHoursPhone: '07700 900461',
+  },
   scanValidityMonths: 12,
   minIntervalDays: 28,
   maxIntervalDays: 84,
@@ -27,13 +32,20 @@ const SETTINGS: ClinicSettings = {
     saturday: { opens: '09:00', closes: '13:00' },
     sunday: null,
   },
-  clinicians: [{ clinicianId: 'c1', displayName: 'Dr Claire Hughes', workingDays: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'] }],
+  clinicians: [
+    { clinicianId: 'c1', displayName: 'Dr Claire Hughes', workingDays: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'] },
+  ],
 };
 
 async function setup(settings: ClinicSettings = SETTINGS) {
   TestBed.configureTestingModule({
     imports: [SettingsPage],
-    providers: [provideHttpClient(), provideHttpClientTesting(), { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } }, provideClinicDates()],
+    providers: [
+      provideHttpClient(),
+      provideHttpClientTesting(),
+      { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
+      provideClinicDates(),
+    ],
   });
   signInAs('admin');
   const fixture = TestBed.createComponent(SettingsPage);
@@ -44,9 +56,9 @@ async function setup(settings: ClinicSettings = SETTINGS) {
   http.expectOne('/api/settings').flush(settings);
   await fixture.whenStable();
   const input = (label: string) =>
-    Array.from(el.querySelectorAll('mat-form-field')).find((f) => f.querySelector('mat-label')?.textContent?.trim() === label)?.querySelector('input, textarea') as
-      | HTMLInputElement
-      | undefined;
+    Array.from(el.querySelectorAll('mat-form-field'))
+      .find((f) => f.querySelector('mat-label')?.textContent?.trim() === label)
+      ?.querySelector('input, textarea') as HTMLInputElement | undefined;
   const type = async (label: string, value: string) => {
     const field = input(label) as HTMLInputElement;
     field.value = value;

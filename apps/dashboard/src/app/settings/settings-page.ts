@@ -1,12 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  ElementRef,
-  Injector,
-  afterNextRender,
-  inject,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, Injector, afterNextRender, inject, signal } from '@angular/core';
 import {
   FormArray,
   FormGroup,
@@ -23,13 +15,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTimepickerModule } from '@angular/material/timepicker';
-import {
-  WEEKDAYS,
-  type ClinicSettings,
-  type OpeningHours,
-  type UpdateClinicSettingsRequest,
-  type Weekday,
-} from '@venule/api-contract';
+import { WEEKDAYS, type ClinicSettings, type OpeningHours, type UpdateClinicSettingsRequest, type Weekday } from '@venule/api-contract';
 import { DEFAULT_OPENING_HOURS } from '@venule/clinical-rules';
 import type { DateTime } from 'luxon';
 import { ClinicApi } from '../core/clinic-api';
@@ -328,7 +314,10 @@ export class SettingsPage {
   private readonly tick = signal(0);
 
   private readonly numbers = Object.fromEntries(
-    Object.entries(NUMBERS).map(([name, r]) => [name, this.fb.control(0, [Validators.required, Validators.min(r.min), Validators.max(r.max), Validators.pattern(/^\d+$/)])]),
+    Object.entries(NUMBERS).map(([name, r]) => [
+      name,
+      this.fb.control(0, [Validators.required, Validators.min(r.min), Validators.max(r.max), Validators.pattern(/^\d+$/)]),
+    ]),
   ) as Record<NumberField, ReturnType<NonNullableFormBuilder['control']>>;
 
   protected readonly form = this.fb.group(
@@ -460,7 +449,9 @@ export class SettingsPage {
         const fieldErrors = problemOf(error)?.errors ?? [];
         this.tick.update((n) => n + 1);
         if (fieldErrors.length === 0 || unmatched.length) {
-          this.banner.set(fieldErrors.length === 0 ? problemMessage(error) : unmatched.map((e) => `${e.field}: ${e.messages.join(' ')}`).join(' '));
+          this.banner.set(
+            fieldErrors.length === 0 ? problemMessage(error) : unmatched.map((e) => `${e.field}: ${e.messages.join(' ')}`).join(' '),
+          );
           this.focusBanner();
         } else {
           this.focusFirstError();
@@ -483,7 +474,12 @@ export class SettingsPage {
         control.setErrors(Object.keys(rest).length ? rest : null);
       }
     };
-    const v = group.value as { namedDoctorFeePence?: string; consultationDepositPence?: string; minIntervalDays?: number; maxIntervalDays?: number };
+    const v = group.value as {
+      namedDoctorFeePence?: string;
+      consultationDepositPence?: string;
+      minIntervalDays?: number;
+      maxIntervalDays?: number;
+    };
     const fee = POUNDS.test(v.namedDoctorFeePence ?? '') ? toPence(v.namedDoctorFeePence as string) : null;
     const deposit = POUNDS.test(v.consultationDepositPence ?? '') ? toPence(v.consultationDepositPence as string) : null;
     mark(group.get('consultationDepositPence'), 'depositAboveFee', fee !== null && deposit !== null && deposit > fee);
@@ -514,7 +510,10 @@ export class SettingsPage {
       namedDoctorFeePence: toPounds(s.namedDoctorFeePence),
       consultationDepositPence: toPounds(s.consultationDepositPence),
       openingHours: Object.fromEntries(
-        WEEKDAYS.map((d) => [d, { open: hours[d] !== null, opens: pickerTime(hours[d]?.opens ?? '09:00'), closes: pickerTime(hours[d]?.closes ?? '18:00') }]),
+        WEEKDAYS.map((d) => [
+          d,
+          { open: hours[d] !== null, opens: pickerTime(hours[d]?.opens ?? '09:00'), closes: pickerTime(hours[d]?.closes ?? '18:00') },
+        ]),
       ),
     });
     this.tick.update((n) => n + 1);
@@ -539,7 +538,10 @@ export class SettingsPage {
       namedDoctorFeePence: toPence(v.namedDoctorFeePence),
       consultationDepositPence: toPence(v.consultationDepositPence),
       openingHours: Object.fromEntries(
-        WEEKDAYS.map((d) => [d, hours[d].open ? { opens: timeOf(hours[d].opens) as string, closes: timeOf(hours[d].closes) as string } : null]),
+        WEEKDAYS.map((d) => [
+          d,
+          hours[d].open ? { opens: timeOf(hours[d].opens) as string, closes: timeOf(hours[d].closes) as string } : null,
+        ]),
       ) as OpeningHours,
       clinicians: (v.clinicians as { clinicianId: string; workingDays: Record<Weekday, boolean> }[]).map((c) => ({
         clinicianId: c.clinicianId,

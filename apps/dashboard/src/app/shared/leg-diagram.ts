@@ -41,8 +41,25 @@ const VIEW_CENTRES: Record<LegView, number> = { front: 110, back: 330 };
 
 /** One leg, hip to foot, in the region frame: the outer side going down, then the inner side coming up. */
 const OUTLINE: readonly [number, number][] = [
-  [-27, -4], [-29, 45], [-25, 100], [-18, 128], [-20, 150], [-21, 172], [-14, 212], [-9, 240], [-10, 256],
-  [0, 264], [10, 256], [9, 240], [13, 212], [19, 172], [17, 150], [14, 128], [17, 100], [21, 45], [22, -4],
+  [-27, -4],
+  [-29, 45],
+  [-25, 100],
+  [-18, 128],
+  [-20, 150],
+  [-21, 172],
+  [-14, 212],
+  [-9, 240],
+  [-10, 256],
+  [0, 264],
+  [10, 256],
+  [9, 240],
+  [13, 212],
+  [19, 172],
+  [17, 150],
+  [14, 128],
+  [17, 100],
+  [21, 45],
+  [22, -4],
 ];
 
 /** A closed, smooth path through the points (Catmull-Rom turned into cubic Béziers). */
@@ -136,7 +153,9 @@ export class LegDiagram {
       if (!drawing) return [];
       const [x, y] = place(drawing, region.u, region.v);
       const leg = region.leg === 'left' ? 'Left' : 'Right';
-      return [{ id: region.id, x, y, short: region.short, on: selected.has(region.id), name: `${leg} leg, ${region.view}: ${region.label}` }];
+      return [
+        { id: region.id, x, y, short: region.short, on: selected.has(region.id), name: `${leg} leg, ${region.view}: ${region.label}` },
+      ];
     });
   });
 

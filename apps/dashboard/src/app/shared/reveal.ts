@@ -1,6 +1,15 @@
 import { afterNextRender, type Injector } from '@angular/core';
 
-const INVALID_FIELD = ['input', 'textarea', 'select', 'mat-select', 'mat-radio-group', 'mat-button-toggle-group', 'mat-checkbox', 'mat-slide-toggle']
+const INVALID_FIELD = [
+  'input',
+  'textarea',
+  'select',
+  'mat-select',
+  'mat-radio-group',
+  'mat-button-toggle-group',
+  'mat-checkbox',
+  'mat-slide-toggle',
+]
   .map((tag) => `${tag}.ng-invalid`)
   .join(', ');
 const FOCUSABLE = 'input:not([type=hidden]), textarea, select, button, [tabindex]';

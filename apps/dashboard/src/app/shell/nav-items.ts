@@ -15,7 +15,14 @@ export interface NavItem {
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { label: TITLES.diary, icon: 'calendar_month', link: ['/', PATHS.diary], capability: 'readBookings', exact: false },
-  { label: TITLES.enquiries, icon: 'inbox', link: ['/', PATHS.enquiries], capability: 'readBookings', exact: false, countsNewEnquiries: true },
+  {
+    label: TITLES.enquiries,
+    icon: 'inbox',
+    link: ['/', PATHS.enquiries],
+    capability: 'readBookings',
+    exact: false,
+    countsNewEnquiries: true,
+  },
   { label: TITLES.patientSearch, icon: 'person_search', link: ['/', PATHS.patients], capability: 'readPatients', exact: true },
   { label: TITLES.newPatient, icon: 'person_add', link: ['/', PATHS.patients, PATHS.newPatient], capability: 'writePatients', exact: true },
   { label: TITLES.reports, icon: 'monitoring', link: ['/', PATHS.reports], capability: 'readReports', exact: true },

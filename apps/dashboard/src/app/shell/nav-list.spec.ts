@@ -9,11 +9,15 @@ function labelsFor(role: Role | null): string[] {
   const fixture = TestBed.createComponent(NavList);
   fixture.componentRef.setInput('role', role);
   fixture.detectChanges();
-  return Array.from((fixture.nativeElement as HTMLElement).querySelectorAll('[matListItemTitle]')).map((el) => el.textContent?.trim() ?? '');
+  return Array.from((fixture.nativeElement as HTMLElement).querySelectorAll('[matListItemTitle]')).map(
+    (el) => el.textContent?.trim() ?? '',
+  );
 }
 
 describe('NavList', () => {
-  beforeEach(() => TestBed.configureTestingModule({ imports: [NavList], providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting()] }));
+  beforeEach(() =>
+    TestBed.configureTestingModule({ imports: [NavList], providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting()] }),
+  );
 
   it.each<[Role, string[]]>([
     ['reception', ['Diary', 'Enquiries', 'Find a patient', 'Register a patient', 'Who to phone']],

@@ -48,8 +48,18 @@ export class NavList {
   readonly navigated = output<void>();
   protected readonly items = computed(() => navItemsFor(this.role()));
   /** Query parameters never decide: "Find a patient" stays current while its terms are in the URL. */
-  protected readonly exactPath: IsActiveMatchOptions = { paths: 'exact', queryParams: 'ignored', fragment: 'ignored', matrixParams: 'ignored' };
-  protected readonly prefix: IsActiveMatchOptions = { paths: 'subset', queryParams: 'ignored', fragment: 'ignored', matrixParams: 'ignored' };
+  protected readonly exactPath: IsActiveMatchOptions = {
+    paths: 'exact',
+    queryParams: 'ignored',
+    fragment: 'ignored',
+    matrixParams: 'ignored',
+  };
+  protected readonly prefix: IsActiveMatchOptions = {
+    paths: 'subset',
+    queryParams: 'ignored',
+    fragment: 'ignored',
+    matrixParams: 'ignored',
+  };
   private readonly enquiryCount = inject(EnquiryCount);
   protected readonly newEnquiries = this.enquiryCount.newCount;
 

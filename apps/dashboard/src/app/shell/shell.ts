@@ -106,12 +106,16 @@ export class Shell {
   protected readonly session = inject(Session);
   private readonly router = inject(Router);
   protected readonly desktop = toSignal(
-    inject(BreakpointObserver).observe(DESKTOP_QUERY).pipe(map((state) => state.matches)),
+    inject(BreakpointObserver)
+      .observe(DESKTOP_QUERY)
+      .pipe(map((state) => state.matches)),
     { initialValue: true },
   );
   /** Material's toolbar is 56px high on phones, 64px elsewhere; the overlay nav starts below it. */
   protected readonly phone = toSignal(
-    inject(BreakpointObserver).observe(PHONE_QUERY).pipe(map((state) => state.matches)),
+    inject(BreakpointObserver)
+      .observe(PHONE_QUERY)
+      .pipe(map((state) => state.matches)),
     { initialValue: false },
   );
   protected readonly navOpen = signal(false);

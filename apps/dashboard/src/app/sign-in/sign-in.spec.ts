@@ -60,7 +60,9 @@ describe('SignIn', () => {
   it('shows the server reason for a wrong password and clears the password', async () => {
     const { http, root, submit, harness } = await setup();
     await submit();
-    http.expectOne('/api/auth/login').flush(problem(401, 'UNAUTHENTICATED', 'Wrong email or password.'), { status: 401, statusText: 'Unauthorized' });
+    http
+      .expectOne('/api/auth/login')
+      .flush(problem(401, 'UNAUTHENTICATED', 'Wrong email or password.'), { status: 401, statusText: 'Unauthorized' });
     await harness.fixture.whenStable();
     expect(root().querySelector('[role=alert]')?.textContent).toContain('Wrong email or password.');
     expect((root().querySelector('input[autocomplete=current-password]') as HTMLInputElement).value).toBe('');
@@ -70,7 +72,9 @@ describe('SignIn', () => {
   it('tells a throttled person to wait', async () => {
     const { http, root, submit, harness } = await setup();
     await submit();
-    http.expectOne('/api/auth/login').flush(problem(429, 'TOO_MANY_REQUESTS', 'Throttled'), { status: 429, statusText: 'Too Many Requests' });
+    http
+      .expectOne('/api/auth/login')
+      .flush(problem(429, 'TOO_MANY_REQUESTS', 'Throttled'), { status: 429, statusText: 'Too Many Requests' });
     await harness.fixture.whenStable();
     expect(root().querySelector('[role=alert]')?.textContent).toContain('Too many attempts, try again in a few minutes');
   });

@@ -8,16 +8,31 @@ import { problem, signInAs } from '../../testing/session';
 import { StaffPage } from './staff-page';
 
 const user = (id: string, role: User['role'], active = true): User => ({
-  id, email: `${id}@demo.venule`, displayName: `Person ${id}`, role, active, mustChangePassword: false, version: 3, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z',
+  id,
+  email: `${id}@demo.venule`,
+  displayName: `Person ${id}`,
+  role,
+  active,
+  mustChangePassword: false,
+  version: 3,
+  createdAt: '2026-01-01T00:00:00Z',
+  updatedAt: '2026-01-01T00:00:00Z',
 });
 const dialogButton = (label: string) =>
-  Array.from(document.querySelectorAll<HTMLButtonElement>('mat-dialog-container button')).find((b) => b.textContent?.includes(label)) as HTMLButtonElement;
+  Array.from(document.querySelectorAll<HTMLButtonElement>('mat-dialog-container button')).find((b) =>
+    b.textContent?.includes(label),
+  ) as HTMLButtonElement;
 const page = (items: User[]): Page<User> => ({ items, total: items.length, limit: 100, offset: 0 });
 
 async function setup() {
   TestBed.configureTestingModule({
     imports: [StaffPage],
-    providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([]), { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } }],
+    providers: [
+      provideHttpClient(),
+      provideHttpClientTesting(),
+      provideRouter([]),
+      { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
+    ],
   });
   signInAs('admin');
   const fixture = TestBed.createComponent(StaffPage);
@@ -80,7 +95,9 @@ describe('StaffPage', () => {
     await fixture.whenStable();
     (el.querySelector('mat-select .mat-mdc-select-trigger') as HTMLElement).click();
     await fixture.whenStable();
-    (Array.from(document.querySelectorAll<HTMLElement>('mat-option')).find((o) => o.textContent?.includes('Clinician')) as HTMLElement).click();
+    (
+      Array.from(document.querySelectorAll<HTMLElement>('mat-option')).find((o) => o.textContent?.includes('Clinician')) as HTMLElement
+    ).click();
     await fixture.whenStable();
     expect(document.querySelector('mat-dialog-container h2')?.textContent).toContain('Make Person a a clinician?');
     dialogButton('Cancel').click();

@@ -7,7 +7,10 @@ import { HttpErrorResponse } from '@angular/common/http';
 import { MedicalHistoryForm } from './medical-history-form';
 
 async function setup() {
-  TestBed.configureTestingModule({ imports: [MedicalHistoryForm], providers: [{ provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } }, provideClinicDates()] });
+  TestBed.configureTestingModule({
+    imports: [MedicalHistoryForm],
+    providers: [{ provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } }, provideClinicDates()],
+  });
   const fixture = TestBed.createComponent(MedicalHistoryForm);
   const saved: MedicalHistoryInput[] = [];
   fixture.componentInstance.saved.subscribe((v) => saved.push(v));
@@ -50,7 +53,12 @@ describe('MedicalHistoryForm', () => {
     await fixture.whenStable();
     await submit();
     expect(saved).toEqual([
-      { conditions: ['pregnancy', 'smoking'], acknowledgements: { smoking: '10 a day, advised to stop' }, weightKg: null, weightMeasuredOn: null },
+      {
+        conditions: ['pregnancy', 'smoking'],
+        acknowledgements: { smoking: '10 a day, advised to stop' },
+        weightKg: null,
+        weightMeasuredOn: null,
+      },
     ]);
   });
 
@@ -85,7 +93,12 @@ describe('MedicalHistoryForm', () => {
       'serverError',
       new HttpErrorResponse({
         status: 400,
-        error: problem(400, 'VALIDATION_FAILED', 'x', { errors: [{ field: 'weightMeasuredOn', messages: ['must not be in the future'] }, { field: 'legs', messages: ['is required'] }] }),
+        error: problem(400, 'VALIDATION_FAILED', 'x', {
+          errors: [
+            { field: 'weightMeasuredOn', messages: ['must not be in the future'] },
+            { field: 'legs', messages: ['is required'] },
+          ],
+        }),
       }),
     );
     await fixture.whenStable();
@@ -100,10 +113,14 @@ describe('MedicalHistoryForm', () => {
       'serverError',
       new HttpErrorResponse({
         status: 400,
-        error: problem(400, 'VALIDATION_FAILED', 'x', { errors: [{ field: 'acknowledgements.past_dvt', messages: ['must not be empty'] }] }),
+        error: problem(400, 'VALIDATION_FAILED', 'x', {
+          errors: [{ field: 'acknowledgements.past_dvt', messages: ['must not be empty'] }],
+        }),
       }),
     );
     await fixture.whenStable();
-    expect(el.querySelector('textarea')?.closest('mat-form-field')?.querySelector('mat-error')?.textContent?.trim()).toBe('Must not be empty.');
+    expect(el.querySelector('textarea')?.closest('mat-form-field')?.querySelector('mat-error')?.textContent?.trim()).toBe(
+      'Must not be empty.',
+    );
   });
 });

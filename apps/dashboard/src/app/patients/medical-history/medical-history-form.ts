@@ -1,4 +1,16 @@
-import { ChangeDetectionStrategy, ChangeDetectorRef, Component, DestroyRef, ElementRef, Injector, effect, inject, input, output, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  ChangeDetectorRef,
+  Component,
+  DestroyRef,
+  ElementRef,
+  Injector,
+  effect,
+  inject,
+  input,
+  output,
+  signal,
+} from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, NonNullableFormBuilder, ReactiveFormsModule, ValidatorFn, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -52,8 +64,16 @@ const weightNeedsDate: ValidatorFn = (group) => {
 @Component({
   selector: 'vn-medical-history-form',
   imports: [
-    ReactiveFormsModule, MatCheckboxModule, MatDatepickerModule, MatFormFieldModule, MatInputModule, MatSelectModule, MatButtonModule,
-    MatExpansionModule, MatIconModule, MatProgressBarModule,
+    ReactiveFormsModule,
+    MatCheckboxModule,
+    MatDatepickerModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    MatButtonModule,
+    MatExpansionModule,
+    MatIconModule,
+    MatProgressBarModule,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -204,7 +224,10 @@ export class MedicalHistoryForm {
   protected readonly form = this.fb.group(
     {
       conditions: this.fb.group(
-        Object.fromEntries([...ABSOLUTE, ...RELATIVE].map((code) => [code, this.fb.control(false)])) as Record<ConditionCode, FormControl<boolean>>,
+        Object.fromEntries([...ABSOLUTE, ...RELATIVE].map((code) => [code, this.fb.control(false)])) as Record<
+          ConditionCode,
+          FormControl<boolean>
+        >,
       ),
       acknowledgements: this.fb.group(
         Object.fromEntries(RELATIVE.map((code) => [code, this.fb.control('')])) as Record<RelativeContraindication, FormControl<string>>,
@@ -265,7 +288,10 @@ export class MedicalHistoryForm {
 
   protected noteMessage(code: RelativeContraindication): string {
     const control = this.form.controls.acknowledgements.controls[code];
-    return (control.getError('server') as string | null) ?? (control.hasError('maxlength') ? `At most ${NOTE_MAX} characters` : 'Note why treatment is still appropriate');
+    return (
+      (control.getError('server') as string | null) ??
+      (control.hasError('maxlength') ? `At most ${NOTE_MAX} characters` : 'Note why treatment is still appropriate')
+    );
   }
 
   protected message(path: string, fallback: string): string {
@@ -305,7 +331,14 @@ export class MedicalHistoryForm {
   }
 
   private ceapForm(): CeapGroup {
-    return this.fb.group({ c: '', e: '', a: '', p: '', assessedOn: this.fb.control<DateTime | null>(null), symptomatic: this.fb.control<boolean>(false) });
+    return this.fb.group({
+      c: '',
+      e: '',
+      a: '',
+      p: '',
+      assessedOn: this.fb.control<DateTime | null>(null),
+      symptomatic: this.fb.control<boolean>(false),
+    });
   }
 
   private syncNoteValidators(): void {

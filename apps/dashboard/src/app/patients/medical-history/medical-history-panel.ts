@@ -10,7 +10,8 @@ import { EmptyState, ErrorState, Loading } from '../../shared/view-state';
 import { MedicalHistoryForm } from './medical-history-form';
 import { MedicalHistoryView } from './medical-history-view';
 
-type LoadState = { status: 'loading' } | { status: 'none' } | { status: 'loaded'; history: MedicalHistory } | { status: 'error'; message: string };
+type LoadState =
+  { status: 'loading' } | { status: 'none' } | { status: 'loaded'; history: MedicalHistory } | { status: 'error'; message: string };
 
 /** The Medical history tab: read-only for managers, editable for clinicians. */
 @Component({
