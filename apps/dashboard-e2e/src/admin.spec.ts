@@ -18,6 +18,8 @@ test('admin manages staff accounts', async ({ page }) => {
   const email = `locum${Date.now() % 100000}@demo.venule`;
   await page.getByRole('button', { name: 'New account' }).click();
   const dialog = page.getByRole('dialog');
+  // The dialog puts the focus on Name once it has opened; typing before then can land in the wrong field.
+  await expect(dialog.getByLabel('Name')).toBeFocused();
   await dialog.getByLabel('Name').fill('Locum Nurse');
   await dialog.getByLabel('Email').fill(email);
   await dialog.getByRole('combobox', { name: 'Role' }).click();

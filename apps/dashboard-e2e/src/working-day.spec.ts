@@ -19,6 +19,8 @@ test('an admin resets a password; the person must change it first, and later cha
   const email = `temp${Date.now() % 100000}@demo.venule`;
   await page.getByRole('button', { name: 'New account' }).click();
   const create = page.getByRole('dialog');
+  // The dialog puts the focus on Name once it has opened; typing before then can land in the wrong field.
+  await expect(create.getByLabel('Name')).toBeFocused();
   await create.getByLabel('Name').fill('Tessa Temp');
   await create.getByLabel('Email').fill(email);
   await create.getByLabel('Initial password').fill('an initial password');
