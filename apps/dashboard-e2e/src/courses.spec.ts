@@ -89,10 +89,11 @@ test('clinician books, completes, signs, prints aftercare', async ({ page }) => 
   await expect(page.getByRole('list', { name: 'Pre-treatment advice' })).toContainText('Bring your support stockings');
   await shot(page, '23-course-booked');
 
-  // The pre-treatment sheet, printed: booked for today, the no-lotion rule starts now.
+  // The pre-treatment sheet, printed: booked for today at 09:00, so the no-lotion rule starts now
+  // (before 09:00) or applies until the treatment (once 09:00 has come).
   await page.getByRole('link', { name: 'Print the pre-treatment sheet' }).click();
   await expect(page.getByRole('heading', { name: 'Before your treatment' })).toBeVisible();
-  await expect(page.getByText(/legs from now until your appointment at 09:00/)).toBeVisible();
+  await expect(page.getByText(/legs (from now until your appointment at 09:00|before your treatment \(booked for 09:00)/)).toBeVisible();
   await page.evaluate(() => {
     window.print = () => document.body.setAttribute('data-printed', 'yes');
   });

@@ -81,6 +81,18 @@ describe('preTreatmentAdvice', () => {
     );
   });
 
+  it.each`
+    name                                    | now
+    ${'at the appointment time'}            | ${'2026-11-30T09:00:00Z'}
+    ${'with the patient at the desk, late'} | ${'2026-11-30T09:25:00Z'}
+  `('once the appointment time has come ($name) it no longer says "until your appointment"', ({ now }) => {
+    const lotions = preTreatmentAdvice('2026-11-30T09:00:00Z', 'Europe/London', now).items[0];
+    expect(lotions).toMatchObject({ code: 'no_lotions', fromDate: '2026-11-30' });
+    expect(lotions.text).toBe(
+      'Do not put any lotion, cream or oil on your legs before your treatment (booked for 09:00 on Monday 30 November 2026).',
+    );
+  });
+
   it('keeps the day-before wording while more than 24 hours are left', () => {
     const lotions = preTreatmentAdvice('2026-12-02T14:00:00Z', 'Europe/London', '2026-11-30T09:00:00Z').items[0];
     expect(lotions.text).toBe(

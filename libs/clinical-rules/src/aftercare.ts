@@ -103,10 +103,14 @@ export function preTreatmentAdvice(scheduledFor: IsoInstant, timeZone: string, n
   const from = Date.parse(dayBefore) > Date.parse(now) ? dayBefore : inClinicZone(now, timeZone);
   const fromDate = clinicDate(from, timeZone);
   const at = `${formatClinicTime(scheduledFor, timeZone)} on ${formatDateWithWeekday(scheduledOn)}`;
+  // A sheet printed once the appointment's time has come (the patient is at the desk) cannot say
+  // "until your appointment" any more.
   const lotions =
     from === dayBefore
       ? `Do not put any lotion, cream or oil on your legs from ${formatClinicTime(from, timeZone)} on ${formatDateWithWeekday(fromDate)} (24 hours before your appointment at ${at}).`
-      : `Do not put any lotion, cream or oil on your legs from now until your appointment at ${at}.`;
+      : Date.parse(now) < Date.parse(scheduledFor)
+        ? `Do not put any lotion, cream or oil on your legs from now until your appointment at ${at}.`
+        : `Do not put any lotion, cream or oil on your legs before your treatment (booked for ${at}).`;
   return {
     scheduledFor,
     scheduledOn,
