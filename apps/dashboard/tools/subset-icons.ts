@@ -23,50 +23,38 @@ const STYLE = { FILL: 0, wght: 400, GRAD: 0, opsz: 24 };
 /** An icon the dashboard does not use, whose letters all survive: it must not survive as an icon. */
 const LEFT_OUT = 'home';
 
-interface HarfBuzz {
-  createBlob(data: Uint8Array): { destroy(): void };
-  createFace(blob: unknown, index: number): { collectUnicodes(): Uint32Array; destroy(): void };
-  createFont(face: unknown): { destroy(): void };
-  createBuffer(): { addText(text: string): void; guessSegmentProperties(): void; json(): { g: number }[]; destroy(): void };
-  shape(font: unknown, buffer: unknown): void;
-}
+type HarfBuzz = typeof import('harfbuzzjs');
+
+/**
+ * harfbuzzjs is an ES module with top-level await, which require() cannot load, and swc compiles
+ * this script's import() into require(): a Function body keeps a real import().
+ */
+const importHarfBuzz = new Function('return import("harfbuzzjs")') as () => Promise<HarfBuzz>;
 
 /** A font opened for shaping: the glyphs a text becomes, and the code points it maps. */
 class Shaper {
   private constructor(
     private readonly hb: HarfBuzz,
-    private readonly parts: { destroy(): void }[],
-    private readonly face: ReturnType<HarfBuzz['createFace']>,
-    private readonly font: ReturnType<HarfBuzz['createFont']>,
+    private readonly face: InstanceType<HarfBuzz['Face']>,
+    private readonly font: InstanceType<HarfBuzz['Font']>,
   ) {}
 
-  static async open(sfnt: Uint8Array): Promise<Shaper> {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const hb = (await require('harfbuzzjs')) as HarfBuzz;
-    const blob = hb.createBlob(sfnt);
-    const face = hb.createFace(blob, 0);
-    const font = hb.createFont(face);
-    return new Shaper(hb, [font, face, blob], face, font);
+  static async open(sfnt: Buffer): Promise<Shaper> {
+    const hb = await importHarfBuzz();
+    const face = new hb.Face(new hb.Blob(sfnt));
+    return new Shaper(hb, face, new hb.Font(face));
   }
 
   glyphs(text: string): number[] {
-    const buffer = this.hb.createBuffer();
-    try {
-      buffer.addText(text);
-      buffer.guessSegmentProperties();
-      this.hb.shape(this.font, buffer);
-      return buffer.json().map((glyph) => glyph.g);
-    } finally {
-      buffer.destroy();
-    }
+    const buffer = new this.hb.Buffer();
+    buffer.addText(text);
+    buffer.guessSegmentProperties();
+    this.hb.shape(this.font, buffer);
+    return buffer.getGlyphInfos().map((glyph) => glyph.codepoint);
   }
 
   codePoints(): number[] {
     return [...this.face.collectUnicodes()];
-  }
-
-  close(): void {
-    for (const part of this.parts) part.destroy();
   }
 }
 
@@ -78,25 +66,21 @@ function toSfnt(font: Buffer): Promise<Buffer> {
 export async function subsetIcons(names: readonly string[]): Promise<Buffer> {
   const original = readFileSync(SOURCE);
   const font = await Shaper.open(await toSfnt(original));
-  let text = '';
-  try {
-    const codePointOf = new Map<number, number>();
-    for (const codePoint of font.codePoints().filter((c) => c >= 0xe000)) {
-      const [glyph] = font.glyphs(String.fromCodePoint(codePoint));
-      if (!codePointOf.has(glyph)) codePointOf.set(glyph, codePoint);
-    }
-    const letters = new Set<string>();
-    for (const name of names) {
-      const glyphs = font.glyphs(name);
-      const codePoint = glyphs.length === 1 ? codePointOf.get(glyphs[0]) : undefined;
-      if (codePoint === undefined) throw new Error(`Material Symbols Outlined has no icon "${name}"`);
-      text += String.fromCodePoint(codePoint);
-      for (const letter of name) letters.add(letter);
-    }
-    text += [...letters].join('');
-  } finally {
-    font.close();
+  const codePointOf = new Map<number, number>();
+  for (const codePoint of font.codePoints().filter((c) => c >= 0xe000)) {
+    const [glyph] = font.glyphs(String.fromCodePoint(codePoint));
+    if (!codePointOf.has(glyph)) codePointOf.set(glyph, codePoint);
   }
+  const letters = new Set<string>();
+  let text = '';
+  for (const name of names) {
+    const glyphs = font.glyphs(name);
+    const codePoint = glyphs.length === 1 ? codePointOf.get(glyphs[0]) : undefined;
+    if (codePoint === undefined) throw new Error(`Material Symbols Outlined has no icon "${name}"`);
+    text += String.fromCodePoint(codePoint);
+    for (const letter of name) letters.add(letter);
+  }
+  text += [...letters].join('');
   const subset = await subsetFont(original, text, { targetFormat: 'woff2', noLayoutClosure: true, variationAxes: STYLE });
   await verify(subset, names);
   return subset;
@@ -104,16 +88,12 @@ export async function subsetIcons(names: readonly string[]): Promise<Buffer> {
 
 async function verify(subset: Buffer, names: readonly string[]): Promise<void> {
   const font = await Shaper.open(await toSfnt(subset));
-  try {
-    const broken = names.filter((name) => {
-      const glyphs = font.glyphs(name);
-      return glyphs.length !== 1 || glyphs[0] === 0;
-    });
-    if (broken.length) throw new Error(`the subset does not draw ${broken.join(', ')}`);
-    if (font.glyphs(LEFT_OUT).length === 1) throw new Error(`the subset still draws "${LEFT_OUT}": it is not a subset`);
-  } finally {
-    font.close();
-  }
+  const broken = names.filter((name) => {
+    const glyphs = font.glyphs(name);
+    return glyphs.length !== 1 || glyphs[0] === 0;
+  });
+  if (broken.length) throw new Error(`the subset does not draw ${broken.join(', ')}`);
+  if (font.glyphs(LEFT_OUT).length === 1) throw new Error(`the subset still draws "${LEFT_OUT}": it is not a subset`);
 }
 
 if (require.main === module) {
