@@ -6,7 +6,8 @@ import request from 'supertest';
 import { TestApp } from './support/test-app';
 
 /** A built dashboard as `nx build dashboard` leaves it: hashed files, each text file precompressed. */
-const INDEX = '<!doctype html><html><head><script src="main-ABCD1234.js" type="module"></script></head><body><vn-root></vn-root></body></html>';
+const INDEX =
+  '<!doctype html><html><head><script src="main-ABCD1234.js" type="module"></script></head><body><vn-root></vn-root></body></html>';
 const MAIN = `console.log(${JSON.stringify('the dashboard '.repeat(200))});`;
 const FONT = Buffer.from('wOF2 pretend font bytes');
 
@@ -100,16 +101,20 @@ describe('serving the built dashboard: compressed, hashed files cached for good,
     expect(again.text ?? '').toBe('');
   });
 
-  it('revalidates files whose name carries no hash', async () => {
+  it('keeps the favicon, whose name carries no hash, a day: a repeat visit asks for index.html alone', async () => {
     const res = await request(t.server).get('/favicon.ico');
     expect(res.status).toBe(200);
-    expect(res.headers['cache-control']).toBe('no-cache');
+    expect(res.headers['cache-control']).toBe('public, max-age=86400');
   });
 
   it('keeps the security headers on the page and its assets', async () => {
     for (const path of ['/', '/main-ABCD1234.js', '/patients/x']) {
       const res = await request(t.server).get(path).set('Accept-Encoding', 'br');
-      expect(res.headers).toMatchObject({ 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer', 'x-frame-options': 'DENY' });
+      expect(res.headers).toMatchObject({
+        'x-content-type-options': 'nosniff',
+        'referrer-policy': 'no-referrer',
+        'x-frame-options': 'DENY',
+      });
       expect(String(res.headers['content-security-policy'])).toContain("script-src 'self'");
     }
   });

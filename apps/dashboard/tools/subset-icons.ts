@@ -104,7 +104,9 @@ if (require.main === module) {
     (font) => {
       mkdirSync(dir, { recursive: true });
       writeFileSync(join(dir, FILE), font);
-      console.log(`${ICONS.length} icons: ${FILE}, ${(font.length / 1024).toFixed(1)} kB (the whole font: ${(readFileSync(SOURCE).length / 1024).toFixed(0)} kB)`);
+      console.log(
+        `${ICONS.length} icons: ${FILE}, ${(font.length / 1024).toFixed(1)} kB (the whole font: ${(readFileSync(SOURCE).length / 1024).toFixed(0)} kB)`,
+      );
     },
     (error: unknown) => {
       console.error(error);

@@ -7,11 +7,15 @@ const PRECOMPRESSED = /\.(br|gz)$/;
 
 /**
  * A file whose name carries its content hash never changes, so browsers keep it a year without
- * asking; everything else (index.html, favicon) is revalidated on every load with its ETag, so a
- * new build is seen at once and a repeat visit costs one 304.
+ * asking. index.html (and the SPA fallback, which is index.html) is revalidated on every load with
+ * its ETag, so a new build is seen at once and a repeat visit costs one 304. The few other files
+ * (the favicon, the licence list) keep their names across builds; a day-old copy of them is
+ * harmless, and a repeat visit does not ask for them.
  */
 export function dashboardCacheControl(path: string): string {
-  return HASHED.test(basename(path).replace(PRECOMPRESSED, '')) ? 'public, max-age=31536000, immutable' : 'no-cache';
+  const name = basename(path).replace(PRECOMPRESSED, '');
+  if (HASHED.test(name)) return 'public, max-age=31536000, immutable';
+  return name.endsWith('.html') ? 'no-cache' : 'public, max-age=86400';
 }
 
 /**

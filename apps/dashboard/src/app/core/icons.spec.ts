@@ -7,7 +7,9 @@ function sources(dir = join(__dirname, '..')): [string, string][] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) return sources(path);
-    return /\.(ts|html)$/.test(entry.name) && !/\.spec\.ts$/.test(entry.name) ? [[relative(join(__dirname, '..'), path), readFileSync(path, 'utf8')]] : [];
+    return /\.(ts|html)$/.test(entry.name) && !/\.spec\.ts$/.test(entry.name)
+      ? [[relative(join(__dirname, '..'), path), readFileSync(path, 'utf8')]]
+      : [];
   });
 }
 
@@ -46,7 +48,9 @@ describe('the icon font subset', () => {
 
   it('holds no icon that nothing shows, so the font stays small', () => {
     const everything = files.filter(([path]) => path !== 'core/icons.ts').map(([, text]) => text);
-    const unused = ICONS.filter((name) => !everything.some((text) => text.includes(`'${name}'`) || text.includes(`>${name}<`) || text.includes(`icon="${name}"`)));
+    const unused = ICONS.filter(
+      (name) => !everything.some((text) => text.includes(`'${name}'`) || text.includes(`>${name}<`) || text.includes(`icon="${name}"`)),
+    );
     expect(unused).toEqual([]);
   });
 });
