@@ -17,6 +17,7 @@ import { strictValidationPipe } from './platform/errors/validation';
 import { openApiDocument } from './platform/openapi/openapi-document';
 import { registerCsrfProtection } from './platform/http/csrf';
 import { registerAllowedHosts } from './platform/http/allowed-hosts';
+import { registerDashboard } from './platform/http/dashboard';
 import { registerInputGuard } from './platform/http/input-guard';
 import { registerSecurityHeaders } from './platform/http/security-headers';
 
@@ -61,11 +62,7 @@ export async function createApp(config: AppConfig, database: DatabaseTarget): Pr
   registerInputGuard(fastify);
 
   const dashboard = config.dashboardDir && existsSync(join(config.dashboardDir, 'index.html')) ? config.dashboardDir : undefined;
-  if (dashboard) {
-    // Loaded only when there is a built dashboard to serve (its ESM dependencies stay out of API-only test runs).
-    const { default: fastifyStatic } = await import('@fastify/static');
-    await fastify.register(fastifyStatic, { root: dashboard, prefix: '/', wildcard: true, index: ['index.html'] });
-  }
+  if (dashboard) await registerDashboard(fastify, dashboard);
   app.useGlobalPipes(strictValidationPipe());
   app.useGlobalFilters(new ProblemFilter(Boolean(dashboard)));
 

@@ -2,6 +2,7 @@ import { LEGS, type ClearanceSummary, type IsoDate, type Leg, type LegStatus, ty
 import { LEG_LABELS } from '../core/legs';
 import { clearanceBadge, type ClearanceBadgeKind } from '@venule/clinical-rules';
 import { formatDate } from '../core/dates';
+import type { IconName } from '../core/icons';
 
 export const LEG_STATUS_LABELS: Record<LegStatus, string> = {
   cleared: 'Cleared',
@@ -26,7 +27,7 @@ const BLOCKER_LABELS: Record<string, string> = {
 
 export type Tone = 'ok' | 'warn' | 'bad';
 
-export const TONE_ICONS: Record<Tone, string> = { ok: 'check_circle', warn: 'schedule', bad: 'block' };
+export const TONE_ICONS: Record<Tone, IconName> = { ok: 'check_circle', warn: 'schedule', bad: 'block' };
 
 export function legTone(status: LegStatus): Tone {
   return status === 'cleared' ? 'ok' : 'bad';
@@ -35,7 +36,7 @@ export function legTone(status: LegStatus): Tone {
 export interface BadgeView {
   kind: ClearanceBadgeKind;
   tone: Tone;
-  icon: string;
+  icon: IconName;
   /** What reception reads at a glance. */
   text: string;
   /** Read before `text` by screen readers, which do not see the colour or icon. */

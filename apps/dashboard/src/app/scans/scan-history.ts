@@ -2,12 +2,13 @@ import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core
 import { MatIconModule } from '@angular/material/icon';
 import { LEGS, type Scan, type ScanConclusion, type ScanFile } from '@venule/api-contract';
 import { formatDate } from '../core/dates';
+import type { IconName } from '../core/icons';
 import { LEG_LABELS } from '../core/legs';
 import { CONCLUSION_LABELS } from './clearance-view';
 import { findingLabel, isUnderlyingDisease } from './finding-sites';
 import { ScansApi } from './scans-api';
 
-const CONCLUSION_TONES: Record<ScanConclusion, { tone: string; icon: string }> = {
+const CONCLUSION_TONES: Record<ScanConclusion, { tone: string; icon: IconName }> = {
   clear: { tone: 'ok', icon: 'check_circle' },
   underlying_disease: { tone: 'bad', icon: 'report' },
   inconclusive: { tone: 'warn', icon: 'help' },

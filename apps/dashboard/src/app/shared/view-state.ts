@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, input, output } from '@angular/core
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
+import type { IconName } from '../core/icons';
 
 /** Shown while a view waits for the server. */
 @Component({
@@ -47,7 +48,7 @@ export class Loading {
   `,
 })
 export class EmptyState {
-  readonly icon = input('inbox');
+  readonly icon = input<IconName>('inbox');
   readonly title = input.required<string>();
   readonly message = input<string>('');
 }

@@ -1,10 +1,11 @@
 import type { Role } from '@venule/api-contract';
 import { Capability, can } from '../core/access';
+import type { IconName } from '../core/icons';
 import { PATHS, TITLES } from '../core/paths';
 
 export interface NavItem {
   label: string;
-  icon: string;
+  icon: IconName;
   link: string[];
   capability: Capability;
   /** Match the link exactly (so "Find a patient" is not active on "Register a patient"). */
