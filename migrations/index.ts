@@ -18,6 +18,7 @@ import { ClinicSettings1796033167195 } from './1796033167195-ClinicSettings';
 import { CourseFacts1796033200000 } from './1796033200000-CourseFacts';
 import { SearchIndexesWithoutPendingList1796033300000 } from './1796033300000-SearchIndexesWithoutPendingList';
 import { ReportPlans1796033400000 } from './1796033400000-ReportPlans';
+import { Messages1796033500000 } from './1796033500000-Messages';
 
 /** Every migration, oldest first (one a line). TypeORM runs the ones not yet applied at start-up. */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   CourseFacts1796033200000,
   SearchIndexesWithoutPendingList1796033300000,
   ReportPlans1796033400000,
+  Messages1796033500000,
 ];

@@ -12,7 +12,7 @@ export const FEATURE_LAYERS = [
   ['auth'],
   ['users', 'patients', 'audit', 'health', 'notes', 'adverse-events', 'diary'],
   ['settings', 'scans', 'medical-history'],
-  ['clearance'],
+  ['clearance', 'messages'],
   ['sessions', 'reports', 'consultations'],
   ['courses', 'enquiries'],
   ['demo'],

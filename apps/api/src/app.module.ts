@@ -18,6 +18,7 @@ import { ClinicClock } from './platform/config/clinic-clock';
 import { migrate, runtimeDataSourceOptions } from './platform/database/data-source-options';
 import type { DatabaseTarget } from './platform/database/embedded-postgres';
 import { MedicalHistoryModule } from './medical-history/medical-history.module';
+import { MessagesModule } from './messages/messages.module';
 import { NotesModule } from './notes/notes.module';
 import { PatientsModule } from './patients/patients.module';
 import { ReportsModule } from './reports/reports.module';
@@ -60,6 +61,7 @@ export class AppModule {
         DiaryModule,
         ConsultationsModule,
         EnquiriesModule,
+        MessagesModule,
         SettingsModule,
         DemoModule,
       ],

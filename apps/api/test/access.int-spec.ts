@@ -98,6 +98,8 @@ const ROUTE_ACCESS: Record<string, Capability | 'public'> = {
   'POST /api/reports/overdue/calls': 'readRecallList',
   'GET /api/audit/staff': 'readAudit',
   'GET /api/reports/outcomes': 'readReports',
+  'GET /api/messages': 'readBookings',
+  'POST /api/messages/:id/resend': 'bookSessions',
 };
 
 const concrete = (path: string) => path.replace(/:[A-Za-z]+/g, '00000000-0000-4000-8000-000000000000');

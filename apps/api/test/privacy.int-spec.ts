@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Response } from 'supertest';
 import { clinicToday, goodCompletion, instantIn, plusDays } from './courses.fixtures';
+import { MessageSender } from '../src/messages/message-sender';
 import { routeKey, routesOf, type Route } from './support/routes';
 import { StaffClient } from './support/staff-client';
 import { TEST_PASSWORD, TestApp } from './support/test-app';
@@ -243,6 +244,8 @@ describe('privacy: no clinical content reaches reception or admin, on any route'
       'named-doctor consultation',
     );
     const enquiryId = await enquire(`Seeded ${tag}`);
+    // The outbox: every message so far, tried without a mail server, so each one is failed and may be resent.
+    const messageIds = await failEveryMessage(patientId);
 
     return {
       patientId,
@@ -262,6 +265,7 @@ describe('privacy: no clinical content reaches reception or admin, on any route'
         'adverse-events': [event.body.id],
         consultations: [consultation.body.id, named.body.id],
         enquiries: [enquiryId],
+        messages: messageIds,
         users: [staff.clinician.userId],
       },
     };
@@ -274,6 +278,7 @@ describe('privacy: no clinical content reaches reception or admin, on any route'
       '/api/clearance': [`?patientIds=${seeded.patientId}`],
       '/api/audit': ['', `?patientId=${seeded.patientId}`],
       '/api/diary': [`?from=${clinicToday()}&to=${plusDays(clinicToday(), 7)}`],
+      '/api/messages': ['', `?patientId=${seeded.patientId}`, '?state=failed'],
     })[path] ?? [''];
 
   /** Every combination of seeded ids for a route's path parameters (named by the segment before each). */
@@ -310,7 +315,18 @@ describe('privacy: no clinical content reaches reception or admin, on any route'
     return (inbox.body.items as { id: string; name: string }[]).find((e) => e.name === name)?.id as string;
   }
 
+  /** Runs the outbox's sender a year ahead (no mail server in tests): the patient's messages come out failed. */
+  async function failEveryMessage(patientId: string): Promise<string[]> {
+    await t.app.get(MessageSender).deliverDue(new Date(Date.now() + 365 * 86_400_000));
+    const outbox = expectStatus(await staff.clinician.get(`/api/messages?patientId=${patientId}&state=failed`), 200, 'outbox');
+    return (outbox.body.items as { id: string }[]).map((m) => m.id);
+  }
+
   const writes: Record<string, (role: Role, client: StaffClient) => Promise<Call[]>> = {
+    'POST /api/messages/:id/resend': async () => {
+      const [id] = await failEveryMessage(seeded.patientId);
+      return [{ url: `/api/messages/${id}/resend` }];
+    },
     'POST /api/reports/overdue/calls': async () => [
       { url: '/api/reports/overdue/calls', body: { courseId: seeded.bookable, outcome: 'left_message', note: 'Voicemail' } },
     ],

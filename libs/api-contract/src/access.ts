@@ -16,9 +16,9 @@ export const ACCESS = {
   /** Scans, medical history, consent, sessions' clinical detail, notes, adverse events, outcomes. */
   readClinical: ['clinician', 'manager'],
   writeClinical: ['clinician'],
-  /** Courses and sessions as bookings (dates, status, clinician), the diary. */
+  /** Courses and sessions as bookings (dates, status, clinician), the diary, the message outbox. */
   readBookings: ['reception', 'clinician', 'manager'],
-  /** Booking, cancelling and marking sessions as not attended. */
+  /** Booking, cancelling and marking sessions as not attended; resending a failed message. */
   bookSessions: ['reception', 'clinician'],
   /** Aftercare plans and pre-treatment advice, to hand to the patient. */
   readAftercare: ['reception', 'clinician', 'manager'],

@@ -76,6 +76,8 @@ export const ERROR_STATUS = {
   SESSION_NOT_DUE: 409,
   /** Recording an adverse event against a session that has not been completed. */
   SESSION_NOT_COMPLETED: 409,
+  /** Resending a message that has not failed: it is still queued, already sent, or cancelled with its booking. */
+  MESSAGE_NOT_FAILED: 409,
   /** Resolving an adverse event already marked resolved. */
   ADVERSE_EVENT_ALREADY_RESOLVED: 409,
   /** An addendum to a note that is still a draft (its author edits it instead). */

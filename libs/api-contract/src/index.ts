@@ -12,3 +12,4 @@ export * from './courses';
 export * from './reports';
 export * from './frontdesk';
 export * from './clinic';
+export * from './messages';

@@ -8,6 +8,7 @@ import { AuditService } from '../platform/audit/audit.service';
 import { APP_CONFIG, type AppConfig } from '../platform/config/app-config';
 import { ClinicClock } from '../platform/config/clinic-clock';
 import { ClinicalRuleViolation, notFound, validationFailed, versionConflict } from '../platform/errors/domain-error';
+import { BOOKING_CANCELLED, OutboxService } from '../messages/outbox.service';
 import { SessionsRepository, sessionFacts, type SessionRow } from '../sessions/sessions.repository';
 import { clearanceWarnings } from '../clearance/clearance-warnings';
 import { loadClearanceFacts, loadLegTreatments, loadPolicy } from '../clearance/clinical-facts.repository';
@@ -30,6 +31,7 @@ export class CoursesService {
     private readonly clock: ClinicClock,
     private readonly courses: CoursesRepository,
     private readonly sessions: SessionsRepository,
+    private readonly outbox: OutboxService,
   ) {}
 
   async listForPatient(patientId: string, staff: SignedInStaff, limit: number, offset: number): Promise<Page<Course>> {
@@ -110,7 +112,10 @@ export class CoursesService {
         closing,
         actorId: staff.id,
       });
-      if (closing) await this.sessions.cancelBooked(tx, id, staff.id, `Course ${dto.status}`);
+      if (closing) {
+        await this.sessions.cancelBooked(tx, id, staff.id, `Course ${dto.status}`);
+        await this.outbox.cancelOfCourse(tx, id, BOOKING_CANCELLED);
+      }
       await this.audit.record(
         { actorId: staff.id, action: 'update', entity: 'course', entityId: id, patientId: row.patient_id, fields: changedFields(dto) },
         tx,

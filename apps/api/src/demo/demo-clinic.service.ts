@@ -7,6 +7,7 @@ import { seedDemoCourses } from './courses.demo';
 import { DemoClinicRepository } from './demo-clinic.repository';
 import { seedDemoStaff } from './demo-staff';
 import { seedDemoFrontDesk } from './frontdesk.demo';
+import { seedDemoMessages } from './messages.demo';
 import { seedDemoPatients } from './patients.demo';
 import { seedDemoScans } from './scans.demo';
 import { seedDemoSettings } from './settings.demo';
@@ -38,6 +39,7 @@ export class DemoClinicService implements OnApplicationBootstrap {
       await seedDemoScans(tx, patients, staff.clinician, today);
       await seedDemoCourses(tx, staff, today, this.config.clinicTimeZone);
       await seedDemoFrontDesk(tx, staff, patients, today, this.config.clinicTimeZone);
+      await seedDemoMessages(tx, this.clinic, this.clock);
       return true;
     });
     if (seeded) this.logger.log('Loaded the demo clinic (sign in as reception@demo.venule, password demo-venule)');

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AdverseEventsModule } from '../adverse-events/adverse-events.module';
+import { MessagesModule } from '../messages/messages.module';
 import { SettingsModule } from '../settings/settings.module';
 import { SessionsController } from './sessions.controller';
 import { SessionsRepository } from './sessions.repository';
@@ -7,7 +8,7 @@ import { SessionsService } from './sessions.service';
 
 /** Sessions: booking inside the interval window, completion behind the clinical gate, aftercare. Courses read sessions through the repository. */
 @Module({
-  imports: [SettingsModule, AdverseEventsModule],
+  imports: [SettingsModule, AdverseEventsModule, MessagesModule],
   controllers: [SessionsController],
   providers: [SessionsService, SessionsRepository],
   exports: [SessionsRepository],

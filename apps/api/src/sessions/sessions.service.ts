@@ -40,6 +40,7 @@ import { clearanceWarnings } from '../clearance/clearance-warnings';
 import { AuditService } from '../platform/audit/audit.service';
 import { APP_CONFIG, type AppConfig } from '../platform/config/app-config';
 import { ClinicClock } from '../platform/config/clinic-clock';
+import { BOOKING_CANCELLED, BOOKING_MISSED, OutboxService, SESSION_TOOK_PLACE } from '../messages/outbox.service';
 import { DomainError, notFound, refuse, validationFailed, versionConflict } from '../platform/errors/domain-error';
 import { SettingsRepository } from '../settings/settings.repository';
 import type { BookSessionDto } from './dto/book-session.dto';
@@ -70,6 +71,7 @@ export class SessionsService {
     private readonly clock: ClinicClock,
     private readonly settings: SettingsRepository,
     private readonly sessions: SessionsRepository,
+    private readonly outbox: OutboxService,
   ) {}
 
   private get zone(): string {
@@ -191,6 +193,7 @@ export class SessionsService {
         tx,
       );
       const row = (await this.sessions.find(tx, id)) as SessionRow;
+      await this.remind(tx, row);
       const [session] = await this.sessions.shape(tx, [row], staff.role, this.zone);
       return {
         ...session,
@@ -294,11 +297,14 @@ export class SessionsService {
         tx,
       );
 
+      await this.outbox.cancelOfSession(tx, id, SESSION_TOOK_PLACE);
+
       const completed = await this.sessions.completedCount(tx, session.course_id);
       const courseStatus = courseStatusAfterCompletion(course.planned_sessions, completed);
       if (courseStatus === 'completed') {
         await this.sessions.completeCourse(tx, session.course_id, now, staff.id);
         await this.sessions.cancelBooked(tx, session.course_id, staff.id, 'Course completed');
+        await this.outbox.cancelOfCourse(tx, session.course_id, BOOKING_CANCELLED);
         await this.audit.record(
           {
             actorId: staff.id,
@@ -313,10 +319,12 @@ export class SessionsService {
       }
       const after = [...treatments, ...legTreatments([{ id, legs: dto.legs, on }])];
       const row = (await this.sessions.find(tx, id)) as SessionRow;
+      const aftercare = this.aftercareOf(row, course.legs, after, policy);
+      await this.outbox.sendAftercare(tx, session.patient_id, aftercare);
       return {
         ...toDetail(row, [], this.zone),
         warnings: [...check.warnings, ...(await this.bookingsInsideWindow(tx, session.patient_id, after, policy))],
-        aftercare: this.aftercareOf(row, course.legs, after, policy),
+        aftercare,
         courseStatus,
       };
     });
@@ -365,6 +373,7 @@ export class SessionsService {
       );
       const facts = await loadClearanceFacts(tx, first.patient_id);
       const row = (await this.sessions.find(tx, id)) as SessionRow;
+      await this.remind(tx, row);
       const [session] = await this.sessions.shape(tx, [row], staff.role, this.zone);
       const warnings = [
         ...interval.warnings,
@@ -442,6 +451,7 @@ export class SessionsService {
         throw new DomainError('SESSION_NOT_DUE', 'A session in the future cannot be marked as not attended; cancel it instead.');
       }
       await this.sessions.changeStatus(tx, id, status, staff.id, dto.reason ?? null);
+      await this.outbox.cancelOfSession(tx, id, status === 'cancelled' ? BOOKING_CANCELLED : BOOKING_MISSED);
       const row = (await this.sessions.find(tx, id)) as SessionRow;
       await this.audit.record(
         {
@@ -493,6 +503,11 @@ export class SessionsService {
         message: `Session ${b.sequence}, booked for ${formatDate(date)}, is now too soon. ${r.message} Move it to ${formatDate(r.opensOn as string)} or later.`,
       }));
     });
+  }
+
+  /** The session's reminder, written (or moved and rewritten) with the booking. */
+  private async remind(tx: EntityManager, row: SessionRow): Promise<void> {
+    await this.outbox.remindOfSession(tx, { id: row.id, patientId: row.patient_id, scheduledFor: row.scheduled_for.toISOString() });
   }
 
   private advice(row: SessionRow): PreTreatmentAdvice {

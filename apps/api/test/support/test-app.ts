@@ -40,6 +40,8 @@ export class TestApp {
       ...loadConfig({ ...options.env, VENULE_DATA_DIR: options.dataDir }),
       logLevel: 'silent',
       demo: options.demo ?? false,
+      // Tests run the outbox's sender themselves, at the instant they choose (MessageSender.deliverDue).
+      sendMessages: false,
     };
     let target: DatabaseTarget;
     let release: () => Promise<void>;

@@ -63,6 +63,19 @@ class Environment {
   @IsOptional()
   @IsString()
   TRUSTED_PROXIES?: string;
+
+  @IsOptional()
+  @Matches(/^smtps?:\/\/\S+$/, { message: 'must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.example.org:587' })
+  SMTP_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  MAIL_FROM?: string;
+
+  @IsOptional()
+  @Transform(bool)
+  @IsBoolean({ message: 'must be true or false' })
+  SEND_MESSAGES?: boolean;
 }
 
 const PROXY_RANGES = ['loopback', 'linklocal', 'uniquelocal'];
@@ -109,6 +122,12 @@ export interface AppConfig {
   allowedHosts?: string[];
   /** Proxies whose X-Forwarded-For gives the client's address (Fastify's trustProxy), or false. */
   trustedProxies: string[] | false;
+  /** The mail server messages are emailed through; undefined: emails are failed as not sent. */
+  smtpUrl?: string;
+  /** The From of every email. */
+  mailFrom: string;
+  /** Run the outbox's sender in this process (every minute). */
+  sendMessages: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -142,6 +161,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaults: { dashboardDir?: st
     dashboardDir: parsed.DASHBOARD_DIR ?? defaults.dashboardDir,
     allowedHosts: parsed.ALLOWED_HOSTS?.split(',').map((h) => h.trim().toLowerCase()),
     trustedProxies: parseTrustedProxies(parsed.TRUSTED_PROXIES),
+    smtpUrl: parsed.SMTP_URL,
+    mailFrom: parsed.MAIL_FROM ?? 'Venule <no-reply@venule.invalid>',
+    sendMessages: parsed.SEND_MESSAGES ?? true,
   };
 }
 

@@ -13,8 +13,13 @@ export class ClinicClock {
     return this.config.clinicTimeZone;
   }
 
+  /** The current instant. */
+  now(): Date {
+    return new Date();
+  }
+
   /** Today's date in the clinic's time zone. */
   today(): IsoDate {
-    return clinicDate(new Date().toISOString(), this.config.clinicTimeZone);
+    return clinicDate(this.now().toISOString(), this.config.clinicTimeZone);
   }
 }

@@ -51,9 +51,11 @@ export type ContractSchemaName =
   | 'FieldError'
   | 'ImprovementBySessions'
   | 'LegClearanceView'
+  | 'ListMessagesQuery'
   | 'LoginRequest'
   | 'MedicalHistory'
   | 'MedicalHistoryInput'
+  | 'Message'
   | 'MoveSessionRequest'
   | 'NoteAddendum'
   | 'NoteTextRequest'
@@ -3420,6 +3422,30 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, object> = {
     },
     "description": "Clearance of one leg. No scan findings here: reception reads it too."
   },
+  "ListMessagesQuery": {
+    "type": "object",
+    "properties": {
+      "state": {
+        "type": "string",
+        "enum": [
+          "cancelled",
+          "queued",
+          "sent",
+          "failed"
+        ]
+      },
+      "patientId": {
+        "type": "string"
+      },
+      "limit": {
+        "type": "number"
+      },
+      "offset": {
+        "type": "number"
+      }
+    },
+    "description": "`GET /api/messages?state=&patientId=`, newest due first."
+  },
   "LoginRequest": {
     "type": "object",
     "required": [
@@ -3647,6 +3673,106 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, object> = {
       }
     },
     "description": "`PUT /api/patients/:id/medical-history`. Every relative condition needs a clinician's note in `acknowledgements`."
+  },
+  "Message": {
+    "type": "object",
+    "required": [
+      "channel",
+      "to",
+      "template",
+      "subject",
+      "state",
+      "sendAt",
+      "sentAt",
+      "attempts",
+      "lastError",
+      "patientId",
+      "patientName",
+      "clinicNumber",
+      "sessionId",
+      "id",
+      "version",
+      "createdAt",
+      "updatedAt"
+    ],
+    "properties": {
+      "channel": {
+        "type": "string",
+        "enum": [
+          "email",
+          "sms"
+        ]
+      },
+      "to": {
+        "type": "string",
+        "description": "The email address or phone number it is (or was) sent to."
+      },
+      "template": {
+        "type": "string",
+        "enum": [
+          "session_reminder",
+          "aftercare"
+        ]
+      },
+      "subject": {
+        "type": "string"
+      },
+      "state": {
+        "type": "string",
+        "enum": [
+          "cancelled",
+          "queued",
+          "sent",
+          "failed"
+        ]
+      },
+      "sendAt": {
+        "type": "string",
+        "format": "date-time",
+        "description": "When it is due to go (a reminder: 48 hours before the appointment)."
+      },
+      "sentAt": {
+        "type": "string",
+        "format": "date-time",
+        "nullable": true
+      },
+      "attempts": {
+        "type": "number",
+        "description": "Delivery attempts so far (a failed one is retried with backoff, then left failed)."
+      },
+      "lastError": {
+        "type": "string",
+        "nullable": true,
+        "description": "Why the last attempt failed, or why it was never sent (e.g. `not sent: no mail server configured`)."
+      },
+      "patientId": {
+        "type": "string"
+      },
+      "patientName": {
+        "type": "string",
+        "description": "The patient's name and clinic number, for the outbox list."
+      },
+      "clinicNumber": {
+        "type": "string"
+      },
+      "sessionId": {
+        "type": "string",
+        "nullable": true
+      },
+      "id": {
+        "type": "string"
+      },
+      "version": {
+        "type": "number"
+      },
+      "createdAt": {
+        "type": "string"
+      },
+      "updatedAt": {
+        "type": "string"
+      }
+    },
+    "description": "One message of the outbox. Its text is not part of it: a reminder's pre-treatment advice and\nan aftercare plan are what the patient is handed, but the outbox is a list of deliveries."
   },
   "MoveSessionRequest": {
     "type": "object",
@@ -4610,6 +4736,7 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, object> = {
           "SESSION_NOT_BOOKED",
           "SESSION_NOT_DUE",
           "SESSION_NOT_COMPLETED",
+          "MESSAGE_NOT_FAILED",
           "ADVERSE_EVENT_ALREADY_RESOLVED",
           "NOTE_NOT_SIGNED",
           "STATUS_CHANGE_REFUSED",

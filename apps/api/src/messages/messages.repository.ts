@@ -1,0 +1,249 @@
+import { Injectable } from '@nestjs/common';
+import type { Message, MessageChannel, MessageState, MessageTemplate } from '@venule/api-contract';
+import type { EntityManager } from 'typeorm';
+
+interface MessageRow {
+  id: string;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+  patient_id: string;
+  patient_name: string;
+  clinic_number: string;
+  session_id: string | null;
+  channel: MessageChannel;
+  to: string;
+  template: MessageTemplate;
+  subject: string;
+  state: MessageState;
+  send_at: Date;
+  sent_at: Date | null;
+  attempts: number;
+  last_error: string | null;
+}
+
+const SELECT = `
+  SELECT m.id, m.version, m.created_at, m.updated_at, m.patient_id, p.first_name || ' ' || p.last_name AS patient_name,
+         p.clinic_number, m.session_id, m.channel, m."to", m.template, m.subject, m.state, m.send_at, m.sent_at,
+         m.attempts, m.last_error
+    FROM messages m JOIN patients p ON p.id = m.patient_id`;
+
+const toMessage = (r: MessageRow): Message => ({
+  id: r.id,
+  version: r.version,
+  createdAt: r.created_at.toISOString(),
+  updatedAt: r.updated_at.toISOString(),
+  channel: r.channel,
+  to: r.to,
+  template: r.template,
+  subject: r.subject,
+  state: r.state,
+  sendAt: r.send_at.toISOString(),
+  sentAt: r.sent_at?.toISOString() ?? null,
+  attempts: r.attempts,
+  lastError: r.last_error,
+  patientId: r.patient_id,
+  patientName: r.patient_name,
+  clinicNumber: r.clinic_number,
+  sessionId: r.session_id,
+});
+
+/** A message as written: where it goes, what it says, and when. */
+export interface OutgoingMessage {
+  dedupeKey: string;
+  patientId: string;
+  sessionId: string | null;
+  channel: MessageChannel;
+  to: string;
+  template: MessageTemplate;
+  subject: string;
+  text: string;
+  html: string | null;
+  sendAt: string;
+  /** Written cancelled, with the reason in `last_error` (nowhere to send it). */
+  cancelledBecause?: string;
+}
+
+/** What the sender needs of a message it has claimed. */
+export interface ClaimedMessage {
+  id: string;
+  channel: MessageChannel;
+  to: string;
+  subject: string;
+  body_text: string;
+  body_html: string | null;
+  attempts: number;
+}
+
+/** A message of the demo clinic's past, in the state it reached. */
+export interface PastMessage extends OutgoingMessage {
+  state: MessageState;
+  sentAt: string | null;
+  attempts: number;
+  lastError: string | null;
+  createdAt: string;
+}
+
+/** Who a message is addressed to: the patient's name and contact details. */
+export interface Recipient {
+  first_name: string;
+  email: string | null;
+  phone: string | null;
+}
+
+/** The message outbox: all its SQL and the mapping to the contract. */
+@Injectable()
+export class MessagesRepository {
+  async recipient(m: EntityManager, patientId: string): Promise<Recipient | null> {
+    const [row] = await m.query(`SELECT first_name, email, phone FROM patients WHERE id = $1`, [patientId]);
+    return row ?? null;
+  }
+
+  /**
+   * Writes the message, or rewrites the one already kept under its dedupe key while it is still
+   * queued (a moved booking's reminder: new time, new text). A message already sent, failed or
+   * cancelled is left as it is, so nothing is sent twice.
+   */
+  async upsert(m: EntityManager, msg: OutgoingMessage): Promise<void> {
+    await m.query(
+      `INSERT INTO messages (dedupe_key, patient_id, session_id, channel, "to", template, subject, body_text, body_html, send_at, state, last_error)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, CASE WHEN $11::text IS NULL THEN 'queued' ELSE 'cancelled' END, $11)
+       ON CONFLICT (dedupe_key) DO UPDATE
+         SET channel = excluded.channel, "to" = excluded."to", subject = excluded.subject, body_text = excluded.body_text,
+             body_html = excluded.body_html, send_at = excluded.send_at, state = excluded.state, last_error = excluded.last_error,
+             version = messages.version + 1, updated_at = now()
+       WHERE messages.state = 'queued'`,
+      [
+        msg.dedupeKey,
+        msg.patientId,
+        msg.sessionId,
+        msg.channel,
+        msg.to,
+        msg.template,
+        msg.subject,
+        msg.text,
+        msg.html,
+        msg.sendAt,
+        msg.cancelledBecause ?? null,
+      ],
+    );
+  }
+
+  async insertPast(m: EntityManager, msg: PastMessage): Promise<void> {
+    await m.query(
+      `INSERT INTO messages (dedupe_key, patient_id, session_id, channel, "to", template, subject, body_text, body_html, send_at,
+                             state, sent_at, attempts, last_error, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::timestamptz, $13, $14, $15::timestamptz, coalesce($12::timestamptz, $15::timestamptz))`,
+      [
+        msg.dedupeKey,
+        msg.patientId,
+        msg.sessionId,
+        msg.channel,
+        msg.to,
+        msg.template,
+        msg.subject,
+        msg.text,
+        msg.html,
+        msg.sendAt,
+        msg.state,
+        msg.sentAt,
+        msg.attempts,
+        msg.lastError,
+        msg.createdAt,
+      ],
+    );
+  }
+
+  /** Cancels the queued reminders of a session, or of a course's sessions (cancelled, missed, taken place, course closed). */
+  async cancelReminders(m: EntityManager, where: { sessionId?: string; courseId?: string }, reason: string): Promise<void> {
+    await m.query(
+      `UPDATE messages SET state = 'cancelled', last_error = $3, version = version + 1, updated_at = now()
+        WHERE state = 'queued' AND template = 'session_reminder'
+          AND session_id IN (SELECT id FROM sessions WHERE id = $1 OR course_id = $2)`,
+      [where.sessionId ?? null, where.courseId ?? null, reason],
+    );
+  }
+
+  async find(m: EntityManager, id: string): Promise<Message | null> {
+    const [row] = await m.query(`${SELECT} WHERE m.id = $1`, [id]);
+    return row ? toMessage(row) : null;
+  }
+
+  async lockState(m: EntityManager, id: string): Promise<{ state: MessageState; patient_id: string } | null> {
+    const [row] = await m.query(`SELECT state, patient_id FROM messages WHERE id = $1 FOR UPDATE`, [id]);
+    return row ?? null;
+  }
+
+  /** Latest due first, so the outbox opens on what is about to go and what just went. */
+  async list(
+    m: EntityManager,
+    filter: { state?: MessageState; patientId?: string },
+    limit: number,
+    offset: number,
+  ): Promise<{ items: Message[]; total: number }> {
+    const where = `WHERE ($1::text IS NULL OR m.state = $1) AND ($2::uuid IS NULL OR m.patient_id = $2)`;
+    const params = [filter.state ?? null, filter.patientId ?? null];
+    const [{ total }] = await m.query(`SELECT count(*)::int AS total FROM messages m ${where}`, params);
+    const rows: MessageRow[] = await m.query(`${SELECT} ${where} ORDER BY m.send_at DESC, m.id LIMIT $3 OFFSET $4`, [
+      ...params,
+      limit,
+      offset,
+    ]);
+    return { items: rows.map(toMessage), total };
+  }
+
+  /** A failed message back in the queue, due now, with its attempts counted afresh. */
+  async requeue(m: EntityManager, id: string, now: Date): Promise<void> {
+    await m.query(
+      `UPDATE messages SET state = 'queued', send_at = $2, attempts = 0, last_error = NULL, claimed_until = NULL,
+              version = version + 1, updated_at = now()
+        WHERE id = $1`,
+      [id, now],
+    );
+  }
+
+  /**
+   * Claims the next due message for `leaseMs`: one statement sets its lease, and every other
+   * sender skips a message that is locked (`SKIP LOCKED`) or leased, so two senders never hold one.
+   * The message is sent after this commits; `markSent` / `markFailed` end the lease.
+   */
+  async claimDue(m: EntityManager, now: Date, leaseMs: number): Promise<ClaimedMessage | null> {
+    const [rows] = await m.query(
+      `UPDATE messages SET claimed_until = $2
+        WHERE id = (SELECT id FROM messages
+                     WHERE state = 'queued' AND send_at <= $1 AND (claimed_until IS NULL OR claimed_until <= $1)
+                     ORDER BY send_at, id LIMIT 1 FOR UPDATE SKIP LOCKED)
+       RETURNING id, channel, "to", subject, body_text, body_html, attempts`,
+      [now, new Date(now.getTime() + leaseMs)],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Queued reminders of sessions that are no longer booked (a safety net behind the explicit cancellations). */
+  async cancelStale(m: EntityManager): Promise<void> {
+    await m.query(
+      `UPDATE messages msg SET state = 'cancelled', last_error = 'the session is no longer booked', version = msg.version + 1, updated_at = now()
+         FROM sessions s
+        WHERE msg.session_id = s.id AND msg.template = 'session_reminder' AND msg.state = 'queued' AND s.status <> 'scheduled'`,
+    );
+  }
+
+  async markSent(m: EntityManager, id: string, at: Date): Promise<void> {
+    await m.query(
+      `UPDATE messages SET state = 'sent', sent_at = $2, attempts = attempts + 1, last_error = NULL, claimed_until = NULL,
+              version = version + 1, updated_at = now()
+        WHERE id = $1`,
+      [id, at],
+    );
+  }
+
+  /** A failed attempt: queued again at `retryAt`, or failed for good when `retryAt` is null. */
+  async markFailed(m: EntityManager, id: string, error: string, retryAt: Date | null): Promise<void> {
+    await m.query(
+      `UPDATE messages SET attempts = attempts + 1, last_error = $2, state = CASE WHEN $3::timestamptz IS NULL THEN 'failed' ELSE 'queued' END,
+              send_at = coalesce($3, send_at), claimed_until = NULL, version = version + 1, updated_at = now()
+        WHERE id = $1`,
+      [id, error.slice(0, 1000), retryAt],
+    );
+  }
+}
