@@ -9,15 +9,20 @@ mkdirSync(SCREENSHOTS, { recursive: true });
 
 /** Every view we screenshot is also checked against WCAG 2.1 A and AA rules (axe-core). */
 export async function shot(page: Page, name: string): Promise<void> {
-  // Let finite animations end first: a message still fading in reads as low contrast to axe.
-  await page.evaluate(() =>
-    Promise.all(
-      document
+  // Let finite animations end first: a message still fading in reads as low contrast to axe. One
+  // that starts a frame later (a snack bar opening after its request) is waited for too.
+  await page.evaluate(async () => {
+    const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+    for (let round = 0; round < 5; round++) {
+      await frame();
+      await frame();
+      const running = document
         .getAnimations()
-        .filter((a) => Number.isFinite(Number(a.effect?.getComputedTiming().endTime)))
-        .map((a) => a.finished.catch(() => undefined)),
-    ),
-  );
+        .filter((a) => a.playState === 'running' && Number.isFinite(Number(a.effect?.getComputedTiming().endTime)));
+      if (running.length === 0) return;
+      await Promise.all(running.map((a) => a.finished.catch(() => undefined)));
+    }
+  });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
   const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   expect(
