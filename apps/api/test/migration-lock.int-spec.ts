@@ -19,12 +19,15 @@ async function adminQuery<T>(url: string, sql: string): Promise<T[]> {
  * creating the same tables. Server only: the embedded database belongs to one process.
  */
 (process.env['DATABASE_URL'] ? describe : describe.skip)('migrations started by several processes at once', () => {
-  const serverUrl = process.env['DATABASE_URL'] as string;
+  const serverUrl = process.env['DATABASE_URL'] ?? '';
   const name = `venule_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
+  let url: URL;
 
-  beforeAll(() => adminQuery(serverUrl, `CREATE DATABASE ${name}`));
+  beforeAll(async () => {
+    await adminQuery(serverUrl, `CREATE DATABASE ${name}`);
+    url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+  });
   afterAll(() => adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
 
   it('all succeed, and each migration is applied exactly once', async () => {
