@@ -52,13 +52,12 @@ export class MessageSender {
 }
 
 /**
- * Runs the sender in this process every minute (`SEND_MESSAGES`, default on); a round still running
- * when the next minute comes is not doubled. It stops in `onModuleDestroy`, before TypeORM closes
+ * Runs the sender in this process every minute (`SEND_MESSAGES`, default on;
+ * `SEND_MESSAGES_EVERY_SECONDS`); a round still running when the next one is due is not doubled. It stops in `onModuleDestroy`, before TypeORM closes
  * the pool in its `onApplicationShutdown`, and lets a running round finish.
  */
 @Injectable()
 export class DeliverySchedule implements OnModuleInit, OnModuleDestroy {
-  static readonly EVERY_MS = 60_000;
   private readonly log = new Logger('DeliverySchedule');
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | null = null;
@@ -72,7 +71,7 @@ export class DeliverySchedule implements OnModuleInit, OnModuleDestroy {
 
   onModuleInit(): void {
     if (!this.config.sendMessages) return;
-    this.timer = setInterval(() => this.tick(), DeliverySchedule.EVERY_MS);
+    this.timer = setInterval(() => this.tick(), this.config.sendMessagesEveryMs);
     this.timer.unref();
   }
 

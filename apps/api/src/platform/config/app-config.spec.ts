@@ -27,6 +27,11 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('looks for due messages every minute unless SEND_MESSAGES_EVERY_SECONDS says otherwise', () => {
+    expect(loadConfig({}).sendMessagesEveryMs).toBe(60_000);
+    expect(loadConfig({ SEND_MESSAGES_EVERY_SECONDS: '2' }).sendMessagesEveryMs).toBe(2_000);
+  });
+
   it.each([
     ['PORT', 'eighty', /^PORT must be a whole number/],
     ['PORT', '70000', /^PORT must be between 1 and 65535/],
@@ -37,6 +42,8 @@ describe('loadConfig', () => {
     ['DATABASE_MIGRATION_URL', 'owner@db', /^DATABASE_MIGRATION_URL must be a postgres:\/\/ connection URL/],
     ['DATABASE_MIGRATION_URL', 'postgres://owner@db/venule', /^DATABASE_MIGRATION_URL needs DATABASE_URL/],
     ['TRUSTED_PROXIES', '10.0.0.0/33', /^TRUSTED_PROXIES must be none or a comma-separated list.*"10\.0\.0\.0\/33"/],
+    ['SEND_MESSAGES_EVERY_SECONDS', 'often', /^SEND_MESSAGES_EVERY_SECONDS must be a whole number of seconds/],
+    ['SEND_MESSAGES_EVERY_SECONDS', '0', /^SEND_MESSAGES_EVERY_SECONDS must be between 1 and 3600 seconds/],
     ['TRUSTED_PROXIES', 'loopback, the load balancer', /^TRUSTED_PROXIES must be .*"the load balancer"/],
   ])('stops on a bad %s with one line naming it', (name, value, message) => {
     let error: unknown;

@@ -76,6 +76,13 @@ class Environment {
   @Transform(bool)
   @IsBoolean({ message: 'must be true or false' })
   SEND_MESSAGES?: boolean;
+
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsInt({ message: 'must be a whole number of seconds' })
+  @Min(1, { message: 'must be between 1 and 3600 seconds' })
+  @Max(3600, { message: 'must be between 1 and 3600 seconds' })
+  SEND_MESSAGES_EVERY_SECONDS?: number;
 }
 
 const PROXY_RANGES = ['loopback', 'linklocal', 'uniquelocal'];
@@ -126,8 +133,10 @@ export interface AppConfig {
   smtpUrl?: string;
   /** The From of every email. */
   mailFrom: string;
-  /** Run the outbox's sender in this process (every minute). */
+  /** Run the outbox's sender in this process, every `sendMessagesEveryMs`. */
   sendMessages: boolean;
+  /** How often the sender looks for due messages (default a minute). */
+  sendMessagesEveryMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -164,6 +173,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaults: { dashboardDir?: st
     smtpUrl: parsed.SMTP_URL,
     mailFrom: parsed.MAIL_FROM ?? 'Venule <no-reply@venule.invalid>',
     sendMessages: parsed.SEND_MESSAGES ?? true,
+    sendMessagesEveryMs: (parsed.SEND_MESSAGES_EVERY_SECONDS ?? 60) * 1000,
   };
 }
 

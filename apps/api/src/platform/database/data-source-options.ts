@@ -1,5 +1,5 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
-import type { ClientBase } from 'pg';
+import { Client, type ClientBase } from 'pg';
 import { MIGRATIONS } from '@venule/migrations';
 import type { DatabaseTarget } from './embedded-postgres';
 
@@ -57,10 +57,29 @@ export function runtimeDataSourceOptions(target: DatabaseTarget): DataSourceOpti
   };
 }
 
-/** Runs the pending migrations as the owner on a connection of its own, then closes it. */
+/** The advisory lock under which one API process at a time runs the migrations (any fixed number). */
+export const MIGRATION_LOCK_KEY = 7_461_934_120;
+
+/**
+ * Runs the pending migrations as the owner on a connection of its own, then closes it. On a server,
+ * several API processes may start at once: TypeORM takes no lock, so two would both create the
+ * same tables and one would fail. Each holds a session-level advisory lock on a separate
+ * connection meanwhile, so the others wait, then find nothing pending. (The embedded database
+ * belongs to one process and its advisory locks exclude nothing.)
+ */
 export async function migrate(target: DatabaseTarget): Promise<void> {
-  const owner = dataSourceOptions(target);
-  const dataSource = new DataSource({ ...owner, extra: { ...owner.extra, max: 1 } });
-  await dataSource.initialize();
-  await dataSource.destroy();
+  const lock = 'url' in target ? new Client({ connectionString: target.migrationUrl ?? target.url }) : undefined;
+  try {
+    if (lock) {
+      await lock.connect();
+      await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    }
+    const owner = dataSourceOptions(target);
+    const dataSource = new DataSource({ ...owner, extra: { ...owner.extra, max: 1 } });
+    await dataSource.initialize();
+    await dataSource.destroy();
+  } finally {
+    // Ending the session releases its lock.
+    await lock?.end();
+  }
 }
