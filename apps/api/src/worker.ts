@@ -30,6 +30,8 @@ async function main(): Promise<void> {
   });
   app.useLogger(app.get(Logger));
 
+  // The schedule's timer does not hold a process open (in the API the HTTP server does); here nothing else would.
+  const alive = setInterval(() => undefined, 2 ** 31 - 1);
   let stopping = false;
   // The schedule stops taking rounds, lets the running one finish, then the pool closes.
   const stop = async (signal: string) => {
@@ -37,6 +39,7 @@ async function main(): Promise<void> {
     stopping = true;
     process.stdout.write(`venule worker: ${signal} received, finishing the round being sent\n`);
     await app.close();
+    clearInterval(alive);
     process.exit(0);
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));

@@ -10,7 +10,7 @@ import { addHours, clinicDate, clinicWallTime, formatClinicTime, formatDateWithW
 import { MessageSender } from '../src/messages/message-sender';
 import { Clinic, clinicToday, goodCompletion, instantIn, plusDays } from './courses.fixtures';
 import { partOf, startSmtp, subjectOf } from './support/smtp';
-import type { StaffClient } from './support/staff-client';
+import { StaffClient } from './support/staff-client';
 import { TestApp } from './support/test-app';
 
 const ZONE = 'Europe/London';
@@ -250,5 +250,28 @@ describe('recalls and consultation reminders', () => {
         patientId === consultationPatient ? ['consultation_reminder'] : ['aftercare', 'recall_closing', 'recall_open'],
       );
     }
+  });
+});
+
+describe('the demo clinic’s recalls and consultation reminders', () => {
+  let t: TestApp;
+  let reception: StaffClient;
+  beforeAll(async () => {
+    t = await TestApp.start({ demo: true });
+    reception = await StaffClient.open(t.server);
+    await reception.post('/api/auth/login', { email: 'reception@demo.venule', password: 'demo-venule' });
+  });
+  afterAll(() => t.stop());
+
+  it('fills the outbox with queued recalls, one sent recall and the reminders of the consultations to come', async () => {
+    const { items } = (await reception.get('/api/messages?limit=200')).body as { items: Row[] };
+    const count = (template: string, state: string) => items.filter((m) => m['template'] === template && m['state'] === state).length;
+    expect(count('recall_open', 'queued') + count('recall_closing', 'queued')).toBeGreaterThanOrEqual(2);
+    expect(count('recall_open', 'sent')).toBe(1);
+    expect(count('consultation_reminder', 'queued')).toBeGreaterThanOrEqual(2);
+    const ahead = (await reception.get(`/api/consultations?from=${plusDays(clinicToday(), 3)}&limit=200`)).body.items as Row[];
+    const reminded = new Set(items.map((m) => m['consultationId']));
+    for (const c of ahead.filter((c) => c['status'] === 'booked' || c['status'] === 'awaiting_deposit'))
+      expect(reminded).toContain(c['id']);
   });
 });

@@ -128,6 +128,8 @@ export class OutboxService {
     step: { courseId: string; sessionId: string; sequence: number; patientId: string; window: SessionWindow },
   ): Promise<void> {
     await this.messages.cancelRecalls(tx, step.courseId, LATER_SESSION_TOOK_PLACE);
+    // A window already closed (a course's past, written up late) has nothing left to recall.
+    if (step.window.latest < this.clock.today()) return;
     const zone = this.clock.timeZone;
     const clinic = await this.settings.identity(tx);
     const closingOn = addDays(step.window.latest, -RECALL_CLOSING_DAYS_BEFORE);
