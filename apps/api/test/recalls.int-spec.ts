@@ -143,23 +143,48 @@ describe('recalls and consultation reminders', () => {
     }
   });
 
-  it('stops a course’s recalls when its last session is completed, and queues none for it', async () => {
-    const { patientId, courseId, sessionId } = await firstCompleted(2);
-    // The first session six weeks back, so the second can be given today.
+  /** The course's first session moved six weeks back, and its second booked and completed now. */
+  async function secondCompleted(courseId: string, firstSessionId: string) {
     await t.db.query(
       `UPDATE sessions SET scheduled_for = scheduled_for - interval '42 days', ends_at = ends_at - interval '42 days',
               completed_at = completed_at - interval '42 days', treated_at = treated_at - interval '42 days',
               status_changed_at = status_changed_at - interval '42 days', completed_on = completed_on - 42
         WHERE id = $1`,
-      [sessionId],
+      [firstSessionId],
     );
-    const last = await clinic.book(courseId, instantIn(0, 20));
-    const done = await staff.clinician.post(`/api/sessions/${last}/complete`, goodCompletion());
+    const second = await clinic.book(courseId, instantIn(0, 20));
+    const done = await staff.clinician.post(`/api/sessions/${second}/complete`, goodCompletion());
     expect(done.status).toBe(200);
-    expect(done.body.courseStatus).toBe('completed');
-    const recalls = (await messagesOf(patientId)).filter((m) => String(m['template']).startsWith('recall_'));
+    return { second, courseStatus: done.body.courseStatus as string };
+  }
+  const recallsOf = async (patientId: string) => (await messagesOf(patientId)).filter((m) => String(m['template']).startsWith('recall_'));
+
+  it('stops a course’s recalls when its last session is completed, and queues none for it', async () => {
+    const { patientId, courseId, sessionId } = await firstCompleted(2);
+    expect((await secondCompleted(courseId, sessionId)).courseStatus).toBe('completed');
+    const recalls = await recallsOf(patientId);
     expect(recalls).toHaveLength(2);
     for (const r of recalls) expect(r).toMatchObject({ sessionId, state: 'cancelled', lastError: 'not sent: the course has ended' });
+  });
+
+  it('replaces a course’s recalls with those of its later completed session', async () => {
+    const { patientId, courseId, sessionId } = await firstCompleted(3);
+    const { second, courseStatus } = await secondCompleted(courseId, sessionId);
+    expect(courseStatus).toBe('active');
+    const recalls = await recallsOf(patientId);
+    expect(recalls.filter((r) => r['sessionId'] === sessionId).map((r) => [r['state'], r['lastError']])).toEqual([
+      ['cancelled', 'not sent: a later session has taken place'],
+      ['cancelled', 'not sent: a later session has taken place'],
+    ]);
+    expect(
+      recalls
+        .filter((r) => r['sessionId'] === second)
+        .map((r) => [r['template'], r['state']])
+        .sort(),
+    ).toEqual([
+      ['recall_closing', 'queued'],
+      ['recall_open', 'queued'],
+    ]);
   });
 
   it('reminds of a consultation 48 hours before, naming the balance; rewrites it after a deposit or a move; cancels it with the consultation', async () => {

@@ -92,7 +92,6 @@ export interface StaleReasons {
   sessionNotBooked: string;
   consultationNotBooked: string;
   courseEnded: string;
-  noSessionsLeft: string;
   nextBooked: string;
 }
 
@@ -278,15 +277,11 @@ export class MessagesRepository {
     await m.query(
       `UPDATE messages msg
           SET state = 'cancelled', version = msg.version + 1, updated_at = now(),
-              last_error = CASE WHEN c.status <> 'active' THEN $2
-                                WHEN (SELECT count(*) FROM sessions x WHERE x.course_id = c.id AND x.status = 'completed') >= c.planned_sessions THEN $3
-                                ELSE $4 END
+              last_error = CASE WHEN c.status <> 'active' THEN $2 ELSE $3 END
          FROM sessions s JOIN courses c ON c.id = s.course_id
         WHERE msg.session_id = s.id AND msg.template IN ('recall_open', 'recall_closing') AND msg.state = 'queued' AND msg.send_at <= $1
-          AND (c.status <> 'active'
-               OR (SELECT count(*) FROM sessions x WHERE x.course_id = c.id AND x.status = 'completed') >= c.planned_sessions
-               OR EXISTS (SELECT 1 FROM sessions x WHERE x.course_id = c.id AND x.status = 'scheduled'))`,
-      [now, reasons.courseEnded, reasons.noSessionsLeft, reasons.nextBooked],
+          AND (c.status <> 'active' OR EXISTS (SELECT 1 FROM sessions x WHERE x.course_id = c.id AND x.status = 'scheduled'))`,
+      [now, reasons.courseEnded, reasons.nextBooked],
     );
   }
 

@@ -35,7 +35,6 @@ export const RECALL_CLOSING_DAYS_BEFORE = 14;
 /** Why a recall was not sent (decided when it was due). */
 export const NEXT_SESSION_BOOKED = 'not sent: the next session is booked';
 export const COURSE_ENDED = 'not sent: the course has ended';
-export const NO_SESSIONS_LEFT = 'not sent: the course has no sessions left';
 /** A recall superseded by the recalls of a later completed session of its course. */
 export const LATER_SESSION_TOOK_PLACE = 'not sent: a later session has taken place';
 
@@ -49,7 +48,6 @@ export const STALE_REASONS: StaleReasons = {
   sessionNotBooked: 'the session is no longer booked',
   consultationNotBooked: 'not sent: the consultation is no longer booked',
   courseEnded: COURSE_ENDED,
-  noSessionsLeft: NO_SESSIONS_LEFT,
   nextBooked: NEXT_SESSION_BOOKED,
 };
 
