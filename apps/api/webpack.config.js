@@ -16,6 +16,8 @@ module.exports = {
       target: 'node',
       compiler: 'tsc',
       main: './src/main.ts',
+      // The message worker (`npm run worker`), built beside main.js.
+      additionalEntryPoints: [{ entryName: 'worker', entryPath: './src/worker.ts' }],
       tsConfig: './tsconfig.app.json',
       optimization: false,
       outputHashing: 'none',

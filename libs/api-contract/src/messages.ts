@@ -10,8 +10,12 @@ export type MessageChannel = (typeof MESSAGE_CHANNELS)[number];
 export const MESSAGE_STATES = ['queued', 'sent', 'failed', 'cancelled'] as const;
 export type MessageState = (typeof MESSAGE_STATES)[number];
 
-/** What a message is: a booked session's reminder (48 hours before), or the dated aftercare plan. */
-export const MESSAGE_TEMPLATES = ['session_reminder', 'aftercare'] as const;
+/**
+ * What a message is: a booked session's reminder (48 hours before); the dated aftercare plan; the
+ * recalls of a course with sessions left, when its next window opens and 14 days before it closes
+ * (sent only if nothing is booked then); a booked consultation's reminder (48 hours before).
+ */
+export const MESSAGE_TEMPLATES = ['session_reminder', 'aftercare', 'recall_open', 'recall_closing', 'consultation_reminder'] as const;
 export type MessageTemplate = (typeof MESSAGE_TEMPLATES)[number];
 
 /**
@@ -36,7 +40,10 @@ export interface Message extends RecordMeta {
   /** The patient's name and clinic number, for the outbox list. */
   patientName: string;
   clinicNumber: string;
+  /** The session it reminds of, or (aftercare, recalls) the completed session it follows. */
   sessionId: string | null;
+  /** A consultation reminder's consultation. */
+  consultationId?: string;
 }
 
 /** `GET /api/messages?state=&patientId=`, newest due first. */

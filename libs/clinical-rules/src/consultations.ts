@@ -14,7 +14,8 @@ export interface ConsultationFacts {
   startsOn: IsoDate;
 }
 
-const pounds = (pence: number) => `£${(pence / 100).toFixed(2)}`;
+/** An amount in pounds as patients and staff read it, `£25.00`. */
+export const formatPounds = (pence: number) => `£${(pence / 100).toFixed(2)}`;
 
 /** The status a new consultation starts in. */
 export function initialConsultationStatus(type: ConsultationType, depositPence: number): ConsultationStatus {
@@ -56,7 +57,7 @@ export function paymentReasons(
   const outstanding = Math.max(0, c.feePence - paid);
   if (payment.kind === 'reversal') {
     if (payment.amountPence > paid) {
-      reasons.push({ code: 'INVALID_VALUE', field: 'amountPence', message: `must not exceed what was paid (${pounds(paid)})` });
+      reasons.push({ code: 'INVALID_VALUE', field: 'amountPence', message: `must not exceed what was paid (${formatPounds(paid)})` });
     }
     return reasons;
   }
@@ -76,19 +77,26 @@ export function paymentReasons(
       reasons.push({
         code: 'INVALID_VALUE',
         field: 'amountPence',
-        message: `must be at least the deposit due (${pounds(c.depositPence - paid)})`,
+        message: `must be at least the deposit due (${formatPounds(c.depositPence - paid)})`,
       });
     }
   }
   if (payment.kind === 'balance') {
     if (c.status === 'awaiting_deposit') {
-      reasons.push({ code: 'PAYMENT_REFUSED', message: `Take the ${pounds(c.depositPence)} deposit first: it confirms the booking.` });
+      reasons.push({
+        code: 'PAYMENT_REFUSED',
+        message: `Take the ${formatPounds(c.depositPence)} deposit first: it confirms the booking.`,
+      });
     } else if (c.startsOn > today) {
       reasons.push({ code: 'PAYMENT_REFUSED', message: `The balance is taken on the day of the consultation (${c.startsOn}).` });
     }
   }
   if (payment.amountPence > outstanding) {
-    reasons.push({ code: 'INVALID_VALUE', field: 'amountPence', message: `must not exceed what is still due (${pounds(outstanding)})` });
+    reasons.push({
+      code: 'INVALID_VALUE',
+      field: 'amountPence',
+      message: `must not exceed what is still due (${formatPounds(outstanding)})`,
+    });
   }
   return reasons;
 }

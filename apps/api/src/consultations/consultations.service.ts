@@ -15,6 +15,7 @@ import {
 } from '@venule/clinical-rules';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DiaryService } from '../diary/diary.service';
+import { OutboxService } from '../messages/outbox.service';
 import { AuditService } from '../platform/audit/audit.service';
 import { ClinicClock } from '../platform/config/clinic-clock';
 import { SettingsRepository } from '../settings/settings.repository';
@@ -40,6 +41,7 @@ export class ConsultationsService {
     private readonly diary: DiaryService,
     private readonly audit: AuditService,
     private readonly clock: ClinicClock,
+    private readonly outbox: OutboxService,
   ) {}
 
   async list(q: ListConsultationsQuery): Promise<Page<Consultation>> {
@@ -98,6 +100,7 @@ export class ConsultationsService {
       tx,
     );
     const consultation = await this.load(tx, id);
+    await this.outbox.remindOfConsultation(tx, consultation);
     return { ...consultation, warnings: await this.hoursWarnings(tx, consultation) };
   }
 
@@ -141,6 +144,8 @@ export class ConsultationsService {
           tx,
         );
         const consultation = await this.load(tx, id);
+        // Moved: the reminder moves; cancelled, missed or attended: it is not sent.
+        await this.outbox.remindOfConsultation(tx, consultation);
         return moving ? { ...consultation, warnings: await this.hoursWarnings(tx, consultation) } : consultation;
       }),
     );
@@ -178,7 +183,10 @@ export class ConsultationsService {
           tx,
         );
       }
-      return this.load(tx, id);
+      const consultation = await this.load(tx, id);
+      // The reminder names what is still to pay, so it is rewritten with each payment.
+      await this.outbox.remindOfConsultation(tx, consultation);
+      return consultation;
     });
   }
 

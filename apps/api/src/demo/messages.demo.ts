@@ -1,8 +1,10 @@
-import { addHours, preTreatmentAdvice } from '@venule/clinical-rules';
+import { addHours, clinicWallTime, courseWindow, formatDateWithWeekday, preTreatmentAdvice } from '@venule/clinical-rules';
 import type { EntityManager } from 'typeorm';
+import { loadLegTreatments, loadPolicy } from '../clearance/clinical-facts.repository';
+import { ConsultationsRepository, toConsultation } from '../consultations/consultations.repository';
 import { renderMessage } from '../messages/message-templates';
 import { MessagesRepository } from '../messages/messages.repository';
-import { inWords, OutboxService } from '../messages/outbox.service';
+import { inWords, OutboxService, RECALL_TIME, windowInWords } from '../messages/outbox.service';
 import type { ClinicClock } from '../platform/config/clinic-clock';
 import { SettingsRepository } from '../settings/settings.repository';
 import type { DemoClinicRepository } from './demo-clinic.repository';
@@ -10,12 +12,15 @@ import type { DemoClinicRepository } from './demo-clinic.repository';
 /** Stateless repositories (every method takes the transaction): the ones the features write with. */
 const messages = new MessagesRepository();
 const settings = new SettingsRepository();
+const consultations = new ConsultationsRepository();
 
 /**
  * The outbox of the demo clinic: every booked session's reminder written as a booking writes it
  * (queued; the ones due within 48 hours go to the sender at once, and without a mail server come
  * out failed as "not sent"), and for the sessions given in the last two weeks the reminders that
- * went out before them, one of them refused by the patient's mail server.
+ * went out before them, one of them refused by the patient's mail server; the recalls of every
+ * course with sessions left, the first whose window is open already recalled; and the
+ * reminders of the consultations to come.
  */
 export async function seedDemoMessages(tx: EntityManager, demo: DemoClinicRepository, clock: ClinicClock): Promise<void> {
   const outbox = new OutboxService(clock, settings, messages);
@@ -61,5 +66,60 @@ export async function seedDemoMessages(tx: EntityManager, demo: DemoClinicReposi
         ? `SMTP: Can't send mail - all recipients were rejected: 550 5.1.1 <${recipient.email}>: Recipient address rejected`
         : null,
     });
+  }
+  await seedRecalls(tx, demo, outbox, clock);
+  for (const id of await demo.consultationsAhead(tx, now)) {
+    const row = await consultations.find(tx, id);
+    if (row) await outbox.remindOfConsultation(tx, toConsultation(row, await consultations.payments(tx, [id]), clock.timeZone));
+  }
+}
+
+/**
+ * Each course with sessions left recalls its patient as a completion does; for the first one
+ * whose window is open with nothing booked, the opening recall went out the morning it opened.
+ */
+async function seedRecalls(tx: EntityManager, demo: DemoClinicRepository, outbox: OutboxService, clock: ClinicClock): Promise<void> {
+  const clinic = await settings.identity(tx);
+  const policy = await loadPolicy(tx);
+  const courses = await demo.coursesToRecall(tx);
+  const treatments = await loadLegTreatments(
+    tx,
+    courses.map((c) => c.patient_id),
+  );
+  const today = clock.today();
+  let recalled = false;
+  for (const c of courses) {
+    const window = courseWindow(c.legs, c.completed_on, treatments.get(c.patient_id) ?? [], policy);
+    if (!window) continue;
+    const recipient = await messages.recipient(tx, c.patient_id);
+    if (!recalled && !c.booked && window.earliest < today && today <= window.latest && recipient?.email) {
+      recalled = true;
+      const sentAt = clinicWallTime(window.earliest, RECALL_TIME, clock.timeZone);
+      const rendered = renderMessage('recall_open', {
+        firstName: recipient.first_name,
+        clinicName: clinic.name,
+        clinicPhone: clinic.phone,
+        window: windowInWords(window),
+        closesOn: formatDateWithWeekday(window.latest),
+      });
+      await messages.insertPast(tx, {
+        dedupeKey: `recall_open:${c.course_id}:${c.sequence}`,
+        patientId: c.patient_id,
+        sessionId: c.session_id,
+        channel: 'email',
+        to: recipient.email,
+        template: 'recall_open',
+        subject: rendered.subject,
+        text: rendered.text,
+        html: rendered.html,
+        sendAt: sentAt,
+        createdAt: c.completed_at.toISOString(),
+        state: 'sent',
+        sentAt: addHours(sentAt, 1 / 60),
+        attempts: 1,
+        lastError: null,
+      });
+    }
+    await outbox.recall(tx, { courseId: c.course_id, sessionId: c.session_id, sequence: c.sequence, patientId: c.patient_id, window });
   }
 }

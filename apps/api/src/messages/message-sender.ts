@@ -5,6 +5,7 @@ import { APP_CONFIG, type AppConfig } from '../platform/config/app-config';
 import { ClinicClock } from '../platform/config/clinic-clock';
 import { Couriers, DeliveryFailure, EmailSender } from './delivery';
 import { MessagesRepository } from './messages.repository';
+import { STALE_REASONS } from './outbox.service';
 
 /** How long a claimed message is held by its sender before another may take it (a sender that died mid-send). */
 const LEASE_MS = 5 * 60_000;
@@ -31,7 +32,7 @@ export class MessageSender {
 
   /** Sends every message due at `now`; answers how many were sent. */
   async deliverDue(now: Date): Promise<number> {
-    await this.db.transaction((tx) => this.messages.cancelStale(tx));
+    await this.db.transaction((tx) => this.messages.cancelStale(tx, now, STALE_REASONS));
     let sent = 0;
     for (;;) {
       const message = await this.db.transaction((tx) => this.messages.claimDue(tx, now, LEASE_MS));

@@ -5,8 +5,9 @@ import type { MessageTemplate } from '@venule/api-contract';
  * The words of each message. Handlebars escapes every value in the HTML part by default; the
  * plain-text part and the subject are compiled without escaping (they are not HTML, and an
  * apostrophe in a name must stay an apostrophe). Values are the patient's first name, the
- * clinic's identity and dated sentences from the rules library: never a condition, a finding, a
- * dose or a note, so reception may read every message (SPEC §3).
+ * clinic's identity, dated sentences from the rules library, a named doctor's name and a balance
+ * in pounds: never a condition, a finding, a dose or a note, so reception may read every message
+ * (SPEC §3).
  */
 export interface ReminderFacts {
   firstName: string;
@@ -27,6 +28,28 @@ export interface AftercareFacts {
   items: string[];
   /** The next session's window in words, e.g. `between Tuesday 5 January 2027 and Tuesday 2 March 2027`. */
   nextWindow: string;
+}
+
+export interface RecallFacts {
+  firstName: string;
+  clinicName: string;
+  clinicPhone: string;
+  /** The course's next window in words, e.g. `between Tuesday 5 January 2027 and Tuesday 2 March 2027`. */
+  window: string;
+  /** The window's last day in words, `Tuesday 2 March 2027`. */
+  closesOn: string;
+}
+
+export interface ConsultationReminderFacts {
+  firstName: string;
+  clinicName: string;
+  clinicPhone: string;
+  /** `Tuesday 8 December 2026 at 09:30`, on the clinic's wall clock. */
+  when: string;
+  /** The named doctor's name; empty for a consultation with no named doctor. */
+  clinicianName: string;
+  /** What is still to pay in pounds, `£25.00`; empty when nothing is. */
+  balanceDue: string;
 }
 
 interface Source {
@@ -79,6 +102,51 @@ Your next session can be booked {{nextWindow}}. {{#if clinicPhone}}Call us on {{
 <p>{{clinicName}}</p>
 `,
   },
+  recall_open: {
+    subject: 'Your next session at {{clinicName}} can now be booked',
+    text: `Dear {{firstName}},
+
+Your next session at {{clinicName}} can be booked {{window}}. {{#if clinicPhone}}Please call us on {{clinicPhone}} to book it.{{else}}Please call the clinic to book it.{{/if}}
+
+{{clinicName}}
+`,
+    html: `<p>Dear {{firstName}},</p>
+<p>Your next session at {{clinicName}} can be booked <strong>{{window}}</strong>. {{#if clinicPhone}}Please call us on {{clinicPhone}} to book it.{{else}}Please call the clinic to book it.{{/if}}</p>
+<p>{{clinicName}}</p>
+`,
+  },
+  recall_closing: {
+    subject: 'Please book your next session at {{clinicName}} by {{closesOn}}',
+    text: `Dear {{firstName}},
+
+Your next session at {{clinicName}} is due {{window}}, and it is not booked yet. {{#if clinicPhone}}Please call us on {{clinicPhone}} to book it.{{else}}Please call the clinic to book it.{{/if}}
+
+{{clinicName}}
+`,
+    html: `<p>Dear {{firstName}},</p>
+<p>Your next session at {{clinicName}} is due <strong>{{window}}</strong>, and it is not booked yet. {{#if clinicPhone}}Please call us on {{clinicPhone}} to book it.{{else}}Please call the clinic to book it.{{/if}}</p>
+<p>{{clinicName}}</p>
+`,
+  },
+  consultation_reminder: {
+    subject: 'Your consultation at {{clinicName}} on {{when}}',
+    text: `Dear {{firstName}},
+
+This is a reminder of your consultation{{#if clinicianName}} with {{clinicianName}}{{/if}} at {{clinicName}} on {{when}}.
+
+{{#if balanceDue}}{{balanceDue}} is due on the day.{{else}}Nothing is due on the day.{{/if}}
+
+{{#if clinicPhone}}To change or cancel it, please call us on {{clinicPhone}}.{{else}}To change or cancel it, please call the clinic.{{/if}}
+
+{{clinicName}}
+`,
+    html: `<p>Dear {{firstName}},</p>
+<p>This is a reminder of your consultation{{#if clinicianName}} with {{clinicianName}}{{/if}} at {{clinicName}} on <strong>{{when}}</strong>.</p>
+<p>{{#if balanceDue}}{{balanceDue}} is due on the day.{{else}}Nothing is due on the day.{{/if}}</p>
+<p>{{#if clinicPhone}}To change or cancel it, please call us on {{clinicPhone}}.{{else}}To change or cancel it, please call the clinic.{{/if}}</p>
+<p>{{clinicName}}</p>
+`,
+  },
 };
 
 type Compiled = { subject: HandlebarsTemplateDelegate; text: HandlebarsTemplateDelegate; html: HandlebarsTemplateDelegate };
@@ -102,7 +170,12 @@ export interface RenderedMessage {
 
 export function renderMessage(template: 'session_reminder', facts: ReminderFacts): RenderedMessage;
 export function renderMessage(template: 'aftercare', facts: AftercareFacts): RenderedMessage;
-export function renderMessage(template: MessageTemplate, facts: ReminderFacts | AftercareFacts): RenderedMessage {
+export function renderMessage(template: 'recall_open' | 'recall_closing', facts: RecallFacts): RenderedMessage;
+export function renderMessage(template: 'consultation_reminder', facts: ConsultationReminderFacts): RenderedMessage;
+export function renderMessage(
+  template: MessageTemplate,
+  facts: ReminderFacts | AftercareFacts | RecallFacts | ConsultationReminderFacts,
+): RenderedMessage {
   const t = COMPILED[template];
   return { subject: t.subject(facts).replace(/\s+/g, ' ').trim(), text: t.text(facts), html: t.html(facts) };
 }

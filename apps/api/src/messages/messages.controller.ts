@@ -18,7 +18,7 @@ export class MessagesController {
   @Allow('readBookings')
   @ApiOperation({
     summary:
-      'The message outbox: session reminders and aftercare plans, latest due first; `state` (queued, sent, failed, cancelled) and ' +
+      'The message outbox: session and consultation reminders, aftercare plans and recalls, latest due first; `state` (queued, sent, failed, cancelled) and ' +
       '`patientId` filter. Each message says where it went and why it did not (`lastError`), never its text.',
   })
   @ApiResult(200, pageOf('Message'), pageExample([messageExample, failedMessageExample]))

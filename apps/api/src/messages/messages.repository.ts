@@ -11,6 +11,7 @@ interface MessageRow {
   patient_name: string;
   clinic_number: string;
   session_id: string | null;
+  consultation_id: string | null;
   channel: MessageChannel;
   to: string;
   template: MessageTemplate;
@@ -24,7 +25,7 @@ interface MessageRow {
 
 const SELECT = `
   SELECT m.id, m.version, m.created_at, m.updated_at, m.patient_id, p.first_name || ' ' || p.last_name AS patient_name,
-         p.clinic_number, m.session_id, m.channel, m."to", m.template, m.subject, m.state, m.send_at, m.sent_at,
+         p.clinic_number, m.session_id, m.consultation_id, m.channel, m."to", m.template, m.subject, m.state, m.send_at, m.sent_at,
          m.attempts, m.last_error
     FROM messages m JOIN patients p ON p.id = m.patient_id`;
 
@@ -46,6 +47,7 @@ const toMessage = (r: MessageRow): Message => ({
   patientName: r.patient_name,
   clinicNumber: r.clinic_number,
   sessionId: r.session_id,
+  ...(r.consultation_id ? { consultationId: r.consultation_id } : {}),
 });
 
 /** A message as written: where it goes, what it says, and when. */
@@ -53,6 +55,7 @@ export interface OutgoingMessage {
   dedupeKey: string;
   patientId: string;
   sessionId: string | null;
+  consultationId?: string;
   channel: MessageChannel;
   to: string;
   template: MessageTemplate;
@@ -84,6 +87,14 @@ export interface PastMessage extends OutgoingMessage {
   createdAt: string;
 }
 
+/** Why the sender cancels a message that should no longer go, in words reception reads. */
+export interface StaleReasons {
+  sessionNotBooked: string;
+  consultationNotBooked: string;
+  courseEnded: string;
+  nextBooked: string;
+}
+
 /** Who a message is addressed to: the patient's name and contact details. */
 export interface Recipient {
   first_name: string;
@@ -106,8 +117,9 @@ export class MessagesRepository {
    */
   async upsert(m: EntityManager, msg: OutgoingMessage): Promise<void> {
     await m.query(
-      `INSERT INTO messages (dedupe_key, patient_id, session_id, channel, "to", template, subject, body_text, body_html, send_at, state, last_error)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, CASE WHEN $11::text IS NULL THEN 'queued' ELSE 'cancelled' END, $11)
+      `INSERT INTO messages (dedupe_key, patient_id, session_id, consultation_id, channel, "to", template, subject, body_text, body_html,
+                             send_at, state, last_error)
+       VALUES ($1, $2, $3, $12, $4, $5, $6, $7, $8, $9, $10, CASE WHEN $11::text IS NULL THEN 'queued' ELSE 'cancelled' END, $11)
        ON CONFLICT (dedupe_key) DO UPDATE
          SET channel = excluded.channel, "to" = excluded."to", subject = excluded.subject, body_text = excluded.body_text,
              body_html = excluded.body_html, send_at = excluded.send_at, state = excluded.state, last_error = excluded.last_error,
@@ -125,15 +137,17 @@ export class MessagesRepository {
         msg.html,
         msg.sendAt,
         msg.cancelledBecause ?? null,
+        msg.consultationId ?? null,
       ],
     );
   }
 
   async insertPast(m: EntityManager, msg: PastMessage): Promise<void> {
     await m.query(
-      `INSERT INTO messages (dedupe_key, patient_id, session_id, channel, "to", template, subject, body_text, body_html, send_at,
-                             state, sent_at, attempts, last_error, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::timestamptz, $13, $14, $15::timestamptz, coalesce($12::timestamptz, $15::timestamptz))`,
+      `INSERT INTO messages (dedupe_key, patient_id, session_id, consultation_id, channel, "to", template, subject, body_text, body_html,
+                             send_at, state, sent_at, attempts, last_error, created_at, updated_at)
+       VALUES ($1, $2, $3, $16, $4, $5, $6, $7, $8, $9, $10, $11, $12::timestamptz, $13, $14, $15::timestamptz,
+               coalesce($12::timestamptz, $15::timestamptz))`,
       [
         msg.dedupeKey,
         msg.patientId,
@@ -150,6 +164,7 @@ export class MessagesRepository {
         msg.attempts,
         msg.lastError,
         msg.createdAt,
+        msg.consultationId ?? null,
       ],
     );
   }
@@ -161,6 +176,25 @@ export class MessagesRepository {
         WHERE state = 'queued' AND template = 'session_reminder'
           AND session_id IN (SELECT id FROM sessions WHERE id = $1 OR course_id = $2)`,
       [where.sessionId ?? null, where.courseId ?? null, reason],
+    );
+  }
+
+  /** Stops the queued recalls of a course (completed, closed, or followed by a later completed session). */
+  async cancelRecalls(m: EntityManager, courseId: string, reason: string): Promise<void> {
+    await m.query(
+      `UPDATE messages SET state = 'cancelled', last_error = $2, version = version + 1, updated_at = now()
+        WHERE state = 'queued' AND template IN ('recall_open', 'recall_closing')
+          AND session_id IN (SELECT id FROM sessions WHERE course_id = $1)`,
+      [courseId, reason],
+    );
+  }
+
+  /** Cancels a consultation's queued reminder. */
+  async cancelConsultationReminder(m: EntityManager, consultationId: string, reason: string): Promise<void> {
+    await m.query(
+      `UPDATE messages SET state = 'cancelled', last_error = $2, version = version + 1, updated_at = now()
+        WHERE state = 'queued' AND template = 'consultation_reminder' AND consultation_id = $1`,
+      [consultationId, reason],
     );
   }
 
@@ -219,12 +253,35 @@ export class MessagesRepository {
     return rows[0] ?? null;
   }
 
-  /** Queued reminders of sessions that are no longer booked (a safety net behind the explicit cancellations). */
-  async cancelStale(m: EntityManager): Promise<void> {
+  /**
+   * Cancels, just before sending, what should no longer go: reminders of sessions and
+   * consultations that are no longer booked (a safety net behind the explicit cancellations), and
+   * the due recalls whose course has its next session booked or has ended. Whether a recall is
+   * wanted is decided now, when it is due, not when it was written: a booking cancelled in the
+   * meantime makes it wanted again.
+   */
+  async cancelStale(m: EntityManager, now: Date, reasons: StaleReasons): Promise<void> {
     await m.query(
-      `UPDATE messages msg SET state = 'cancelled', last_error = 'the session is no longer booked', version = msg.version + 1, updated_at = now()
+      `UPDATE messages msg SET state = 'cancelled', last_error = $1, version = msg.version + 1, updated_at = now()
          FROM sessions s
         WHERE msg.session_id = s.id AND msg.template = 'session_reminder' AND msg.state = 'queued' AND s.status <> 'scheduled'`,
+      [reasons.sessionNotBooked],
+    );
+    await m.query(
+      `UPDATE messages msg SET state = 'cancelled', last_error = $1, version = msg.version + 1, updated_at = now()
+         FROM consultations c
+        WHERE msg.consultation_id = c.id AND msg.template = 'consultation_reminder' AND msg.state = 'queued'
+          AND c.status NOT IN ('awaiting_deposit', 'booked')`,
+      [reasons.consultationNotBooked],
+    );
+    await m.query(
+      `UPDATE messages msg
+          SET state = 'cancelled', version = msg.version + 1, updated_at = now(),
+              last_error = CASE WHEN c.status <> 'active' THEN $2 ELSE $3 END
+         FROM sessions s JOIN courses c ON c.id = s.course_id
+        WHERE msg.session_id = s.id AND msg.template IN ('recall_open', 'recall_closing') AND msg.state = 'queued' AND msg.send_at <= $1
+          AND (c.status <> 'active' OR EXISTS (SELECT 1 FROM sessions x WHERE x.course_id = c.id AND x.status = 'scheduled'))`,
+      [now, reasons.courseEnded, reasons.nextBooked],
     );
   }
 

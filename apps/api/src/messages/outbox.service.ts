@@ -1,11 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import type { Aftercare, MessageChannel, MessageTemplate } from '@venule/api-contract';
-import { addHours, clinicDate, formatClinicTime, formatDateWithWeekday, preTreatmentAdvice } from '@venule/clinical-rules';
+import type { Aftercare, Consultation, MessageChannel, MessageTemplate, SessionWindow } from '@venule/api-contract';
+import {
+  addDays,
+  addHours,
+  clinicDate,
+  clinicWallTime,
+  formatClinicTime,
+  formatDateWithWeekday,
+  formatPounds,
+  preTreatmentAdvice,
+} from '@venule/clinical-rules';
 import type { EntityManager } from 'typeorm';
 import { ClinicClock } from '../platform/config/clinic-clock';
 import { SettingsRepository } from '../settings/settings.repository';
 import { renderMessage, type RenderedMessage } from './message-templates';
-import { MessagesRepository, type Recipient } from './messages.repository';
+import { MessagesRepository, type Recipient, type StaleReasons } from './messages.repository';
 
 /** A booked session's reminder goes this long before the appointment (SPEC §2 Message). */
 export const REMINDER_HOURS_BEFORE = 48;
@@ -18,14 +27,49 @@ export const BOOKING_MISSED = 'not sent: the session was marked not attended';
 /** Why a reminder still queued when its session was completed was not sent. */
 export const SESSION_TOOK_PLACE = 'not sent: the session has taken place';
 
+/** A recall goes at this hour of the clinic's day: a message that wakes nobody, read when the clinic answers the phone. */
+export const RECALL_TIME = '09:00';
+/** The second recall goes this many days before the window closes, if nothing is booked by then. */
+export const RECALL_CLOSING_DAYS_BEFORE = 14;
+
+/** Why a recall was not sent (decided when it was due). */
+export const NEXT_SESSION_BOOKED = 'not sent: the next session is booked';
+export const COURSE_ENDED = 'not sent: the course has ended';
+/** A recall superseded by the recalls of a later completed session of its course. */
+export const LATER_SESSION_TOOK_PLACE = 'not sent: a later session has taken place';
+
+/** Why a consultation's reminder was not sent. */
+export const CONSULTATION_CANCELLED = 'not sent: the consultation was cancelled';
+export const CONSULTATION_MISSED = 'not sent: the consultation was marked not attended';
+export const CONSULTATION_TOOK_PLACE = 'not sent: the consultation has taken place';
+
+/** What the sender cancels just before sending (see `MessagesRepository.cancelStale`). */
+export const STALE_REASONS: StaleReasons = {
+  sessionNotBooked: 'the session is no longer booked',
+  consultationNotBooked: 'not sent: the consultation is no longer booked',
+  courseEnded: COURSE_ENDED,
+  nextBooked: NEXT_SESSION_BOOKED,
+};
+
 /** `Tuesday 8 December 2026 at 09:30` on the clinic's wall clock. */
 export const inWords = (instant: string, timeZone: string) =>
   `${formatDateWithWeekday(clinicDate(instant, timeZone))} at ${formatClinicTime(instant, timeZone)}`;
 
+/** `between Tuesday 5 January 2027 and Tuesday 2 March 2027`. */
+export const windowInWords = (w: SessionWindow) => `between ${formatDateWithWeekday(w.earliest)} and ${formatDateWithWeekday(w.latest)}`;
+
+/** What a message is about: its dedupe key and the session or consultation it names. */
+interface About {
+  key: string;
+  sessionId: string | null;
+  consultationId?: string;
+}
+
 /**
  * Writes the messages a booking or a completion causes, inside the caller's transaction, so a
  * message exists exactly when the write that causes it committed. One message per kind and
- * session (its dedupe key): booking again or moving rewrites the queued one.
+ * session, course step or consultation (its dedupe key): booking again or moving rewrites the
+ * queued one.
  */
 @Injectable()
 export class OutboxService {
@@ -43,7 +87,7 @@ export class OutboxService {
     const zone = this.clock.timeZone;
     const advice = preTreatmentAdvice(session.scheduledFor, zone, sendAt);
     const clinic = await this.settings.identity(tx);
-    await this.write(tx, 'session_reminder', session.patientId, session.id, sendAt, (firstName) =>
+    await this.write(tx, 'session_reminder', session.patientId, this.ofSession('session_reminder', session.id), sendAt, (firstName) =>
       renderMessage('session_reminder', {
         firstName,
         clinicName: clinic.name,
@@ -57,7 +101,8 @@ export class OutboxService {
   /** The dated aftercare plan of a completed session (the same plan as its aftercare sheet), due now. */
   async sendAftercare(tx: EntityManager, patientId: string, plan: Aftercare): Promise<void> {
     const clinic = await this.settings.identity(tx);
-    await this.write(tx, 'aftercare', patientId, plan.sessionId, this.clock.now().toISOString(), (firstName) =>
+    const about = this.ofSession('aftercare', plan.sessionId);
+    await this.write(tx, 'aftercare', patientId, about, this.clock.now().toISOString(), (firstName) =>
       renderMessage('aftercare', {
         firstName,
         clinicName: clinic.name,
@@ -65,7 +110,68 @@ export class OutboxService {
         outOfHoursPhone: clinic.outOfHoursPhone,
         treatedOn: formatDateWithWeekday(plan.completedOn),
         items: plan.items.map((i) => i.text),
-        nextWindow: `between ${formatDateWithWeekday(plan.nextWindow.earliest)} and ${formatDateWithWeekday(plan.nextWindow.latest)}`,
+        nextWindow: windowInWords(plan.nextWindow),
+      }),
+    );
+  }
+
+  /**
+   * The recalls of a course with sessions left, after its session `sequence` was completed: one
+   * when the next window opens and one 14 days before it closes, each at 09:00 clinic time (the
+   * second only if that is after the first). Whether each is still wanted is decided when it is
+   * due (`cancelStale`); the recalls of an earlier session of the course are superseded.
+   */
+  async recall(
+    tx: EntityManager,
+    step: { courseId: string; sessionId: string; sequence: number; patientId: string; window: SessionWindow },
+  ): Promise<void> {
+    await this.messages.cancelRecalls(tx, step.courseId, LATER_SESSION_TOOK_PLACE);
+    // A window already closed (a course's past, written up late) has nothing left to recall.
+    if (step.window.latest < this.clock.today()) return;
+    const zone = this.clock.timeZone;
+    const clinic = await this.settings.identity(tx);
+    const closingOn = addDays(step.window.latest, -RECALL_CLOSING_DAYS_BEFORE);
+    const recalls: ['recall_open' | 'recall_closing', string][] = [['recall_open', step.window.earliest]];
+    if (closingOn > step.window.earliest) recalls.push(['recall_closing', closingOn]);
+    for (const [template, on] of recalls) {
+      const about = { key: `${template}:${step.courseId}:${step.sequence}`, sessionId: step.sessionId };
+      await this.write(tx, template, step.patientId, about, this.notBeforeNow(clinicWallTime(on, RECALL_TIME, zone)), (firstName) =>
+        renderMessage(template, {
+          firstName,
+          clinicName: clinic.name,
+          clinicPhone: clinic.phone,
+          window: windowInWords(step.window),
+          closesOn: formatDateWithWeekday(step.window.latest),
+        }),
+      );
+    }
+  }
+
+  /**
+   * A consultation's reminder, written with its booking and rewritten when it is moved or paid
+   * for (due 48 hours before, naming what is still to pay); cancelled once the consultation is
+   * cancelled, missed or attended.
+   */
+  async remindOfConsultation(tx: EntityManager, c: Consultation): Promise<void> {
+    if (c.status === 'cancelled' || c.status === 'did_not_attend' || c.status === 'attended') {
+      const reason = { cancelled: CONSULTATION_CANCELLED, did_not_attend: CONSULTATION_MISSED, attended: CONSULTATION_TOOK_PLACE }[
+        c.status
+      ];
+      await this.messages.cancelConsultationReminder(tx, c.id, reason);
+      return;
+    }
+    const zone = this.clock.timeZone;
+    const clinic = await this.settings.identity(tx);
+    const about = { key: `consultation_reminder:${c.id}`, sessionId: null, consultationId: c.id };
+    const sendAt = this.notBeforeNow(addHours(c.startsAt, -REMINDER_HOURS_BEFORE));
+    await this.write(tx, 'consultation_reminder', c.patientId, about, sendAt, (firstName) =>
+      renderMessage('consultation_reminder', {
+        firstName,
+        clinicName: clinic.name,
+        clinicPhone: clinic.phone,
+        when: inWords(c.startsAt, zone),
+        clinicianName: c.type === 'named_doctor' ? (c.clinicianName ?? '') : '',
+        balanceDue: c.balanceDuePence > 0 ? formatPounds(c.balanceDuePence) : '',
       }),
     );
   }
@@ -75,16 +181,27 @@ export class OutboxService {
     await this.messages.cancelReminders(tx, { sessionId }, reason);
   }
 
-  /** A closed course's booked sessions were cancelled with it, and so are their reminders. */
+  /** A closed or completed course's booked sessions were cancelled with it, and so are their reminders; its recalls stop. */
   async cancelOfCourse(tx: EntityManager, courseId: string, reason: string): Promise<void> {
     await this.messages.cancelReminders(tx, { courseId }, reason);
+    await this.messages.cancelRecalls(tx, courseId, COURSE_ENDED);
+  }
+
+  private ofSession(template: MessageTemplate, sessionId: string): About {
+    return { key: `${template}:${sessionId}`, sessionId };
+  }
+
+  /** A message whose time has already come (booked late, or a window already open) goes now. */
+  private notBeforeNow(due: string): string {
+    const now = this.clock.now().toISOString();
+    return Date.parse(due) > Date.parse(now) ? due : now;
   }
 
   private async write(
     tx: EntityManager,
     template: MessageTemplate,
     patientId: string,
-    sessionId: string,
+    about: About,
     sendAt: string,
     render: (firstName: string) => RenderedMessage,
   ): Promise<void> {
@@ -93,9 +210,10 @@ export class OutboxService {
     const rendered = render(recipient.first_name);
     const address = addressOf(recipient);
     await this.messages.upsert(tx, {
-      dedupeKey: `${template}:${sessionId}`,
+      dedupeKey: about.key,
       patientId,
-      sessionId,
+      sessionId: about.sessionId,
+      consultationId: about.consultationId,
       template,
       sendAt,
       subject: rendered.subject,

@@ -321,6 +321,15 @@ export class SessionsService {
       const row = (await this.sessions.find(tx, id)) as SessionRow;
       const aftercare = this.aftercareOf(row, course.legs, after, policy);
       await this.outbox.sendAftercare(tx, session.patient_id, aftercare);
+      if (courseStatus !== 'completed') {
+        await this.outbox.recall(tx, {
+          courseId: session.course_id,
+          sessionId: id,
+          sequence: row.sequence,
+          patientId: session.patient_id,
+          window: aftercare.nextWindow,
+        });
+      }
       return {
         ...toDetail(row, [], this.zone),
         warnings: [...check.warnings, ...(await this.bookingsInsideWindow(tx, session.patient_id, after, policy))],

@@ -3711,7 +3711,10 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, object> = {
         "type": "string",
         "enum": [
           "session_reminder",
-          "aftercare"
+          "aftercare",
+          "recall_open",
+          "recall_closing",
+          "consultation_reminder"
         ]
       },
       "subject": {
@@ -3757,7 +3760,12 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, object> = {
       },
       "sessionId": {
         "type": "string",
-        "nullable": true
+        "nullable": true,
+        "description": "The session it reminds of, or (aftercare, recalls) the completed session it follows."
+      },
+      "consultationId": {
+        "type": "string",
+        "description": "A consultation reminder's consultation."
       },
       "id": {
         "type": "string"
