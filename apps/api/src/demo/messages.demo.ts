@@ -1,6 +1,8 @@
 import { addHours, preTreatmentAdvice } from '@venule/clinical-rules';
 import type { EntityManager } from 'typeorm';
+import { MessageRenderer } from '../messages/message-renderer';
 import { renderMessage } from '../messages/message-templates';
+import { MessageTemplatesRepository } from '../messages/message-templates.repository';
 import { MessagesRepository } from '../messages/messages.repository';
 import { inWords, OutboxService } from '../messages/outbox.service';
 import type { ClinicClock } from '../platform/config/clinic-clock';
@@ -18,7 +20,7 @@ const settings = new SettingsRepository();
  * went out before them, one of them refused by the patient's mail server.
  */
 export async function seedDemoMessages(tx: EntityManager, demo: DemoClinicRepository, clock: ClinicClock): Promise<void> {
-  const outbox = new OutboxService(clock, settings, messages);
+  const outbox = new OutboxService(clock, settings, messages, new MessageRenderer(new MessageTemplatesRepository()));
   const now = clock.now();
   const clinic = await settings.identity(tx);
   const sessions = await demo.sessionsAround(tx, now);

@@ -4,7 +4,8 @@ import { addHours, clinicDate, formatClinicTime, formatDateWithWeekday, preTreat
 import type { EntityManager } from 'typeorm';
 import { ClinicClock } from '../platform/config/clinic-clock';
 import { SettingsRepository } from '../settings/settings.repository';
-import { renderMessage, type RenderedMessage } from './message-templates';
+import { MessageRenderer } from './message-renderer';
+import type { RenderedMessage } from './message-templates';
 import { MessagesRepository, type Recipient } from './messages.repository';
 
 /** A booked session's reminder goes this long before the appointment (SPEC §2 Message). */
@@ -33,6 +34,7 @@ export class OutboxService {
     private readonly clock: ClinicClock,
     private readonly settings: SettingsRepository,
     private readonly messages: MessagesRepository,
+    private readonly renderer: MessageRenderer,
   ) {}
 
   /** The reminder of a booked (or moved) session: due 48 hours before, with the pre-treatment advice as of then. */
@@ -44,7 +46,7 @@ export class OutboxService {
     const advice = preTreatmentAdvice(session.scheduledFor, zone, sendAt);
     const clinic = await this.settings.identity(tx);
     await this.write(tx, 'session_reminder', session.patientId, session.id, sendAt, (firstName) =>
-      renderMessage('session_reminder', {
+      this.renderer.render(tx, 'session_reminder', {
         firstName,
         clinicName: clinic.name,
         clinicPhone: clinic.phone,
@@ -58,7 +60,7 @@ export class OutboxService {
   async sendAftercare(tx: EntityManager, patientId: string, plan: Aftercare): Promise<void> {
     const clinic = await this.settings.identity(tx);
     await this.write(tx, 'aftercare', patientId, plan.sessionId, this.clock.now().toISOString(), (firstName) =>
-      renderMessage('aftercare', {
+      this.renderer.render(tx, 'aftercare', {
         firstName,
         clinicName: clinic.name,
         clinicPhone: clinic.phone,
@@ -86,11 +88,11 @@ export class OutboxService {
     patientId: string,
     sessionId: string,
     sendAt: string,
-    render: (firstName: string) => RenderedMessage,
+    render: (firstName: string) => Promise<RenderedMessage>,
   ): Promise<void> {
     const recipient = await this.messages.recipient(tx, patientId);
     if (!recipient) return;
-    const rendered = render(recipient.first_name);
+    const rendered = await render(recipient.first_name);
     const address = addressOf(recipient);
     await this.messages.upsert(tx, {
       dedupeKey: `${template}:${sessionId}`,
