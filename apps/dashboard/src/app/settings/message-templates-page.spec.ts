@@ -89,7 +89,7 @@ describe('MessageTemplatesPage', () => {
     expect(answerPreview()).toEqual({ subject: REMINDER.subject, text: REMINDER.text, html: REMINDER.html });
     expect(el.querySelector('[data-testid="preview-subject"]')?.textContent).toBe(RENDERED.subject);
     expect(el.querySelector('[data-testid="preview-text"]')?.textContent).toBe(RENDERED.text);
-    expect(el.querySelector('iframe')?.getAttribute('sandbox')).toBe('');
+    expect(el.querySelector('[aria-label="Email preview"]')?.innerHTML).toBe('<p>Dear Alex,</p>');
 
     type('Subject', 'See you on {{when}}');
     expect(answerPreview({ ...RENDERED, subject: 'See you on Wednesday 9 December 2026 at 10:30' }).subject).toBe('See you on {{when}}');

@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -18,9 +17,9 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { DomSanitizer, type SafeHtml } from '@angular/platform-browser';
 import type { EditableMessageTemplate, MessageTemplate, MessageWords, TemplatePlaceholder } from '@venule/api-contract';
 import { Subject, catchError, debounceTime, map, of, switchMap } from 'rxjs';
+import { formatInstant } from '../core/dates';
 import { applyServerFieldErrors, problemCode, problemMessage, problemOf } from '../core/problem';
 import { confirmWith } from '../shared/confirm-dialog';
 import { EmptyState, ErrorState, Loading } from '../shared/view-state';
@@ -37,19 +36,9 @@ function snippet(p: TemplatePlaceholder, part: Part): string {
 }
 
 /**
- * The preview's document: the rendered HTML in a frame that runs no script and loads nothing
- * (sandbox without permissions, and a policy allowing inline styles only), in an email's plain
- * typography.
- */
-const frameDocument = (html: string) =>
-  `<!doctype html><html><head><meta charset="utf-8">` +
-  `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">` +
-  `<style>body{font:15px/1.5 system-ui,sans-serif;color:#1b1b1f;margin:16px;}ul{padding-left:20px;}</style>` +
-  `</head><body>${html}</body></html>`;
-
-/**
  * Message templates (admin): the clinic's words for each message, with the placeholders a
- * template may use, a preview for a made-up patient as the words are typed, saved with the
+ * template may use, a preview for a made-up patient as the words are typed (its HTML through
+ * Angular's sanitizer), saved with the
  * version read, and a reset to the built-in words. The server checks the words; its field errors
  * (from a preview or a save) land on the part they name.
  */
@@ -57,7 +46,6 @@ const frameDocument = (html: string) =>
   selector: 'vn-message-templates-page',
   imports: [
     ReactiveFormsModule,
-    DatePipe,
     MatFormFieldModule,
     MatInputModule,
     MatButtonModule,
@@ -125,11 +113,32 @@ const frameDocument = (html: string) =>
               <p class="vn-muted status">
                 @if (t.customised) {
                   Your clinic’s words{{ t.updatedByName ? ', saved by ' + t.updatedByName : '' }}
-                  {{ t.updatedAt ? 'on ' + (t.updatedAt | date: 'd MMM y, HH:mm') : '' }}.
+                  {{ t.updatedAt ? 'on ' + when(t.updatedAt) : '' }}.
                 } @else {
                   Venule’s built-in words. Save to use your own.
                 }
               </p>
+              <section class="placeholders" aria-labelledby="placeholders-heading">
+                <h3 id="placeholders-heading">Placeholders</h3>
+                <p class="vn-muted">Each puts a value in the message. Insert one where the cursor is in the {{ partNames[target()] }}.</p>
+                <ul>
+                  @for (p of t.placeholders; track p.name) {
+                    <li>
+                      <button
+                        mat-stroked-button
+                        type="button"
+                        class="chip"
+                        (mousedown)="$event.preventDefault()"
+                        (click)="insert(p)"
+                        [attr.aria-label]="'Insert ' + p.name + ' into the ' + partNames[target()]"
+                      >
+                        <code>{{ '{{' + p.name + '}}' }}</code>
+                      </button>
+                      <span class="description">{{ p.description }}</span>
+                    </li>
+                  }
+                </ul>
+              </section>
               <mat-form-field appearance="outline" class="part">
                 <mat-label>Subject</mat-label>
                 <input matInput formControlName="subject" required autocomplete="off" spellcheck="true" (focus)="target.set('subject')" />
@@ -149,27 +158,6 @@ const frameDocument = (html: string) =>
                 <mat-error>{{ message('html') }}</mat-error>
               </mat-form-field>
 
-              <section class="placeholders" aria-labelledby="placeholders-heading">
-                <h3 id="placeholders-heading">Placeholders</h3>
-                <p class="vn-muted">Insert one where the cursor was in the {{ partNames[target()] }}.</p>
-                <ul>
-                  @for (p of t.placeholders; track p.name) {
-                    <li>
-                      <button
-                        mat-stroked-button
-                        type="button"
-                        class="chip"
-                        (mousedown)="$event.preventDefault()"
-                        (click)="insert(p)"
-                        [attr.aria-label]="'Insert ' + p.name + ' into the ' + partNames[target()]"
-                      >
-                        <code>{{ '{{' + p.name + '}}' }}</code>
-                      </button>
-                      <span class="description">{{ p.description }}</span>
-                    </li>
-                  }
-                </ul>
-              </section>
 
               <div class="vn-actions">
                 <button mat-flat-button type="submit" [disabled]="busy()">Save template</button>
@@ -192,8 +180,9 @@ const frameDocument = (html: string) =>
               }
               @if (preview(); as p) {
                 <div class="email" [class.stale]="!!previewProblem()">
-                  <p class="subject"><span class="vn-muted">Subject</span> <strong data-testid="preview-subject">{{ p.subject }}</strong></p>
-                  <iframe sandbox="" title="Email preview" [srcdoc]="previewDocument()"></iframe>
+                  <p class="subject"><span class="vn-muted subject-label">Subject</span><strong data-testid="preview-subject">{{ p.subject }}</strong></p>
+                  <!-- Angular's sanitizer keeps the email's markup and drops anything active (scripts, handlers, styles). -->
+                  <div class="email-body" role="region" aria-label="Email preview" [innerHTML]="p.html"></div>
                 </div>
                 <h3>Plain text</h3>
                 <pre class="text" data-testid="preview-text">{{ p.text }}</pre>
@@ -223,9 +212,11 @@ const frameDocument = (html: string) =>
       background: var(--mat-sys-surface-container-lowest); min-width: 0; }
     h2 { font: var(--mat-sys-title-medium); margin: 0 0 4px; }
     h3 { font: var(--mat-sys-title-small); margin: 16px 0 4px; }
+    .placeholders h3 { margin-top: 0; }
+    .preview .subject .subject-label { margin: 0 8px 0 0; }
     .status { margin: 0 0 16px; }
     .part { display: block; width: 100%; margin-bottom: 8px; }
-    textarea { font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace; font-size: 13px; line-height: 1.45; }
+    .part textarea.mat-mdc-input-element { font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace; font-size: 13px; line-height: 1.45; }
     .placeholders p { margin: 0 0 8px; }
     .placeholders ul { list-style: none; margin: 0 0 16px; padding: 0; display: grid; gap: 6px; }
     .placeholders li { display: grid; grid-template-columns: minmax(150px, max-content) 1fr; gap: 12px; align-items: center; }
@@ -235,10 +226,11 @@ const frameDocument = (html: string) =>
     .vn-actions { margin-bottom: 16px; flex-wrap: wrap; }
     .preview .vn-muted { margin: 0 0 12px; }
     .email { border: 1px solid var(--mat-sys-outline-variant); border-radius: 8px; overflow: hidden; background: #fff; }
-    .email.stale { opacity: 0.6; }
+    .email.stale { border-style: dashed; border-color: var(--mat-sys-outline); }
     .subject { margin: 0; padding: 10px 16px; border-bottom: 1px solid var(--mat-sys-outline-variant);
       background: var(--mat-sys-surface-container-low); overflow-wrap: anywhere; }
-    iframe { display: block; width: 100%; height: 420px; border: 0; background: #fff; }
+    .email-body { padding: 4px 16px; min-height: 160px; color: #1b1b1f; font: 15px/1.5 system-ui, sans-serif;
+      overflow-wrap: anywhere; }
     .text { white-space: pre-wrap; overflow-wrap: anywhere; margin: 0 0 16px; padding: 12px 16px; border-radius: 8px;
       background: var(--mat-sys-surface-container-low); font: 13px/1.5 ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace; }
   `,
@@ -247,10 +239,10 @@ export class MessageTemplatesPage {
   private readonly api = inject(MessageTemplatesApi);
   private readonly fb = inject(NonNullableFormBuilder);
   private readonly dialog = inject(MatDialog);
-  private readonly sanitizer = inject(DomSanitizer);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly injector = inject(Injector);
 
+  protected readonly when = formatInstant;
   protected readonly partNames: Record<Part, string> = { subject: 'subject', text: 'plain text', html: 'HTML' };
   protected readonly templates = signal<EditableMessageTemplate[] | null>(null);
   protected readonly loadError = signal<string | null>(null);
@@ -268,11 +260,6 @@ export class MessageTemplatesPage {
   protected readonly dirty = signal(false);
   /** Bumped whenever a control's errors change in a way the OnPush template must redraw. */
   private readonly tick = signal(0);
-
-  protected readonly previewDocument = computed<SafeHtml>(() =>
-    // The frame is sandboxed without permissions and its policy loads nothing: the HTML can only be looked at.
-    this.sanitizer.bypassSecurityTrustHtml(frameDocument(this.preview()?.html ?? '')),
-  );
 
   protected readonly form = this.fb.group({
     subject: ['', [Validators.required, Validators.maxLength(300)]],
@@ -420,8 +407,9 @@ export class MessageTemplatesPage {
   }
 
   private open(t: EditableMessageTemplate): void {
+    // The same template again (saved, reset, discarded) keeps its preview until the new one comes.
+    if (t.template !== this.chosenName()) this.preview.set(null);
     this.chosenName.set(t.template);
-    this.preview.set(null);
     this.previewProblem.set(null);
     this.form.reset({ subject: t.subject, text: t.text, html: t.html });
     this.dirty.set(false);
