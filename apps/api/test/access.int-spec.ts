@@ -100,6 +100,10 @@ const ROUTE_ACCESS: Record<string, Capability | 'public'> = {
   'GET /api/reports/outcomes': 'readReports',
   'GET /api/messages': 'readBookings',
   'POST /api/messages/:id/resend': 'bookSessions',
+  'GET /api/message-templates': 'manageStaff',
+  'PUT /api/message-templates/:template': 'manageStaff',
+  'POST /api/message-templates/:template/reset': 'manageStaff',
+  'POST /api/message-templates/:template/preview': 'manageStaff',
 };
 
 const concrete = (path: string) => path.replace(/:[A-Za-z]+/g, '00000000-0000-4000-8000-000000000000');

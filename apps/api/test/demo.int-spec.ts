@@ -29,11 +29,20 @@ describe('the demo clinic on the embedded database', () => {
     const first = await TestApp.start({ demo: true, dataDir, embedded: true });
     let before: Record<string, number>;
     try {
+      let admin: StaffClient | undefined;
       for (const role of ROLES) {
         const browser = await StaffClient.open(first.server);
         const res = await browser.post('/api/auth/login', { email: `${role}@demo.venule`, password: 'demo-venule' });
         expect({ role, status: res.status }).toEqual({ role, status: 200 });
+        if (role === 'admin') admin = browser;
       }
+      // The demo clinic signs its aftercare message in its own words; the reminder keeps the built-in ones.
+      const templates = await (admin as StaffClient).get('/api/message-templates');
+      expect(templates.body.map((t: { template: string; customised: boolean }) => [t.template, t.customised])).toEqual([
+        ['session_reminder', false],
+        ['aftercare', true],
+      ]);
+      expect(templates.body[1].text).toContain('With best wishes,\nThe team at {{clinicName}}');
       before = await census(first);
       expect(before['users']).toBeGreaterThanOrEqual(4);
     } finally {

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { shot, signIn, uniqueSurname } from './support';
+import { shot, shotAtBothSizes, signIn, uniqueSurname } from './support';
 
 /** `days` ago in the clinic's zone, as staff type a date: DD/MM/YYYY. */
 const typedDaysAgo = (days: number) =>
@@ -125,4 +125,45 @@ test('admin keeps the clinic settings, which patients then see', async ({ page }
   await expect(page.getByRole('contentinfo')).toContainText('27 Princess Victoria Street, Clifton, Bristol BS8 4BX');
   await expect(page.getByRole('link', { name: '0117 496 0321' })).toHaveAttribute('href', 'tel:01174960321');
   await shot(page, '15c-enquire-identity');
+});
+
+test('admin puts the reminder in the clinic’s own words, seeing the preview as they type', async ({ page }) => {
+  await signIn(page, 'admin');
+  await page.getByRole('link', { name: 'Message templates' }).click();
+  await expect(page).toHaveTitle('Message templates · Venule');
+  await expect(page.getByRole('button', { name: /Session reminder/, pressed: true })).toBeVisible();
+  const subject = page.getByRole('textbox', { name: 'Subject', exact: true });
+  await expect(subject).toHaveValue('Your appointment at {{clinicName}} on {{when}}');
+  const previewSubject = page.getByTestId('preview-subject');
+  await expect(previewSubject).toContainText(/^Your appointment at .+ on \w+day \d+ \w+ \d{4} at 10:30$/);
+  await expect(page.getByRole('region', { name: 'Email preview' }).getByText('Dear Alex,')).toBeVisible();
+  await shotAtBothSizes(page, '16-message-templates');
+
+  await subject.fill('Alex, see you on ');
+  await page.getByRole('button', { name: 'Insert when into the subject' }).click();
+  await expect(subject).toHaveValue('Alex, see you on {{when}}');
+  await subject.fill('{{firstName}}, see you on {{when}}');
+  await expect(previewSubject).toContainText(/^Alex, see you on \w+day \d+ \w+ \d{4} at 10:30$/);
+
+  await page.getByRole('textbox', { name: 'HTML', exact: true }).fill('<p>Dear {{firstName</p>');
+  await expect(page.getByText('The HTML does not compile')).toBeVisible();
+  await expect(page.getByText('The preview shows the last words that worked')).toBeVisible();
+  await page.getByRole('textbox', { name: 'HTML', exact: true }).scrollIntoViewIfNeeded();
+  await shot(page, '16c-message-templates-error');
+  await page
+    .getByRole('textbox', { name: 'HTML', exact: true })
+    .fill('<p>Dear {{firstName}},</p><p>See you on <strong>{{when}}</strong>.</p>');
+  await expect(page.getByRole('region', { name: 'Email preview' }).getByText('See you on')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Save template' }).click();
+  await expect(page.getByText('Saved. Messages written from now on use these words.')).toBeVisible();
+  await expect(page.getByRole('button', { name: /Session reminder\s+Your words/ })).toBeVisible();
+  await shot(page, '16d-message-templates-saved');
+
+  await page.getByRole('button', { name: 'Use the built-in words' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Use the built-in words?' });
+  await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await confirm.getByRole('button', { name: 'Use the built-in words' }).click();
+  await expect(page.getByText('The built-in words are used again.')).toBeVisible();
+  await expect(subject).toHaveValue('Your appointment at {{clinicName}} on {{when}}');
 });

@@ -13,3 +13,4 @@ export * from './reports';
 export * from './frontdesk';
 export * from './clinic';
 export * from './messages';
+export * from './message-templates';

@@ -7,7 +7,7 @@ import { seedDemoCourses } from './courses.demo';
 import { DemoClinicRepository } from './demo-clinic.repository';
 import { seedDemoStaff } from './demo-staff';
 import { seedDemoFrontDesk } from './frontdesk.demo';
-import { seedDemoMessages } from './messages.demo';
+import { seedDemoMessages, seedDemoTemplates } from './messages.demo';
 import { seedDemoPatients } from './patients.demo';
 import { seedDemoScans } from './scans.demo';
 import { seedDemoSettings } from './settings.demo';
@@ -39,6 +39,7 @@ export class DemoClinicService implements OnApplicationBootstrap {
       await seedDemoScans(tx, patients, staff.clinician, today);
       await seedDemoCourses(tx, staff, today, this.config.clinicTimeZone);
       await seedDemoFrontDesk(tx, staff, patients, today, this.config.clinicTimeZone);
+      await seedDemoTemplates(tx, staff);
       await seedDemoMessages(tx, this.clinic, this.clock);
       return true;
     });

@@ -2,17 +2,40 @@ import { addHours, clinicWallTime, courseWindow, formatDateWithWeekday, preTreat
 import type { EntityManager } from 'typeorm';
 import { loadLegTreatments, loadPolicy } from '../clearance/clinical-facts.repository';
 import { ConsultationsRepository, toConsultation } from '../consultations/consultations.repository';
-import { renderMessage } from '../messages/message-templates';
+import { MessageRenderer } from '../messages/message-renderer';
+import { SOURCES, renderMessage } from '../messages/message-templates';
+import { MessageTemplatesRepository } from '../messages/message-templates.repository';
 import { MessagesRepository } from '../messages/messages.repository';
 import { inWords, OutboxService, RECALL_TIME, windowInWords } from '../messages/outbox.service';
 import type { ClinicClock } from '../platform/config/clinic-clock';
 import { SettingsRepository } from '../settings/settings.repository';
 import type { DemoClinicRepository } from './demo-clinic.repository';
+import type { DemoStaff } from './demo-staff';
 
 /** Stateless repositories (every method takes the transaction): the ones the features write with. */
 const messages = new MessagesRepository();
 const settings = new SettingsRepository();
 const consultations = new ConsultationsRepository();
+const templates = new MessageTemplatesRepository();
+
+/**
+ * The demo clinic's own words for its aftercare message, as its admin saved them on the message
+ * templates page: the built-in words, signed by the team. The reminder keeps the built-in words.
+ */
+export async function seedDemoTemplates(tx: EntityManager, staff: DemoStaff): Promise<void> {
+  const builtIn = SOURCES.aftercare;
+  await templates.save(
+    tx,
+    'aftercare',
+    {
+      subject: 'Looking after your legs: your aftercare plan from {{clinicName}}',
+      text: builtIn.text.replace(/\n\{\{clinicName\}\}\n$/, '\nWith best wishes,\nThe team at {{clinicName}}\n'),
+      html: builtIn.html.replace(/<p>\{\{clinicName\}\}<\/p>\n$/, '<p>With best wishes,<br>The team at {{clinicName}}</p>\n'),
+    },
+    0,
+    staff.admin,
+  );
+}
 
 /**
  * The outbox of the demo clinic: every booked session's reminder written as a booking writes it
@@ -23,7 +46,7 @@ const consultations = new ConsultationsRepository();
  * reminders of the consultations to come.
  */
 export async function seedDemoMessages(tx: EntityManager, demo: DemoClinicRepository, clock: ClinicClock): Promise<void> {
-  const outbox = new OutboxService(clock, settings, messages);
+  const outbox = new OutboxService(clock, settings, messages, new MessageRenderer(templates));
   const now = clock.now();
   const clinic = await settings.identity(tx);
   const sessions = await demo.sessionsAround(tx, now);

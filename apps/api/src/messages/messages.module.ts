@@ -1,7 +1,11 @@
 import { Module } from '@nestjs/common';
 import { SettingsModule } from '../settings/settings.module';
 import { Couriers, EmailSender, LoggingSmsProvider, SmsProvider } from './delivery';
+import { MessageRenderer } from './message-renderer';
 import { DeliverySchedule, MessageSender } from './message-sender';
+import { MessageTemplatesController } from './message-templates.controller';
+import { MessageTemplatesRepository } from './message-templates.repository';
+import { MessageTemplatesService } from './message-templates.service';
 import { MessagesController } from './messages.controller';
 import { MessagesRepository } from './messages.repository';
 import { MessagesService } from './messages.service';
@@ -9,15 +13,19 @@ import { OutboxService } from './outbox.service';
 
 /**
  * The message outbox (SPEC §2 Message): features that book and complete sessions write messages
- * through `OutboxService` in their own transaction; the sender delivers them when due.
+ * through `OutboxService` in their own transaction, in the clinic's words for each template (which
+ * the admin edits here); the sender delivers them when due.
  */
 @Module({
   imports: [SettingsModule],
-  controllers: [MessagesController],
+  controllers: [MessagesController, MessageTemplatesController],
   providers: [
     MessagesService,
     MessagesRepository,
     OutboxService,
+    MessageRenderer,
+    MessageTemplatesService,
+    MessageTemplatesRepository,
     MessageSender,
     DeliverySchedule,
     EmailSender,

@@ -13,7 +13,8 @@ import {
 import type { EntityManager } from 'typeorm';
 import { ClinicClock } from '../platform/config/clinic-clock';
 import { SettingsRepository } from '../settings/settings.repository';
-import { renderMessage, type RenderedMessage } from './message-templates';
+import { MessageRenderer } from './message-renderer';
+import type { RenderedMessage } from './message-templates';
 import { MessagesRepository, type Recipient, type StaleReasons } from './messages.repository';
 
 /** A booked session's reminder goes this long before the appointment (SPEC §2 Message). */
@@ -77,6 +78,7 @@ export class OutboxService {
     private readonly clock: ClinicClock,
     private readonly settings: SettingsRepository,
     private readonly messages: MessagesRepository,
+    private readonly renderer: MessageRenderer,
   ) {}
 
   /** The reminder of a booked (or moved) session: due 48 hours before, with the pre-treatment advice as of then. */
@@ -88,7 +90,7 @@ export class OutboxService {
     const advice = preTreatmentAdvice(session.scheduledFor, zone, sendAt);
     const clinic = await this.settings.identity(tx);
     await this.write(tx, 'session_reminder', session.patientId, this.ofSession('session_reminder', session.id), sendAt, (firstName) =>
-      renderMessage('session_reminder', {
+      this.renderer.render(tx, 'session_reminder', {
         firstName,
         clinicName: clinic.name,
         clinicPhone: clinic.phone,
@@ -103,7 +105,7 @@ export class OutboxService {
     const clinic = await this.settings.identity(tx);
     const about = this.ofSession('aftercare', plan.sessionId);
     await this.write(tx, 'aftercare', patientId, about, this.clock.now().toISOString(), (firstName) =>
-      renderMessage('aftercare', {
+      this.renderer.render(tx, 'aftercare', {
         firstName,
         clinicName: clinic.name,
         clinicPhone: clinic.phone,
@@ -136,7 +138,7 @@ export class OutboxService {
     for (const [template, on] of recalls) {
       const about = { key: `${template}:${step.courseId}:${step.sequence}`, sessionId: step.sessionId };
       await this.write(tx, template, step.patientId, about, this.notBeforeNow(clinicWallTime(on, RECALL_TIME, zone)), (firstName) =>
-        renderMessage(template, {
+        this.renderer.render(tx, template, {
           firstName,
           clinicName: clinic.name,
           clinicPhone: clinic.phone,
@@ -165,7 +167,7 @@ export class OutboxService {
     const about = { key: `consultation_reminder:${c.id}`, sessionId: null, consultationId: c.id };
     const sendAt = this.notBeforeNow(addHours(c.startsAt, -REMINDER_HOURS_BEFORE));
     await this.write(tx, 'consultation_reminder', c.patientId, about, sendAt, (firstName) =>
-      renderMessage('consultation_reminder', {
+      this.renderer.render(tx, 'consultation_reminder', {
         firstName,
         clinicName: clinic.name,
         clinicPhone: clinic.phone,
@@ -203,11 +205,11 @@ export class OutboxService {
     patientId: string,
     about: About,
     sendAt: string,
-    render: (firstName: string) => RenderedMessage,
+    render: (firstName: string) => Promise<RenderedMessage>,
   ): Promise<void> {
     const recipient = await this.messages.recipient(tx, patientId);
     if (!recipient) return;
-    const rendered = render(recipient.first_name);
+    const rendered = await render(recipient.first_name);
     const address = addressOf(recipient);
     await this.messages.upsert(tx, {
       dedupeKey: about.key,

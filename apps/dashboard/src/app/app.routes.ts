@@ -67,6 +67,11 @@ export const appRoutes: Route[] = [
         loadChildren: () => import('./settings/settings.routes').then((m) => m.SETTINGS_ROUTES),
       },
       {
+        path: PATHS.messageTemplates,
+        canActivate: [roleGuard('manageStaff')],
+        loadChildren: () => import('./settings/settings.routes').then((m) => m.MESSAGE_TEMPLATE_ROUTES),
+      },
+      {
         path: `${PATHS.account}/${PATHS.password}`,
         title: TITLES.changePassword,
         loadComponent: () => import('./account/change-password-page').then((m) => m.ChangePasswordPage),

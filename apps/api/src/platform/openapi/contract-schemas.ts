@@ -46,6 +46,7 @@ export type ContractSchemaName =
   | 'DiaryAppointment'
   | 'DiaryLane'
   | 'DuplicatePatientProblemExtras'
+  | 'EditableMessageTemplate'
   | 'Enquiry'
   | 'EnquiryRequest'
   | 'FieldError'
@@ -56,6 +57,7 @@ export type ContractSchemaName =
   | 'MedicalHistory'
   | 'MedicalHistoryInput'
   | 'Message'
+  | 'MessageWords'
   | 'MoveSessionRequest'
   | 'NoteAddendum'
   | 'NoteTextRequest'
@@ -85,6 +87,7 @@ export type ContractSchemaName =
   | 'RecordPaymentRequest'
   | 'RecordScanRequest'
   | 'RegisterPatientRequest'
+  | 'ResetMessageTemplateRequest'
   | 'ResetPasswordRequest'
   | 'Scan'
   | 'ScanExpiryRow'
@@ -97,10 +100,12 @@ export type ContractSchemaName =
   | 'SessionNote'
   | 'SessionWindow'
   | 'StaffMember'
+  | 'TemplatePlaceholder'
   | 'UpdateClinicSettingsRequest'
   | 'UpdateConsultationRequest'
   | 'UpdateCourseRequest'
   | 'UpdateEnquiryRequest'
+  | 'UpdateMessageTemplateRequest'
   | 'UpdateNoteRequest'
   | 'UpdatePatientRequest'
   | 'UpdateUserRequest'
@@ -3159,6 +3164,71 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, object> = {
     },
     "description": "Body of the 409 DUPLICATE_PATIENT problem: the records that look like the same person."
   },
+  "EditableMessageTemplate": {
+    "type": "object",
+    "required": [
+      "template",
+      "label",
+      "placeholders",
+      "customised",
+      "version",
+      "updatedAt",
+      "updatedByName",
+      "subject",
+      "text",
+      "html"
+    ],
+    "properties": {
+      "template": {
+        "type": "string",
+        "enum": [
+          "session_reminder",
+          "aftercare",
+          "recall_open",
+          "recall_closing",
+          "consultation_reminder"
+        ]
+      },
+      "label": {
+        "type": "string",
+        "description": "What the message is, in words (`Session reminder`)."
+      },
+      "placeholders": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/TemplatePlaceholder"
+        }
+      },
+      "customised": {
+        "type": "boolean",
+        "description": "False while the built-in words are used."
+      },
+      "version": {
+        "type": "number",
+        "description": "0 until the clinic first saves its own words; carried back by a save or a reset."
+      },
+      "updatedAt": {
+        "type": "string",
+        "format": "date-time",
+        "nullable": true
+      },
+      "updatedByName": {
+        "type": "string",
+        "nullable": true,
+        "description": "Who saved or reset it last."
+      },
+      "subject": {
+        "type": "string"
+      },
+      "text": {
+        "type": "string"
+      },
+      "html": {
+        "type": "string"
+      }
+    },
+    "description": "`GET /api/message-templates`: one template as the clinic sends it now (its own words, or the built-in ones)."
+  },
   "Enquiry": {
     "type": "object",
     "required": [
@@ -3781,6 +3851,26 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, object> = {
       }
     },
     "description": "One message of the outbox. Its text is not part of it: a reminder's pre-treatment advice and\nan aftercare plan are what the patient is handed, but the outbox is a list of deliveries."
+  },
+  "MessageWords": {
+    "type": "object",
+    "required": [
+      "subject",
+      "text",
+      "html"
+    ],
+    "properties": {
+      "subject": {
+        "type": "string"
+      },
+      "text": {
+        "type": "string"
+      },
+      "html": {
+        "type": "string"
+      }
+    },
+    "description": "The three parts of a message, as Handlebars sources or as rendered."
   },
   "MoveSessionRequest": {
     "type": "object",
@@ -5170,6 +5260,18 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, object> = {
     },
     "description": "`POST /api/patients`. A same name + date of birth match answers 409 DUPLICATE_PATIENT unless confirmed."
   },
+  "ResetMessageTemplateRequest": {
+    "type": "object",
+    "required": [
+      "version"
+    ],
+    "properties": {
+      "version": {
+        "type": "number"
+      }
+    },
+    "description": "`POST /api/message-templates/:template/reset`: back to the built-in words, with the `version` read."
+  },
   "ResetPasswordRequest": {
     "type": "object",
     "required": [
@@ -5869,6 +5971,26 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, object> = {
       }
     }
   },
+  "TemplatePlaceholder": {
+    "type": "object",
+    "required": [
+      "name",
+      "description",
+      "list"
+    ],
+    "properties": {
+      "name": {
+        "type": "string"
+      },
+      "description": {
+        "type": "string"
+      },
+      "list": {
+        "type": "boolean"
+      }
+    },
+    "description": "A value a template may use, e.g. `firstName`; a `list` is used as `{{#each advice}}{{this}}{{/each}}`."
+  },
   "UpdateClinicSettingsRequest": {
     "type": "object",
     "required": [
@@ -6023,6 +6145,30 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, object> = {
       }
     },
     "description": "`PATCH /api/enquiries/:id`. `booked` is reached by converting."
+  },
+  "UpdateMessageTemplateRequest": {
+    "type": "object",
+    "required": [
+      "version",
+      "subject",
+      "text",
+      "html"
+    ],
+    "properties": {
+      "version": {
+        "type": "number"
+      },
+      "subject": {
+        "type": "string"
+      },
+      "text": {
+        "type": "string"
+      },
+      "html": {
+        "type": "string"
+      }
+    },
+    "description": "`PUT /api/message-templates/:template`: the clinic's words, with the `version` read (409 when stale)."
   },
   "UpdateNoteRequest": {
     "type": "object",

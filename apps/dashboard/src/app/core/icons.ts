@@ -46,6 +46,7 @@ export const ICONS = [
   'key',
   'lock',
   'logout',
+  'mail',
   'manage_search',
   'menu',
   'monitoring',

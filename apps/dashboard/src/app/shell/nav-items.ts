@@ -32,6 +32,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { label: TITLES.audit, icon: 'history', link: ['/', PATHS.audit], capability: 'readAudit', exact: false },
   { label: TITLES.staff, icon: 'badge', link: ['/', PATHS.staff], capability: 'manageStaff', exact: false },
   { label: TITLES.settings, icon: 'tune', link: ['/', PATHS.settings], capability: 'manageStaff', exact: false },
+  {
+    label: TITLES.messageTemplates,
+    icon: 'mail',
+    link: ['/', PATHS.messageTemplates],
+    capability: 'manageStaff',
+    exact: false,
+  },
 ];
 
 export function navItemsFor(role: Role | null): NavItem[] {

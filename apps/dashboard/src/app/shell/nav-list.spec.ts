@@ -23,7 +23,10 @@ describe('NavList', () => {
     ['reception', ['Diary', 'Enquiries', 'Find a patient', 'Register a patient', 'Who to phone']],
     ['clinician', ['Diary', 'Enquiries', 'Find a patient', 'Register a patient', 'Who to phone']],
     ['manager', ['Diary', 'Enquiries', 'Find a patient', 'Clinic overview', 'Course progress', 'Who to phone', 'Audit trail']],
-    ['admin', ['Find a patient', 'Clinic overview', 'Course progress', 'Audit trail', 'Staff accounts', 'Clinic settings']],
+    [
+      'admin',
+      ['Find a patient', 'Clinic overview', 'Course progress', 'Audit trail', 'Staff accounts', 'Clinic settings', 'Message templates'],
+    ],
   ])('shows %s only the areas that role may use', (role, expected) => {
     expect(labelsFor(role)).toEqual(expected);
   });
@@ -49,6 +52,6 @@ describe('NavList', () => {
     fixture.componentRef.setInput('role', 'admin');
     fixture.detectChanges();
     const hrefs = Array.from((fixture.nativeElement as HTMLElement).querySelectorAll('a')).map((a) => a.getAttribute('href'));
-    expect(hrefs).toEqual(['/patients', '/reports', '/reports/progress', '/audit', '/staff', '/settings']);
+    expect(hrefs).toEqual(['/patients', '/reports', '/reports/progress', '/audit', '/staff', '/settings', '/message-templates']);
   });
 });

@@ -1,0 +1,20 @@
+import { Injectable } from '@nestjs/common';
+import type { MessageTemplate } from '@venule/api-contract';
+import type { EntityManager } from 'typeorm';
+import { MessageTemplatesRepository } from './message-templates.repository';
+import { SOURCES, renderWords, type FactsOf, type RenderedMessage } from './message-templates';
+
+/**
+ * Renders a message in the clinic's words for its template when it has saved its own, else the
+ * built-in ones, read in the caller's transaction: a message written with a booking uses the
+ * words committed when the booking is.
+ */
+@Injectable()
+export class MessageRenderer {
+  constructor(private readonly templates: MessageTemplatesRepository) {}
+
+  async render<T extends keyof FactsOf & MessageTemplate>(tx: EntityManager, template: T, facts: FactsOf[T]): Promise<RenderedMessage> {
+    const own = await this.templates.find(tx, template);
+    return renderWords(own?.words ?? SOURCES[template], facts);
+  }
+}
