@@ -41,6 +41,9 @@ describe('the demo clinic on the embedded database', () => {
       expect(templates.body.map((t: { template: string; customised: boolean }) => [t.template, t.customised])).toEqual([
         ['session_reminder', false],
         ['aftercare', true],
+        ['recall_open', false],
+        ['recall_closing', false],
+        ['consultation_reminder', false],
       ]);
       expect(templates.body[1].text).toContain('With best wishes,\nThe team at {{clinicName}}');
       before = await census(first);

@@ -44,7 +44,13 @@ describe('message templates', () => {
     const res = await admin.get('/api/message-templates');
     expect(res.status).toBe(200);
     const list = res.body as EditableMessageTemplate[];
-    expect(list.map((x) => x.template)).toEqual(['session_reminder', 'aftercare']);
+    expect(list.map((x) => x.template)).toEqual([
+      'session_reminder',
+      'aftercare',
+      'recall_open',
+      'recall_closing',
+      'consultation_reminder',
+    ]);
     const r = list[0];
     expect(r).toMatchObject({ label: 'Session reminder', customised: false, version: 0, updatedByName: null });
     expect(r.subject).toBe('Your appointment at {{clinicName}} on {{when}}');
@@ -145,6 +151,20 @@ describe('message templates', () => {
     } finally {
       await t.db.query(`UPDATE clinic_settings SET clinic_name = 'Venule Vein Clinic' WHERE id = 1`);
     }
+  });
+
+  it('previews every template’s built-in words with sample facts in words: recalls name the window, the consultation the balance', async () => {
+    const list = (await admin.get('/api/message-templates')).body as EditableMessageTemplate[];
+    const previews = new Map<string, { subject: string; text: string }>();
+    for (const x of list) {
+      const res = await admin.post(`/api/message-templates/${x.template}/preview`, { subject: x.subject, text: x.text, html: x.html });
+      expect(res.status).toBe(200);
+      expect(res.body.text).not.toMatch(/\[\w+\]|\d{4}-\d{2}-\d{2}/);
+      previews.set(x.template, res.body);
+    }
+    expect(previews.get('recall_open')?.text).toMatch(/can be booked between \w+day \d+ \w+ \d{4} and \w+day \d+ \w+ \d{4}/);
+    expect(previews.get('recall_closing')?.subject).toMatch(/by \w+day \d+ \w+ \d{4}$/);
+    expect(previews.get('consultation_reminder')?.text).toContain('£25.00 is due on the day');
   });
 
   it('is for admin only', async () => {
