@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { PatientContactHooks } from '../patients/patient-contact-hooks';
+import { PatientsModule } from '../patients/patients.module';
 import { SettingsModule } from '../settings/settings.module';
 import { Couriers, EmailSender, LoggingSmsProvider, SmsProvider } from './delivery';
 import { DeliverySchedule, MessageSender } from './message-sender';
@@ -12,7 +14,7 @@ import { OutboxService } from './outbox.service';
  * through `OutboxService` in their own transaction; the sender delivers them when due.
  */
 @Module({
-  imports: [SettingsModule],
+  imports: [SettingsModule, PatientsModule],
   controllers: [MessagesController],
   providers: [
     MessagesService,
@@ -26,4 +28,9 @@ import { OutboxService } from './outbox.service';
   ],
   exports: [OutboxService, MessagesRepository, MessageSender],
 })
-export class MessagesModule {}
+export class MessagesModule {
+  constructor(contact: PatientContactHooks, outbox: OutboxService) {
+    // A patient's new contact preference or details re-address their queued messages in the same transaction.
+    contact.onChange((tx, patientId) => outbox.readdressQueued(tx, patientId));
+  }
+}

@@ -4399,6 +4399,7 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, object> = {
     "type": "object",
     "required": [
       "clinicNumber",
+      "contactPreference",
       "archived",
       "id",
       "version",
@@ -4414,6 +4415,15 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, object> = {
     "properties": {
       "clinicNumber": {
         "type": "string"
+      },
+      "contactPreference": {
+        "type": "string",
+        "enum": [
+          "email",
+          "sms",
+          "none"
+        ],
+        "description": "`email` needs an email address, `sms` a phone number. Registration defaults to email when given, else sms."
       },
       "archived": {
         "type": "boolean"
@@ -4522,6 +4532,15 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, object> = {
       "gpName": {
         "type": "string",
         "nullable": true
+      },
+      "contactPreference": {
+        "type": "string",
+        "enum": [
+          "email",
+          "sms",
+          "none"
+        ],
+        "description": "`email` needs an email address, `sms` a phone number. Registration defaults to email when given, else sms."
       }
     }
   },
@@ -5158,6 +5177,15 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, object> = {
       "gpName": {
         "type": "string",
         "nullable": true
+      },
+      "contactPreference": {
+        "type": "string",
+        "enum": [
+          "email",
+          "sms",
+          "none"
+        ],
+        "description": "`email` needs an email address, `sms` a phone number. Registration defaults to email when given, else sms."
       }
     },
     "description": "`POST /api/patients`. A same name + date of birth match answers 409 DUPLICATE_PATIENT unless confirmed."
@@ -6084,6 +6112,15 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, object> = {
       "gpName": {
         "type": "string",
         "nullable": true
+      },
+      "contactPreference": {
+        "type": "string",
+        "enum": [
+          "email",
+          "sms",
+          "none"
+        ],
+        "description": "`email` needs an email address, `sms` a phone number. Registration defaults to email when given, else sms."
       }
     },
     "description": "`PATCH /api/patients/:id`: any subset of the fields, the record's current `version`, and archiving."
