@@ -25,6 +25,7 @@ export const PATHS = {
   receipt: 'receipt',
   enquiries: 'enquiries',
   convert: 'convert',
+  messages: 'messages',
 } as const;
 
 export const TITLES = {
@@ -48,6 +49,7 @@ export const TITLES = {
   receipt: 'Receipt',
   enquiries: 'Enquiries',
   convertEnquiry: 'Convert an enquiry',
+  messages: 'Messages',
   forbidden: 'No access',
   notFound: 'Page not found',
 } as const;
@@ -77,4 +79,5 @@ export const links = {
   receipt: (id: string) => ['/', PATHS.consultations, id, PATHS.receipt],
   enquiries: () => ['/', PATHS.enquiries],
   convertEnquiry: (id: string) => ['/', PATHS.enquiries, id, PATHS.convert],
+  messages: () => ['/', PATHS.messages],
 };
