@@ -1,4 +1,15 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, signal, untracked } from '@angular/core';
+import {
+  booleanAttribute,
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  output,
+  signal,
+  untracked,
+} from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
@@ -85,39 +96,38 @@ export const MESSAGE_PAGE_SIZE = 20;
   `,
   styles: `
     .list { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 8px; }
-    .message { display: grid; grid-template-columns: minmax(180px, 1.2fr) minmax(160px, 1fr) minmax(200px, 1.3fr) auto;
+    .message { display: grid; grid-template-columns: minmax(0, 1.1fr) minmax(0, 1fr) minmax(0, 1.2fr) 200px;
+      grid-template-areas: 'what to when state' 'reason reason reason reason';
       gap: 4px 16px; align-items: center; border: 1px solid var(--mat-sys-outline-variant); border-radius: 12px;
       padding: 12px 16px; background: var(--mat-sys-surface-container-lowest); }
-    .what { display: flex; flex-wrap: wrap; align-items: baseline; gap: 4px 8px; }
+    .what { grid-area: what; display: flex; flex-wrap: wrap; align-items: baseline; gap: 4px 8px; }
     .patient { font: var(--mat-sys-title-small); }
     .clinic { font: var(--mat-sys-label-medium); color: var(--mat-sys-on-surface-variant); }
     .template { flex-basis: 100%; }
     .compact .template { font: var(--mat-sys-title-small); }
-    .to { display: flex; align-items: center; gap: 6px; overflow-wrap: anywhere; }
+    .to { grid-area: to; display: flex; align-items: center; gap: 6px; overflow-wrap: anywhere; }
     .to mat-icon, .reason mat-icon { flex: none; font-size: 20px; width: 20px; height: 20px; color: var(--mat-sys-on-surface-variant); }
-    .when { display: flex; flex-direction: column; }
-    .state { display: flex; align-items: center; justify-content: flex-end; gap: 8px; }
+    .when { grid-area: when; display: flex; flex-direction: column; }
+    .state { grid-area: state; display: flex; align-items: center; gap: 8px; }
     .chip { display: inline-block; padding: 2px 10px; border-radius: 8px; font: var(--mat-sys-label-large); white-space: nowrap;
       background: var(--mat-sys-surface-container-highest); color: var(--mat-sys-on-surface); }
-    .state-queued { background: var(--mat-sys-tertiary-container); color: var(--mat-sys-on-tertiary-container); }
+    .state-queued { background: var(--mat-sys-secondary-container); color: var(--mat-sys-on-secondary-container); }
     .state-sent { background: var(--mat-sys-primary-container); color: var(--mat-sys-on-primary-container); }
     .state-failed { background: var(--mat-sys-error-container); color: var(--mat-sys-on-error-container); }
-    .reason { grid-column: 1 / -1; display: flex; align-items: flex-start; gap: 6px; margin: 4px 0 0;
+    .reason { grid-area: reason; display: flex; align-items: flex-start; gap: 6px; margin: 4px 0 0;
       color: var(--mat-sys-on-surface-variant); overflow-wrap: anywhere; }
     .reason.error { color: var(--mat-sys-error); }
     .reason.error mat-icon { color: var(--mat-sys-error); }
-    .reason.not-configured { padding: 6px 10px; border-radius: 8px; background: var(--mat-sys-secondary-container);
-      color: var(--mat-sys-on-secondary-container); }
+    .reason.not-configured { padding: 6px 10px; border-radius: 8px; background: var(--mat-sys-surface-container-high);
+      color: var(--mat-sys-on-surface); }
     .reason.not-configured mat-icon { color: inherit; }
     mat-paginator { background: transparent; }
     @media (max-width: 1100px) {
-      .message { grid-template-columns: 1fr 1fr auto; }
-      .what { grid-column: 1 / -1; }
-      .state { grid-row: 1; grid-column: 3; }
+      .message { grid-template-columns: minmax(0, 1fr) minmax(0, 1fr) 200px;
+        grid-template-areas: 'what what state' 'to when state' 'reason reason reason'; }
     }
     @media (max-width: 599px) {
-      .message { grid-template-columns: 1fr; }
-      .state { grid-row: auto; grid-column: auto; justify-content: flex-start; }
+      .message { grid-template-columns: minmax(0, 1fr); grid-template-areas: 'what' 'to' 'when' 'state' 'reason'; }
     }
   `,
 })
@@ -130,7 +140,7 @@ export class MessageList {
   readonly state = input<MessageState | null>(null);
   readonly patientId = input<string | null>(null);
   /** On a patient's page: their messages, without their name on each. */
-  readonly compact = input(false);
+  readonly compact = input(false, { transform: booleanAttribute });
   readonly label = input('Messages');
   /** Each page as it arrives (the outbox names the patient it is filtered by from it). */
   readonly loaded = output<Page<Message>>();
