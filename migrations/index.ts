@@ -20,6 +20,7 @@ import { SearchIndexesWithoutPendingList1796033300000 } from './1796033300000-Se
 import { ReportPlans1796033400000 } from './1796033400000-ReportPlans';
 import { Messages1796033500000 } from './1796033500000-Messages';
 import { RecallsAndConsultationReminders1796033600000 } from './1796033600000-RecallsAndConsultationReminders';
+import { ContactPreference1796033650000 } from './1796033650000-ContactPreference';
 import { MessageTemplates1796033700000 } from './1796033700000-MessageTemplates';
 
 /** Every migration, oldest first (one a line). TypeORM runs the ones not yet applied at start-up. */
@@ -46,5 +47,6 @@ export const MIGRATIONS = [
   ReportPlans1796033400000,
   Messages1796033500000,
   RecallsAndConsultationReminders1796033600000,
+  ContactPreference1796033650000,
   MessageTemplates1796033700000,
 ];

@@ -199,6 +199,70 @@ describe('the message outbox', () => {
     expect(smtp.received.slice(already).some((r) => r.to.includes('07700 900777'))).toBe(false);
   });
 
+  it('follows the patient’s contact preference, moving queued messages with it; opting out cancels them and the ones written after', async () => {
+    const { patientId, courseId } = await booked(8);
+    const [reminder] = await messagesOf(patientId);
+    const patient = (await staff.reception.get(`/api/patients/${patientId}`)).body;
+    expect(reminder).toMatchObject({ channel: 'email', to: patient.email });
+
+    const bySms = await staff.reception.patch(`/api/patients/${patientId}`, { version: patient.version, contactPreference: 'sms' });
+    expect(bySms.status).toBe(200);
+    expect(await messagesOf(patientId)).toEqual([
+      expect.objectContaining({ id: reminder['id'], channel: 'sms', to: patient.phone, state: 'queued' }),
+    ]);
+
+    const byEmail = await staff.reception.patch(`/api/patients/${patientId}`, { version: bySms.body.version, contactPreference: 'email' });
+    expect((await messagesOf(patientId))[0]).toMatchObject({ channel: 'email', to: patient.email, state: 'queued' });
+    expect((await bodyOf(reminder['id'] as string)).body_html).toContain('<li>');
+
+    const optedOut = await staff.reception.patch(`/api/patients/${patientId}`, {
+      version: byEmail.body.version,
+      contactPreference: 'none',
+    });
+    expect(optedOut.status).toBe(200);
+    const later = await clinic.book(courseId, instantIn(30, 0));
+    const optOut = { state: 'cancelled', lastError: 'not sent: the patient has opted out of messages' };
+    expect(await messagesOf(patientId)).toEqual([
+      expect.objectContaining({ sessionId: later, ...optOut }),
+      expect.objectContaining({ id: reminder['id'], ...optOut }),
+    ]);
+    const already = smtp.received.length;
+    await sender.deliverDue(new Date(Date.now() + 40 * 24 * HOUR));
+    expect(smtp.received.slice(already).some((r) => r.to.includes(patient.email))).toBe(false);
+  });
+
+  it('texts an email-less patient’s reminder as before, and emails it once they give an address and choose email', async () => {
+    const registered = await staff.reception.post('/api/patients', {
+      firstName: 'Later',
+      lastName: 'Email',
+      dateOfBirth: '1981-04-05',
+      sex: 'female',
+      phone: '07700 900778',
+      confirmDuplicate: true,
+    });
+    expect(registered.body.contactPreference).toBe('sms');
+    const patientId = registered.body.id as string;
+    await clinic.book(await clinic.course(patientId), instantIn(9, 0));
+    const [reminder] = await messagesOf(patientId);
+    expect(reminder).toMatchObject({ channel: 'sms', to: '07700 900778' });
+    const changed = await staff.reception.patch(`/api/patients/${patientId}`, {
+      version: registered.body.version,
+      email: 'later.email@example.org',
+      contactPreference: 'email',
+    });
+    expect(changed.status).toBe(200);
+    expect((await messagesOf(patientId))[0]).toMatchObject({
+      id: reminder['id'],
+      channel: 'email',
+      to: 'later.email@example.org',
+      state: 'queued',
+    });
+    const { body_text, body_html } = await bodyOf(reminder['id'] as string);
+    expect(body_html).toMatch(/^<p>Dear Later,<br>/);
+    expect(body_html).not.toContain('\n');
+    expect(body_text).toContain('Dear Later,');
+  });
+
   it('never sends a message twice when two senders run at once', async () => {
     const patients = [await booked(6), await booked(6), await booked(6)];
     const later = new Date(Date.now() + 7 * 24 * HOUR);

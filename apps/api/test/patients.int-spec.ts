@@ -273,13 +273,56 @@ describe('patient registry', () => {
 
     it('lets one way of reaching the patient be removed, but not the last', async () => {
       const created = await staff.reception.post('/api/patients', person());
-      const noEmail = await staff.reception.patch(`/api/patients/${created.body.id}`, { version: 1, email: null });
+      const stillPreferred = await staff.reception.patch(`/api/patients/${created.body.id}`, { version: 1, email: null });
+      expect(stillPreferred.status).toBe(400);
+      expect(stillPreferred.body.errors).toEqual([
+        { field: 'email', messages: ['cannot be removed while messages go by email: change the contact preference first'] },
+      ]);
+      const noEmail = await staff.reception.patch(`/api/patients/${created.body.id}`, {
+        version: 1,
+        email: null,
+        contactPreference: 'sms',
+      });
       expect(noEmail.status).toBe(200);
       expect(noEmail.body.email).toBeNull();
       const noPhone = await staff.reception.patch(`/api/patients/${created.body.id}`, { version: 2, phone: null });
       expect(noPhone.status).toBe(400);
       expect(fieldsOf(noPhone.body)).toEqual(['phone']);
       expect((await staff.reception.get(`/api/patients/${created.body.id}`)).body.phone).not.toBeNull();
+    });
+
+    it('keeps how the patient wants messages: email by default when there is an address, else text; opting out is audited', async () => {
+      const withEmail = await staff.reception.post('/api/patients', person());
+      expect(withEmail.body.contactPreference).toBe('email');
+      expect((await staff.reception.post('/api/patients', person({ email: null }))).body.contactPreference).toBe('sms');
+      const chosen = await staff.reception.post('/api/patients', person({ contactPreference: 'none' }));
+      expect(chosen.status).toBe(201);
+      expect(chosen.body.contactPreference).toBe('none');
+
+      const noAddress = await staff.reception.post('/api/patients', person({ email: null, contactPreference: 'email' }));
+      expect(noAddress.status).toBe(400);
+      expect(noAddress.body.errors).toEqual([
+        { field: 'contactPreference', messages: ['cannot be email: the patient has no email address'] },
+      ]);
+      const noPhone = await staff.reception.post('/api/patients', person({ phone: null, contactPreference: 'sms' }));
+      expect(noPhone.body.errors).toEqual([
+        { field: 'contactPreference', messages: ['cannot be text message: the patient has no phone number'] },
+      ]);
+      const unknown = await staff.reception.post('/api/patients', person({ contactPreference: 'post' }));
+      expect(unknown.body.errors).toEqual([{ field: 'contactPreference', messages: ['must be one of email, sms, none'] }]);
+
+      const id = withEmail.body.id as string;
+      expect(fieldsOf((await staff.reception.patch(`/api/patients/${id}`, { version: 1, contactPreference: null })).body)).toEqual([
+        'contactPreference',
+      ]);
+      const optedOut = await staff.reception.patch(`/api/patients/${id}`, { version: 1, contactPreference: 'none' });
+      expect(optedOut.status).toBe(200);
+      expect(optedOut.body).toMatchObject({ contactPreference: 'none', version: 2 });
+      const events = await t.db.query(
+        `SELECT action, fields FROM audit_events WHERE entity = 'patient' AND entity_id = $1 AND action = 'update'`,
+        [id],
+      );
+      expect(events).toEqual([{ action: 'update', fields: ['contactPreference'] }]);
     });
 
     it('lets managers and admins read but not change demographics', async () => {

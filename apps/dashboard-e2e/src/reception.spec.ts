@@ -52,7 +52,7 @@ test('reception signs in, registers, searches by keyboard and opens the patient'
   await search.press('Enter');
   await expect(page).toHaveURL(/\/patients\/[^/]+$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Eleanor ${lastName}`);
-  await expect(page.getByRole('tab')).toHaveText(['Details', 'Scans', 'Courses']);
+  await expect(page.getByRole('tab')).toHaveText(['Details', 'Scans', 'Courses', 'Messages']);
   await shot(page, '06-patient-page');
   await page.getByRole('tab', { name: 'Scans' }).click();
   await expect(page.getByRole('heading', { name: 'Clearance today' })).toBeVisible();

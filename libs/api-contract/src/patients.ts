@@ -3,6 +3,10 @@ import type { IsoDate, RecordMeta } from './common';
 export const SEXES = ['female', 'male', 'other', 'unknown'] as const;
 export type Sex = (typeof SEXES)[number];
 
+/** How the patient wants the clinic's messages: by email, by text message, or none at all (opted out). */
+export const CONTACT_PREFERENCES = ['email', 'sms', 'none'] as const;
+export type ContactPreference = (typeof CONTACT_PREFERENCES)[number];
+
 export interface PatientInput {
   firstName: string;
   lastName: string;
@@ -14,6 +18,8 @@ export interface PatientInput {
   address?: string | null;
   postcode?: string | null;
   gpName?: string | null;
+  /** `email` needs an email address, `sms` a phone number. Registration defaults to email when given, else sms. */
+  contactPreference?: ContactPreference;
 }
 
 /** `POST /api/patients`. A same name + date of birth match answers 409 DUPLICATE_PATIENT unless confirmed. */
@@ -29,6 +35,7 @@ export interface UpdatePatientRequest extends Partial<PatientInput> {
 
 export interface Patient extends RecordMeta, PatientInput {
   clinicNumber: string;
+  contactPreference: ContactPreference;
   archived: boolean;
 }
 

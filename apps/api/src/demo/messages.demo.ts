@@ -5,6 +5,7 @@ import { ConsultationsRepository, toConsultation } from '../consultations/consul
 import { MessageRenderer } from '../messages/message-renderer';
 import { SOURCES, renderMessage } from '../messages/message-templates';
 import { MessageTemplatesRepository } from '../messages/message-templates.repository';
+import { NO_MAIL_SERVER } from '../messages/delivery';
 import { MessagesRepository } from '../messages/messages.repository';
 import { inWords, OutboxService, RECALL_TIME, windowInWords } from '../messages/outbox.service';
 import type { ClinicClock } from '../platform/config/clinic-clock';
@@ -41,16 +42,17 @@ export async function seedDemoTemplates(tx: EntityManager, staff: DemoStaff): Pr
  * The outbox of the demo clinic: every booked session's reminder written as a booking writes it
  * (queued; the ones due within 48 hours go to the sender at once, and without a mail server come
  * out failed as "not sent"), and for the sessions given in the last two weeks the reminders that
- * went out before them, one of them refused by the patient's mail server; the recalls of every
- * course with sessions left, the first whose window is open already recalled; and the
- * reminders of the consultations to come.
+ * went out before them: one refused by the patient's mail server, one not sent for want of a mail
+ * server (as the demo runs), so reception has both kinds of failed message to find and resend; the
+ * recalls of every course with sessions left, the first whose window is open already recalled; and
+ * the reminders of the consultations to come.
  */
 export async function seedDemoMessages(tx: EntityManager, demo: DemoClinicRepository, clock: ClinicClock): Promise<void> {
   const outbox = new OutboxService(clock, settings, messages, new MessageRenderer(templates));
   const now = clock.now();
   const clinic = await settings.identity(tx);
   const sessions = await demo.sessionsAround(tx, now);
-  let refused = false;
+  let past = 0;
   for (const s of sessions) {
     const scheduledFor = s.scheduled_for.toISOString();
     if (s.status === 'scheduled' && s.scheduled_for > now) {
@@ -68,8 +70,8 @@ export async function seedDemoMessages(tx: EntityManager, demo: DemoClinicReposi
       when: inWords(scheduledFor, clock.timeZone),
       advice: preTreatmentAdvice(scheduledFor, clock.timeZone, sendAt).items.map((i) => i.text),
     });
-    const failed = !refused;
-    refused = true;
+    past += 1;
+    const refusedBy = past === 1 ? 'patient' : past === 2 ? 'no server' : null;
     await messages.insertPast(tx, {
       dedupeKey: `session_reminder:${s.id}`,
       patientId: s.patient_id,
@@ -82,12 +84,15 @@ export async function seedDemoMessages(tx: EntityManager, demo: DemoClinicReposi
       html: rendered.html,
       sendAt,
       createdAt: addHours(scheduledFor, -24 * 7),
-      state: failed ? 'failed' : 'sent',
-      sentAt: failed ? null : addHours(sendAt, 1 / 60),
+      state: refusedBy ? 'failed' : 'sent',
+      sentAt: refusedBy ? null : addHours(sendAt, 1 / 60),
       attempts: 1,
-      lastError: failed
-        ? `SMTP: Can't send mail - all recipients were rejected: 550 5.1.1 <${recipient.email}>: Recipient address rejected`
-        : null,
+      lastError:
+        refusedBy === 'patient'
+          ? `SMTP: Can't send mail - all recipients were rejected: 550 5.1.1 <${recipient.email}>: Recipient address rejected`
+          : refusedBy === 'no server'
+            ? NO_MAIL_SERVER
+            : null,
     });
   }
   await seedRecalls(tx, demo, outbox, clock);

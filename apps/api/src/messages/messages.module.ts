@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { PatientContactHooks } from '../patients/patient-contact-hooks';
+import { PatientsModule } from '../patients/patients.module';
 import { SettingsModule } from '../settings/settings.module';
 import { Couriers, EmailSender, LoggingSmsProvider, SmsProvider } from './delivery';
 import { MessageRenderer } from './message-renderer';
@@ -17,7 +19,7 @@ import { OutboxService } from './outbox.service';
  * the admin edits here); the sender delivers them when due.
  */
 @Module({
-  imports: [SettingsModule],
+  imports: [SettingsModule, PatientsModule],
   controllers: [MessagesController, MessageTemplatesController],
   providers: [
     MessagesService,
@@ -34,4 +36,9 @@ import { OutboxService } from './outbox.service';
   ],
   exports: [OutboxService, MessagesRepository, MessageSender],
 })
-export class MessagesModule {}
+export class MessagesModule {
+  constructor(contact: PatientContactHooks, outbox: OutboxService) {
+    // A patient's new contact preference or details re-address their queued messages in the same transaction.
+    contact.onChange((tx, patientId) => outbox.readdressQueued(tx, patientId));
+  }
+}

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Message, MessageChannel, MessageState, MessageTemplate } from '@venule/api-contract';
+import type { ContactPreference, Message, MessageChannel, MessageState, MessageTemplate } from '@venule/api-contract';
 import type { EntityManager } from 'typeorm';
 
 interface MessageRow {
@@ -95,19 +95,44 @@ export interface StaleReasons {
   nextBooked: string;
 }
 
-/** Who a message is addressed to: the patient's name and contact details. */
+/** Who a message is addressed to: the patient's name, contact details and how they want messages. */
 export interface Recipient {
   first_name: string;
   email: string | null;
   phone: string | null;
+  contact_preference: ContactPreference;
 }
+
+/** Where a message goes; `cancelledBecause` when it is not to be sent at all. */
+export interface MessageAddress {
+  channel: MessageChannel;
+  to: string;
+  cancelledBecause?: string;
+}
+
+/** The plain text as HTML, escaped: the HTML part of a text message re-addressed to email. */
+const TEXT_AS_HTML = `'<p>' || replace(replace(replace(replace(body_text, '&', '&amp;'), '<', '&lt;'), '>', '&gt;'), E'\\n', '<br>') || '</p>'`;
 
 /** The message outbox: all its SQL and the mapping to the contract. */
 @Injectable()
 export class MessagesRepository {
   async recipient(m: EntityManager, patientId: string): Promise<Recipient | null> {
-    const [row] = await m.query(`SELECT first_name, email, phone FROM patients WHERE id = $1`, [patientId]);
+    const [row] = await m.query(`SELECT first_name, email, phone, contact_preference FROM patients WHERE id = $1`, [patientId]);
     return row ?? null;
+  }
+
+  /**
+   * Sends the patient's queued messages to `to` (a text message keeps its HTML part unused), or
+   * cancels them with the reason. Messages already sent, failed or cancelled stay as they were.
+   */
+  async readdressQueued(m: EntityManager, patientId: string, to: MessageAddress): Promise<void> {
+    await m.query(
+      `UPDATE messages
+          SET channel = $2, "to" = $3, body_html = CASE WHEN $2 = 'email' THEN coalesce(body_html, ${TEXT_AS_HTML}) ELSE body_html END,
+              state = CASE WHEN $4::text IS NULL THEN 'queued' ELSE 'cancelled' END, last_error = $4, version = version + 1, updated_at = now()
+        WHERE patient_id = $1 AND state = 'queued' AND (channel <> $2 OR "to" <> $3 OR $4::text IS NOT NULL)`,
+      [patientId, to.channel, to.to, to.cancelledBecause ?? null],
+    );
   }
 
   /**

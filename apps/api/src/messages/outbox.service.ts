@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Aftercare, Consultation, MessageChannel, MessageTemplate, SessionWindow } from '@venule/api-contract';
+import type { Aftercare, Consultation, MessageTemplate, SessionWindow } from '@venule/api-contract';
 import {
   addDays,
   addHours,
@@ -15,7 +15,7 @@ import { ClinicClock } from '../platform/config/clinic-clock';
 import { SettingsRepository } from '../settings/settings.repository';
 import { MessageRenderer } from './message-renderer';
 import type { RenderedMessage } from './message-templates';
-import { MessagesRepository, type Recipient, type StaleReasons } from './messages.repository';
+import { MessagesRepository, type MessageAddress, type Recipient, type StaleReasons } from './messages.repository';
 
 /** A booked session's reminder goes this long before the appointment (SPEC §2 Message). */
 export const REMINDER_HOURS_BEFORE = 48;
@@ -24,6 +24,9 @@ export const REMINDER_HOURS_BEFORE = 48;
 export const BOOKING_CANCELLED = 'not sent: the booking was cancelled';
 /** Why a missed session's reminder was not sent. */
 export const BOOKING_MISSED = 'not sent: the session was marked not attended';
+
+/** Why a message to a patient who opted out of messages was not sent (kept, so the outbox shows it). */
+export const OPTED_OUT = 'not sent: the patient has opted out of messages';
 
 /** Why a reminder still queued when its session was completed was not sent. */
 export const SESSION_TOOK_PLACE = 'not sent: the session has taken place';
@@ -199,6 +202,12 @@ export class OutboxService {
     return Date.parse(due) > Date.parse(now) ? due : now;
   }
 
+  /** After a change of contact preference or details: the patient's queued messages go the new way, or are cancelled on opt-out. */
+  async readdressQueued(tx: EntityManager, patientId: string): Promise<void> {
+    const recipient = await this.messages.recipient(tx, patientId);
+    if (recipient) await this.messages.readdressQueued(tx, patientId, addressOf(recipient));
+  }
+
   private async write(
     tx: EntityManager,
     template: MessageTemplate,
@@ -229,9 +238,14 @@ export class OutboxService {
   }
 }
 
-/** Email when the patient has an address, else a text message; nowhere to send it is said, not hidden. */
-function addressOf(r: Recipient): { channel: MessageChannel; to: string; cancelledBecause?: string } {
-  if (r.email) return { channel: 'email', to: r.email };
-  if (r.phone) return { channel: 'sms', to: r.phone };
+/**
+ * The way the patient chose (the database keeps its address present); an opted-out patient's
+ * message is written cancelled with the reason, and nowhere to send it is said, not hidden.
+ */
+function addressOf(r: Recipient): MessageAddress {
+  if (r.contact_preference === 'none')
+    return { channel: r.email ? 'email' : 'sms', to: r.email ?? r.phone ?? '', cancelledBecause: OPTED_OUT };
+  if (r.contact_preference === 'email' && r.email) return { channel: 'email', to: r.email };
+  if (r.contact_preference === 'sms' && r.phone) return { channel: 'sms', to: r.phone };
   return { channel: 'sms', to: '', cancelledBecause: 'not sent: the patient has no email address or phone number' };
 }

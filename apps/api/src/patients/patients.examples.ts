@@ -28,6 +28,7 @@ export const patientExample: Patient = {
   address: null,
   postcode: 'SW1A 1AA',
   gpName: null,
+  contactPreference: 'email',
   archived: false,
 };
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Patient, PatientSummary } from '@venule/api-contract';
+import type { ContactPreference, Patient, PatientSummary } from '@venule/api-contract';
 import type { EntityManager } from 'typeorm';
 import type { RegisterPatientDto } from './dto/register-patient.dto';
 import type { SearchOptions, SummaryRow } from './patient-search';
@@ -16,6 +16,7 @@ const COLUMNS = {
   address: 'address',
   postcode: 'postcode',
   gpName: 'gp_name',
+  contactPreference: 'contact_preference',
   archived: 'archived',
 } as const;
 export type PatientField = keyof typeof COLUMNS;
@@ -24,7 +25,8 @@ export const PATIENT_FIELDS = Object.keys(COLUMNS) as PatientField[];
 const PATIENT_SELECT = `
   SELECT p.id, p.version, p.created_at AS "createdAt", p.updated_at AS "updatedAt", p.clinic_number AS "clinicNumber",
          p.first_name AS "firstName", p.last_name AS "lastName", to_char(p.date_of_birth, 'YYYY-MM-DD') AS "dateOfBirth",
-         p.sex, p.phone, p.email, p.address, p.postcode, p.gp_name AS "gpName", p.archived
+         p.sex, p.phone, p.email, p.address, p.postcode, p.gp_name AS "gpName",
+         p.contact_preference AS "contactPreference", p.archived
   FROM patients p`;
 
 const SUMMARY_SELECT = `
@@ -59,6 +61,8 @@ export interface PastRegistrationRow {
   archived: boolean;
   registered_days_ago: number;
   ord: number;
+  /** Defaults as at registration: email when there is an address, else sms. */
+  contact_preference?: ContactPreference;
 }
 
 /** The patient registry: all the SQL, and the one mapping to the contract. */
@@ -99,8 +103,9 @@ export class PatientsRepository {
   /** Returns the new patient's id. */
   async insert(m: EntityManager, dto: RegisterPatientDto, createdBy: string): Promise<string> {
     const [row] = await m.query(
-      `INSERT INTO patients (first_name, last_name, date_of_birth, sex, phone, email, address, postcode, gp_name, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+      `INSERT INTO patients (first_name, last_name, date_of_birth, sex, phone, email, address, postcode, gp_name, created_by, contact_preference)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, coalesce($11, CASE WHEN $6::text IS NULL THEN 'sms' ELSE 'email' END))
+       RETURNING id`,
       [
         dto.firstName,
         dto.lastName,
@@ -112,6 +117,7 @@ export class PatientsRepository {
         dto.postcode ?? null,
         dto.gpName ?? null,
         createdBy,
+        dto.contactPreference ?? null,
       ],
     );
     return row.id;
@@ -148,11 +154,14 @@ export class PatientsRepository {
     createdBy: string,
   ): Promise<{ id: string; first_name: string; last_name: string }[]> {
     return m.query(
-      `INSERT INTO patients (first_name, last_name, date_of_birth, sex, phone, email, address, postcode, gp_name, archived, created_by, created_at, updated_at)
+      `INSERT INTO patients (first_name, last_name, date_of_birth, sex, phone, email, address, postcode, gp_name, archived, created_by, created_at, updated_at,
+                             contact_preference)
        SELECT r.first_name, r.last_name, r.date_of_birth, r.sex, r.phone, r.email, r.address, r.postcode, r.gp_name, r.archived, $2,
-              now() - make_interval(days => r.registered_days_ago), now() - make_interval(days => r.registered_days_ago)
+              now() - make_interval(days => r.registered_days_ago), now() - make_interval(days => r.registered_days_ago),
+              coalesce(r.contact_preference, CASE WHEN r.email IS NULL THEN 'sms' ELSE 'email' END)
        FROM jsonb_to_recordset($1::jsonb) AS r(first_name text, last_name text, date_of_birth date, sex text, phone text,
-            email text, address text, postcode text, gp_name text, archived boolean, registered_days_ago int, ord int)
+            email text, address text, postcode text, gp_name text, archived boolean, registered_days_ago int, ord int,
+            contact_preference text)
        ORDER BY r.ord
        RETURNING id, first_name, last_name`,
       [JSON.stringify(rows), createdBy],

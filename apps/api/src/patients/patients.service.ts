@@ -6,13 +6,16 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../platform/audit/audit.service';
 import { ClinicClock } from '../platform/config/clinic-clock';
 import { DomainError, notFound, validationFailed, versionConflict } from '../platform/errors/domain-error';
-import { requireWayToReach, type RegisterPatientDto } from './dto/register-patient.dto';
+import { requireReachableAsPreferred, requireWayToReach, type RegisterPatientDto } from './dto/register-patient.dto';
 import type { SearchPatientsQuery } from './dto/search-patients.dto';
 import type { UpdatePatientDto } from './dto/update-patient.dto';
 import type { SearchOptions } from './patient-search';
+import { PatientContactHooks } from './patient-contact-hooks';
 import { PATIENT_FIELDS, PatientsRepository, type PatientField } from './patients.repository';
 
-const REQUIRED: PatientField[] = ['firstName', 'lastName', 'dateOfBirth', 'sex', 'archived'];
+const REQUIRED: PatientField[] = ['firstName', 'lastName', 'dateOfBirth', 'sex', 'contactPreference', 'archived'];
+/** Changing any of these changes where the patient's queued messages go. */
+const ADDRESSING: PatientField[] = ['contactPreference', 'email', 'phone'];
 
 /**
  * The patient registry (SPEC §2): registration with the duplicate warning, demographics with
@@ -25,6 +28,7 @@ export class PatientsService {
     private readonly audit: AuditService,
     private readonly clock: ClinicClock,
     private readonly patients: PatientsRepository,
+    private readonly contactHooks: PatientContactHooks,
   ) {}
 
   private checkBirthDate(dateOfBirth: string | undefined | null): void {
@@ -41,6 +45,12 @@ export class PatientsService {
   async registerIn(tx: EntityManager, dto: RegisterPatientDto, actorId: string): Promise<Patient> {
     this.checkBirthDate(dto.dateOfBirth);
     requireWayToReach(dto);
+    if (dto.contactPreference) {
+      requireReachableAsPreferred(
+        { phone: dto.phone ?? null, email: dto.email ?? null, contactPreference: dto.contactPreference },
+        'contactPreference',
+      );
+    }
     // Two receptionists registering the same person at once: the second waits and sees the first.
     await this.patients.lockRegistration(tx, dto.firstName, dto.lastName, dto.dateOfBirth);
     const matches = await this.patients.sameNameAndBirth(tx, dto.firstName, dto.lastName, dto.dateOfBirth);
@@ -83,10 +93,17 @@ export class PatientsService {
           'cannot be removed: the clinic needs a phone number or an email address',
         );
       }
+      const contactPreference = dto.contactPreference ?? current.contactPreference;
+      requireReachableAsPreferred(
+        { phone, email, contactPreference },
+        dto.contactPreference !== undefined ? 'contactPreference' : dto.email === null ? 'email' : 'phone',
+      );
       if (changed.length === 0) return current;
       const written = await this.patients.update(tx, id, dto.version, Object.fromEntries(changed.map((f) => [f, dto[f] ?? null])));
       if (!written) throw versionConflict('The patient record');
       await this.audit.record({ actorId, action: 'update', entity: 'patient', entityId: id, patientId: id, fields: changed }, tx);
+      // The messages still waiting go where the patient now wants them, or not at all (opted out).
+      if (changed.some((f) => ADDRESSING.includes(f))) await this.contactHooks.changed(tx, id);
       return this.load(id, tx);
     });
   }

@@ -48,6 +48,11 @@ export const appRoutes: Route[] = [
         loadChildren: () => import('./frontdesk/frontdesk.routes').then((m) => m.ENQUIRY_ROUTES),
       },
       {
+        path: PATHS.messages,
+        canActivate: [roleGuard('readBookings')],
+        loadChildren: () => import('./messages/messages.routes').then((m) => m.MESSAGE_ROUTES),
+      },
+      {
         path: PATHS.reports,
         loadChildren: () => import('./reports/reports.routes').then((m) => m.REPORT_ROUTES),
       },

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { SEXES, type RegisterPatientRequest, type Sex } from '@venule/api-contract';
+import { CONTACT_PREFERENCES, SEXES, type ContactPreference, type RegisterPatientRequest, type Sex } from '@venule/api-contract';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { invalidFields } from '../../platform/errors/domain-error';
+import { invalidFields, validationFailed } from '../../platform/errors/domain-error';
 import { IsPlausiblePhone, IsRealDate, normalisePostcode, PERSON_NAME, Tidy, UK_POSTCODE } from './patient-fields';
 
 export const EARLIEST_BIRTH_DATE = '1900-01-01';
@@ -72,6 +72,39 @@ export class PatientFieldsDto {
   @IsString({ message: 'must be text' })
   @MaxLength(120, { message: 'must be at most 120 characters' })
   gpName?: string | null;
+
+  @ApiPropertyOptional({
+    enum: CONTACT_PREFERENCES,
+    description:
+      'How the clinic sends reminders and aftercare: email (needs an email address), sms (needs a phone number) or none (opted out). ' +
+      'Registration defaults to email when an address is given, else sms.',
+  })
+  @IsOptional()
+  @IsIn(CONTACT_PREFERENCES, { message: `must be one of ${CONTACT_PREFERENCES.join(', ')}` })
+  contactPreference?: ContactPreference;
+}
+
+/** The chosen way of sending messages must have its address (the database holds the same rule). */
+export function requireReachableAsPreferred(
+  p: { phone: string | null; email: string | null; contactPreference: ContactPreference },
+  field: 'contactPreference' | 'phone' | 'email',
+): void {
+  if (p.contactPreference === 'email' && p.email === null) {
+    throw validationFailed(
+      field,
+      field === 'contactPreference'
+        ? 'cannot be email: the patient has no email address'
+        : 'cannot be removed while messages go by email: change the contact preference first',
+    );
+  }
+  if (p.contactPreference === 'sms' && p.phone === null) {
+    throw validationFailed(
+      field,
+      field === 'contactPreference'
+        ? 'cannot be text message: the patient has no phone number'
+        : 'cannot be removed while messages go by text message: change the contact preference first',
+    );
+  }
 }
 
 /** Phone, email or both: the clinic must be able to reach the patient (the form says the same). */

@@ -4497,6 +4497,7 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, object> = {
     "type": "object",
     "required": [
       "clinicNumber",
+      "contactPreference",
       "archived",
       "id",
       "version",
@@ -4512,6 +4513,15 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, object> = {
     "properties": {
       "clinicNumber": {
         "type": "string"
+      },
+      "contactPreference": {
+        "type": "string",
+        "enum": [
+          "email",
+          "sms",
+          "none"
+        ],
+        "description": "`email` needs an email address, `sms` a phone number. Registration defaults to email when given, else sms."
       },
       "archived": {
         "type": "boolean"
@@ -4620,6 +4630,15 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, object> = {
       "gpName": {
         "type": "string",
         "nullable": true
+      },
+      "contactPreference": {
+        "type": "string",
+        "enum": [
+          "email",
+          "sms",
+          "none"
+        ],
+        "description": "`email` needs an email address, `sms` a phone number. Registration defaults to email when given, else sms."
       }
     }
   },
@@ -5256,6 +5275,15 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, object> = {
       "gpName": {
         "type": "string",
         "nullable": true
+      },
+      "contactPreference": {
+        "type": "string",
+        "enum": [
+          "email",
+          "sms",
+          "none"
+        ],
+        "description": "`email` needs an email address, `sms` a phone number. Registration defaults to email when given, else sms."
       }
     },
     "description": "`POST /api/patients`. A same name + date of birth match answers 409 DUPLICATE_PATIENT unless confirmed."
@@ -6238,6 +6266,15 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, object> = {
       "gpName": {
         "type": "string",
         "nullable": true
+      },
+      "contactPreference": {
+        "type": "string",
+        "enum": [
+          "email",
+          "sms",
+          "none"
+        ],
+        "description": "`email` needs an email address, `sms` a phone number. Registration defaults to email when given, else sms."
       }
     },
     "description": "`PATCH /api/patients/:id`: any subset of the fields, the record's current `version`, and archiving."

@@ -61,6 +61,8 @@ export const ICONS = [
   'schedule',
   'search',
   'search_off',
+  'send',
+  'sms',
   'sync_problem',
   'table_chart',
   'task_alt',

@@ -26,6 +26,7 @@ export const PATHS = {
   receipt: 'receipt',
   enquiries: 'enquiries',
   convert: 'convert',
+  messages: 'messages',
 } as const;
 
 export const TITLES = {
@@ -50,6 +51,7 @@ export const TITLES = {
   receipt: 'Receipt',
   enquiries: 'Enquiries',
   convertEnquiry: 'Convert an enquiry',
+  messages: 'Messages',
   forbidden: 'No access',
   notFound: 'Page not found',
 } as const;
@@ -80,4 +82,5 @@ export const links = {
   receipt: (id: string) => ['/', PATHS.consultations, id, PATHS.receipt],
   enquiries: () => ['/', PATHS.enquiries],
   convertEnquiry: (id: string) => ['/', PATHS.enquiries, id, PATHS.convert],
+  messages: () => ['/', PATHS.messages],
 };

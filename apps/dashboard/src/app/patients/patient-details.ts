@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import type { Patient } from '@venule/api-contract';
 import { formatDate } from '../core/dates';
-import { SEX_LABELS } from './patient-form';
+import { CONTACT_PREFERENCE_LABELS, SEX_LABELS } from './patient-form';
 
 @Component({
   selector: 'vn-patient-details',
@@ -15,6 +15,7 @@ import { SEX_LABELS } from './patient-form';
       <div><dt>Sex</dt><dd>{{ sexLabels[p.sex] }}</dd></div>
       <div><dt>Phone</dt><dd>{{ p.phone || '—' }}</dd></div>
       <div><dt>Email</dt><dd>{{ p.email || '—' }}</dd></div>
+      <div><dt>Reminders and aftercare by</dt><dd>{{ preferenceLabels[p.contactPreference] }}</dd></div>
       <div class="wide"><dt>Address</dt><dd class="address">{{ p.address || '—' }}@if (p.postcode) {<br />{{ p.postcode }}}</dd></div>
       <div><dt>GP</dt><dd>{{ p.gpName || '—' }}</dd></div>
       <div><dt>Clinic number</dt><dd>{{ p.clinicNumber }}</dd></div>
@@ -35,4 +36,5 @@ export class PatientDetails {
   readonly patient = input.required<Patient>();
   protected readonly format = formatDate;
   protected readonly sexLabels = SEX_LABELS;
+  protected readonly preferenceLabels = CONTACT_PREFERENCE_LABELS;
 }

@@ -18,7 +18,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
-import { SEXES, type IsoDate, type PatientInput, type Sex } from '@venule/api-contract';
+import { CONTACT_PREFERENCES, SEXES, type ContactPreference, type IsoDate, type PatientInput, type Sex } from '@venule/api-contract';
 import type { DateTime } from 'luxon';
 import { isoDateOf, pickerDate, pickerError } from '../core/clinic-dates';
 import { todayIso } from '../core/dates';
@@ -26,6 +26,12 @@ import { applyServerFieldErrors, describeFieldErrors, problemMessage, problemOf 
 import { focusFirstInvalid, revealAfterRender } from '../shared/reveal';
 
 export const SEX_LABELS: Record<Sex, string> = { female: 'Female', male: 'Male', other: 'Other', unknown: 'Not stated' };
+
+export const CONTACT_PREFERENCE_LABELS: Record<ContactPreference, string> = {
+  email: 'Email',
+  sms: 'Text message',
+  none: 'No messages (opted out)',
+};
 
 /**
  * Patient demographics form, used to register and to edit. The page owns the request; when it
@@ -36,6 +42,13 @@ const reachableBy =
   (other: 'phone' | 'email'): ValidatorFn =>
   (control) =>
     !control.value?.trim() && !control.parent?.get(other)?.value?.trim() ? { required: true } : null;
+
+/** Messages by email need an email address, by text message a phone number. */
+const preferenceReachable: ValidatorFn = (control) => {
+  if (control.value === 'email' && !control.parent?.get('email')?.value?.trim()) return { noEmail: true };
+  if (control.value === 'sms' && !control.parent?.get('phone')?.value?.trim()) return { noPhone: true };
+  return null;
+};
 
 @Component({
   selector: 'vn-patient-form',
@@ -103,6 +116,18 @@ const reachableBy =
             <input matInput formControlName="email" type="email" autocomplete="off" />
             <mat-error>{{ message('email', 'Enter an email address or a phone number') }}</mat-error>
           </mat-form-field>
+          <mat-form-field appearance="outline">
+            <mat-label>Reminders and aftercare by</mat-label>
+            <mat-select formControlName="contactPreference" required>
+              @for (p of preferences; track p) {
+                <mat-option [value]="p">{{ preferenceLabels[p] }}</mat-option>
+              }
+            </mat-select>
+            @if (form.controls.contactPreference.value === 'none') {
+              <mat-hint>Nothing is sent; the outbox shows each message as not sent</mat-hint>
+            }
+            <mat-error>{{ preferenceMessage() }}</mat-error>
+          </mat-form-field>
           <mat-form-field appearance="outline" class="wide">
             <mat-label>Address</mat-label>
             <textarea matInput formControlName="address" rows="2" autocomplete="off"></textarea>
@@ -147,6 +172,10 @@ export class PatientForm {
 
   protected readonly sexes = SEXES;
   protected readonly sexLabels = SEX_LABELS;
+  protected readonly preferences = CONTACT_PREFERENCES;
+  protected readonly preferenceLabels = CONTACT_PREFERENCE_LABELS;
+  /** A new patient's preference follows the details given (email when there is one) until someone chooses it. */
+  private following = true;
   protected readonly today = pickerDate(todayIso());
   protected readonly banner = signal<string | null>(null);
 
@@ -160,15 +189,23 @@ export class PatientForm {
     address: [''],
     postcode: ['', Validators.maxLength(16)],
     gpName: [''],
+    contactPreference: ['' as ContactPreference | '', [Validators.required, preferenceReachable]],
   });
 
   constructor() {
     // Either field being filled in settles the other's "one way to reach" error.
     this.form.controls.phone.valueChanges.subscribe(() => this.form.controls.email.updateValueAndValidity({ emitEvent: false }));
     this.form.controls.email.valueChanges.subscribe(() => this.form.controls.phone.updateValueAndValidity({ emitEvent: false }));
+    for (const field of ['phone', 'email'] as const) {
+      this.form.controls[field].valueChanges.subscribe(() => this.followContactDetails());
+    }
+    this.form.controls.contactPreference.valueChanges.subscribe(() => {
+      if (this.form.controls.contactPreference.dirty) this.following = false;
+    });
     effect(() => {
       const initial = this.initial();
       if (initial) {
+        this.following = !initial.contactPreference;
         this.form.reset({
           ...initial,
           dateOfBirth: pickerDate(initial.dateOfBirth),
@@ -177,7 +214,9 @@ export class PatientForm {
           address: initial.address ?? '',
           postcode: initial.postcode ?? '',
           gpName: initial.gpName ?? '',
+          contactPreference: initial.contactPreference ?? '',
         });
+        this.followContactDetails();
       }
     });
     effect(() => {
@@ -214,6 +253,25 @@ export class PatientForm {
     return fallback;
   }
 
+  protected preferenceMessage(): string {
+    const control = this.form.controls.contactPreference;
+    const server = control.getError('server') as string | null;
+    if (server) return server;
+    if (control.hasError('noEmail')) return 'Add an email address, or choose another way';
+    if (control.hasError('noPhone')) return 'Add a phone number, or choose another way';
+    return 'Choose how the patient gets messages';
+  }
+
+  private followContactDetails(): void {
+    const control = this.form.controls.contactPreference;
+    if (this.following) {
+      const { email, phone } = this.form.getRawValue();
+      const preferred = email.trim() ? 'email' : phone.trim() ? 'sms' : '';
+      if (control.value !== preferred) control.setValue(preferred, { emitEvent: false });
+    }
+    control.updateValueAndValidity({ emitEvent: false });
+  }
+
   protected submit(): void {
     if (this.form.invalid) {
       this.form.markAllAsTouched();
@@ -232,6 +290,7 @@ export class PatientForm {
       address: blankToNull(value.address),
       postcode: blankToNull(value.postcode),
       gpName: blankToNull(value.gpName),
+      contactPreference: value.contactPreference || undefined,
     });
   }
 }

@@ -22,6 +22,7 @@ const patient: Patient = {
   sex: 'female',
   phone: '07700 900123',
   email: 'ann@example.org',
+  contactPreference: 'email',
 };
 
 async function open(role: Role, url = '/patients/p-1') {
@@ -47,12 +48,12 @@ async function open(role: Role, url = '/patients/p-1') {
 describe('PatientPage', () => {
   it('hides the Medical history tab from reception', async () => {
     const { tabs } = await open('reception');
-    expect(tabs).toEqual(['Details', 'Scans', 'Courses']);
+    expect(tabs).toEqual(['Details', 'Scans', 'Courses', 'Messages']);
   });
 
   it.each<Role>(['clinician', 'manager'])('shows the Medical history tab to a %s', async (role) => {
     const { tabs } = await open(role);
-    expect(tabs).toEqual(['Details', 'Medical history', 'Scans', 'Courses']);
+    expect(tabs).toEqual(['Details', 'Medical history', 'Scans', 'Courses', 'Messages']);
   });
 
   it('lets reception edit and archive, but not a manager', async () => {
@@ -88,6 +89,17 @@ describe('PatientPage', () => {
     http.expectNone('/api/patients/p-1/clearance');
     expect(el.querySelector('header vn-clearance-badge')?.textContent).toContain('Cleared until 30/06/2027');
     expect(el.querySelector('vn-scans-panel vn-leg-clearance')?.textContent).toContain('Valid until 30/06/2027');
+  });
+
+  it('lists the patient’s messages on the Messages tab, with how they get them', async () => {
+    const { el, http, harness } = await open('reception', '/patients/p-1?tab=messages');
+    http.expectOne('/api/patients/p-1/clearance').flush(clearanceOf(leg('no_scan'), leg('no_scan', undefined, 'right'), [NO_HISTORY]));
+    http
+      .expectOne((r) => r.url === '/api/messages' && r.params.get('patientId') === 'p-1')
+      .flush({ items: [], total: 0, limit: 20, offset: 0 });
+    await harness.fixture.whenStable();
+    expect(el.textContent).toContain('Reminders and aftercare by email to ann@example.org.');
+    expect(el.textContent).toContain('No messages yet');
   });
 
   it('shows an admin no clearance and no clinical tabs', async () => {

@@ -7,7 +7,8 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTabsModule } from '@angular/material/tabs';
 import { Title } from '@angular/platform-browser';
 import { Router, RouterLink } from '@angular/router';
-import type { Patient } from '@venule/api-contract';
+import type { ContactPreference, Patient } from '@venule/api-contract';
+import type { IconName } from '../core/icons';
 import { can } from '../core/access';
 import { PatientsApi } from '../core/api';
 import { ageOn, formatDate, todayIso } from '../core/dates';
@@ -20,9 +21,11 @@ import { PatientClearance, PatientClearanceStore } from '../scans/patient-cleara
 import { ScansPanel } from '../scans/scans-panel';
 import { PatientCourses } from '../courses/patient-courses';
 import { MedicalHistoryPanel } from './medical-history/medical-history-panel';
+import { MessageList } from '../messages/message-list';
 import { PatientDetails } from './patient-details';
+import { CONTACT_PREFERENCE_LABELS } from './patient-form';
 
-export const PATIENT_TABS = ['details', 'history', 'scans', 'courses'] as const;
+export const PATIENT_TABS = ['details', 'history', 'scans', 'courses', 'messages'] as const;
 export type PatientTab = (typeof PATIENT_TABS)[number];
 
 @Component({
@@ -40,6 +43,7 @@ export type PatientTab = (typeof PATIENT_TABS)[number];
     PatientCourses,
     PatientClearance,
     ScansPanel,
+    MessageList,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   // The header badge and the Scans tab share one clearance request.
@@ -105,6 +109,27 @@ export type PatientTab = (typeof PATIENT_TABS)[number];
             </ng-template>
           </mat-tab>
         }
+        @if (canReadMessages()) {
+          <mat-tab label="Messages">
+            <ng-template matTabContent>
+              <div class="tab">
+                <div class="messages-head">
+                  <p class="preference">
+                    <mat-icon aria-hidden="true">{{ preferenceIcons[p.contactPreference] }}</mat-icon>
+                    @if (p.contactPreference === 'none') {
+                      <span>Opted out: reminders and aftercare plans are not sent.</span>
+                    } @else {
+                      <span>Reminders and aftercare by {{ preferenceLabels[p.contactPreference].toLowerCase() }} to {{ p.contactPreference === 'email' ? p.email : p.phone }}.</span>
+                    }
+                    @if (canWrite()) { <a mat-button [routerLink]="editLink(p.id)">Change</a> }
+                  </p>
+                  <a mat-button [routerLink]="messagesLink" [queryParams]="{ patientId: p.id }"><mat-icon>mail</mat-icon> Open in Messages</a>
+                </div>
+                <vn-message-list [patientId]="p.id" compact [label]="'Messages to ' + p.firstName + ' ' + p.lastName" />
+              </div>
+            </ng-template>
+          </mat-tab>
+        }
       </mat-tab-group>
     } @else {
       <vn-loading label="Loading patient…" />
@@ -119,6 +144,9 @@ export type PatientTab = (typeof PATIENT_TABS)[number];
       background: var(--mat-sys-surface-container-highest); color: var(--mat-sys-on-surface); font: var(--mat-sys-label-large); }
     .archived mat-icon { font-size: 18px; width: 18px; height: 18px; }
     .tab { padding: 24px 4px; }
+    .messages-head { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 8px; margin-bottom: 12px; }
+    .preference { display: flex; align-items: center; gap: 8px; margin: 0; }
+    .preference mat-icon { color: var(--mat-sys-on-surface-variant); }
   `,
 })
 export class PatientPage {
@@ -145,13 +173,15 @@ export class PatientPage {
   protected readonly canAudit = computed(() => can(this.session.role(), 'readAudit'));
   protected readonly canReadClearance = computed(() => can(this.session.role(), 'readClearance'));
   protected readonly canReadCourses = computed(() => can(this.session.role(), 'readBookings'));
+  protected readonly canReadMessages = computed(() => can(this.session.role(), 'readBookings'));
   /** The tabs this role sees, in order: an admin manages accounts and sees no clinical tabs. */
   protected readonly visibleTabs = computed<PatientTab[]>(() =>
     PATIENT_TABS.filter(
       (t) =>
         (t !== 'history' || this.canReadHistory()) &&
         (t !== 'scans' || this.canReadClearance()) &&
-        (t !== 'courses' || this.canReadCourses()),
+        (t !== 'courses' || this.canReadCourses()) &&
+        (t !== 'messages' || this.canReadMessages()),
     ),
   );
   protected readonly selectedIndex = computed(() => Math.max(0, this.visibleTabs().indexOf((this.tab() ?? 'details') as PatientTab)));
@@ -164,6 +194,9 @@ export class PatientPage {
   protected readonly searchLink = links.patientSearch();
   protected readonly auditLink = links.audit();
   protected readonly editLink = links.editPatient;
+  protected readonly messagesLink = links.messages();
+  protected readonly preferenceLabels = CONTACT_PREFERENCE_LABELS;
+  protected readonly preferenceIcons: Record<ContactPreference, IconName> = { email: 'mail', sms: 'sms', none: 'block' };
 
   constructor() {
     effect(() => {

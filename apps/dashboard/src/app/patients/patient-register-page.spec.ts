@@ -92,6 +92,32 @@ describe('PatientRegisterPage', () => {
     expect(errorAt('firstName')).toBeNull();
   });
 
+  it('sends messages by email when an address is given, by text when only a phone is, and lets the patient opt out', async () => {
+    const { http, fill, submit, set, el, harness, errorAt } = await setup();
+    await fill();
+    const preference = () => el().querySelector('mat-select[formcontrolname=contactPreference]')?.textContent?.trim();
+    expect(preference()).toBe('Email');
+    set('email', '');
+    await harness.fixture.whenStable();
+    expect(preference()).toBe('Text message');
+
+    (el().querySelector('mat-select[formcontrolname=contactPreference]') as HTMLElement).click();
+    await harness.fixture.whenStable();
+    (Array.from(document.querySelectorAll('mat-option')).find((o) => o.textContent?.includes('Email')) as HTMLElement).click();
+    await harness.fixture.whenStable();
+    await submit();
+    http.expectNone('/api/patients');
+    expect(errorAt('contactPreference')).toBe('Add an email address, or choose another way');
+
+    (el().querySelector('mat-select[formcontrolname=contactPreference]') as HTMLElement).click();
+    await harness.fixture.whenStable();
+    (Array.from(document.querySelectorAll('mat-option')).find((o) => o.textContent?.includes('opted out')) as HTMLElement).click();
+    await harness.fixture.whenStable();
+    expect(el().textContent).toContain('Nothing is sent; the outbox shows each message as not sent');
+    await submit();
+    expect(http.expectOne('/api/patients').request.body).toMatchObject({ phone: '07700 900123', email: null, contactPreference: 'none' });
+  });
+
   it('reads a date of birth typed the British way, DD/MM/YYYY, and sends it as YYYY-MM-DD', async () => {
     const { http, fill, submit, set } = await setup();
     await fill();

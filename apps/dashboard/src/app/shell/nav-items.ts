@@ -24,6 +24,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     exact: false,
     countsNewEnquiries: true,
   },
+  { label: TITLES.messages, icon: 'mail', link: ['/', PATHS.messages], capability: 'readBookings', exact: false },
   { label: TITLES.patientSearch, icon: 'person_search', link: ['/', PATHS.patients], capability: 'readPatients', exact: true },
   { label: TITLES.newPatient, icon: 'person_add', link: ['/', PATHS.patients, PATHS.newPatient], capability: 'writePatients', exact: true },
   { label: TITLES.reports, icon: 'monitoring', link: ['/', PATHS.reports], capability: 'readReports', exact: true },

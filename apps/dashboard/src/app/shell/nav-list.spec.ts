@@ -20,9 +20,9 @@ describe('NavList', () => {
   );
 
   it.each<[Role, string[]]>([
-    ['reception', ['Diary', 'Enquiries', 'Find a patient', 'Register a patient', 'Who to phone']],
-    ['clinician', ['Diary', 'Enquiries', 'Find a patient', 'Register a patient', 'Who to phone']],
-    ['manager', ['Diary', 'Enquiries', 'Find a patient', 'Clinic overview', 'Course progress', 'Who to phone', 'Audit trail']],
+    ['reception', ['Diary', 'Enquiries', 'Messages', 'Find a patient', 'Register a patient', 'Who to phone']],
+    ['clinician', ['Diary', 'Enquiries', 'Messages', 'Find a patient', 'Register a patient', 'Who to phone']],
+    ['manager', ['Diary', 'Enquiries', 'Messages', 'Find a patient', 'Clinic overview', 'Course progress', 'Who to phone', 'Audit trail']],
     [
       'admin',
       ['Find a patient', 'Clinic overview', 'Course progress', 'Audit trail', 'Staff accounts', 'Clinic settings', 'Message templates'],
