@@ -18,6 +18,7 @@ import { openApiDocument } from './platform/openapi/openapi-document';
 import { registerCsrfProtection } from './platform/http/csrf';
 import { registerAllowedHosts } from './platform/http/allowed-hosts';
 import { registerDashboard } from './platform/http/dashboard';
+import { registerGracefulShutdown } from './platform/http/graceful-shutdown';
 import { registerInputGuard } from './platform/http/input-guard';
 import { registerSecurityHeaders } from './platform/http/security-headers';
 
@@ -53,6 +54,7 @@ export async function createApp(config: AppConfig, database: DatabaseTarget): Pr
   const fastify = app.getHttpAdapter().getInstance();
   // Headers trickled in byte by byte (slowloris) are cut off well before the request timeout.
   fastify.server.headersTimeout = 15_000;
+  registerGracefulShutdown(fastify);
   registerAllowedHosts(fastify, config.allowedHosts);
   await registerSecurityHeaders(fastify, { https: config.cookieSecure });
   await fastify.register(fastifyCookie);

@@ -1,7 +1,8 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Public } from '../auth/access.decorators';
+import { DomainError } from '../platform/errors/domain-error';
 import { ApiProblems, ApiResult, type SchemaObject } from '../platform/openapi/api-docs';
 
 const INDICATORS: SchemaObject = {
@@ -30,7 +31,13 @@ export class HealthController {
   @Get()
   // Documented above (503 is problem+json here); no-cache as Terminus's default.
   @HealthCheck({ noCache: true, swaggerDocumentation: false })
-  check() {
-    return this.health.check([() => this.database.pingCheck('database', { timeout: 3000 })]);
+  async check() {
+    try {
+      return await this.health.check([() => this.database.pingCheck('database', { timeout: 3000 })]);
+    } catch (error) {
+      // Terminus's 503 carries no message; the database is the one thing checked, so name it.
+      if (error instanceof ServiceUnavailableException) throw new DomainError('SERVICE_UNAVAILABLE', 'The database is unreachable.');
+      throw error;
+    }
   }
 }

@@ -32,6 +32,8 @@ export class TestApp {
       ownerSql?: string;
       /** Server only: the API logs in as a role of its own, a member of venule_app, as in production. */
       ownLogin?: boolean;
+      /** Reach the database through another address (a proxy the test can cut) instead of directly. */
+      route?: (target: DatabaseTarget) => Promise<DatabaseTarget>;
     } = {},
   ): Promise<TestApp> {
     // `embedded` forces PGlite for tests about the embedded database itself (persistence on disk).
@@ -74,6 +76,7 @@ export class TestApp {
     // The API itself runs as a role that may not change the schema; test fixtures that must are
     // created here, as the owner, before the migrations (which grant the runtime role DML on them).
     if (options.ownerSql) await ownerQuery(target, options.ownerSql);
+    if (options.route) target = await options.route(target);
     const app = await createApp(config, target);
     return new TestApp(app, config, async () => {
       await app.close();

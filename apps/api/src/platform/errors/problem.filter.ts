@@ -30,6 +30,40 @@ const CODE_BY_STATUS: Record<number, ErrorCode> = {
   503: 'SERVICE_UNAVAILABLE',
 };
 
+/** Socket errors of a database connection that cannot be made or was cut. */
+const UNREACHABLE_ERRNO = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
+/** SQLSTATEs of a server that is stopping, starting or full: 57P01–57P03 and too_many_connections. */
+const UNAVAILABLE_SQLSTATE = new Set(['57P01', '57P02', '57P03', '53300']);
+/** What `pg` and `pg-pool` throw when a connection ends under a query or none can be had in time. */
+const UNREACHABLE_MESSAGE =
+  /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Client was closed)/;
+
+/**
+ * The database is down or restarting, not the request at fault: answered 503 so clients and load
+ * balancers retry, instead of 500. Looks through TypeORM's `driverError` and `cause`.
+ */
+export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
+  // Not `instanceof Error`: socket errors may come from another realm (a test's VM context).
+  if (typeof error !== 'object' || error === null || depth > 3) return false;
+  const { code, message, driverError, cause } = error as { code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown };
+  if (typeof code === 'string' && (UNREACHABLE_ERRNO.has(code) || UNAVAILABLE_SQLSTATE.has(code) || code.startsWith('08'))) return true;
+  if (typeof message === 'string' && UNREACHABLE_MESSAGE.test(message)) return true;
+  const inner = driverError ?? cause;
+  return inner !== error && isDatabaseUnavailable(inner, depth + 1);
+}
+
+/** Seconds a client is asked to wait before retrying while the database is unreachable. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
 export function toProblem(error: unknown): Problem & Record<string, unknown> {
   if (error instanceof DomainError) {
     const status = ERROR_STATUS[error.code];
@@ -48,6 +82,16 @@ export function toProblem(error: unknown): Problem & Record<string, unknown> {
     const body = error.getResponse();
     const detail = typeof body === 'string' ? body : String((body as { message?: unknown }).message ?? error.message);
     return { type: 'about:blank', title: PROBLEM_TITLES[status] ?? 'Error', status, detail, code };
+  }
+  if (isDatabaseUnavailable(error)) {
+    return {
+      type: 'about:blank',
+      title: PROBLEM_TITLES[503] as string,
+      status: 503,
+      detail: 'The database cannot be reached at the moment. Try again in a few seconds.',
+      code: 'SERVICE_UNAVAILABLE',
+      retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS,
+    };
   }
   return { type: 'about:blank', title: 'Internal error', status: 500, detail: 'Something went wrong on our side.', code: 'INTERNAL_ERROR' };
 }
@@ -77,10 +121,18 @@ export class ProblemFilter implements ExceptionFilter {
       void reply.type('text/html').sendFile('index.html');
       return;
     }
-    if (problem.status >= 500) {
+    if (problem.code === 'SERVICE_UNAVAILABLE') {
+      // Expected while the database restarts: one line per request, no stack.
+      this.logger.warn(
+        `${request.method} ${request.url.split('?')[0]}: ${problem.detail} (${error instanceof Error ? error.message : String(error)})`,
+      );
+    } else if (problem.status >= 500) {
       this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     }
-    if (problem.code === 'TOO_MANY_REQUESTS' && typeof problem['retryAfterSeconds'] === 'number') {
+    if (
+      (problem.code === 'TOO_MANY_REQUESTS' || problem.code === 'SERVICE_UNAVAILABLE') &&
+      typeof problem['retryAfterSeconds'] === 'number'
+    ) {
       void reply.header('Retry-After', String(problem['retryAfterSeconds']));
     }
     void reply.status(problem.status).header('Content-Type', 'application/problem+json').send(problem);
