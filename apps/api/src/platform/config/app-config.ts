@@ -34,6 +34,10 @@ class Environment {
 
   @IsOptional()
   @IsString()
+  VENULE_SQL_CAPTURE?: string;
+
+  @IsOptional()
+  @IsString()
   CLINIC_TIMEZONE?: string;
 
   @IsOptional()
@@ -128,6 +132,8 @@ export interface AppConfig {
   mailFrom: string;
   /** Run the outbox's sender in this process (every minute). */
   sendMessages: boolean;
+  /** A file every statement the API's pool runs is appended to, with its parameters (benchmarks); off when undefined. */
+  sqlCapture?: string;
 }
 
 export class ConfigError extends Error {}
@@ -164,6 +170,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaults: { dashboardDir?: st
     smtpUrl: parsed.SMTP_URL,
     mailFrom: parsed.MAIL_FROM ?? 'Venule <no-reply@venule.invalid>',
     sendMessages: parsed.SEND_MESSAGES ?? true,
+    sqlCapture: parsed.VENULE_SQL_CAPTURE ? resolve(parsed.VENULE_SQL_CAPTURE) : undefined,
   };
 }
 
