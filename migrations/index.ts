@@ -19,6 +19,7 @@ import { CourseFacts1796033200000 } from './1796033200000-CourseFacts';
 import { SearchIndexesWithoutPendingList1796033300000 } from './1796033300000-SearchIndexesWithoutPendingList';
 import { ReportPlans1796033400000 } from './1796033400000-ReportPlans';
 import { Messages1796033500000 } from './1796033500000-Messages';
+import { DiaryIndex1796033800000 } from './1796033800000-DiaryIndex';
 
 /** Every migration, oldest first (one a line). TypeORM runs the ones not yet applied at start-up. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   SearchIndexesWithoutPendingList1796033300000,
   ReportPlans1796033400000,
   Messages1796033500000,
+  DiaryIndex1796033800000,
 ];
