@@ -22,6 +22,7 @@ import { Messages1796033500000 } from './1796033500000-Messages';
 import { RecallsAndConsultationReminders1796033600000 } from './1796033600000-RecallsAndConsultationReminders';
 import { ContactPreference1796033650000 } from './1796033650000-ContactPreference';
 import { MessageTemplates1796033700000 } from './1796033700000-MessageTemplates';
+import { DiaryIndex1796033800000 } from './1796033800000-DiaryIndex';
 
 /** Every migration, oldest first (one a line). TypeORM runs the ones not yet applied at start-up. */
 export const MIGRATIONS = [
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   RecallsAndConsultationReminders1796033600000,
   ContactPreference1796033650000,
   MessageTemplates1796033700000,
+  DiaryIndex1796033800000,
 ];

@@ -37,7 +37,7 @@ export class AppModule {
       imports: [
         LoggerModule.forRoot(loggerOptions(config)),
         TypeOrmModule.forRootAsync({
-          useFactory: () => ({ ...runtimeDataSourceOptions(database), autoLoadEntities: true }),
+          useFactory: () => ({ ...runtimeDataSourceOptions(database, config.sqlCapture), autoLoadEntities: true }),
           // Migrations run as the schema's owner before the API's own pool (the runtime role) opens.
           dataSourceFactory: async (options) => {
             await migrate(database);

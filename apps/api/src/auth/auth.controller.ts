@@ -59,7 +59,7 @@ export class AuthController {
   @ApiResult(200, contract('SessionInfo'), sessionInfoExample)
   @Get('me')
   me(@CurrentStaff() staff: SignedInStaff): Promise<SessionInfo> {
-    return this.auth.info(staff, staff.expiresAt);
+    return this.auth.info(staff, staff.expiresAt, staff.idleTimeoutMinutes);
   }
 
   /** Changes one's own password; the other sessions of this person end, this one goes on. */

@@ -107,15 +107,17 @@ export class AuthService {
     return this.info({ ...user, mustChangePassword: false }, staff.expiresAt);
   }
 
+  /** `idleTimeoutMinutes` when the caller already read it with the session (the sign-in check), else read here. */
   async info(
     user: Pick<StaffAccount, 'id' | 'email' | 'displayName' | 'role' | 'mustChangePassword'>,
     expiresAt: Date,
+    idleTimeoutMinutes?: number,
   ): Promise<SessionInfo> {
     return {
       user: { id: user.id, email: user.email, displayName: user.displayName, role: user.role },
       mustChangePassword: user.mustChangePassword,
       expiresAt: expiresAt.toISOString(),
-      idleTimeoutMinutes: await this.sessions.idleTimeoutMinutes(),
+      idleTimeoutMinutes: idleTimeoutMinutes ?? (await this.sessions.idleTimeoutMinutes()),
       clinicTimeZone: this.clock.timeZone,
     };
   }

@@ -11,6 +11,7 @@ interface SessionRow {
   role: Role;
   expires_at: Date;
   must_change_password: boolean;
+  session_idle_minutes: number;
 }
 
 const toStaff = (row: SessionRow): SignedInStaff => ({
@@ -21,6 +22,7 @@ const toStaff = (row: SessionRow): SignedInStaff => ({
   role: row.role,
   expiresAt: row.expires_at,
   mustChangePassword: row.must_change_password,
+  idleTimeoutMinutes: row.session_idle_minutes,
 });
 
 export interface NewSignInSession {
@@ -63,7 +65,7 @@ export class SignInSessionsRepository {
            FROM live WHERE s.id = live.session_id AND live.last_seen_at < now() - interval '1 minute'
          RETURNING s.id
        )
-       SELECT live.session_id, live.id, live.email, live.display_name, live.role, live.must_change_password,
+       SELECT live.session_id, live.id, live.email, live.display_name, live.role, live.must_change_password, live.session_idle_minutes,
               (CASE WHEN EXISTS (SELECT 1 FROM touched) THEN now() ELSE live.last_seen_at END)
                 + make_interval(mins => live.session_idle_minutes) AS expires_at
          FROM live`,

@@ -7,6 +7,8 @@ export interface SignedInStaff extends StaffMember {
   sessionId: string;
   expiresAt: Date;
   mustChangePassword: boolean;
+  /** The clinic's idle timeout, read with the session so that answering who is signed in needs no second query. */
+  idleTimeoutMinutes: number;
 }
 
 export type StaffRequest = FastifyRequest & { staff?: SignedInStaff };

@@ -49,50 +49,46 @@ export class ClearanceService {
     return found ? clearance(found.facts, on, found.policy) : null;
   }
 
-  /** `GET /patients/:id/clearance`: audited read. */
+  /**
+   * `GET /patients/:id/clearance`: audited read. One statement reads the facts and one writes the
+   * audit row before anything is answered, so no transaction is needed: an answer is only ever sent
+   * after its audit row is committed, and a failed audit answers nothing.
+   */
   async forPatient(patientId: string, on: IsoDate | undefined, staff: SignedInStaff): Promise<Clearance> {
     const day = on ?? this.clock.today();
-    return this.db.transaction(async (tx) => {
-      const result = await this.evaluate(patientId, day, tx);
-      if (!result) throw notFound('The patient');
-      await this.audit.record(
-        { actorId: staff.id, action: 'read', entity: 'clearance', entityId: patientId, patientId, fields: ['on'] },
-        tx,
-      );
-      return {
-        patientId,
-        on: day,
-        eligible: result.eligible,
-        legs: { left: result.legs.left, right: result.legs.right },
-        blockers: blockersFor(result, staff.role),
-      };
-    });
+    const result = await this.evaluate(patientId, day);
+    if (!result) throw notFound('The patient');
+    await this.audit.record({ actorId: staff.id, action: 'read', entity: 'clearance', entityId: patientId, patientId, fields: ['on'] });
+    return {
+      patientId,
+      on: day,
+      eligible: result.eligible,
+      legs: { left: result.legs.left, right: result.legs.right },
+      blockers: blockersFor(result, staff.role),
+    };
   }
 
-  /** `GET /clearance?patientIds=`: one statement for the facts, one for the audit rows. */
+  /** `GET /clearance?patientIds=`: one statement for the facts, one for the audit rows (committed before the answer, as above). */
   async forPatients(patientIds: readonly string[], on: IsoDate | undefined, staff: SignedInStaff): Promise<ClearanceBatch> {
     const day = on ?? this.clock.today();
     const ids = [...new Set(patientIds.map((id) => id.toLowerCase()))];
-    return this.db.transaction(async (tx) => {
-      const facts = await this.loadFacts(ids, tx);
-      const found = ids.filter((id) => facts.has(id));
-      await this.audit.recordMany(
-        found.map((id) => ({ actorId: staff.id, action: 'read', entity: 'clearance', entityId: id, patientId: id, fields: ['on'] })),
-        tx,
-      );
-      const items = found.map((id): ClearanceSummary => {
-        const { facts: f, policy } = facts.get(id) as { facts: ClearanceFacts; policy: ClinicalPolicy };
-        const result = clearance(f, day, policy);
-        const legs = Object.fromEntries(
-          LEGS.map((leg) => {
-            const { status, validUntil } = result.legs[leg];
-            return [leg, validUntil ? { status, validUntil } : { status }];
-          }),
-        ) as ClearanceSummary['legs'];
-        return { patientId: id, eligible: result.eligible, legs, blockers: blockersFor(result, staff.role) };
-      });
-      return { on: day, items };
+    const facts = await this.loadFacts(ids);
+    const found = ids.filter((id) => facts.has(id));
+    await this.audit.recordMany(
+      found.map((id) => ({ actorId: staff.id, action: 'read', entity: 'clearance', entityId: id, patientId: id, fields: ['on'] })),
+    );
+    const items = found.map((id): ClearanceSummary => {
+      const { facts: f, policy } = facts.get(id) as { facts: ClearanceFacts; policy: ClinicalPolicy };
+      const result = clearance(f, day, policy);
+      const legs = Object.fromEntries(
+        LEGS.map((leg) => {
+          const { status, validUntil } = result.legs[leg];
+          return [leg, validUntil ? { status, validUntil } : { status }];
+        }),
+      ) as ClearanceSummary['legs'];
+      return { patientId: id, eligible: result.eligible, legs, blockers: blockersFor(result, staff.role) };
     });
+    return { on: day, items };
   }
 }
 

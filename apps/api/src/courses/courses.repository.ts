@@ -123,14 +123,29 @@ export class CoursesRepository {
   }
 
   /** A patient's courses, the active ones first, then the newest. */
-  async ofPatient(m: EntityManager, patientId: string, limit: number, offset: number): Promise<{ rows: CourseRow[]; total: number }> {
-    const rows = await m.query(
-      `SELECT ${COURSE_COLUMNS} FROM courses WHERE patient_id = $1
-        ORDER BY (status = 'active') DESC, created_at DESC, id LIMIT $2 OFFSET $3`,
+  /**
+   * A page of the patient's courses and how many there are, in one statement; null when there is
+   * no such patient (the patient row anchors the result, so it is there even for no courses).
+   */
+  async ofPatient(
+    m: EntityManager,
+    patientId: string,
+    limit: number,
+    offset: number,
+  ): Promise<{ rows: CourseRow[]; total: number } | null> {
+    const found: (Partial<CourseRow> & { total: number })[] = await m.query(
+      `SELECT c.*, (SELECT count(*)::int FROM courses WHERE patient_id = p.id) AS total
+         FROM patients p
+         LEFT JOIN LATERAL (
+           SELECT ${COURSE_COLUMNS} FROM courses WHERE patient_id = p.id
+            ORDER BY (status = 'active') DESC, created_at DESC, id LIMIT $2 OFFSET $3
+         ) c ON true
+        WHERE p.id = $1`,
       [patientId, limit, offset],
     );
-    const [{ total }] = await m.query(`SELECT count(*)::int AS total FROM courses WHERE patient_id = $1`, [patientId]);
-    return { rows, total };
+    if (found.length === 0) return null;
+    const rows = found.filter((r) => r.id !== null).map(({ total: _, ...row }) => row as CourseRow);
+    return { rows, total: found[0].total };
   }
 
   async insert(

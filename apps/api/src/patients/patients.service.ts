@@ -68,12 +68,11 @@ export class PatientsService {
   }
 
   /** Reading a patient's record is audited (who looked at whom), like clinical reads. */
+  /** An audited read: the record, then its audit row, committed before the answer (so no transaction is needed). */
   async get(id: string, actorId: string): Promise<Patient> {
-    return this.db.transaction(async (tx) => {
-      const patient = await this.load(id, tx);
-      await this.audit.record({ actorId, action: 'read', entity: 'patient', entityId: id, patientId: id }, tx);
-      return patient;
-    });
+    const patient = await this.load(id);
+    await this.audit.record({ actorId, action: 'read', entity: 'patient', entityId: id, patientId: id });
+    return patient;
   }
 
   async update(id: string, dto: UpdatePatientDto, actorId: string): Promise<Patient> {
@@ -114,7 +113,7 @@ export class PatientsService {
     return { items, total, limit: options.limit, offset: options.offset };
   }
 
-  private async load(id: string, tx: EntityManager, forUpdate = false): Promise<Patient> {
+  private async load(id: string, tx: EntityManager = this.db.manager, forUpdate = false): Promise<Patient> {
     const patient = await this.patients.find(tx, id, forUpdate);
     if (!patient) throw notFound('The patient');
     return patient;

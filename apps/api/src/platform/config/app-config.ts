@@ -34,6 +34,10 @@ class Environment {
 
   @IsOptional()
   @IsString()
+  VENULE_SQL_CAPTURE?: string;
+
+  @IsOptional()
+  @IsString()
   CLINIC_TIMEZONE?: string;
 
   @IsOptional()
@@ -137,6 +141,8 @@ export interface AppConfig {
   sendMessages: boolean;
   /** How often the sender looks for due messages (default a minute). */
   sendMessagesEveryMs: number;
+  /** A file every statement the API's pool runs is appended to, with its parameters (benchmarks); off when undefined. */
+  sqlCapture?: string;
 }
 
 export class ConfigError extends Error {}
@@ -174,6 +180,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaults: { dashboardDir?: st
     mailFrom: parsed.MAIL_FROM ?? 'Venule <no-reply@venule.invalid>',
     sendMessages: parsed.SEND_MESSAGES ?? true,
     sendMessagesEveryMs: (parsed.SEND_MESSAGES_EVERY_SECONDS ?? 60) * 1000,
+    sqlCapture: parsed.VENULE_SQL_CAPTURE ? resolve(parsed.VENULE_SQL_CAPTURE) : undefined,
   };
 }
 

@@ -1,4 +1,5 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
+import { appendFileSync } from 'node:fs';
 import { Client, type ClientBase } from 'pg';
 import { MIGRATIONS } from '@venule/migrations';
 import type { DatabaseTarget } from './embedded-postgres';
@@ -39,9 +40,11 @@ export function dataSourceOptions(target: DatabaseTarget): DataSourceOptions {
 /**
  * The API's own connections: every pooled connection assumes the runtime role before its first
  * query, and a connection that cannot is closed and its request fails (pg-pool's onConnect hook),
- * so no query ever runs as the owner by accident.
+ * so no query ever runs as the owner by accident. With `sqlCapture` (benchmarks only), every
+ * statement the connection runs afterwards is appended to that file as a JSON line; without it
+ * the connection is left as pg made it.
  */
-export function runtimeDataSourceOptions(target: DatabaseTarget): DataSourceOptions {
+export function runtimeDataSourceOptions(target: DatabaseTarget, sqlCapture?: string): DataSourceOptions {
   const owner = dataSourceOptions(target);
   return {
     ...owner,
@@ -52,11 +55,27 @@ export function runtimeDataSourceOptions(target: DatabaseTarget): DataSourceOpti
       ...owner.extra,
       onConnect: async (client: ClientBase) => {
         await client.query(`SET ROLE ${RUNTIME_ROLE}`);
+        if (sqlCapture) captureStatements(client, sqlCapture);
       },
     },
   };
 }
 
+/** Wraps the connection's `query` to append `{"sql", "params"}` to `file` before each statement is sent. */
+function captureStatements(client: ClientBase, file: string): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  (client as { query: unknown }).query = (...args: unknown[]) => {
+    const [first, second] = args;
+    const statement =
+      typeof first === 'string'
+        ? { sql: first, params: Array.isArray(second) ? second : [] }
+        : { sql: (first as { text: string }).text, params: (first as { values?: unknown[] }).values ?? [] };
+    appendFileSync(file, JSON.stringify(statement) + '\n');
+    return query(...args);
+  };
+}
+
+/** Runs the pending migrations as the owner on a connection of its own, then closes it. */
 /** The advisory lock under which one API process at a time runs the migrations (any fixed number). */
 export const MIGRATION_LOCK_KEY = 7_461_934_120;
 

@@ -1,0 +1,459 @@
+/**
+ * `npm run bench` (third part): the product's hot routes under autocannon, each beside a
+ * yardstick on the same run: a bare Fastify + `pg` server (same pool size) replaying exactly the
+ * SQL statements the route ran, as the product's own capture (VENULE_SQL_CAPTURE) recorded them,
+ * and a bare Fastify JSON route.
+ *
+ * Per route: req/s, p50/p99 at 50 connections for BENCH_SECONDS (8), p99 at a fixed offered rate
+ * of 200 req/s for BENCH_RATE_SECONDS (4), statements per request and the ratio of req/s to the
+ * yardstick's. Writes tools/bench/results/hot-routes-<db>.json and prints a markdown table.
+ *
+ * Databases (both unless BENCH_ONLY=server|embedded):
+ * - server: BENCH_DATABASE_URL names a database filled by `npm run seed:bench` (used as is; its
+ *   first bench clinician gets a password); without it the server part is skipped.
+ * - embedded: the built product on a fresh data directory (the demo clinic), PGlite.
+ * Needs the built API (`npx nx build api`).
+ *
+ * Write routes: booking and completing are varied over the courses and booked sessions found, and
+ * only accepted (2xx) requests are counted as throughput; refusals are reported. Their yardstick
+ * replays the captured transaction but ends it with ROLLBACK so that it can repeat.
+ */
+import 'reflect-metadata';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import autocannon from 'autocannon';
+import { Client, Pool } from 'pg';
+
+const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 8);
+const RATE_SECONDS = Number(process.env['BENCH_RATE_SECONDS'] ?? 4);
+const PORT = Number(process.env['BENCH_PORT'] ?? 3160);
+const YARD_PORT = PORT + 1;
+const QUERY = process.env['BENCH_QUERY'] ?? 'evans';
+const ROOT = resolve(__dirname, '../..');
+const MAIN = join(ROOT, 'dist/apps/api/main.js');
+const PASSWORD = 'bench-hot-routes-1';
+/** The double-submit CSRF pair (cookie and header) every request carries. */
+const XSRF = 'bench-hot-routes-xsrf';
+const XSRF_HEADERS = { 'x-xsrf-token': XSRF };
+
+interface Statement {
+  sql: string;
+  params: unknown[];
+}
+interface Route {
+  name: string;
+  method: 'GET' | 'POST';
+  /** Request i's path and body (varied for the writes). */
+  request: (i: number) => { path: string; body?: unknown };
+  write?: boolean;
+  statements?: Statement[];
+}
+interface Figures {
+  reqPerSec: number;
+  p50: number;
+  p99: number;
+  ok: number;
+  refused: number;
+  errors: number;
+}
+interface Row {
+  route: string;
+  statements: number | null;
+  product: Figures;
+  rate200p99: number;
+  yardstick: Figures | null;
+  ratio: number | null;
+}
+
+// --- the yardstick server (a child process of its own, so the load generator does not share its event loop) ---
+
+async function yardstickServer(specFile: string): Promise<void> {
+  const { default: Fastify } = await import('fastify');
+  const spec = JSON.parse(readFileSync(specFile, 'utf8')) as {
+    pool: { connectionString?: string; host?: string; max: number };
+    dataDir?: string;
+    pk: Statement;
+    routes: Statement[][];
+  };
+  let stop = async () => undefined as unknown;
+  let poolConfig: ConstructorParameters<typeof Pool>[0] = { connectionString: spec.pool.connectionString, max: spec.pool.max };
+  if (spec.dataDir) {
+    const { EmbeddedPostgres } = await import('../../apps/api/src/platform/database/embedded-postgres');
+    const embedded = await EmbeddedPostgres.start(spec.dataDir);
+    poolConfig = { host: embedded.socketDir, port: 5432, user: 'postgres', database: 'postgres', max: 1 };
+    stop = () => embedded.stop();
+  }
+  const pool = new Pool({ ...poolConfig, idleTimeoutMillis: 0 });
+  pool.on('connect', (client) => void client.query('SET ROLE venule_app'));
+  const app = Fastify({ logger: false });
+  app.get('/json', async () => ({ ok: true }));
+  const replay = async (statements: Statement[]) => {
+    const client = await pool.connect();
+    try {
+      let rows: unknown[] = [];
+      for (const s of statements) rows = (await client.query(s.sql, s.params)).rows;
+      return rows;
+    } catch (e) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw e;
+    } finally {
+      client.release();
+    }
+  };
+  app.get('/pk', async () => replay([spec.pk]));
+  app.get<{ Params: { i: string } }>('/route/:i', async (req) => ({ rows: await replay(spec.routes[Number(req.params.i)]) }));
+  await app.listen({ port: YARD_PORT, host: '127.0.0.1' });
+  process.send?.('ready');
+  process.on(
+    'SIGTERM',
+    () =>
+      void app.close().then(() =>
+        pool
+          .end()
+          .then(stop)
+          .then(() => process.exit(0)),
+      ),
+  );
+}
+
+// --- load ---
+
+async function load(url: string, route: Route | null, cookie: string, opts: { rate?: number; seconds: number }): Promise<Figures> {
+  let i = 0;
+  const result = await autocannon({
+    url,
+    connections: opts.rate ? 20 : 50,
+    ...(opts.rate ? { overallRate: opts.rate } : {}),
+    duration: opts.seconds,
+    headers: { cookie, 'content-type': 'application/json', ...XSRF_HEADERS },
+    requests: route
+      ? [
+          {
+            setupRequest: (req: autocannon.Request) => {
+              const { path, body } = route.request(i++);
+              return { ...req, method: route.method, path, ...(body === undefined ? {} : { body: JSON.stringify(body) }) };
+            },
+          },
+        ]
+      : undefined,
+  });
+  const ok = result['2xx'];
+  return {
+    reqPerSec: Math.round(route?.write ? ok / result.duration : result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    ok,
+    refused: result.non2xx,
+    errors: result.errors + result.timeouts,
+  };
+}
+
+// --- the product ---
+
+async function waitFor(url: string, child: ChildProcess): Promise<void> {
+  for (let t = 0; t < 600; t++) {
+    if (child.exitCode !== null) throw new Error(`the API exited (${child.exitCode}) before answering ${url}`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`no answer from ${url}`);
+}
+
+async function startProduct(env: Record<string, string>): Promise<{ child: ChildProcess; stop: () => Promise<void> }> {
+  const child = spawn(process.execPath, [MAIN], {
+    env: { ...process.env, PORT: String(PORT), SEND_MESSAGES: 'false', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  await waitFor(`http://127.0.0.1:${PORT}/api/health`, child);
+  return {
+    child,
+    stop: () =>
+      new Promise((r) => {
+        child.once('exit', () => r());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+async function api(cookie: string, method: string, path: string, body?: unknown): Promise<{ status: number; json: any }> {
+  const res = await fetch(`http://127.0.0.1:${PORT}${path}`, {
+    method,
+    headers: { cookie, ...XSRF_HEADERS, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, json: text ? JSON.parse(text) : null };
+}
+
+async function signIn(email: string, password: string): Promise<string> {
+  const res = await fetch(`http://127.0.0.1:${PORT}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: `XSRF-TOKEN=${XSRF}`, ...XSRF_HEADERS },
+    body: JSON.stringify({ email, password }),
+  });
+  if (!res.ok) throw new Error(`sign-in as ${email}: ${res.status} ${await res.text()}`);
+  const session = res.headers.getSetCookie().find((c) => !c.startsWith('XSRF-TOKEN='));
+  return `${(session ?? '').split(';')[0]}; XSRF-TOKEN=${XSRF}`;
+}
+
+const isoDay = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+
+const COMPLETION = {
+  agent: 'polidocanol',
+  product: 'Asclera',
+  batchNumber: 'BENCH1',
+  concentrationPercent: 0.5,
+  form: 'liquid',
+  volumeMl: 4,
+  injections: 12,
+  compression: { mmHg: 20, hours: 72 },
+  checklist: { noLotions: true, stockingsBrought: true },
+};
+
+/** The hot routes on this clinic, with the ids they need found through the API itself. */
+async function routesOf(cookie: string): Promise<Route[]> {
+  let found = await api(cookie, 'GET', `/api/patients?q=${QUERY}&limit=50`);
+  if (found.json.items.length < 50) found = await api(cookie, 'GET', `/api/patients?limit=50`);
+  const patients: string[] = found.json.items.map((p: { id: string }) => p.id);
+  const courses: { id: string; patientId: string; status: string; legs: string[] }[] = [];
+  let withCourses = patients[0];
+  // Courses to book and complete on: those of the first 200 patients the search finds.
+  const more = await Promise.all(
+    [50, 100, 150].map(async (offset) => (await api(cookie, 'GET', `/api/patients?q=${QUERY}&limit=50&offset=${offset}`)).json.items ?? []),
+  );
+  for (const id of [...patients, ...more.flat().map((p: { id: string }) => p.id)]) {
+    const page = (await api(cookie, 'GET', `/api/patients/${id}/courses`)).json;
+    if (page.items.length && withCourses === patients[0]) withCourses = id;
+    courses.push(...page.items);
+  }
+  const ready = courses.filter((c) => c.status === 'active');
+  // A third of them get a session now, to be completed; the rest are for booking.
+  const toComplete = ready.slice(0, Math.ceil(ready.length / 3));
+  const active = ready.slice(toComplete.length);
+  const legsOf = new Map(courses.map((c) => [c.id, c.legs]));
+  const diary = (await api(cookie, 'GET', `/api/diary?from=${isoDay(-20)}&to=${isoDay(0)}`)).json;
+  const booked: { id: string; courseId: string }[] = diary.lanes
+    .flatMap((l: { appointments: { kind: string; status: string; id: string; courseId: string }[] }) => l.appointments)
+    .filter((a: { kind: string; status: string }) => a.kind === 'session' && a.status === 'scheduled');
+  // Sessions to complete: those booked on past days and today, and as many as will book for now.
+  for (const [i, course] of toComplete.entries()) {
+    const at = new Date(Date.now() - (i + 1) * 60_000).toISOString();
+    const res = await api(cookie, 'POST', `/api/courses/${course.id}/sessions`, { scheduledFor: at });
+    if (res.status < 300) booked.push({ id: res.json.id, courseId: course.id });
+  }
+  const hour = (i: number) => 9 + (i % 8);
+  return [
+    { name: 'sign-in check GET /api/auth/me', method: 'GET', request: () => ({ path: '/api/auth/me' }) },
+    { name: 'clearance, one patient', method: 'GET', request: () => ({ path: `/api/patients/${patients[0]}/clearance` }) },
+    {
+      name: `clearance, a page of ${patients.length}`,
+      method: 'GET',
+      request: () => ({ path: `/api/clearance?patientIds=${patients.join(',')}` }),
+    },
+    { name: `patient search ?q=${QUERY}`, method: 'GET', request: () => ({ path: `/api/patients?q=${QUERY}` }) },
+    { name: 'patient page GET /api/patients/:id', method: 'GET', request: () => ({ path: `/api/patients/${patients[0]}` }) },
+    { name: "a patient's courses", method: 'GET', request: () => ({ path: `/api/patients/${withCourses}/courses` }) },
+    { name: 'the diary for a day', method: 'GET', request: () => ({ path: `/api/diary?from=${isoDay(0)}&to=${isoDay(0)}` }) },
+    {
+      name: `booking a session (${active.length} active courses)`,
+      method: 'POST',
+      write: true,
+      request: (i) => {
+        const course = active[i % Math.max(1, active.length)];
+        const day = isoDay(1 + Math.floor(i / Math.max(1, active.length)) * 7);
+        return { path: `/api/courses/${course?.id}/sessions`, body: { scheduledFor: `${day}T${String(hour(i)).padStart(2, '0')}:00:00Z` } };
+      },
+    },
+    {
+      name: `completing a session (${booked.length} scheduled)`,
+      method: 'POST',
+      write: true,
+      request: (i) => {
+        const s = booked[i % Math.max(1, booked.length)];
+        return {
+          path: `/api/sessions/${s?.id}/complete`,
+          body: { ...COMPLETION, legs: (legsOf.get(s?.courseId) ?? ['left']).slice(0, 1) },
+        };
+      },
+    },
+  ];
+}
+
+function readCapture(file: string): Statement[] {
+  const text = readFileSync(file, 'utf8');
+  return text
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Statement);
+}
+
+/** Runs each route once (the writes until one is accepted) and keeps the statements the product ran for it. */
+async function capture(routes: Route[], cookie: string, file: string): Promise<void> {
+  for (const route of routes) {
+    for (let i = 0; i < (route.write ? 40 : 1); i++) {
+      writeFileSync(file, '');
+      const { path, body } = route.request(i);
+      const res = await api(cookie, route.method, path, body);
+      await new Promise((r) => setTimeout(r, 50));
+      if (res.status < 300) {
+        route.statements = readCapture(file);
+        break;
+      }
+    }
+  }
+}
+
+async function measure(label: string, product: { env: Record<string, string> }, email: string, password: string, yard: object) {
+  const captureFile = join(mkdtempSync(join(tmpdir(), 'venule-capture-')), 'sql.jsonl');
+  writeFileSync(captureFile, '');
+  let running = await startProduct({ ...product.env, VENULE_SQL_CAPTURE: captureFile });
+  let routes: Route[];
+  let cookie: string;
+  try {
+    cookie = await signIn(email, password);
+    routes = await routesOf(cookie);
+    await capture(routes, cookie, captureFile);
+  } finally {
+    await running.stop();
+  }
+  running = await startProduct(product.env);
+  const productFigures: { route: Route; load: Figures; rate: Figures }[] = [];
+  try {
+    for (const route of routes) {
+      const url = `http://127.0.0.1:${PORT}`;
+      await load(url, route, cookie, { seconds: 1 }); // warm up
+      const at50 = await load(url, route, cookie, { seconds: SECONDS });
+      const rate = await load(url, route, cookie, { seconds: RATE_SECONDS, rate: 200 });
+      productFigures.push({ route, load: at50, rate });
+      process.stdout.write(`  ${label}: ${route.name}: ${at50.reqPerSec} req/s\n`);
+    }
+  } finally {
+    await running.stop();
+  }
+
+  // The yardstick, after the product has stopped (the embedded data directory has one opener).
+  const specFile = join(tmpdir(), `venule-yardstick-${process.pid}.json`);
+  const withoutCommit = (r: Route) =>
+    (r.statements ?? []).map((s) => (r.write && /^\s*COMMIT\s*$/i.test(s.sql) ? { sql: 'ROLLBACK', params: [] } : s));
+  writeFileSync(specFile, JSON.stringify({ ...yard, routes: routes.map(withoutCommit) }));
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', __filename, '--yardstick', specFile], {
+    env: { ...process.env, SWC_NODE_PROJECT: 'tools/bench/tsconfig.json' },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    cwd: ROOT,
+  });
+  await new Promise<void>((ok, fail) => {
+    child.once('message', () => ok());
+    child.once('exit', (code) => fail(new Error(`the yardstick exited (${code})`)));
+  });
+  const rows: Row[] = [];
+  const yurl = `http://127.0.0.1:${YARD_PORT}`;
+  let bareJson: Figures;
+  let pk: Figures;
+  try {
+    bareJson = await load(`${yurl}/json`, null, '', { seconds: SECONDS });
+    pk = await load(`${yurl}/pk`, null, '', { seconds: SECONDS });
+    for (const [i, { route, load: at50, rate }] of productFigures.entries()) {
+      const yardstick = route.statements ? await load(`${yurl}/route/${i}`, null, '', { seconds: SECONDS }) : null;
+      rows.push({
+        route: route.name,
+        statements: route.statements?.length ?? null,
+        product: at50,
+        rate200p99: rate.p99,
+        yardstick,
+        ratio: yardstick && yardstick.reqPerSec ? Number((at50.reqPerSec / yardstick.reqPerSec).toFixed(2)) : null,
+      });
+    }
+  } finally {
+    await new Promise((r) => {
+      child.once('exit', r);
+      child.kill('SIGTERM');
+    });
+    rmSync(specFile, { force: true });
+  }
+  return { rows, bareJson, pk, statements: Object.fromEntries(routes.map((r) => [r.name, r.statements ?? null])) };
+}
+
+function table(label: string, result: Awaited<ReturnType<typeof measure>>): string {
+  const lines = [
+    `\n### Hot routes on ${label} (${SECONDS} s at 50 connections, ${RATE_SECONDS} s at 200 req/s)\n`,
+    '| route | SQL statements | req/s | p50 ms | p99 ms | p99 ms at 200 req/s | refused | same-SQL yardstick req/s | ratio |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    `| bare Fastify JSON | 0 | | | | | | ${result.bareJson.reqPerSec} | |`,
+    `| bare Fastify + pg, one row by primary key | 1 | | | | | | ${result.pk.reqPerSec} | |`,
+  ];
+  for (const r of result.rows) {
+    lines.push(
+      `| ${r.route} | ${r.statements ?? 'none accepted'} | ${r.product.reqPerSec} | ${r.product.p50} | ${r.product.p99} | ${r.rate200p99} | ${r.product.refused + r.product.errors} | ${r.yardstick?.reqPerSec ?? ''} | ${r.ratio ?? ''} |`,
+    );
+  }
+  return lines.join('\n') + '\n';
+}
+
+async function benchServer(url: string) {
+  const owner = new Client({ connectionString: url });
+  await owner.connect();
+  const { hashPassword } = await import('../../apps/api/src/auth/passwords');
+  const [{ n }] = (await owner.query(`SELECT count(*)::int AS n FROM patients`)).rows;
+  if (n === 0) throw new Error(`${url} holds no patients: fill it with DATABASE_URL=${url} npm run seed:bench`);
+  const email = 'bench.clinician1@bench.venule';
+  await owner.query(`UPDATE users SET password_hash = $1, must_change_password = false WHERE email = $2`, [
+    await hashPassword(PASSWORD),
+    email,
+  ]);
+  const [pkRow] = (await owner.query(`SELECT id FROM patients LIMIT 1`)).rows;
+  await owner.end();
+  return measure('PostgreSQL server', { env: { DATABASE_URL: url } }, email, PASSWORD, {
+    pool: { connectionString: url, max: 10 },
+    pk: { sql: 'SELECT * FROM patients WHERE id = $1', params: [pkRow.id] },
+  });
+}
+
+async function benchEmbedded() {
+  const dataDir = mkdtempSync(join(tmpdir(), 'venule-bench-embedded-'));
+  try {
+    const patient = { sql: 'SELECT * FROM patients ORDER BY id LIMIT 1', params: [] };
+    return await measure('embedded', { env: { VENULE_DATA_DIR: dataDir, DATABASE_URL: '' } }, 'clinician@demo.venule', 'demo-venule', {
+      pool: { max: 1 },
+      dataDir,
+      pk: patient,
+    });
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const only = process.env['BENCH_ONLY'];
+  const out = join(ROOT, 'tools/bench/results');
+  mkdirSync(out, { recursive: true });
+  const serverUrl = process.env['BENCH_DATABASE_URL'];
+  const runs: [string, string, () => ReturnType<typeof measure>][] = [];
+  if (only !== 'embedded') {
+    if (serverUrl) runs.push(['server', `PostgreSQL server (${new URL(serverUrl).pathname.slice(1)})`, () => benchServer(serverUrl)]);
+    else process.stdout.write('hot routes: BENCH_DATABASE_URL unset, so the PostgreSQL server is skipped\n');
+  }
+  if (only !== 'server') runs.push(['embedded', 'embedded PGlite (demo clinic)', benchEmbedded]);
+  let report = '';
+  for (const [db, label, run] of runs) {
+    const result = await run();
+    writeFileSync(
+      join(out, `hot-routes-${db}.json`),
+      JSON.stringify({ label, seconds: SECONDS, rateSeconds: RATE_SECONDS, ...result }, null, 2),
+    );
+    report += table(label, result);
+  }
+  process.stdout.write(report);
+}
+
+if (process.argv[2] === '--yardstick') void yardstickServer(process.argv[3]);
+else
+  main().catch((e) => {
+    process.stderr.write(`${e instanceof Error ? e.stack : e}\n`);
+    process.exit(1);
+  });
