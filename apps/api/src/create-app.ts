@@ -56,7 +56,7 @@ export async function createApp(config: AppConfig, database: DatabaseTarget): Pr
   fastify.server.headersTimeout = 15_000;
   registerGracefulShutdown(fastify);
   registerAllowedHosts(fastify, config.allowedHosts);
-  await registerSecurityHeaders(fastify, { https: config.cookieSecure });
+  registerSecurityHeaders(fastify, { https: config.cookieSecure });
   await fastify.register(fastifyCookie);
   // Uploads: each route reads its parts with its own limits (see platform/files/upload.ts); default 1 MB.
   await fastify.register(fastifyMultipart);

@@ -62,7 +62,7 @@ function snippet(p: TemplatePlaceholder, part: Part): string {
       <h1>Message templates</h1>
     </header>
     <p class="vn-muted intro">
-      The words of the reminders and aftercare messages sent to patients. Values such as the patient’s name are put in where a
+      The words of the reminders, recalls and aftercare messages sent to patients. Values such as the patient’s name are put in where a
       placeholder stands, and every value is escaped in the email.
     </p>
     @if (loadError(); as text) {
