@@ -422,6 +422,18 @@ describe('privacy: no clinical content reaches reception or admin, on any route'
       };
       return [{ url: '/api/settings', body: { ...form, clinic, openingHours: form.openingHours ?? DEFAULT_OPENING_HOURS } }];
     },
+    'PUT /api/message-templates/:template': async (_role, client) => {
+      const words = await templateWords(client, 'consultation_reminder');
+      return [{ url: '/api/message-templates/consultation_reminder', body: { ...words, subject: `Your visit to {{clinicName}}` } }];
+    },
+    'POST /api/message-templates/:template/reset': async (_role, client) => {
+      const { version } = await templateWords(client, 'consultation_reminder');
+      return [{ url: '/api/message-templates/consultation_reminder/reset', body: { version } }];
+    },
+    'POST /api/message-templates/:template/preview': async (_role, client) => {
+      const { version: _, ...words } = await templateWords(client, 'recall_open');
+      return [{ url: '/api/message-templates/recall_open/preview', body: words }];
+    },
     'POST /api/users/:id/password-reset': async () => {
       const { id } = await t.createStaff('reception');
       return [{ url: `/api/users/${id}/password-reset`, body: { version: 1 } }];
@@ -435,6 +447,19 @@ describe('privacy: no clinical content reaches reception or admin, on any route'
       return [{ url: `/api/users/${other.id}`, body: { version: other.version, displayName: 'Renamed Colleague' } }];
     },
   };
+
+  /** A template's words and version as the admin's editor reads them. */
+  async function templateWords(client: StaffClient, template: string) {
+    const list = (await client.get('/api/message-templates')).body as {
+      template: string;
+      subject: string;
+      text: string;
+      html: string;
+      version: number;
+    }[];
+    const { subject, text, html, version } = list.find((x) => x.template === template) as (typeof list)[number];
+    return { subject, text, html, version };
+  }
 
   const allowed = (r: Route, role: Role) => r.isPublic || (!!r.capability && can(role, r.capability));
 
