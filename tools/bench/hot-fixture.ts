@@ -38,7 +38,6 @@ export interface WriteFixture {
   yard: { booking: FixtureItem[]; completing: FixtureItem[] };
   /** Clinic dates (YYYY-MM-DD) inside every booking course's window, Monday to Friday. */
   bookingDays: string[];
-  legs: readonly string[];
 }
 
 export interface FixtureSize {
@@ -186,10 +185,21 @@ export async function prepareWriteFixture(
       completing: of('completing'),
       yard: { booking: of('yard-booking'), completing: of('yard-completing') },
       bookingDays,
-      legs: LEGS,
     };
   } catch (e) {
     await owner.query('ROLLBACK').catch(() => undefined);
     throw e;
   }
+}
+
+/** How many of the fixture's courses have had their next session booked, and how many of its booked sessions were completed. */
+export async function fixtureTally(owner: ClientBase): Promise<{ booked: number; completed: number }> {
+  const { rows } = await owner.query(
+    `SELECT count(*) FILTER (WHERE c.planned_sessions = 2 AND s.status = 'scheduled')::int AS booked,
+            count(*) FILTER (WHERE c.planned_sessions = 3 AND s.status = 'completed')::int AS completed
+       FROM patients p JOIN courses c ON c.patient_id = p.id JOIN sessions s ON s.course_id = c.id AND s.sequence = 2
+      WHERE p.email LIKE $1`,
+    [EMAIL_PATTERN],
+  );
+  return rows[0];
 }

@@ -31,7 +31,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
 import { Client, Pool, type ClientBase } from 'pg';
-import { COMPLETION, prepareWriteFixture, type FixtureItem, type FixtureSize, type WriteFixture } from './hot-fixture';
+import { COMPLETION, fixtureTally, prepareWriteFixture, type FixtureItem, type FixtureSize, type WriteFixture } from './hot-fixture';
 
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 8);
 const RATE_SECONDS = Number(process.env['BENCH_RATE_SECONDS'] ?? 4);
@@ -87,9 +87,10 @@ interface Figures {
 interface Row {
   route: string;
   statements: number | null;
-  /** Writes: prepared items and requests sent (more sent than prepared were refused). */
+  /** Writes: prepared items, requests sent (more than prepared were refused) and accepted over the whole run (capture, warm-up, both loads). */
   prepared?: number;
   sent?: number;
+  accepted?: number;
   product: Figures;
   rate200p99: number;
   yardstick: Figures | null;
@@ -346,11 +347,14 @@ async function capture(routes: Route[], cookie: string, file: string): Promise<v
   }
 }
 
+/** Runs `work` on a connection as the schema's owner, while the product is stopped (the embedded database has one opener). */
+type AsOwner = <T>(work: (owner: ClientBase) => Promise<T>) => Promise<T>;
+
 /**
  * One database: the product started with the SQL capture finds the ids of the reads and captures
- * them; then the write fixture is prepared (`prepare`, with the product stopped: the embedded
- * database has one opener), the product started with the capture again captures one accepted
- * booking and completion, and started without it carries the load; then the yardstick.
+ * them; then the write fixture is prepared as the owner, the product started with the capture
+ * again captures one accepted booking and completion, and started without it carries the load;
+ * the fixture then tells how many writes were accepted in all; then the yardstick.
  */
 async function measure(
   label: string,
@@ -358,7 +362,8 @@ async function measure(
   email: string,
   password: string,
   yard: object,
-  prepare: () => Promise<WriteFixture>,
+  asOwner: AsOwner,
+  fixtureSize: FixtureSize,
 ) {
   const captureFile = join(mkdtempSync(join(tmpdir(), 'venule-capture-')), 'sql.jsonl');
   writeFileSync(captureFile, '');
@@ -372,7 +377,7 @@ async function measure(
   } finally {
     await running.stop();
   }
-  const fixture = await prepare();
+  const fixture = await asOwner((c) => prepareWriteFixture(c, fixtureSize, email, TIME_ZONE));
   const writes = writeRoutesOf(fixture);
   routes.push(...writes);
   running = await startProduct({ ...product.env, VENULE_SQL_CAPTURE: captureFile });
@@ -399,6 +404,12 @@ async function measure(
   } finally {
     await running.stop();
   }
+  const tally = await asOwner(fixtureTally);
+  const [booking, completing] = writes;
+  const accepted = new Map([
+    [booking, tally.booked],
+    [completing, tally.completed],
+  ]);
 
   // The yardstick, after the product has stopped (the embedded data directory has one opener).
   const specFile = join(tmpdir(), `venule-yardstick-${process.pid}.json`);
@@ -428,7 +439,7 @@ async function measure(
       rows.push({
         route: route.name,
         statements: route.statements?.length ?? null,
-        ...(route.write ? { prepared: route.write.prepared, sent: route.write.sent } : {}),
+        ...(route.write ? { prepared: route.write.prepared, sent: route.write.sent, accepted: accepted.get(route) } : {}),
         product: at50,
         rate200p99: rate.p99,
         yardstick,
@@ -455,7 +466,7 @@ function table(label: string, result: Awaited<ReturnType<typeof measure>>): stri
   ];
   for (const r of result.rows) {
     lines.push(
-      `| ${r.route}${r.prepared === undefined ? '' : ` (${r.sent} requests, ${r.prepared} prepared)`} | ${r.statements ?? 'none accepted'} | ${r.product.reqPerSec} | ${r.product.p50} | ${r.product.p99} | ${r.rate200p99} | ${r.product.refused + r.product.errors} | ${r.yardstick?.reqPerSec ?? ''} | ${r.ratio ?? ''} |`,
+      `| ${r.route}${r.prepared === undefined ? '' : ` (${r.sent} requests, ${r.accepted} accepted in all, ${r.prepared} prepared)`} | ${r.statements ?? 'none accepted'} | ${r.product.reqPerSec} | ${r.product.p50} | ${r.product.p99} | ${r.rate200p99} | ${r.product.refused + r.product.errors} | ${r.yardstick?.reqPerSec ?? ''} | ${r.ratio ?? ''} |`,
     );
   }
   return lines.join('\n') + '\n';
@@ -474,15 +485,15 @@ async function benchServer(url: string) {
   ]);
   const [pkRow] = (await owner.query(`SELECT id FROM patients LIMIT 1`)).rows;
   await owner.end();
-  const prepare = () =>
-    withClient({ connectionString: url }, (c) => prepareWriteFixture(c, fixtureSize(writeCeiling(600)), email, TIME_ZONE));
+  const asOwner: AsOwner = (work) => withClient({ connectionString: url }, work);
   return measure(
     'PostgreSQL server',
     { env: { DATABASE_URL: url } },
     email,
     PASSWORD,
     { pool: { connectionString: url, max: 10 }, pk: { sql: 'SELECT * FROM patients WHERE id = $1', params: [pkRow.id] } },
-    prepare,
+    asOwner,
+    fixtureSize(writeCeiling(600)),
   );
 }
 
@@ -504,14 +515,12 @@ async function benchEmbedded() {
   try {
     const patient = { sql: 'SELECT * FROM patients ORDER BY id LIMIT 1', params: [] };
     const email = 'clinician@demo.venule';
-    // As the owner, on the data directory the product has just let go of.
-    const prepare = async () => {
+    // On the data directory the product has just let go of.
+    const asOwner: AsOwner = async (work) => {
       const { EmbeddedPostgres } = await import('../../apps/api/src/platform/database/embedded-postgres');
       const embedded = await EmbeddedPostgres.start(dataDir);
       try {
-        return await withClient({ host: embedded.socketDir, port: 5432, user: 'postgres', database: 'postgres' }, (c) =>
-          prepareWriteFixture(c, fixtureSize(writeCeiling(150)), email, TIME_ZONE),
-        );
+        return await withClient({ host: embedded.socketDir, port: 5432, user: 'postgres', database: 'postgres' }, work);
       } finally {
         await embedded.stop();
       }
@@ -522,7 +531,8 @@ async function benchEmbedded() {
       email,
       'demo-venule',
       { pool: { max: 1 }, dataDir, pk: patient },
-      prepare,
+      asOwner,
+      fixtureSize(writeCeiling(150)),
     );
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
