@@ -9,14 +9,20 @@
  * yardstick's. Writes tools/bench/results/hot-routes-<db>.json and prints a markdown table.
  *
  * Databases (both unless BENCH_ONLY=server|embedded):
- * - server: BENCH_DATABASE_URL names a database filled by `npm run seed:bench` (used as is; its
- *   first bench clinician gets a password); without it the server part is skipped.
+ * - server: BENCH_DATABASE_URL names a database filled by `npm run seed:bench` (used as is, but
+ *   for its first bench clinician's password and the write fixture, reset each run); without it
+ *   the server part is skipped.
  * - embedded: the built product on a fresh data directory (the demo clinic), PGlite.
  * Needs the built API (`npx nx build api`).
  *
- * Write routes: booking and completing are varied over the courses and booked sessions found, and
- * only accepted (2xx) requests are counted as throughput; refusals are reported. Their yardstick
- * replays the captured transaction but ends it with ROLLBACK so that it can repeat.
+ * Write routes: booking and completing run on a fixture prepared before the load (hot-fixture.ts):
+ * each request books the next session of another ready course, or completes another booked
+ * session, so every one is a request the API accepts until the prepared list runs out (sized for
+ * BENCH_WRITE_CEILING req/s: 600 on the server, 150 embedded); only accepted (2xx) requests count
+ * as throughput, refusals (a list run out) are reported. Their SQL is captured from an accepted
+ * request; the yardstick replays it ending with ROLLBACK, each replay on another item kept apart
+ * for it (the captured request's patient, course and session ids swapped for that item's, the
+ * booked session's id for the one the replay's INSERT made), so replays wait on no common row lock.
  */
 import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -24,7 +30,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
-import { Client, Pool } from 'pg';
+import { Client, Pool, type ClientBase } from 'pg';
+import { COMPLETION, fixtureTally, prepareWriteFixture, type FixtureItem, type FixtureSize, type WriteFixture } from './hot-fixture';
 
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 8);
 const RATE_SECONDS = Number(process.env['BENCH_RATE_SECONDS'] ?? 4);
@@ -37,6 +44,7 @@ const PASSWORD = 'bench-hot-routes-1';
 /** The double-submit CSRF pair (cookie and header) every request carries. */
 const XSRF = 'bench-hot-routes-xsrf';
 const XSRF_HEADERS = { 'x-xsrf-token': XSRF };
+const TIME_ZONE = process.env['CLINIC_TIMEZONE'] ?? 'Europe/London';
 
 interface Statement {
   sql: string;
@@ -47,8 +55,26 @@ interface Route {
   method: 'GET' | 'POST';
   /** Request i's path and body (varied for the writes). */
   request: (i: number) => { path: string; body?: unknown };
-  write?: boolean;
+  write?: {
+    /** Prepared items; request i uses item i, and once they are used up they are refused. */
+    prepared: number;
+    /** Requests built so far, across the capture, the warm-up and both loads. */
+    sent: number;
+    /** The captured request's ids, swapped by the yardstick for those of its own items. */
+    ids: string[];
+    yard: string[][];
+    /** The request creates a row (a booked session) whose id later statements name. */
+    creates: boolean;
+  };
   statements?: Statement[];
+  /** The id of the row the captured request created (the booked session). */
+  created?: string;
+}
+/** What the yardstick replays for a route. */
+interface Replay {
+  statements: Statement[];
+  swap?: { ids: string[]; yard: string[][] };
+  created?: string;
 }
 interface Figures {
   reqPerSec: number;
@@ -61,6 +87,10 @@ interface Figures {
 interface Row {
   route: string;
   statements: number | null;
+  /** Writes: prepared items, requests sent (more than prepared were refused) and accepted over the whole run (capture, warm-up, both loads). */
+  prepared?: number;
+  sent?: number;
+  accepted?: number;
   product: Figures;
   rate200p99: number;
   yardstick: Figures | null;
@@ -75,7 +105,7 @@ async function yardstickServer(specFile: string): Promise<void> {
     pool: { connectionString?: string; host?: string; max: number };
     dataDir?: string;
     pk: Statement;
-    routes: Statement[][];
+    routes: Replay[];
   };
   let stop = async () => undefined as unknown;
   let poolConfig: ConstructorParameters<typeof Pool>[0] = { connectionString: spec.pool.connectionString, max: spec.pool.max };
@@ -89,11 +119,18 @@ async function yardstickServer(specFile: string): Promise<void> {
   pool.on('connect', (client) => void client.query('SET ROLE venule_app'));
   const app = Fastify({ logger: false });
   app.get('/json', async () => ({ ok: true }));
-  const replay = async (statements: Statement[]) => {
+  const turns = spec.routes.map(() => 0);
+  const replay = async (statements: Statement[], pairs: [string, string][] = [], created?: string) => {
     const client = await pool.connect();
     try {
-      let rows: unknown[] = [];
-      for (const s of statements) rows = (await client.query(s.sql, s.params)).rows;
+      let rows: { id?: unknown }[] = [];
+      for (const s of statements) {
+        rows = (await client.query(s.sql, swapIds(s.params, pairs) as unknown[])).rows;
+        if (created && /^\s*INSERT\b/i.test(s.sql) && typeof rows[0]?.id === 'string') {
+          pairs = [...pairs, [created, rows[0].id]];
+          created = undefined;
+        }
+      }
       return rows;
     } catch (e) {
       await client.query('ROLLBACK').catch(() => undefined);
@@ -103,7 +140,12 @@ async function yardstickServer(specFile: string): Promise<void> {
     }
   };
   app.get('/pk', async () => replay([spec.pk]));
-  app.get<{ Params: { i: string } }>('/route/:i', async (req) => ({ rows: await replay(spec.routes[Number(req.params.i)]) }));
+  app.get<{ Params: { i: string } }>('/route/:i', async (req) => {
+    const i = Number(req.params.i);
+    const { statements, swap, created } = spec.routes[i];
+    const item = swap ? swap.yard[turns[i]++ % swap.yard.length] : [];
+    return { rows: await replay(statements, swap ? swap.ids.map((id, k) => [id, item[k]]) : [], created) };
+  });
   await app.listen({ port: YARD_PORT, host: '127.0.0.1' });
   process.send?.('ready');
   process.on(
@@ -118,10 +160,20 @@ async function yardstickServer(specFile: string): Promise<void> {
   );
 }
 
+/** `value` with every occurrence of each pair's first id replaced by its second (in strings, arrays and objects). */
+function swapIds(value: unknown, pairs: [string, string][]): unknown {
+  if (pairs.length === 0) return value;
+  if (typeof value === 'string') return pairs.reduce((v, [from, to]) => v.split(from).join(to), value);
+  if (Array.isArray(value)) return value.map((v) => swapIds(v, pairs));
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, swapIds(v, pairs)]));
+  return value;
+}
+
 // --- load ---
 
 async function load(url: string, route: Route | null, cookie: string, opts: { seconds: number }): Promise<Figures> {
   let i = 0;
+  const next = () => (route?.write ? route.write.sent++ : i++);
   const result = await autocannon({
     url,
     connections: 50,
@@ -131,7 +183,7 @@ async function load(url: string, route: Route | null, cookie: string, opts: { se
       ? [
           {
             setupRequest: (req: autocannon.Request) => {
-              const { path, body } = route.request(i++);
+              const { path, body } = route.request(next());
               return { ...req, method: route.method, path, ...(body === undefined ? {} : { body: JSON.stringify(body) }) };
             },
           },
@@ -245,50 +297,18 @@ async function signIn(email: string, password: string): Promise<string> {
 
 const isoDay = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
-const COMPLETION = {
-  agent: 'polidocanol',
-  product: 'Asclera',
-  batchNumber: 'BENCH1',
-  concentrationPercent: 0.5,
-  form: 'liquid',
-  volumeMl: 4,
-  injections: 12,
-  compression: { mmHg: 20, hours: 72 },
-  checklist: { noLotions: true, stockingsBrought: true },
-};
-
-/** The hot routes on this clinic, with the ids they need found through the API itself. */
-async function routesOf(cookie: string): Promise<Route[]> {
+/** The hot reads on this clinic, with the ids they need found through the API itself. */
+async function readRoutesOf(cookie: string): Promise<Route[]> {
   let found = await api(cookie, 'GET', `/api/patients?q=${QUERY}&limit=50`);
   if (found.json.items.length < 50) found = await api(cookie, 'GET', `/api/patients?limit=50`);
   const patients: string[] = found.json.items.map((p: { id: string }) => p.id);
-  const courses: { id: string; patientId: string; status: string; legs: string[] }[] = [];
   let withCourses = patients[0];
-  // Courses to book and complete on: those of the first 200 patients the search finds.
-  const more = await Promise.all(
-    [50, 100, 150].map(async (offset) => (await api(cookie, 'GET', `/api/patients?q=${QUERY}&limit=50&offset=${offset}`)).json.items ?? []),
-  );
-  for (const id of [...patients, ...more.flat().map((p: { id: string }) => p.id)]) {
-    const page = (await api(cookie, 'GET', `/api/patients/${id}/courses`)).json;
-    if (page.items.length && withCourses === patients[0]) withCourses = id;
-    courses.push(...page.items);
+  for (const id of patients) {
+    if ((await api(cookie, 'GET', `/api/patients/${id}/courses?limit=1`)).json.items.length) {
+      withCourses = id;
+      break;
+    }
   }
-  const ready = courses.filter((c) => c.status === 'active');
-  // A third of them get a session now, to be completed; the rest are for booking.
-  const toComplete = ready.slice(0, Math.ceil(ready.length / 3));
-  const active = ready.slice(toComplete.length);
-  const legsOf = new Map(courses.map((c) => [c.id, c.legs]));
-  const diary = (await api(cookie, 'GET', `/api/diary?from=${isoDay(-20)}&to=${isoDay(0)}`)).json;
-  const booked: { id: string; courseId: string }[] = diary.lanes
-    .flatMap((l: { appointments: { kind: string; status: string; id: string; courseId: string }[] }) => l.appointments)
-    .filter((a: { kind: string; status: string }) => a.kind === 'session' && a.status === 'scheduled');
-  // Sessions to complete: those booked on past days and today, and as many as will book for now.
-  for (const [i, course] of toComplete.entries()) {
-    const at = new Date(Date.now() - (i + 1) * 60_000).toISOString();
-    const res = await api(cookie, 'POST', `/api/courses/${course.id}/sessions`, { scheduledFor: at });
-    if (res.status < 300) booked.push({ id: res.json.id, courseId: course.id });
-  }
-  const hour = (i: number) => 9 + (i % 8);
   return [
     { name: 'sign-in check GET /api/auth/me', method: 'GET', request: () => ({ path: '/api/auth/me' }) },
     { name: 'clearance, one patient', method: 'GET', request: () => ({ path: `/api/patients/${patients[0]}/clearance` }) },
@@ -301,29 +321,44 @@ async function routesOf(cookie: string): Promise<Route[]> {
     { name: 'patient page GET /api/patients/:id', method: 'GET', request: () => ({ path: `/api/patients/${patients[0]}` }) },
     { name: "a patient's courses", method: 'GET', request: () => ({ path: `/api/patients/${withCourses}/courses` }) },
     { name: 'the diary for a day', method: 'GET', request: () => ({ path: `/api/diary?from=${isoDay(0)}&to=${isoDay(0)}` }) },
+  ];
+}
+
+/** Booking and completing on the prepared fixture: request i takes item i (a used item is refused). */
+function writeRoutesOf(fixture: WriteFixture): Route[] {
+  const { booking, completing, bookingDays } = fixture;
+  const write = (items: FixtureItem[], yard: FixtureItem[], ids: (item: FixtureItem) => string[], creates = false) => ({
+    prepared: items.length,
+    creates,
+    sent: 0,
+    ids: ids(items[0]),
+    yard: yard.map(ids),
+  });
+  // Spread over the window's weekdays, 09:00 to 16:45 in quarter hours (no clinician: no clash).
+  const slot = (i: number) => {
+    const minutes = 9 * 60 + 15 * (Math.floor(i / bookingDays.length) % 32);
+    return `${bookingDays[i % bookingDays.length]}T${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}:00Z`;
+  };
+  return [
     {
-      name: `booking a session (${active.length} active courses)`,
+      name: 'booking a session',
       method: 'POST',
-      write: true,
-      request: (i) => {
-        const course = active[i % Math.max(1, active.length)];
-        const day = isoDay(1 + Math.floor(i / Math.max(1, active.length)) * 7);
-        return { path: `/api/courses/${course?.id}/sessions`, body: { scheduledFor: `${day}T${String(hour(i)).padStart(2, '0')}:00:00Z` } };
-      },
+      write: write(booking, fixture.yard.booking, (c) => [c.courseId, c.patientId], true),
+      request: (i) => ({ path: `/api/courses/${booking[i % booking.length].courseId}/sessions`, body: { scheduledFor: slot(i) } }),
     },
     {
-      name: `completing a session (${booked.length} scheduled)`,
+      name: 'completing a session',
       method: 'POST',
-      write: true,
-      request: (i) => {
-        const s = booked[i % Math.max(1, booked.length)];
-        return {
-          path: `/api/sessions/${s?.id}/complete`,
-          body: { ...COMPLETION, legs: (legsOf.get(s?.courseId) ?? ['left']).slice(0, 1) },
-        };
-      },
+      write: write(completing, fixture.yard.completing, (s) => [s.sessionId as string, s.courseId, s.patientId]),
+      request: (i) => ({ path: `/api/sessions/${completing[i % completing.length].sessionId}/complete`, body: COMPLETION }),
     },
   ];
+}
+
+/** Prepared items for a route: enough for BENCH_WRITE_CEILING req/s through the warm-up and both loads, and a margin. */
+function fixtureSize(ceiling: number): FixtureSize {
+  const items = Math.ceil(ceiling * (1 + SECONDS) + Math.min(ceiling, 200) * RATE_SECONDS) + 100;
+  return { booking: items, completing: items, yard: 64 };
 }
 
 function readCapture(file: string): Statement[] {
@@ -334,23 +369,43 @@ function readCapture(file: string): Statement[] {
     .map((l) => JSON.parse(l) as Statement);
 }
 
-/** Runs each route once (the writes until one is accepted) and keeps the statements the product ran for it. */
+/**
+ * Runs each route once and keeps the statements the product ran for it. A write must be
+ * accepted: its fixture item is one the API's rules allow, and a refusal means it is not.
+ */
 async function capture(routes: Route[], cookie: string, file: string): Promise<void> {
   for (const route of routes) {
-    for (let i = 0; i < (route.write ? 40 : 1); i++) {
-      writeFileSync(file, '');
-      const { path, body } = route.request(i);
-      const res = await api(cookie, route.method, path, body);
-      await new Promise((r) => setTimeout(r, 50));
-      if (res.status < 300) {
-        route.statements = readCapture(file);
-        break;
-      }
+    writeFileSync(file, '');
+    const { path, body } = route.request(route.write ? route.write.sent++ : 0);
+    const res = await api(cookie, route.method, path, body);
+    await new Promise((r) => setTimeout(r, 50));
+    if (res.status >= 300) {
+      if (route.write) throw new Error(`${route.name}: the prepared request was refused (${res.status}): ${JSON.stringify(res.json)}`);
+      continue;
     }
+    route.statements = readCapture(file);
+    if (route.write?.creates) route.created = res.json?.id;
   }
 }
 
-async function measure(label: string, product: { env: Record<string, string> }, email: string, password: string, yard: object) {
+/** Runs `work` on a connection as the schema's owner, while the product is stopped (the embedded database has one opener). */
+type AsOwner = <T>(work: (owner: ClientBase) => Promise<T>) => Promise<T>;
+
+/**
+ * One database: the product started with the SQL capture finds the ids of the reads and captures
+ * them; then the write fixture is prepared as the owner, the product started with the capture
+ * again captures one accepted booking and completion, and started without it carries the load;
+ * the fixture then tells how many writes were accepted in all; then the yardstick.
+ */
+async function measure(
+  label: string,
+  product: { env: Record<string, string> },
+  email: string,
+  password: string,
+  yard: object,
+  asOwner: AsOwner,
+  fixtureSize: FixtureSize,
+) {
   const captureFile = join(mkdtempSync(join(tmpdir(), 'venule-capture-')), 'sql.jsonl');
   writeFileSync(captureFile, '');
   let running = await startProduct({ ...product.env, VENULE_SQL_CAPTURE: captureFile });
@@ -358,8 +413,17 @@ async function measure(label: string, product: { env: Record<string, string> }, 
   let cookie: string;
   try {
     cookie = await signIn(email, password);
-    routes = await routesOf(cookie);
+    routes = await readRoutesOf(cookie);
     await capture(routes, cookie, captureFile);
+  } finally {
+    await running.stop();
+  }
+  const fixture = await asOwner((c) => prepareWriteFixture(c, fixtureSize, email, TIME_ZONE));
+  const writes = writeRoutesOf(fixture);
+  routes.push(...writes);
+  running = await startProduct({ ...product.env, VENULE_SQL_CAPTURE: captureFile });
+  try {
+    await capture(writes, cookie, captureFile);
   } finally {
     await running.stop();
   }
@@ -373,16 +437,28 @@ async function measure(label: string, product: { env: Record<string, string> }, 
       const rate = await paced(url, route, cookie, 200, RATE_SECONDS);
       productFigures.push({ route, load: at50, rate });
       process.stdout.write(`  ${label}: ${route.name}: ${at50.reqPerSec} req/s\n`);
+      if (route.write && route.write.sent > route.write.prepared)
+        process.stdout.write(
+          `  ${label}: ${route.name}: ${route.write.sent} requests for ${route.write.prepared} prepared items: the rest were refused (raise BENCH_WRITE_CEILING)\n`,
+        );
     }
   } finally {
     await running.stop();
   }
+  const tally = await asOwner(fixtureTally);
+  const [booking, completing] = writes;
+  const accepted = new Map([
+    [booking, tally.booked],
+    [completing, tally.completed],
+  ]);
 
   // The yardstick, after the product has stopped (the embedded data directory has one opener).
   const specFile = join(tmpdir(), `venule-yardstick-${process.pid}.json`);
-  const withoutCommit = (r: Route) =>
-    (r.statements ?? []).map((s) => (r.write && /^\s*COMMIT\s*$/i.test(s.sql) ? { sql: 'ROLLBACK', params: [] } : s));
-  writeFileSync(specFile, JSON.stringify({ ...yard, routes: routes.map(withoutCommit) }));
+  const replayOf = (r: Route): Replay => ({
+    statements: (r.statements ?? []).map((s) => (r.write && /^\s*COMMIT\s*$/i.test(s.sql) ? { sql: 'ROLLBACK', params: [] } : s)),
+    ...(r.write ? { swap: { ids: r.write.ids, yard: r.write.yard }, created: r.created } : {}),
+  });
+  writeFileSync(specFile, JSON.stringify({ ...yard, routes: routes.map(replayOf) }));
   const child = spawn(process.execPath, ['-r', '@swc-node/register', __filename, '--yardstick', specFile], {
     env: { ...process.env, SWC_NODE_PROJECT: 'tools/bench/tsconfig.json' },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
@@ -404,6 +480,7 @@ async function measure(label: string, product: { env: Record<string, string> }, 
       rows.push({
         route: route.name,
         statements: route.statements?.length ?? null,
+        ...(route.write ? { prepared: route.write.prepared, sent: route.write.sent, accepted: accepted.get(route) } : {}),
         product: at50,
         rate200p99: rate.p99,
         yardstick,
@@ -430,7 +507,7 @@ function table(label: string, result: Awaited<ReturnType<typeof measure>>): stri
   ];
   for (const r of result.rows) {
     lines.push(
-      `| ${r.route} | ${r.statements ?? 'none accepted'} | ${r.product.reqPerSec} | ${r.product.p50} | ${r.product.p99} | ${r.rate200p99} | ${r.product.refused + r.product.errors} | ${r.yardstick?.reqPerSec ?? ''} | ${r.ratio ?? ''} |`,
+      `| ${r.route}${r.prepared === undefined ? '' : ` (${r.sent} requests, ${r.accepted} accepted in all, ${r.prepared} prepared)`} | ${r.statements ?? 'none accepted'} | ${r.product.reqPerSec} | ${r.product.p50} | ${r.product.p99} | ${r.rate200p99} | ${r.product.refused + r.product.errors} | ${r.yardstick?.reqPerSec ?? ''} | ${r.ratio ?? ''} |`,
     );
   }
   return lines.join('\n') + '\n';
@@ -449,21 +526,55 @@ async function benchServer(url: string) {
   ]);
   const [pkRow] = (await owner.query(`SELECT id FROM patients LIMIT 1`)).rows;
   await owner.end();
-  return measure('PostgreSQL server', { env: { DATABASE_URL: url } }, email, PASSWORD, {
-    pool: { connectionString: url, max: 10 },
-    pk: { sql: 'SELECT * FROM patients WHERE id = $1', params: [pkRow.id] },
-  });
+  const asOwner: AsOwner = (work) => withClient({ connectionString: url }, work);
+  return measure(
+    'PostgreSQL server',
+    { env: { DATABASE_URL: url } },
+    email,
+    PASSWORD,
+    { pool: { connectionString: url, max: 10 }, pk: { sql: 'SELECT * FROM patients WHERE id = $1', params: [pkRow.id] } },
+    asOwner,
+    fixtureSize(writeCeiling(600)),
+  );
+}
+
+/** Expected write rate ceiling (req/s) the fixture is sized for. */
+const writeCeiling = (fallback: number) => Number(process.env['BENCH_WRITE_CEILING'] ?? fallback);
+
+async function withClient<T>(config: ConstructorParameters<typeof Client>[0], work: (c: ClientBase) => Promise<T>): Promise<T> {
+  const client = new Client(config);
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
 }
 
 async function benchEmbedded() {
   const dataDir = mkdtempSync(join(tmpdir(), 'venule-bench-embedded-'));
   try {
     const patient = { sql: 'SELECT * FROM patients ORDER BY id LIMIT 1', params: [] };
-    return await measure('embedded', { env: { VENULE_DATA_DIR: dataDir, DATABASE_URL: '' } }, 'clinician@demo.venule', 'demo-venule', {
-      pool: { max: 1 },
-      dataDir,
-      pk: patient,
-    });
+    const email = 'clinician@demo.venule';
+    // On the data directory the product has just let go of.
+    const asOwner: AsOwner = async (work) => {
+      const { EmbeddedPostgres } = await import('../../apps/api/src/platform/database/embedded-postgres');
+      const embedded = await EmbeddedPostgres.start(dataDir);
+      try {
+        return await withClient({ host: embedded.socketDir, port: 5432, user: 'postgres', database: 'postgres' }, work);
+      } finally {
+        await embedded.stop();
+      }
+    };
+    return await measure(
+      'embedded',
+      { env: { VENULE_DATA_DIR: dataDir, DATABASE_URL: '' } },
+      email,
+      'demo-venule',
+      { pool: { max: 1 }, dataDir, pk: patient },
+      asOwner,
+      fixtureSize(writeCeiling(150)),
+    );
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
