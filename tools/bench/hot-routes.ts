@@ -220,7 +220,7 @@ async function paced(url: string, route: Route, cookie: string, rate: number, se
     const due = start + (n * 1000) / rate;
     const wait = due - performance.now();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    const { path, body } = route.request(n);
+    const { path, body } = route.request(route.write ? route.write.sent++ : n);
     inFlight.push(
       fetch(url + path, {
         method: route.method,
