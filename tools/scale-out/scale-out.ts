@@ -382,6 +382,13 @@ async function main(): Promise<void> {
   }
 
   const failed = outcomes.filter((o) => !o.ok);
+  if (failed.length) {
+    // What each process logged as an error: the cause of a 5xx is there, not in the answer.
+    for (const api of apis) {
+      const errors = api.log.split('\n').filter((l) => /"level":(50|60)/.test(l));
+      if (errors.length) console.log(`\n--- API ${api.name}, errors logged ---\n${errors.slice(-10).join('\n')}`);
+    }
+  }
   console.log(`\n${outcomes.length - failed.length} passed, ${failed.length} failed`);
   process.exitCode = failed.length ? 1 : 0;
 }

@@ -1,3 +1,4 @@
+import { retryOnDeadlock } from '../platform/database/retry-on-deadlock';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ClinicianOption, Diary, DiaryLane, Page } from '@venule/api-contract';
@@ -58,11 +59,12 @@ export class DiaryService {
   /**
    * Runs a booking's transaction; when the database refuses it for an overlap in the clinician's
    * diary (also the loser of a race), answers 422 DOUBLE_BOOKED naming the booking it clashes with,
-   * read after the failed transaction has rolled back.
+   * read after the failed transaction has rolled back. A transaction PostgreSQL aborted to break a
+   * deadlock (two bookings of one slot inserted at once) runs again.
    */
   async refuseDoubleBooking<T>(slot: Slot, work: () => Promise<T>): Promise<T> {
     try {
-      return await work();
+      return await retryOnDeadlock(work);
     } catch (e) {
       if ((e as { code?: string }).code !== EXCLUSION_VIOLATION || !slot.clinicianId) throw e;
       throw doubleBooked(await this.diary.clashAt(this.db.manager, slot.clinicianId, slot.startsAt, slot.endsAt), this.clock.timeZone);

@@ -1,3 +1,4 @@
+import { retryOnDeadlock } from '../platform/database/retry-on-deadlock';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
@@ -137,71 +138,75 @@ export class SessionsService {
    * patient, then course, then session, so a booking and a completion never interleave.
    */
   async book(courseId: string, dto: BookSessionDto, staff: SignedInStaff): Promise<BookedSession> {
-    return this.db.transaction(async (tx) => {
-      const owner = await this.sessions.coursePatient(tx, courseId);
-      if (!owner) throw notFound('The course');
-      await this.sessions.lockPatient(tx, owner);
-      const course = await this.sessions.lockCourse(tx, courseId);
+    return retryOnDeadlock(() =>
+      this.db.transaction(async (tx) => {
+        const owner = await this.sessions.coursePatient(tx, courseId);
+        if (!owner) throw notFound('The course');
+        await this.sessions.lockPatient(tx, owner);
+        const course = await this.sessions.lockCourse(tx, courseId);
 
-      const scheduledOn = clinicDate(dto.scheduledFor, this.zone);
-      if (scheduledOn < this.clock.today()) throw validationFailed('scheduledFor', 'must not be in the past');
-      const fromConsultation = dto.consultationId ? await this.consultationClinician(tx, dto.consultationId, course.patient_id) : undefined;
-      const clinicianId = dto.clinicianId ?? fromConsultation;
-      if (clinicianId) {
-        if (!(await this.sessions.isActiveClinician(tx, clinicianId)))
-          throw dto.clinicianId
-            ? validationFailed('clinicianId', 'must be an active clinician')
-            : validationFailed('consultationId', 'must be with a clinician who is still active');
-      }
+        const scheduledOn = clinicDate(dto.scheduledFor, this.zone);
+        if (scheduledOn < this.clock.today()) throw validationFailed('scheduledFor', 'must not be in the past');
+        const fromConsultation = dto.consultationId
+          ? await this.consultationClinician(tx, dto.consultationId, course.patient_id)
+          : undefined;
+        const clinicianId = dto.clinicianId ?? fromConsultation;
+        if (clinicianId) {
+          if (!(await this.sessions.isActiveClinician(tx, clinicianId)))
+            throw dto.clinicianId
+              ? validationFailed('clinicianId', 'must be an active clinician')
+              : validationFailed('consultationId', 'must be with a clinician who is still active');
+        }
 
-      const policy = await loadPolicy(tx);
-      const counts = await this.sessions.bookingCounts(tx, courseId);
-      const treatments = (await loadLegTreatments(tx, [course.patient_id])).get(course.patient_id) ?? [];
-      const interval = checkBookingDate(
-        scheduledOn,
-        { legs: course.legs, courseLastCompletedOn: counts.lastCompletedOn, treatments },
-        policy,
-      );
-      const reasons = [
-        ...courseClosedReasons(course.status),
-        ...(course.status === 'active' ? bookingCapacityReasons(course.planned_sessions, counts.completed, counts.booked) : []),
-        ...interval.reasons,
-      ];
-      if (reasons.length) refuse(reasons, 'The session cannot be booked.');
+        const policy = await loadPolicy(tx);
+        const counts = await this.sessions.bookingCounts(tx, courseId);
+        const treatments = (await loadLegTreatments(tx, [course.patient_id])).get(course.patient_id) ?? [];
+        const interval = checkBookingDate(
+          scheduledOn,
+          { legs: course.legs, courseLastCompletedOn: counts.lastCompletedOn, treatments },
+          policy,
+        );
+        const reasons = [
+          ...courseClosedReasons(course.status),
+          ...(course.status === 'active' ? bookingCapacityReasons(course.planned_sessions, counts.completed, counts.booked) : []),
+          ...interval.reasons,
+        ];
+        if (reasons.length) refuse(reasons, 'The session cannot be booked.');
 
-      const facts = await loadClearanceFacts(tx, course.patient_id);
-      if (!facts) throw notFound('The patient');
-      const warnings = [...interval.warnings, ...clearanceWarnings(facts, course.legs, scheduledOn, policy, staff.role)];
+        const facts = await loadClearanceFacts(tx, course.patient_id);
+        if (!facts) throw notFound('The patient');
+        const warnings = [...interval.warnings, ...clearanceWarnings(facts, course.legs, scheduledOn, policy, staff.role)];
 
-      const minutes = dto.durationMinutes ?? DEFAULT_SESSION_MINUTES;
-      let id: string;
-      try {
-        id = await this.sessions.insert(tx, {
-          courseId,
-          sequence: counts.nextSequence,
-          scheduledFor: dto.scheduledFor,
-          minutes,
-          clinicianId: clinicianId ?? null,
-          bookedBy: staff.id,
-        });
-      } catch (e) {
-        if ((e as { code?: string }).code === EXCLUSION_VIOLATION) throw doubleBooked();
-        throw e;
-      }
-      await this.audit.record(
-        { actorId: staff.id, action: 'create', entity: 'session', entityId: id, patientId: course.patient_id, fields: Object.keys(dto) },
-        tx,
-      );
-      const row = (await this.sessions.find(tx, id)) as SessionRow;
-      await this.remind(tx, row);
-      const [session] = await this.sessions.shape(tx, [row], staff.role, this.zone);
-      return {
-        ...session,
-        window: interval.window,
-        warnings: [...warnings, ...(await this.hoursWarnings(tx, row))],
-        preTreatment: this.advice(row),
-      };
-    });
+        const minutes = dto.durationMinutes ?? DEFAULT_SESSION_MINUTES;
+        let id: string;
+        try {
+          id = await this.sessions.insert(tx, {
+            courseId,
+            sequence: counts.nextSequence,
+            scheduledFor: dto.scheduledFor,
+            minutes,
+            clinicianId: clinicianId ?? null,
+            bookedBy: staff.id,
+          });
+        } catch (e) {
+          if ((e as { code?: string }).code === EXCLUSION_VIOLATION) throw doubleBooked();
+          throw e;
+        }
+        await this.audit.record(
+          { actorId: staff.id, action: 'create', entity: 'session', entityId: id, patientId: course.patient_id, fields: Object.keys(dto) },
+          tx,
+        );
+        const row = (await this.sessions.find(tx, id)) as SessionRow;
+        await this.remind(tx, row);
+        const [session] = await this.sessions.shape(tx, [row], staff.role, this.zone);
+        return {
+          ...session,
+          window: interval.window,
+          warnings: [...warnings, ...(await this.hoursWarnings(tx, row))],
+          preTreatment: this.advice(row),
+        };
+      }),
+    );
   }
 
   /**
@@ -344,53 +349,55 @@ export class SessionsService {
    * the clinician's diary), in the same lock order, keeping its length, course and clinician.
    */
   async move(id: string, dto: MoveSessionDto, staff: SignedInStaff): Promise<BookedSession> {
-    return this.db.transaction(async (tx) => {
-      const first = await this.requireSession(tx, id);
-      await this.sessions.lockPatient(tx, first.patient_id);
-      const course = await this.sessions.lockCourse(tx, first.course_id);
-      const locked = await this.sessions.lockSession(tx, id);
-      if (!locked) throw notFound('The session');
-      if (locked.version !== dto.version) throw versionConflict('The session');
-      if (locked.status !== 'scheduled') {
-        refuse(
-          [
-            {
-              code: 'SESSION_NOT_BOOKED',
-              message: `This session is ${String(locked.status).replace(/_/g, ' ')}; only a booked session can be moved.`,
-            },
-          ],
-          '',
-        );
-      }
-      const scheduledOn = clinicDate(dto.scheduledFor, this.zone);
-      if (scheduledOn < this.clock.today()) throw validationFailed('scheduledFor', 'must not be in the past');
+    return retryOnDeadlock(() =>
+      this.db.transaction(async (tx) => {
+        const first = await this.requireSession(tx, id);
+        await this.sessions.lockPatient(tx, first.patient_id);
+        const course = await this.sessions.lockCourse(tx, first.course_id);
+        const locked = await this.sessions.lockSession(tx, id);
+        if (!locked) throw notFound('The session');
+        if (locked.version !== dto.version) throw versionConflict('The session');
+        if (locked.status !== 'scheduled') {
+          refuse(
+            [
+              {
+                code: 'SESSION_NOT_BOOKED',
+                message: `This session is ${String(locked.status).replace(/_/g, ' ')}; only a booked session can be moved.`,
+              },
+            ],
+            '',
+          );
+        }
+        const scheduledOn = clinicDate(dto.scheduledFor, this.zone);
+        if (scheduledOn < this.clock.today()) throw validationFailed('scheduledFor', 'must not be in the past');
 
-      const policy = await loadPolicy(tx);
-      const lastCompletedOn = await this.sessions.lastCompletedOn(tx, course.id);
-      const treatments = (await loadLegTreatments(tx, [first.patient_id])).get(first.patient_id) ?? [];
-      const interval = checkBookingDate(scheduledOn, { legs: course.legs, courseLastCompletedOn: lastCompletedOn, treatments }, policy);
-      if (!interval.allowed) refuse(interval.reasons, 'The session cannot be moved to that date.');
-      try {
-        await this.sessions.reschedule(tx, id, dto.scheduledFor);
-      } catch (e) {
-        if ((e as { code?: string }).code === EXCLUSION_VIOLATION) throw doubleBooked();
-        throw e;
-      }
-      await this.audit.record(
-        { actorId: staff.id, action: 'update', entity: 'session', entityId: id, patientId: first.patient_id, fields: ['scheduledFor'] },
-        tx,
-      );
-      const facts = await loadClearanceFacts(tx, first.patient_id);
-      const row = (await this.sessions.find(tx, id)) as SessionRow;
-      await this.remind(tx, row);
-      const [session] = await this.sessions.shape(tx, [row], staff.role, this.zone);
-      const warnings = [
-        ...interval.warnings,
-        ...(facts ? clearanceWarnings(facts, course.legs, scheduledOn, policy, staff.role) : []),
-        ...(await this.hoursWarnings(tx, row)),
-      ];
-      return { ...session, window: interval.window, warnings, preTreatment: this.advice(row) };
-    });
+        const policy = await loadPolicy(tx);
+        const lastCompletedOn = await this.sessions.lastCompletedOn(tx, course.id);
+        const treatments = (await loadLegTreatments(tx, [first.patient_id])).get(first.patient_id) ?? [];
+        const interval = checkBookingDate(scheduledOn, { legs: course.legs, courseLastCompletedOn: lastCompletedOn, treatments }, policy);
+        if (!interval.allowed) refuse(interval.reasons, 'The session cannot be moved to that date.');
+        try {
+          await this.sessions.reschedule(tx, id, dto.scheduledFor);
+        } catch (e) {
+          if ((e as { code?: string }).code === EXCLUSION_VIOLATION) throw doubleBooked();
+          throw e;
+        }
+        await this.audit.record(
+          { actorId: staff.id, action: 'update', entity: 'session', entityId: id, patientId: first.patient_id, fields: ['scheduledFor'] },
+          tx,
+        );
+        const facts = await loadClearanceFacts(tx, first.patient_id);
+        const row = (await this.sessions.find(tx, id)) as SessionRow;
+        await this.remind(tx, row);
+        const [session] = await this.sessions.shape(tx, [row], staff.role, this.zone);
+        const warnings = [
+          ...interval.warnings,
+          ...(facts ? clearanceWarnings(facts, course.legs, scheduledOn, policy, staff.role) : []),
+          ...(await this.hoursWarnings(tx, row)),
+        ];
+        return { ...session, window: interval.window, warnings, preTreatment: this.advice(row) };
+      }),
+    );
   }
 
   /** The clinician of the patient's consultation a booking comes from (null when it had none); 400 for anyone else's. */
