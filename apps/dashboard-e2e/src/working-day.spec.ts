@@ -71,6 +71,8 @@ test('an admin resets a password; the person must change it first, and later cha
   await shotAtBothSizes(tessa, '63-change-password-wrong');
   await tessa.getByLabel('Current password').fill('tessa chooses her own');
   await tessa.getByRole('button', { name: 'Change password' }).click();
+  // Home again is what says this change went through: the first change's snack bar may still be showing.
+  await expect(tessa).toHaveURL(/\/diary$/);
   await expect(tessa.getByText('Your password is changed.')).toBeVisible();
   await tessa.getByRole('button', { name: /^Account:/ }).click();
   await tessa.getByRole('menuitem', { name: 'Sign out' }).click();
