@@ -21,6 +21,7 @@ import { registerDashboard } from './platform/http/dashboard';
 import { registerGracefulShutdown } from './platform/http/graceful-shutdown';
 import { registerInputGuard } from './platform/http/input-guard';
 import { registerSecurityHeaders } from './platform/http/security-headers';
+import { registerPageView } from './platform/audit/page-view';
 
 /** Public routes other sites' forms post to (the enquiry form), so no origin or CSRF check applies. */
 export const CROSS_SITE_FORMS = ['/api/enquiries'] as const;
@@ -62,6 +63,7 @@ export async function createApp(config: AppConfig, database: DatabaseTarget): Pr
   await fastify.register(fastifyMultipart);
   registerCsrfProtection(fastify, { secure: config.cookieSecure, exempt: [...CROSS_SITE_FORMS] });
   registerInputGuard(fastify);
+  registerPageView(fastify);
 
   const dashboard = config.dashboardDir && existsSync(join(config.dashboardDir, 'index.html')) ? config.dashboardDir : undefined;
   if (dashboard) await registerDashboard(fastify, dashboard);
