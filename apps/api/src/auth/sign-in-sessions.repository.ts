@@ -48,30 +48,33 @@ export class SignInSessionsRepository {
 
   /**
    * Who a live session of an active user is; null when there is none. The last-seen time is
-   * written only when it is over a minute old: the idle timeout needs it to the minute, and a read
-   * then writes nothing (the expiry reported may be up to a minute early, never late).
+   * written only when it is over a minute old: the idle timeout needs it to the minute, so a sign-in
+   * check is one plain read, and a second statement writes the time at most once a minute a session
+   * (the expiry reported may be up to a minute early, never late).
    */
   async touch(m: EntityManager, tokenHash: string): Promise<SignedInStaff | null> {
-    const rows: SessionRow[] = await m.query(
-      `WITH live AS (
-         SELECT s.id AS session_id, s.last_seen_at, u.id, u.email, u.display_name, u.role, u.must_change_password, cs.session_idle_minutes
-           FROM staff_sessions s
-           JOIN users u ON u.id = s.user_id AND u.active
-          CROSS JOIN clinic_settings cs
-          WHERE s.token_hash = $1 AND s.last_seen_at > now() - make_interval(mins => cs.session_idle_minutes)
-       ),
-       touched AS (
-         UPDATE staff_sessions s SET last_seen_at = now()
-           FROM live WHERE s.id = live.session_id AND live.last_seen_at < now() - interval '1 minute'
-         RETURNING s.id
-       )
-       SELECT live.session_id, live.id, live.email, live.display_name, live.role, live.must_change_password, live.session_idle_minutes,
-              (CASE WHEN EXISTS (SELECT 1 FROM touched) THEN now() ELSE live.last_seen_at END)
-                + make_interval(mins => live.session_idle_minutes) AS expires_at
-         FROM live`,
+    const [row]: (SessionRow & { stale: boolean })[] = await m.query(
+      `SELECT s.id AS session_id, u.id, u.email, u.display_name, u.role, u.must_change_password, cs.session_idle_minutes,
+              s.last_seen_at + make_interval(mins => cs.session_idle_minutes) AS expires_at,
+              s.last_seen_at < now() - interval '1 minute' AS stale
+         FROM staff_sessions s
+         JOIN users u ON u.id = s.user_id AND u.active
+        CROSS JOIN clinic_settings cs
+        WHERE s.token_hash = $1 AND s.last_seen_at > now() - make_interval(mins => cs.session_idle_minutes)`,
       [tokenHash],
     );
-    return rows[0] ? toStaff(rows[0]) : null;
+    if (!row) return null;
+    if (row.stale) {
+      // TypeORM answers an UPDATE with [rows, count].
+      const [[touched]]: [{ expires_at: Date }[], number] = await m.query(
+        `UPDATE staff_sessions SET last_seen_at = now() WHERE id = $1
+         RETURNING last_seen_at + make_interval(mins => $2::int) AS expires_at`,
+        [row.session_id, row.session_idle_minutes],
+      );
+      // A session signed out in between keeps the expiry read; the next check finds it gone.
+      if (touched) row.expires_at = touched.expires_at;
+    }
+    return toStaff(row);
   }
 
   /** The deleted session and its staff member, or null when there was none. */
