@@ -23,6 +23,7 @@ import { RecallsAndConsultationReminders1796033600000 } from './1796033600000-Re
 import { ContactPreference1796033650000 } from './1796033650000-ContactPreference';
 import { MessageTemplates1796033700000 } from './1796033700000-MessageTemplates';
 import { DiaryIndex1796033800000 } from './1796033800000-DiaryIndex';
+import { DiaryReads1796033900000 } from './1796033900000-DiaryReads';
 
 /** Every migration, oldest first (one a line). TypeORM runs the ones not yet applied at start-up. */
 export const MIGRATIONS = [
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   ContactPreference1796033650000,
   MessageTemplates1796033700000,
   DiaryIndex1796033800000,
+  DiaryReads1796033900000,
 ];

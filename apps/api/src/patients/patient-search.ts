@@ -195,17 +195,26 @@ function strongMatch(p: ParsedSearch, params: unknown[]): { where: string; rank:
 
 const archivedFilter = (o: SearchOptions) => (o.includeArchived ? 'true' : 'NOT p.archived');
 
-/** The page of strong matches, each row carrying the total count. */
+/**
+ * The page of strong matches, each row carrying the total count. The count needs every match, so
+ * the inner query carries only the sort keys through the count and the sort, and the page's rows
+ * are read again by id for what is shown: formatting and carrying whole rows for every match (3,054
+ * for "evans" at 100,000 patients) was about a third of the statement.
+ */
 export function strongSearchSql(p: ParsedSearch, o: SearchOptions): SqlStatement {
   const params: unknown[] = [];
   const m = strongMatch(p, params);
   params.push(o.limit, o.offset);
   const sql = `
-    SELECT ${SUMMARY_COLUMNS}, count(*) OVER ()::int AS total
-    FROM patients p
-    WHERE ${archivedFilter(o)} AND ${m.where}${m.dobFilter ? ` AND ${m.dobFilter}` : ''}
-    ORDER BY ${m.rank}, ${ORDER_TAIL}
-    LIMIT $${params.length - 1} OFFSET $${params.length}`;
+    SELECT ${SUMMARY_COLUMNS}, page.total
+    FROM (
+      SELECT p.id, ${m.rank} AS rank, p.search_last, p.search_first, p.date_of_birth, count(*) OVER ()::int AS total
+      FROM patients p
+      WHERE ${archivedFilter(o)} AND ${m.where}${m.dobFilter ? ` AND ${m.dobFilter}` : ''}
+      ORDER BY rank, ${ORDER_TAIL}
+      LIMIT $${params.length - 1} OFFSET $${params.length}
+    ) page JOIN patients p ON p.id = page.id
+    ORDER BY page.rank, page.search_last, page.search_first, page.date_of_birth, page.id`;
   return { sql, params };
 }
 
