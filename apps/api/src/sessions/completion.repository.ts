@@ -87,7 +87,11 @@ export interface CompletionWrite {
   /** The course's queued recalls are cancelled with this reason. */
   recallsCancelled: string;
   aftercare: OutgoingMessage[];
-  /** Written unless a message is already kept under their dedupe key (it was a recall of the course, just cancelled). */
+  /**
+   * Written unless a message is already kept under their dedupe key. Such a message is a recall of
+   * this course, so it is cancelled by this statement if it was still queued: `upsert`, which only
+   * rewrites a queued message, would have left it as it was too.
+   */
   recalls: OutgoingMessage[];
 }
 

@@ -263,9 +263,11 @@ export class SessionsService {
       );
       if (!check.allowed) refuse(check.reasons, 'The session cannot be recorded as completed.');
 
+      // Everything below is known before the write, which then makes it so in one statement.
       const courseStatus = courseStatusAfterCompletion(course.plannedSessions, facts.completedBefore + 1);
       const courseCompletes = courseStatus === 'completed';
       const after = [...treatments, ...legTreatments([{ id, legs: dto.legs, on }])];
+      // Dated from the times as the write stores them (`treatedAt` as the database reads it).
       const aftercare = this.aftercareOf({ id, treated_at: facts.treatedAt, completed_at: new Date(now) }, course.legs, after, policy);
       const aftercareMessage = this.outbox.aftercareMessage(facts, locked.patientId, aftercare);
       const audit: AuditRecord[] = [
