@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { MessageTemplate } from '@venule/api-contract';
+import type { MessageTemplate, MessageWords } from '@venule/api-contract';
 import type { EntityManager } from 'typeorm';
 import { MessageTemplatesRepository } from './message-templates.repository';
 import { SOURCES, renderWords, type FactsOf, type RenderedMessage } from './message-templates';
@@ -15,6 +15,15 @@ export class MessageRenderer {
 
   async render<T extends keyof FactsOf & MessageTemplate>(tx: EntityManager, template: T, facts: FactsOf[T]): Promise<RenderedMessage> {
     const own = await this.templates.find(tx, template);
-    return renderWords(own?.words ?? SOURCES[template], facts);
+    return this.renderWith(own?.words, template, facts);
+  }
+
+  /** `render` with the clinic's words for the template already read (undefined or null: the built-in ones). */
+  renderWith<T extends keyof FactsOf & MessageTemplate>(
+    words: MessageWords | null | undefined,
+    template: T,
+    facts: FactsOf[T],
+  ): RenderedMessage {
+    return renderWords(words ?? SOURCES[template], facts);
   }
 }

@@ -113,11 +113,56 @@ export interface MessageAddress {
 /** The plain text as HTML, escaped: the HTML part of a text message re-addressed to email. */
 const TEXT_AS_HTML = `'<p>' || replace(replace(replace(replace(body_text, '&', '&amp;'), '<', '&lt;'), '>', '&gt;'), E'\\n', '<br>') || '</p>'`;
 
+/** The patient a message goes to, as `Recipient` (no row for no such patient). */
+export const recipientSql = (patientId: string) =>
+  `SELECT first_name, email, phone, contact_preference FROM patients WHERE id = ${patientId}`;
+
+/**
+ * Writes several messages inside a larger statement, from `messageRecordset(...)` in `param`, as
+ * `upsert` writes one: `rewrite` rewrites the one kept under a dedupe key while it is queued;
+ * `keep` leaves any message already kept under it as it is.
+ */
+export const insertMessagesSql = (param: string, onConflict: 'rewrite' | 'keep') => `
+  INSERT INTO messages (dedupe_key, patient_id, session_id, consultation_id, channel, "to", template, subject, body_text, body_html,
+                        send_at, state, last_error)
+  SELECT m.dedupe_key, m.patient_id, m.session_id, m.consultation_id, m.channel, m."to", m.template, m.subject, m.body_text, m.body_html,
+         m.send_at, CASE WHEN m.cancelled_because IS NULL THEN 'queued' ELSE 'cancelled' END, m.cancelled_because
+    FROM jsonb_to_recordset(${param}::jsonb) AS m(dedupe_key text, patient_id uuid, session_id uuid, consultation_id uuid, channel text,
+         "to" text, template text, subject text, body_text text, body_html text, send_at timestamptz, cancelled_because text)
+  ON CONFLICT (dedupe_key) ${
+    onConflict === 'keep'
+      ? 'DO NOTHING'
+      : `DO UPDATE
+    SET channel = excluded.channel, "to" = excluded."to", subject = excluded.subject, body_text = excluded.body_text,
+        body_html = excluded.body_html, send_at = excluded.send_at, state = excluded.state, last_error = excluded.last_error,
+        version = messages.version + 1, updated_at = now()
+  WHERE messages.state = 'queued'`
+  }`;
+
+/** The parameter of `insertMessagesSql`. */
+export const messageRecordset = (messages: readonly OutgoingMessage[]) =>
+  JSON.stringify(
+    messages.map((msg) => ({
+      dedupe_key: msg.dedupeKey,
+      patient_id: msg.patientId,
+      session_id: msg.sessionId,
+      consultation_id: msg.consultationId ?? null,
+      channel: msg.channel,
+      to: msg.to,
+      template: msg.template,
+      subject: msg.subject,
+      body_text: msg.text,
+      body_html: msg.html,
+      send_at: msg.sendAt,
+      cancelled_because: msg.cancelledBecause ?? null,
+    })),
+  );
+
 /** The message outbox: all its SQL and the mapping to the contract. */
 @Injectable()
 export class MessagesRepository {
   async recipient(m: EntityManager, patientId: string): Promise<Recipient | null> {
-    const [row] = await m.query(`SELECT first_name, email, phone, contact_preference FROM patients WHERE id = $1`, [patientId]);
+    const [row] = await m.query(recipientSql('$1'), [patientId]);
     return row ?? null;
   }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Aftercare, Consultation, MessageTemplate, SessionWindow } from '@venule/api-contract';
+import type { Aftercare, ClinicIdentity, Consultation, MessageTemplate, MessageWords, SessionWindow } from '@venule/api-contract';
 import {
   addDays,
   addHours,
@@ -15,7 +15,7 @@ import { ClinicClock } from '../platform/config/clinic-clock';
 import { SettingsRepository } from '../settings/settings.repository';
 import { MessageRenderer } from './message-renderer';
 import type { RenderedMessage } from './message-templates';
-import { MessagesRepository, type MessageAddress, type Recipient, type StaleReasons } from './messages.repository';
+import { MessagesRepository, type MessageAddress, type OutgoingMessage, type Recipient, type StaleReasons } from './messages.repository';
 
 /** A booked session's reminder goes this long before the appointment (SPEC §2 Message). */
 export const REMINDER_HOURS_BEFORE = 48;
@@ -62,6 +62,24 @@ export const inWords = (instant: string, timeZone: string) =>
 /** `between Tuesday 5 January 2027 and Tuesday 2 March 2027`. */
 export const windowInWords = (w: SessionWindow) => `between ${formatDateWithWeekday(w.earliest)} and ${formatDateWithWeekday(w.latest)}`;
 
+/** What the messages of a completion are written from, read with its other facts. */
+export interface MessageFacts {
+  /** Null when there is no such patient. */
+  recipient: Recipient | null;
+  clinic: ClinicIdentity;
+  /** The clinic's words per template (absent or null: the built-in ones). */
+  words: Partial<Record<MessageTemplate, MessageWords | null>>;
+}
+
+/** A course step whose recalls are due: its session `sequence` was completed, and its next window is `window`. */
+export interface RecallStep {
+  courseId: string;
+  sessionId: string;
+  sequence: number;
+  patientId: string;
+  window: SessionWindow;
+}
+
 /** What a message is about: its dedupe key and the session or consultation it names. */
 interface About {
   key: string;
@@ -103,20 +121,29 @@ export class OutboxService {
     );
   }
 
-  /** The dated aftercare plan of a completed session (the same plan as its aftercare sheet), due now. */
-  async sendAftercare(tx: EntityManager, patientId: string, plan: Aftercare): Promise<void> {
-    const clinic = await this.settings.identity(tx);
-    const about = this.ofSession('aftercare', plan.sessionId);
-    await this.write(tx, 'aftercare', patientId, about, this.clock.now().toISOString(), (firstName) =>
-      this.renderer.render(tx, 'aftercare', {
-        firstName,
-        clinicName: clinic.name,
-        clinicPhone: clinic.phone,
-        outOfHoursPhone: clinic.outOfHoursPhone,
-        treatedOn: formatDateWithWeekday(plan.completedOn),
-        items: plan.items.map((i) => i.text),
-        nextWindow: windowInWords(plan.nextWindow),
-      }),
+  /**
+   * The dated aftercare plan of a completed session (the same plan as its aftercare sheet), due
+   * now, for the caller to write; null when the patient is not there to send it to.
+   */
+  aftercareMessage(facts: MessageFacts, patientId: string, plan: Aftercare): OutgoingMessage | null {
+    const { recipient, clinic } = facts;
+    if (!recipient) return null;
+    const rendered = this.renderer.renderWith(facts.words.aftercare, 'aftercare', {
+      firstName: recipient.first_name,
+      clinicName: clinic.name,
+      clinicPhone: clinic.phone,
+      outOfHoursPhone: clinic.outOfHoursPhone,
+      treatedOn: formatDateWithWeekday(plan.completedOn),
+      items: plan.items.map((i) => i.text),
+      nextWindow: windowInWords(plan.nextWindow),
+    });
+    return outgoing(
+      'aftercare',
+      patientId,
+      this.ofSession('aftercare', plan.sessionId),
+      this.clock.now().toISOString(),
+      recipient,
+      rendered,
     );
   }
 
@@ -126,30 +153,49 @@ export class OutboxService {
    * second only if that is after the first). Whether each is still wanted is decided when it is
    * due (`cancelStale`); the recalls of an earlier session of the course are superseded.
    */
-  async recall(
-    tx: EntityManager,
-    step: { courseId: string; sessionId: string; sequence: number; patientId: string; window: SessionWindow },
-  ): Promise<void> {
+  async recall(tx: EntityManager, step: RecallStep): Promise<void> {
     await this.messages.cancelRecalls(tx, step.courseId, LATER_SESSION_TOOK_PLACE);
-    // A window already closed (a course's past, written up late) has nothing left to recall.
-    if (step.window.latest < this.clock.today()) return;
-    const zone = this.clock.timeZone;
+    const recalls = this.recallsOf(step);
+    if (recalls.length === 0) return;
     const clinic = await this.settings.identity(tx);
+    for (const r of recalls) {
+      await this.write(tx, r.template, step.patientId, r.about, r.sendAt, (firstName) =>
+        this.renderer.render(tx, r.template, recallFacts(firstName, clinic, step.window)),
+      );
+    }
+  }
+
+  /**
+   * `recall`'s messages for the caller to write with the cancellation of the course's earlier
+   * recalls (`LATER_SESSION_TOOK_PLACE`); none when the patient is not there to send them to.
+   */
+  recallMessages(facts: MessageFacts, step: RecallStep): OutgoingMessage[] {
+    const { recipient, clinic } = facts;
+    if (!recipient) return [];
+    return this.recallsOf(step).map((r) =>
+      outgoing(
+        r.template,
+        step.patientId,
+        r.about,
+        r.sendAt,
+        recipient,
+        this.renderer.renderWith(facts.words[r.template], r.template, recallFacts(recipient.first_name, clinic, step.window)),
+      ),
+    );
+  }
+
+  /** When each recall of `step` is due; none once its window has closed (a course's past, written up late). */
+  private recallsOf(step: RecallStep): { template: 'recall_open' | 'recall_closing'; about: About; sendAt: string }[] {
+    if (step.window.latest < this.clock.today()) return [];
+    const zone = this.clock.timeZone;
     const closingOn = addDays(step.window.latest, -RECALL_CLOSING_DAYS_BEFORE);
     const recalls: ['recall_open' | 'recall_closing', string][] = [['recall_open', step.window.earliest]];
     if (closingOn > step.window.earliest) recalls.push(['recall_closing', closingOn]);
-    for (const [template, on] of recalls) {
-      const about = { key: `${template}:${step.courseId}:${step.sequence}`, sessionId: step.sessionId };
-      await this.write(tx, template, step.patientId, about, this.notBeforeNow(clinicWallTime(on, RECALL_TIME, zone)), (firstName) =>
-        this.renderer.render(tx, template, {
-          firstName,
-          clinicName: clinic.name,
-          clinicPhone: clinic.phone,
-          window: windowInWords(step.window),
-          closesOn: formatDateWithWeekday(step.window.latest),
-        }),
-      );
-    }
+    return recalls.map(([template, on]) => ({
+      template,
+      about: { key: `${template}:${step.courseId}:${step.sequence}`, sessionId: step.sessionId },
+      sendAt: this.notBeforeNow(clinicWallTime(on, RECALL_TIME, zone)),
+    }));
   }
 
   /**
@@ -218,25 +264,44 @@ export class OutboxService {
   ): Promise<void> {
     const recipient = await this.messages.recipient(tx, patientId);
     if (!recipient) return;
-    const rendered = await render(recipient.first_name);
-    const address = addressOf(recipient);
-    await this.messages.upsert(tx, {
-      dedupeKey: about.key,
-      patientId,
-      sessionId: about.sessionId,
-      consultationId: about.consultationId,
-      template,
-      sendAt,
-      subject: rendered.subject,
-      text: rendered.text,
-      channel: address.channel,
-      to: address.to,
-      // Only an email has an HTML part; a text message is the plain text.
-      html: address.channel === 'email' ? rendered.html : null,
-      cancelledBecause: address.cancelledBecause,
-    });
+    await this.messages.upsert(tx, outgoing(template, patientId, about, sendAt, recipient, await render(recipient.first_name)));
   }
 }
+
+/** A message as written: addressed the way the patient chose, with what it says. */
+function outgoing(
+  template: MessageTemplate,
+  patientId: string,
+  about: About,
+  sendAt: string,
+  recipient: Recipient,
+  rendered: RenderedMessage,
+): OutgoingMessage {
+  const address = addressOf(recipient);
+  return {
+    dedupeKey: about.key,
+    patientId,
+    sessionId: about.sessionId,
+    consultationId: about.consultationId,
+    template,
+    sendAt,
+    subject: rendered.subject,
+    text: rendered.text,
+    channel: address.channel,
+    to: address.to,
+    // Only an email has an HTML part; a text message is the plain text.
+    html: address.channel === 'email' ? rendered.html : null,
+    cancelledBecause: address.cancelledBecause,
+  };
+}
+
+const recallFacts = (firstName: string, clinic: ClinicIdentity, window: SessionWindow) => ({
+  firstName,
+  clinicName: clinic.name,
+  clinicPhone: clinic.phone,
+  window: windowInWords(window),
+  closesOn: formatDateWithWeekday(window.latest),
+});
 
 /**
  * The way the patient chose (the database keeps its address present); an opted-out patient's

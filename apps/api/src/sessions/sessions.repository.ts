@@ -55,7 +55,8 @@ export interface SessionRow {
   immediate_reactions: string | null;
 }
 
-const SESSION_SELECT = `
+/** Session rows of `source` (the table, or the rows a data-modifying CTE returned) as `SessionRow`s. */
+export const sessionSelect = (source: string) => `
   SELECT s.id, s.version, s.created_at, s.updated_at, s.course_id, c.patient_id, c.status AS course_status,
          s.sequence, s.scheduled_for, s.ends_at, s.clinician_id, u.display_name AS clinician_name, s.status,
          s.status_changed_at, s.completed_at, s.treated_at, s.completed_on::text AS completed_on, s.completed_by,
@@ -63,10 +64,12 @@ const SESSION_SELECT = `
          s.legs, s.areas, s.agent, s.product, s.batch_number, s.concentration_percent::float8 AS concentration_percent,
          s.form, s.volume_ml::float8 AS volume_ml, s.injections, s.dose_mg::float8 AS dose_mg,
          s.compression_mmhg, s.compression_hours, s.checklist, s.confirmations, s.immediate_reactions
-    FROM sessions s
+    FROM ${source} s
     JOIN courses c ON c.id = s.course_id
     LEFT JOIN users u ON u.id = s.clinician_id
     LEFT JOIN users t ON t.id = s.completed_by`;
+
+const SESSION_SELECT = sessionSelect('sessions');
 
 /** What a completion is judged on beyond the patient's clearance facts and leg treatments. */
 export interface CompletionCounts {
@@ -78,6 +81,34 @@ export interface CompletionCounts {
   /** The course's consent that applies on the treatment date (else its latest). */
   consentedOn: IsoDate | null;
 }
+
+/**
+ * `completionCounts`' statement, also read inside completing's one statement of facts. Parameters:
+ * $1 the course, $2 the patient, $3 the treatment date, $4 the treatment time, $5 the session.
+ */
+export const COMPLETION_COUNTS = `SELECT
+         (SELECT max(completed_on)::text FROM sessions WHERE course_id = $1 AND status = 'completed') AS course_last_completed_on,
+         (SELECT count(*)::int FROM sessions s JOIN courses c ON c.id = s.course_id
+           WHERE c.patient_id = $2 AND s.status = 'completed' AND s.treated_at < $4::timestamptz) AS patient_completed,
+         (SELECT coalesce(sum(s.dose_mg), 0)::float8 FROM sessions s JOIN courses c ON c.id = s.course_id
+           WHERE c.patient_id = $2 AND s.status = 'completed' AND s.agent = 'polidocanol' AND s.completed_on = $3::date
+             AND s.id <> $5) AS other_polidocanol_mg,
+         (SELECT consented_on::text FROM consents WHERE course_id = $1
+           ORDER BY consented_on <= $3::date DESC, consented_on DESC LIMIT 1) AS consented_on`;
+
+export interface CompletionCountsRow {
+  course_last_completed_on: IsoDate | null;
+  patient_completed: number;
+  other_polidocanol_mg: number;
+  consented_on: IsoDate | null;
+}
+
+export const toCompletionCounts = (f: CompletionCountsRow): CompletionCounts => ({
+  courseLastCompletedOn: f.course_last_completed_on,
+  patientCompletedBefore: f.patient_completed,
+  polidocanolMgSameDay: f.other_polidocanol_mg,
+  consentedOn: f.consented_on,
+});
 
 /** A course as booking and completing read it, locked. */
 export interface LockedCourse {
@@ -94,29 +125,6 @@ export interface BookingCounts {
   completed: number;
   booked: number;
   nextSequence: number;
-}
-
-/** The detail a completion stores on the session. */
-export interface CompletionRecord {
-  at: string;
-  treatedAt: string;
-  on: IsoDate;
-  by: string;
-  legs: Leg[];
-  areas: string[];
-  agent: SclerosantAgent;
-  product: string | null;
-  batchNumber: string;
-  concentrationPercent: number;
-  form: SclerosantForm;
-  volumeMl: number;
-  injections: number;
-  doseMg: number;
-  compressionMmHg: number | null;
-  compressionHours: number | null;
-  checklist: Checklist;
-  confirmations: ConfirmationInput[];
-  immediateReactions: string | null;
 }
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -312,13 +320,6 @@ export class SessionsRepository {
     return row.last_completed_on;
   }
 
-  async completedCount(m: EntityManager, courseId: string): Promise<number> {
-    const [row] = await m.query(`SELECT count(*)::int AS completed FROM sessions WHERE course_id = $1 AND status = 'completed'`, [
-      courseId,
-    ]);
-    return row.completed;
-  }
-
   /** Books a session; the clinician's diary constraint raises PostgreSQL's exclusion_violation on a clash. */
   async insert(
     m: EntityManager,
@@ -339,50 +340,6 @@ export class SessionsRepository {
               version = version + 1, updated_at = now()
         WHERE id = $1`,
       [id, scheduledFor],
-    );
-  }
-
-  async recordCompletion(m: EntityManager, id: string, c: CompletionRecord): Promise<void> {
-    await m.query(
-      `UPDATE sessions
-          SET status = 'completed', completed_at = $2, treated_at = $20, completed_on = $3, completed_by = $4,
-              status_changed_at = $2, status_changed_by = $4,
-              legs = $5, areas = $6, agent = $7, product = $8, batch_number = $9, concentration_percent = $10,
-              form = $11, volume_ml = $12, injections = $13, dose_mg = $14, compression_mmhg = $15,
-              compression_hours = $16, checklist = $17, confirmations = $18, immediate_reactions = $19,
-              version = version + 1, updated_at = now()
-        WHERE id = $1`,
-      [
-        id,
-        c.at,
-        c.on,
-        c.by,
-        c.legs,
-        c.areas,
-        c.agent,
-        c.product,
-        c.batchNumber,
-        c.concentrationPercent,
-        c.form,
-        c.volumeMl,
-        c.injections,
-        c.doseMg,
-        c.compressionMmHg,
-        c.compressionHours,
-        JSON.stringify(c.checklist),
-        JSON.stringify(c.confirmations),
-        c.immediateReactions,
-        c.treatedAt,
-      ],
-    );
-  }
-
-  /** Closes a course whose planned sessions are all done. */
-  async completeCourse(m: EntityManager, courseId: string, at: string, actorId: string): Promise<void> {
-    await m.query(
-      `UPDATE courses SET status = 'completed', closed_at = $2, closed_by = $3, version = version + 1, updated_at = now()
-        WHERE id = $1`,
-      [courseId, at, actorId],
     );
   }
 
@@ -412,20 +369,6 @@ export class SessionsRepository {
     );
   }
 
-  /** The patient's booked sessions in every course, by time, with their course's legs. */
-  async bookedOfPatient(
-    m: EntityManager,
-    patientId: string,
-  ): Promise<{ id: string; sequence: number; scheduled_for: Date; legs: Leg[] }[]> {
-    return m.query(
-      `SELECT s.id, s.sequence, s.scheduled_for, c.legs
-         FROM sessions s JOIN courses c ON c.id = s.course_id
-        WHERE c.patient_id = $1 AND s.status = 'scheduled'
-        ORDER BY s.scheduled_for`,
-      [patientId],
-    );
-  }
-
   /**
    * One statement, so the dose meter on the form and the check on submit read the same figures.
    * `exceptSessionId` leaves the session being recorded out of the day's dose.
@@ -434,24 +377,8 @@ export class SessionsRepository {
     m: EntityManager,
     q: { courseId: string; patientId: string; on: IsoDate; treatedAt: string; exceptSessionId: string },
   ): Promise<CompletionCounts> {
-    const [f] = await m.query(
-      `SELECT
-         (SELECT max(completed_on)::text FROM sessions WHERE course_id = $1 AND status = 'completed') AS course_last_completed_on,
-         (SELECT count(*)::int FROM sessions s JOIN courses c ON c.id = s.course_id
-           WHERE c.patient_id = $2 AND s.status = 'completed' AND s.treated_at < $4::timestamptz) AS patient_completed,
-         (SELECT coalesce(sum(s.dose_mg), 0)::float8 FROM sessions s JOIN courses c ON c.id = s.course_id
-           WHERE c.patient_id = $2 AND s.status = 'completed' AND s.agent = 'polidocanol' AND s.completed_on = $3::date
-             AND s.id <> $5) AS other_polidocanol_mg,
-         (SELECT consented_on::text FROM consents WHERE course_id = $1
-           ORDER BY consented_on <= $3::date DESC, consented_on DESC LIMIT 1) AS consented_on`,
-      [q.courseId, q.patientId, q.on, q.treatedAt, q.exceptSessionId],
-    );
-    return {
-      courseLastCompletedOn: f.course_last_completed_on,
-      patientCompletedBefore: f.patient_completed,
-      polidocanolMgSameDay: f.other_polidocanol_mg,
-      consentedOn: f.consented_on,
-    };
+    const [f] = await m.query(COMPLETION_COUNTS, [q.courseId, q.patientId, q.on, q.treatedAt, q.exceptSessionId]);
+    return toCompletionCounts(f);
   }
 
   /** Sessions booked in the past, completed or not, in one statement; each live booking's trigger writes its diary row. */

@@ -38,16 +38,24 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { SignedInStaff } from '../auth/staff';
 import { loadClearanceFacts, loadLegTreatments, loadPolicy } from '../clearance/clinical-facts.repository';
 import { clearanceWarnings } from '../clearance/clearance-warnings';
-import { AuditService } from '../platform/audit/audit.service';
+import { AuditService, type AuditRecord } from '../platform/audit/audit.service';
 import { APP_CONFIG, type AppConfig } from '../platform/config/app-config';
 import { ClinicClock } from '../platform/config/clinic-clock';
-import { BOOKING_CANCELLED, BOOKING_MISSED, OutboxService, SESSION_TOOK_PLACE } from '../messages/outbox.service';
+import {
+  BOOKING_CANCELLED,
+  BOOKING_MISSED,
+  COURSE_ENDED,
+  LATER_SESSION_TOOK_PLACE,
+  OutboxService,
+  SESSION_TOOK_PLACE,
+} from '../messages/outbox.service';
 import { DomainError, notFound, refuse, validationFailed, versionConflict } from '../platform/errors/domain-error';
 import { SettingsRepository } from '../settings/settings.repository';
 import type { BookSessionDto } from './dto/book-session.dto';
 import type { ChangeSessionStatusDto } from './dto/change-session-status.dto';
 import type { CompleteSessionDto } from './dto/complete-session.dto';
 import type { MoveSessionDto } from './dto/move-session.dto';
+import { CompletionRepository, type CompletionGrounds } from './completion.repository';
 import { SessionsRepository, toDetail, type SessionRow } from './sessions.repository';
 
 /** PostgreSQL's exclusion_violation: the clinician's one diary already holds a session or consultation at that time. */
@@ -73,6 +81,7 @@ export class SessionsService {
     private readonly settings: SettingsRepository,
     private readonly sessions: SessionsRepository,
     private readonly outbox: OutboxService,
+    private readonly completion: CompletionRepository,
   ) {}
 
   private get zone(): string {
@@ -215,35 +224,21 @@ export class SessionsService {
    * transaction: lock the patient (the daily dose and the per-leg interval count every course),
    * the course and the session, gather the facts, let `checkSessionCompletion` decide with every
    * reason at once, store the detail, complete the course when its planned sessions are done, and
-   * warn about each of the patient's bookings that now falls inside a leg's interval.
+   * warn about each of the patient's bookings that now falls inside a leg's interval. Three
+   * statements inside the transaction (a hot route, issue 14): the locks, the facts, the writes.
    */
   async complete(id: string, dto: CompleteSessionDto, staff: SignedInStaff): Promise<CompletedSession> {
     return this.db.transaction(async (tx) => {
-      const first = await this.requireSession(tx, id);
-      await this.sessions.lockPatient(tx, first.patient_id);
-      const course = await this.sessions.lockCourse(tx, first.course_id);
-      await this.sessions.lockSession(tx, id);
-      const session = (await this.sessions.find(tx, id)) as SessionRow;
+      const locked = await this.completion.lock(tx, id);
+      if (!locked) throw notFound('The session');
 
       const now = new Date().toISOString();
-      const timing = {
-        treatedAt: dto.treatedAt ?? now,
-        recordedAt: now,
-        scheduledFor: session.scheduled_for.toISOString(),
-        timeZone: this.zone,
-      };
-      const on = treatmentDate(timing);
-      const policy = await loadPolicy(tx);
-      const patient = await loadClearanceFacts(tx, session.patient_id);
+      const treatedAt = dto.treatedAt ?? now;
+      const on = treatmentDate({ treatedAt, timeZone: this.zone });
+      const facts = await this.completion.facts(tx, { sessionId: id, ...locked, on, treatedAt });
+      const { session, course, policy, patient, treatments, counts: f } = facts;
+      const timing = { treatedAt, recordedAt: now, scheduledFor: session.scheduledFor.toISOString(), timeZone: this.zone };
       if (!patient) throw notFound('The patient');
-      const treatments = (await loadLegTreatments(tx, [session.patient_id])).get(session.patient_id) ?? [];
-      const f = await this.sessions.completionCounts(tx, {
-        courseId: session.course_id,
-        patientId: session.patient_id,
-        on,
-        treatedAt: timing.treatedAt,
-        exceptSessionId: id,
-      });
       const check = checkSessionCompletion(
         {
           on,
@@ -268,76 +263,78 @@ export class SessionsService {
       );
       if (!check.allowed) refuse(check.reasons, 'The session cannot be recorded as completed.');
 
-      await this.sessions.recordCompletion(tx, id, {
-        at: now,
-        treatedAt: timing.treatedAt,
-        on,
-        by: staff.id,
-        legs: dto.legs,
-        areas: dto.areas ?? [],
-        agent: dto.agent,
-        product: dto.product ?? null,
-        batchNumber: dto.batchNumber.trim(),
-        concentrationPercent: dto.concentrationPercent,
-        form: dto.form,
-        volumeMl: dto.volumeMl,
-        injections: dto.injections,
-        doseMg: check.dose.doseMg,
-        compressionMmHg: dto.compression.mmHg ?? null,
-        compressionHours: dto.compression.hours ?? null,
-        checklist: dto.checklist,
-        confirmations: dto.confirmations ?? [],
-        immediateReactions: dto.immediateReactions ?? null,
-      });
-      await this.audit.record(
+      // Everything below is known before the write, which then makes it so in one statement.
+      const courseStatus = courseStatusAfterCompletion(course.plannedSessions, facts.completedBefore + 1);
+      const courseCompletes = courseStatus === 'completed';
+      const after = [...treatments, ...legTreatments([{ id, legs: dto.legs, on }])];
+      // Dated from the times as the write stores them (`treatedAt` as the database reads it).
+      const aftercare = this.aftercareOf({ id, treated_at: facts.treatedAt, completed_at: new Date(now) }, course.legs, after, policy);
+      const aftercareMessage = this.outbox.aftercareMessage(facts, locked.patientId, aftercare);
+      const audit: AuditRecord[] = [
         {
           actorId: staff.id,
           action: 'update',
           entity: 'session',
           entityId: id,
-          patientId: session.patient_id,
+          patientId: locked.patientId,
           fields: ['status', ...Object.keys(dto)],
-          occurredAt: timing.treatedAt,
+          occurredAt: treatedAt,
         },
-        tx,
-      );
-
-      await this.outbox.cancelOfSession(tx, id, SESSION_TOOK_PLACE);
-
-      const completed = await this.sessions.completedCount(tx, session.course_id);
-      const courseStatus = courseStatusAfterCompletion(course.planned_sessions, completed);
-      if (courseStatus === 'completed') {
-        await this.sessions.completeCourse(tx, session.course_id, now, staff.id);
-        await this.sessions.cancelBooked(tx, session.course_id, staff.id, 'Course completed');
-        await this.outbox.cancelOfCourse(tx, session.course_id, BOOKING_CANCELLED);
-        await this.audit.record(
-          {
-            actorId: staff.id,
-            action: 'update',
-            entity: 'course',
-            entityId: session.course_id,
-            patientId: session.patient_id,
-            fields: ['status'],
-          },
-          tx,
-        );
-      }
-      const after = [...treatments, ...legTreatments([{ id, legs: dto.legs, on }])];
-      const row = (await this.sessions.find(tx, id)) as SessionRow;
-      const aftercare = this.aftercareOf(row, course.legs, after, policy);
-      await this.outbox.sendAftercare(tx, session.patient_id, aftercare);
-      if (courseStatus !== 'completed') {
-        await this.outbox.recall(tx, {
-          courseId: session.course_id,
-          sessionId: id,
-          sequence: row.sequence,
-          patientId: session.patient_id,
-          window: aftercare.nextWindow,
+      ];
+      if (courseCompletes) {
+        audit.push({
+          actorId: staff.id,
+          action: 'update',
+          entity: 'course',
+          entityId: locked.courseId,
+          patientId: locked.patientId,
+          fields: ['status'],
         });
       }
+      const row = await this.completion.write(tx, {
+        sessionId: id,
+        courseId: locked.courseId,
+        record: {
+          at: now,
+          treatedAt,
+          on,
+          by: staff.id,
+          legs: dto.legs,
+          areas: dto.areas ?? [],
+          agent: dto.agent,
+          product: dto.product ?? null,
+          batchNumber: dto.batchNumber.trim(),
+          concentrationPercent: dto.concentrationPercent,
+          form: dto.form,
+          volumeMl: dto.volumeMl,
+          injections: dto.injections,
+          doseMg: check.dose.doseMg,
+          compressionMmHg: dto.compression.mmHg ?? null,
+          compressionHours: dto.compression.hours ?? null,
+          checklist: dto.checklist,
+          confirmations: dto.confirmations ?? [],
+          immediateReactions: dto.immediateReactions ?? null,
+        },
+        audit: this.audit.rowsOf(audit),
+        reminderCancelled: SESSION_TOOK_PLACE,
+        courseCompleted: courseCompletes ? { reason: 'Course completed', remindersCancelled: BOOKING_CANCELLED } : null,
+        recallsCancelled: courseCompletes ? COURSE_ENDED : LATER_SESSION_TOOK_PLACE,
+        aftercare: aftercareMessage ? [aftercareMessage] : [],
+        recalls: courseCompletes
+          ? []
+          : this.outbox.recallMessages(facts, {
+              courseId: locked.courseId,
+              sessionId: id,
+              sequence: session.sequence,
+              patientId: locked.patientId,
+              window: aftercare.nextWindow,
+            }),
+      });
+      // The bookings left after this completion: not the session itself, nor the course's when it completed.
+      const booked = facts.booked.filter((b) => b.id !== id && !(courseCompletes && b.courseId === locked.courseId));
       return {
         ...toDetail(row, [], this.zone),
-        warnings: [...check.warnings, ...(await this.bookingsInsideWindow(tx, session.patient_id, after, policy))],
+        warnings: [...check.warnings, ...this.bookingsInsideWindow(booked, after, policy)],
         aftercare,
         courseStatus,
       };
@@ -489,7 +486,12 @@ export class SessionsService {
    * The aftercare plan, dated from when the treatment was given. Its next window is the course's,
    * which also waits for the course's legs treated in the patient's other courses.
    */
-  private aftercareOf(row: SessionRow, courseLegs: Leg[], treatments: LegTreatment[], policy: ClinicalPolicy): Aftercare {
+  private aftercareOf(
+    row: Pick<SessionRow, 'id' | 'treated_at' | 'completed_at'>,
+    courseLegs: Leg[],
+    treatments: LegTreatment[],
+    policy: ClinicalPolicy,
+  ): Aftercare {
     const treatedAt = (row.treated_at as Date).toISOString();
     const plan = aftercarePlan(treatedAt, this.zone, policy);
     const nextWindow = courseWindow(courseLegs, plan.completedOn, treatments, policy) ?? plan.nextWindow;
@@ -504,15 +506,9 @@ export class SessionsService {
   }
 
   /** INTERVAL_TOO_SHORT warnings for the patient's bookings that fall inside a leg's interval. */
-  private async bookingsInsideWindow(
-    tx: EntityManager,
-    patientId: string,
-    treatments: LegTreatment[],
-    policy: ClinicalPolicy,
-  ): Promise<Reason[]> {
-    const booked = await this.sessions.bookedOfPatient(tx, patientId);
+  private bookingsInsideWindow(booked: CompletionGrounds['booked'], treatments: LegTreatment[], policy: ClinicalPolicy): Reason[] {
     return booked.flatMap((b) => {
-      const date = clinicDate(b.scheduled_for.toISOString(), this.zone);
+      const date = clinicDate(b.scheduledFor.toISOString(), this.zone);
       return legIntervalReasons(b.legs, date, treatments, policy).map((r) => ({
         ...r,
         sessionId: b.id,

@@ -41,7 +41,24 @@ export interface BookingHoursSettings {
   clinician: { name: string; workingDays: Weekday[] } | null;
 }
 
-const identityOf = (r: Pick<SettingsRow, 'clinic_name' | 'address' | 'phone' | 'out_of_hours_phone'>): ClinicIdentity => ({
+/** The settings the clinical rules read, as a statement of their own or inside another (`loadPolicy`). */
+export const POLICY_SQL = `SELECT scan_validity_months, min_interval_days, max_interval_days, late_entry_days FROM clinic_settings WHERE id = 1`;
+
+export type PolicyRow = Pick<SettingsRow, 'scan_validity_months' | 'min_interval_days' | 'max_interval_days' | 'late_entry_days'>;
+
+export const toPolicySettings = (r: PolicyRow): PolicySettings => ({
+  scanValidityMonths: r.scan_validity_months,
+  minIntervalDays: r.min_interval_days,
+  maxIntervalDays: r.max_interval_days,
+  lateEntryDays: r.late_entry_days,
+});
+
+/** The clinic's name and numbers, as messages name them (`identityOf` reads the row). */
+export const IDENTITY_SQL = `SELECT clinic_name, address, phone, out_of_hours_phone FROM clinic_settings WHERE id = 1`;
+
+export type IdentityRow = Pick<SettingsRow, 'clinic_name' | 'address' | 'phone' | 'out_of_hours_phone'>;
+
+export const identityOf = (r: IdentityRow): ClinicIdentity => ({
   name: r.clinic_name,
   address: r.address,
   phone: r.phone,
@@ -79,7 +96,7 @@ export class SettingsRepository {
   }
 
   async identity(m: EntityManager): Promise<ClinicIdentity> {
-    const [r] = await m.query(`SELECT clinic_name, address, phone, out_of_hours_phone FROM clinic_settings WHERE id = 1`);
+    const [r] = await m.query(IDENTITY_SQL);
     return identityOf(r);
   }
 
@@ -89,17 +106,8 @@ export class SettingsRepository {
   }
 
   async policy(m: EntityManager): Promise<PolicySettings | null> {
-    const [r] = await m.query(
-      `SELECT scan_validity_months, min_interval_days, max_interval_days, late_entry_days FROM clinic_settings WHERE id = 1`,
-    );
-    return r
-      ? {
-          scanValidityMonths: r.scan_validity_months,
-          minIntervalDays: r.min_interval_days,
-          maxIntervalDays: r.max_interval_days,
-          lateEntryDays: r.late_entry_days,
-        }
-      : null;
+    const [r] = await m.query(POLICY_SQL);
+    return r ? toPolicySettings(r) : null;
   }
 
   async fees(m: EntityManager): Promise<{ namedDoctorFeePence: number; depositPence: number }> {
