@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { MessageTemplate } from '@venule/api-contract';
+import type { MessageTemplate, MessageWords } from '@venule/api-contract';
 import type { EntityManager } from 'typeorm';
 import { MessageTemplatesRepository } from './message-templates.repository';
 import { SOURCES, renderWords, type FactsOf, type RenderedMessage } from './message-templates';
@@ -15,6 +15,15 @@ export class MessageRenderer {
 
   async render<T extends keyof FactsOf & MessageTemplate>(tx: EntityManager, template: T, facts: FactsOf[T]): Promise<RenderedMessage> {
     const own = await this.templates.find(tx, template);
-    return renderWords(own?.words ?? SOURCES[template], facts);
+    return renderTemplate(template, own?.words ?? null, facts);
   }
+}
+
+/** `render` with the clinic's words already read (null: the built-in ones). */
+export function renderTemplate<T extends keyof FactsOf & MessageTemplate>(
+  template: T,
+  own: MessageWords | null,
+  facts: FactsOf[T],
+): RenderedMessage {
+  return renderWords(own ?? SOURCES[template], facts);
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Aftercare, Consultation, MessageTemplate, SessionWindow } from '@venule/api-contract';
+import type { Aftercare, ClinicIdentity, Consultation, MessageTemplate, MessageWords, SessionWindow } from '@venule/api-contract';
 import {
   addDays,
   addHours,
@@ -13,9 +13,9 @@ import {
 import type { EntityManager } from 'typeorm';
 import { ClinicClock } from '../platform/config/clinic-clock';
 import { SettingsRepository } from '../settings/settings.repository';
-import { MessageRenderer } from './message-renderer';
-import type { RenderedMessage } from './message-templates';
-import { MessagesRepository, type MessageAddress, type Recipient, type StaleReasons } from './messages.repository';
+import { MessageRenderer, renderTemplate } from './message-renderer';
+import type { ReminderFacts, RenderedMessage } from './message-templates';
+import { MessagesRepository, type MessageAddress, type OutgoingMessage, type Recipient, type StaleReasons } from './messages.repository';
 
 /** A booked session's reminder goes this long before the appointment (SPEC §2 Message). */
 export const REMINDER_HOURS_BEFORE = 48;
@@ -86,21 +86,49 @@ export class OutboxService {
 
   /** The reminder of a booked (or moved) session: due 48 hours before, with the pre-treatment advice as of then. */
   async remindOfSession(tx: EntityManager, session: { id: string; patientId: string; scheduledFor: string }): Promise<void> {
+    const { sendAt, facts } = this.reminderOf(session.scheduledFor, await this.settings.identity(tx));
+    await this.write(tx, 'session_reminder', session.patientId, this.ofSession('session_reminder', session.id), sendAt, (firstName) =>
+      this.renderer.render(tx, 'session_reminder', facts(firstName)),
+    );
+  }
+
+  /**
+   * The message `remindOfSession` writes, made of what the caller read: a booking reads these facts
+   * with its own and writes the reminder in its own statement.
+   */
+  sessionReminder(
+    session: { id: string; patientId: string; scheduledFor: string },
+    read: { clinic: ClinicIdentity; recipient: Recipient; words: MessageWords | null },
+  ): OutgoingMessage {
+    const { sendAt, facts } = this.reminderOf(session.scheduledFor, read.clinic);
+    const rendered = renderTemplate('session_reminder', read.words, facts(read.recipient.first_name));
+    return outgoing(
+      'session_reminder',
+      session.patientId,
+      this.ofSession('session_reminder', session.id),
+      sendAt,
+      read.recipient,
+      rendered,
+    );
+  }
+
+  /** A session reminder's time and words: due 48 hours before, with the pre-treatment advice as of then. */
+  private reminderOf(scheduledFor: string, clinic: ClinicIdentity): { sendAt: string; facts: (firstName: string) => ReminderFacts } {
     const now = this.clock.now().toISOString();
-    const due = addHours(session.scheduledFor, -REMINDER_HOURS_BEFORE);
+    const due = addHours(scheduledFor, -REMINDER_HOURS_BEFORE);
     const sendAt = Date.parse(due) > Date.parse(now) ? due : now;
     const zone = this.clock.timeZone;
-    const advice = preTreatmentAdvice(session.scheduledFor, zone, sendAt);
-    const clinic = await this.settings.identity(tx);
-    await this.write(tx, 'session_reminder', session.patientId, this.ofSession('session_reminder', session.id), sendAt, (firstName) =>
-      this.renderer.render(tx, 'session_reminder', {
+    const advice = preTreatmentAdvice(scheduledFor, zone, sendAt);
+    return {
+      sendAt,
+      facts: (firstName) => ({
         firstName,
         clinicName: clinic.name,
         clinicPhone: clinic.phone,
-        when: inWords(session.scheduledFor, zone),
+        when: inWords(scheduledFor, zone),
         advice: advice.items.map((i) => i.text),
       }),
-    );
+    };
   }
 
   /** The dated aftercare plan of a completed session (the same plan as its aftercare sheet), due now. */
@@ -218,24 +246,34 @@ export class OutboxService {
   ): Promise<void> {
     const recipient = await this.messages.recipient(tx, patientId);
     if (!recipient) return;
-    const rendered = await render(recipient.first_name);
-    const address = addressOf(recipient);
-    await this.messages.upsert(tx, {
-      dedupeKey: about.key,
-      patientId,
-      sessionId: about.sessionId,
-      consultationId: about.consultationId,
-      template,
-      sendAt,
-      subject: rendered.subject,
-      text: rendered.text,
-      channel: address.channel,
-      to: address.to,
-      // Only an email has an HTML part; a text message is the plain text.
-      html: address.channel === 'email' ? rendered.html : null,
-      cancelledBecause: address.cancelledBecause,
-    });
+    await this.messages.upsert(tx, outgoing(template, patientId, about, sendAt, recipient, await render(recipient.first_name)));
   }
+}
+
+function outgoing(
+  template: MessageTemplate,
+  patientId: string,
+  about: About,
+  sendAt: string,
+  recipient: Recipient,
+  rendered: RenderedMessage,
+): OutgoingMessage {
+  const address = addressOf(recipient);
+  return {
+    dedupeKey: about.key,
+    patientId,
+    sessionId: about.sessionId,
+    consultationId: about.consultationId,
+    template,
+    sendAt,
+    subject: rendered.subject,
+    text: rendered.text,
+    channel: address.channel,
+    to: address.to,
+    // Only an email has an HTML part; a text message is the plain text.
+    html: address.channel === 'email' ? rendered.html : null,
+    cancelledBecause: address.cancelledBecause,
+  };
 }
 
 /**

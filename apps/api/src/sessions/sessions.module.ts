@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AdverseEventsModule } from '../adverse-events/adverse-events.module';
 import { MessagesModule } from '../messages/messages.module';
 import { SettingsModule } from '../settings/settings.module';
+import { BookingRepository } from './booking.repository';
 import { SessionsController } from './sessions.controller';
 import { SessionsRepository } from './sessions.repository';
 import { SessionsService } from './sessions.service';
@@ -10,7 +11,7 @@ import { SessionsService } from './sessions.service';
 @Module({
   imports: [SettingsModule, AdverseEventsModule, MessagesModule],
   controllers: [SessionsController],
-  providers: [SessionsService, SessionsRepository],
+  providers: [SessionsService, SessionsRepository, BookingRepository],
   exports: [SessionsRepository],
 })
 export class SessionsModule {}

@@ -55,7 +55,8 @@ export interface SessionRow {
   immediate_reactions: string | null;
 }
 
-const SESSION_SELECT = `
+/** The session rows of `from` (the table, or a CTE of rows just written) as `SessionRow`s. */
+export const sessionSelect = (from: string) => `
   SELECT s.id, s.version, s.created_at, s.updated_at, s.course_id, c.patient_id, c.status AS course_status,
          s.sequence, s.scheduled_for, s.ends_at, s.clinician_id, u.display_name AS clinician_name, s.status,
          s.status_changed_at, s.completed_at, s.treated_at, s.completed_on::text AS completed_on, s.completed_by,
@@ -63,10 +64,12 @@ const SESSION_SELECT = `
          s.legs, s.areas, s.agent, s.product, s.batch_number, s.concentration_percent::float8 AS concentration_percent,
          s.form, s.volume_ml::float8 AS volume_ml, s.injections, s.dose_mg::float8 AS dose_mg,
          s.compression_mmhg, s.compression_hours, s.checklist, s.confirmations, s.immediate_reactions
-    FROM sessions s
+    FROM ${from} s
     JOIN courses c ON c.id = s.course_id
     LEFT JOIN users u ON u.id = s.clinician_id
     LEFT JOIN users t ON t.id = s.completed_by`;
+
+const SESSION_SELECT = sessionSelect('sessions');
 
 /** What a completion is judged on beyond the patient's clearance facts and leg treatments. */
 export interface CompletionCounts {
@@ -86,14 +89,6 @@ export interface LockedCourse {
   legs: Leg[];
   status: CourseStatus;
   planned_sessions: number;
-}
-
-/** What booking the next session of a course counts on. */
-export interface BookingCounts {
-  lastCompletedOn: IsoDate | null;
-  completed: number;
-  booked: number;
-  nextSequence: number;
 }
 
 /** The detail a completion stores on the session. */
@@ -281,29 +276,6 @@ export class SessionsRepository {
     return row.legs;
   }
 
-  async isActiveClinician(m: EntityManager, userId: string): Promise<boolean> {
-    const [row] = await m.query(`SELECT 1 FROM users WHERE id = $1 AND role = 'clinician' AND active`, [userId]);
-    return Boolean(row);
-  }
-
-  /** The patient's consultation, with its clinician (null when it had none); undefined when it is not the patient's. */
-  async consultationClinician(m: EntityManager, consultationId: string, patientId: string): Promise<string | null | undefined> {
-    const [row] = await m.query(`SELECT clinician_id FROM consultations WHERE id = $1 AND patient_id = $2`, [consultationId, patientId]);
-    return row ? row.clinician_id : undefined;
-  }
-
-  async bookingCounts(m: EntityManager, courseId: string): Promise<BookingCounts> {
-    const [row] = await m.query(
-      `SELECT max(completed_on)::text AS last_completed_on,
-              count(*) FILTER (WHERE status = 'completed')::int AS completed,
-              count(*) FILTER (WHERE status = 'scheduled')::int AS booked,
-              coalesce(max(sequence) FILTER (WHERE status IN ('scheduled', 'completed')), 0) + 1 AS next_sequence
-         FROM sessions WHERE course_id = $1`,
-      [courseId],
-    );
-    return { lastCompletedOn: row.last_completed_on, completed: row.completed, booked: row.booked, nextSequence: row.next_sequence };
-  }
-
   async lastCompletedOn(m: EntityManager, courseId: string): Promise<IsoDate | null> {
     const [row] = await m.query(
       `SELECT max(completed_on)::text AS last_completed_on FROM sessions WHERE course_id = $1 AND status = 'completed'`,
@@ -317,19 +289,6 @@ export class SessionsRepository {
       courseId,
     ]);
     return row.completed;
-  }
-
-  /** Books a session; the clinician's diary constraint raises PostgreSQL's exclusion_violation on a clash. */
-  async insert(
-    m: EntityManager,
-    b: { courseId: string; sequence: number; scheduledFor: string; minutes: number; clinicianId: string | null; bookedBy: string },
-  ): Promise<string> {
-    const [{ id }] = await m.query(
-      `INSERT INTO sessions (course_id, sequence, scheduled_for, ends_at, clinician_id, booked_by)
-       VALUES ($1, $2, $3::timestamptz, $3::timestamptz + make_interval(mins => $4), $5, $6) RETURNING id`,
-      [b.courseId, b.sequence, b.scheduledFor, b.minutes, b.clinicianId, b.bookedBy],
-    );
-    return id;
   }
 
   /** Keeps the session's length; raises exclusion_violation like `insert`. */

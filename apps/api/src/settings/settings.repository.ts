@@ -41,11 +41,36 @@ export interface BookingHoursSettings {
   clinician: { name: string; workingDays: Weekday[] } | null;
 }
 
-const identityOf = (r: Pick<SettingsRow, 'clinic_name' | 'address' | 'phone' | 'out_of_hours_phone'>): ClinicIdentity => ({
+export const identityOf = (r: Pick<SettingsRow, 'clinic_name' | 'address' | 'phone' | 'out_of_hours_phone'>): ClinicIdentity => ({
   name: r.clinic_name,
   address: r.address,
   phone: r.phone,
   outOfHoursPhone: r.out_of_hours_phone,
+});
+
+/** The columns of `clinic_settings` that `policySettingsOf` reads. */
+export const POLICY_COLUMNS = 'scan_validity_months, min_interval_days, max_interval_days, late_entry_days';
+
+export const policySettingsOf = (
+  r: Pick<SettingsRow, 'scan_validity_months' | 'min_interval_days' | 'max_interval_days' | 'late_entry_days'> | undefined | null,
+): PolicySettings | null =>
+  r
+    ? {
+        scanValidityMonths: r.scan_validity_months,
+        minIntervalDays: r.min_interval_days,
+        maxIntervalDays: r.max_interval_days,
+        lateEntryDays: r.late_entry_days,
+      }
+    : null;
+
+/** The week and the booked clinician (`display_name`, `working_days` of the clinician's user row, null when none). */
+export const bookingHoursOf = (r: {
+  opening_hours: OpeningHours | null;
+  display_name: string | null;
+  working_days: Weekday[];
+}): BookingHoursSettings => ({
+  openingHours: r.opening_hours,
+  clinician: r.display_name ? { name: r.display_name, workingDays: r.working_days } : null,
 });
 
 /**
@@ -89,17 +114,8 @@ export class SettingsRepository {
   }
 
   async policy(m: EntityManager): Promise<PolicySettings | null> {
-    const [r] = await m.query(
-      `SELECT scan_validity_months, min_interval_days, max_interval_days, late_entry_days FROM clinic_settings WHERE id = 1`,
-    );
-    return r
-      ? {
-          scanValidityMonths: r.scan_validity_months,
-          minIntervalDays: r.min_interval_days,
-          maxIntervalDays: r.max_interval_days,
-          lateEntryDays: r.late_entry_days,
-        }
-      : null;
+    const [r] = await m.query(`SELECT ${POLICY_COLUMNS} FROM clinic_settings WHERE id = 1`);
+    return policySettingsOf(r);
   }
 
   async fees(m: EntityManager): Promise<{ namedDoctorFeePence: number; depositPence: number }> {
@@ -114,7 +130,7 @@ export class SettingsRepository {
         WHERE s.id = 1`,
       [clinicianId ?? null],
     );
-    return { openingHours: r.opening_hours, clinician: r.display_name ? { name: r.display_name, workingDays: r.working_days } : null };
+    return bookingHoursOf(r);
   }
 
   async clinicians(m: EntityManager): Promise<ClinicianWorkingDays[]> {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuditAction } from '@venule/api-contract';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AuditRecordingRepository } from './audit-recording.repository';
+import { AuditRecordingRepository, type AuditRow } from './audit-recording.repository';
 import { currentPageView } from './page-view';
 
 export interface AuditRecord {
@@ -51,10 +51,12 @@ export class AuditService {
    */
   async recordMany(events: readonly AuditRecord[], manager: EntityManager = this.db.manager): Promise<void> {
     if (events.length === 0) return;
+    await this.audit.insertMany(manager, this.rows(events));
+  }
+
+  /** The rows `recordMany` inserts, for a caller that writes them in a statement of its own. */
+  rows(events: readonly AuditRecord[]): AuditRow[] {
     const view = currentPageView();
-    await this.audit.insertMany(
-      manager,
-      events.map((e) => ({ ...e, viewId: e.action === 'read' && e.patientId && e.actorId ? view : null })),
-    );
+    return events.map((e) => ({ ...e, viewId: e.action === 'read' && e.patientId && e.actorId ? view : null }));
   }
 }
