@@ -15,15 +15,15 @@ export class MessageRenderer {
 
   async render<T extends keyof FactsOf & MessageTemplate>(tx: EntityManager, template: T, facts: FactsOf[T]): Promise<RenderedMessage> {
     const own = await this.templates.find(tx, template);
-    return renderTemplate(template, own?.words ?? null, facts);
+    return this.renderWith(own?.words, template, facts);
   }
-}
 
-/** `render` with the clinic's words already read (null: the built-in ones). */
-export function renderTemplate<T extends keyof FactsOf & MessageTemplate>(
-  template: T,
-  own: MessageWords | null,
-  facts: FactsOf[T],
-): RenderedMessage {
-  return renderWords(own ?? SOURCES[template], facts);
+  /** `render` with the clinic's words for the template already read (undefined or null: the built-in ones). */
+  renderWith<T extends keyof FactsOf & MessageTemplate>(
+    words: MessageWords | null | undefined,
+    template: T,
+    facts: FactsOf[T],
+  ): RenderedMessage {
+    return renderWords(words ?? SOURCES[template], facts);
+  }
 }

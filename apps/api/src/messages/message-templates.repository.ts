@@ -21,11 +21,9 @@ interface Row {
   updated_by_name: string | null;
 }
 
-/** The clinic's words in a template's row; null after a reset (or with no row). */
-export const wordsOf = (r: Pick<Row, 'subject' | 'body_text' | 'body_html'> | null): MessageWords | null =>
-  !r || r.subject === null || r.body_text === null || r.body_html === null
-    ? null
-    : { subject: r.subject, text: r.body_text, html: r.body_html };
+/** A template row's words; null after a reset (the built-in ones apply). */
+export const wordsOf = (r: Pick<Row, 'subject' | 'body_text' | 'body_html'>): MessageWords | null =>
+  r.subject === null || r.body_text === null || r.body_html === null ? null : { subject: r.subject, text: r.body_text, html: r.body_html };
 
 const stored = (r: Row): StoredTemplate => ({
   template: r.template,

@@ -113,26 +113,34 @@ export interface MessageAddress {
 /** The plain text as HTML, escaped: the HTML part of a text message re-addressed to email. */
 const TEXT_AS_HTML = `'<p>' || replace(replace(replace(replace(body_text, '&', '&amp;'), '<', '&lt;'), '>', '&gt;'), E'\\n', '<br>') || '</p>'`;
 
-/** `MessagesRepository.recipient`'s columns of `patients`. */
-export const RECIPIENT_COLUMNS = 'first_name, email, phone, contact_preference';
+/** The patient a message goes to, as `Recipient` (no row for no such patient). */
+export const recipientSql = (patientId: string) =>
+  `SELECT first_name, email, phone, contact_preference FROM patients WHERE id = ${patientId}`;
 
-/** `MessagesRepository.upsert` of the messages given as a JSON array (`messages`: an SQL expression, see `messagesJson`). */
-export const upsertMessages = (messages: string) => `
+/**
+ * Writes several messages inside a larger statement, from `messageRecordset(...)` in `param`, as
+ * `upsert` writes one: `rewrite` rewrites the one kept under a dedupe key while it is queued;
+ * `keep` leaves any message already kept under it as it is.
+ */
+export const insertMessagesSql = (param: string, onConflict: 'rewrite' | 'keep') => `
   INSERT INTO messages (dedupe_key, patient_id, session_id, consultation_id, channel, "to", template, subject, body_text, body_html,
                         send_at, state, last_error)
   SELECT m.dedupe_key, m.patient_id, m.session_id, m.consultation_id, m.channel, m."to", m.template, m.subject, m.body_text, m.body_html,
          m.send_at, CASE WHEN m.cancelled_because IS NULL THEN 'queued' ELSE 'cancelled' END, m.cancelled_because
-    FROM jsonb_to_recordset(${messages})
-      AS m(dedupe_key text, patient_id uuid, session_id uuid, consultation_id uuid, channel text, "to" text, template text, subject text,
-           body_text text, body_html text, send_at timestamptz, cancelled_because text)
-  ON CONFLICT (dedupe_key) DO UPDATE
+    FROM jsonb_to_recordset(${param}::jsonb) AS m(dedupe_key text, patient_id uuid, session_id uuid, consultation_id uuid, channel text,
+         "to" text, template text, subject text, body_text text, body_html text, send_at timestamptz, cancelled_because text)
+  ON CONFLICT (dedupe_key) ${
+    onConflict === 'keep'
+      ? 'DO NOTHING'
+      : `DO UPDATE
     SET channel = excluded.channel, "to" = excluded."to", subject = excluded.subject, body_text = excluded.body_text,
         body_html = excluded.body_html, send_at = excluded.send_at, state = excluded.state, last_error = excluded.last_error,
         version = messages.version + 1, updated_at = now()
-  WHERE messages.state = 'queued'`;
+  WHERE messages.state = 'queued'`
+  }`;
 
-/** The parameter `upsertMessages` reads. */
-export const messagesJson = (messages: readonly OutgoingMessage[]): string =>
+/** The parameter of `insertMessagesSql`. */
+export const messageRecordset = (messages: readonly OutgoingMessage[]) =>
   JSON.stringify(
     messages.map((msg) => ({
       dedupe_key: msg.dedupeKey,
@@ -154,7 +162,7 @@ export const messagesJson = (messages: readonly OutgoingMessage[]): string =>
 @Injectable()
 export class MessagesRepository {
   async recipient(m: EntityManager, patientId: string): Promise<Recipient | null> {
-    const [row] = await m.query(`SELECT ${RECIPIENT_COLUMNS} FROM patients WHERE id = $1`, [patientId]);
+    const [row] = await m.query(recipientSql('$1'), [patientId]);
     return row ?? null;
   }
 
@@ -178,7 +186,30 @@ export class MessagesRepository {
    * cancelled is left as it is, so nothing is sent twice.
    */
   async upsert(m: EntityManager, msg: OutgoingMessage): Promise<void> {
-    await m.query(upsertMessages('$1::jsonb'), [messagesJson([msg])]);
+    await m.query(
+      `INSERT INTO messages (dedupe_key, patient_id, session_id, consultation_id, channel, "to", template, subject, body_text, body_html,
+                             send_at, state, last_error)
+       VALUES ($1, $2, $3, $12, $4, $5, $6, $7, $8, $9, $10, CASE WHEN $11::text IS NULL THEN 'queued' ELSE 'cancelled' END, $11)
+       ON CONFLICT (dedupe_key) DO UPDATE
+         SET channel = excluded.channel, "to" = excluded."to", subject = excluded.subject, body_text = excluded.body_text,
+             body_html = excluded.body_html, send_at = excluded.send_at, state = excluded.state, last_error = excluded.last_error,
+             version = messages.version + 1, updated_at = now()
+       WHERE messages.state = 'queued'`,
+      [
+        msg.dedupeKey,
+        msg.patientId,
+        msg.sessionId,
+        msg.channel,
+        msg.to,
+        msg.template,
+        msg.subject,
+        msg.text,
+        msg.html,
+        msg.sendAt,
+        msg.cancelledBecause ?? null,
+        msg.consultationId ?? null,
+      ],
+    );
   }
 
   async insertPast(m: EntityManager, msg: PastMessage): Promise<void> {

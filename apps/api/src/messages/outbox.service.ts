@@ -13,8 +13,8 @@ import {
 import type { EntityManager } from 'typeorm';
 import { ClinicClock } from '../platform/config/clinic-clock';
 import { SettingsRepository } from '../settings/settings.repository';
-import { MessageRenderer, renderTemplate } from './message-renderer';
-import type { ReminderFacts, RenderedMessage } from './message-templates';
+import { MessageRenderer } from './message-renderer';
+import type { RenderedMessage } from './message-templates';
 import { MessagesRepository, type MessageAddress, type OutgoingMessage, type Recipient, type StaleReasons } from './messages.repository';
 
 /** A booked session's reminder goes this long before the appointment (SPEC §2 Message). */
@@ -101,7 +101,7 @@ export class OutboxService {
     read: { clinic: ClinicIdentity; recipient: Recipient; words: MessageWords | null },
   ): OutgoingMessage {
     const { sendAt, facts } = this.reminderOf(session.scheduledFor, read.clinic);
-    const rendered = renderTemplate('session_reminder', read.words, facts(read.recipient.first_name));
+    const rendered = this.renderer.renderWith(read.words, 'session_reminder', facts(read.recipient.first_name));
     return outgoing(
       'session_reminder',
       session.patientId,
@@ -113,7 +113,7 @@ export class OutboxService {
   }
 
   /** A session reminder's time and words: due 48 hours before, with the pre-treatment advice as of then. */
-  private reminderOf(scheduledFor: string, clinic: ClinicIdentity): { sendAt: string; facts: (firstName: string) => ReminderFacts } {
+  private reminderOf(scheduledFor: string, clinic: ClinicIdentity) {
     const now = this.clock.now().toISOString();
     const due = addHours(scheduledFor, -REMINDER_HOURS_BEFORE);
     const sendAt = Date.parse(due) > Date.parse(now) ? due : now;
@@ -121,7 +121,7 @@ export class OutboxService {
     const advice = preTreatmentAdvice(scheduledFor, zone, sendAt);
     return {
       sendAt,
-      facts: (firstName) => ({
+      facts: (firstName: string) => ({
         firstName,
         clinicName: clinic.name,
         clinicPhone: clinic.phone,
@@ -250,6 +250,7 @@ export class OutboxService {
   }
 }
 
+/** A message as written: addressed the way the patient chose, with what it says. */
 function outgoing(
   template: MessageTemplate,
   patientId: string,

@@ -1,21 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import type { ClinicIdentity, IsoDate, MessageWords } from '@venule/api-contract';
-import { makePolicy, type ClearanceFacts, type ClinicalPolicy, type LegTreatment } from '@venule/clinical-rules';
+import type { ClinicIdentity, MessageWords } from '@venule/api-contract';
+import type { ClearanceFacts, ClinicalPolicy, LegTreatment } from '@venule/clinical-rules';
 import type { EntityManager } from 'typeorm';
-import { clearanceFactsFromJson, clearanceFactsJson, legTreatmentsJson } from '../clearance/clinical-facts.repository';
+import {
+  POLICY_JSON,
+  clearanceFactsJson,
+  clearanceFactsOf,
+  legTreatmentsJson,
+  legTreatmentsOf,
+  policyOf,
+} from '../clearance/clinical-facts.repository';
 import { wordsOf } from '../messages/message-templates.repository';
-import { RECIPIENT_COLUMNS, messagesJson, upsertMessages, type OutgoingMessage, type Recipient } from '../messages/messages.repository';
-import { auditRowsJson, insertAuditRows, type AuditRow } from '../platform/audit/audit-recording.repository';
-import { POLICY_COLUMNS, bookingHoursOf, identityOf, policySettingsOf, type BookingHoursSettings } from '../settings/settings.repository';
-import { sessionSelect, type LockedCourse, type SessionRow } from './sessions.repository';
-
-/** What booking the next session of a course counts on. */
-export interface BookingCounts {
-  lastCompletedOn: IsoDate | null;
-  completed: number;
-  booked: number;
-  nextSequence: number;
-}
+import { insertMessagesSql, messageRecordset, recipientSql, type OutgoingMessage, type Recipient } from '../messages/messages.repository';
+import { auditRecordset, insertAuditSql, type AuditRow } from '../platform/audit/audit-recording.repository';
+import { IDENTITY_SQL, bookingHoursOf, bookingHoursSql, identityOf, type BookingHoursSettings } from '../settings/settings.repository';
+import { sessionSelect, type BookingCounts, type LockedCourse, type SessionRow } from './sessions.repository';
 
 /** Every fact the booking rules, the reminder and the opening-hours warnings read, as of after the locks. */
 export interface BookingFacts {
@@ -84,45 +83,43 @@ export class BookingRepository {
     const [row] = await m.query(
       `SELECT ${clearanceFactsJson('$1::uuid')} AS clearance,
               ${legTreatmentsJson('$1::uuid')} AS treatments,
-              (SELECT row_to_json(x) FROM (
+              ${POLICY_JSON} AS policy,
+              (SELECT to_json(x) FROM (
                  SELECT max(completed_on)::text AS last_completed_on,
                         count(*) FILTER (WHERE status = 'completed')::int AS completed,
                         count(*) FILTER (WHERE status = 'scheduled')::int AS booked,
                         coalesce(max(sequence) FILTER (WHERE status IN ('scheduled', 'completed')), 0) + 1 AS next_sequence
                    FROM sessions WHERE course_id = $2) x) AS counts,
-              (SELECT row_to_json(x) FROM (
-                 SELECT ${POLICY_COLUMNS}, clinic_name, address, phone, out_of_hours_phone, opening_hours FROM clinic_settings WHERE id = 1) x
-              ) AS settings,
-              (SELECT row_to_json(x) FROM (SELECT ${RECIPIENT_COLUMNS} FROM patients WHERE id = p.id) x) AS recipient,
-              (SELECT row_to_json(x) FROM (SELECT subject, body_text, body_html FROM message_templates WHERE template = 'session_reminder') x)
+              (SELECT to_json(x) FROM (${IDENTITY_SQL}) x) AS clinic,
+              (SELECT to_json(x) FROM (${recipientSql('$1::uuid')}) x) AS recipient,
+              (SELECT to_json(x) FROM (SELECT subject, body_text, body_html FROM message_templates WHERE template = 'session_reminder') x)
                 AS reminder_words,
+              (SELECT to_json(x) FROM (${bookingHoursSql('coalesce($3::uuid, k.clinician_id)')}) x) AS hours,
               k.id IS NOT NULL AS consultation_found, k.clinician_id AS consultation_clinician_id,
-              coalesce(u.role = 'clinician' AND u.active, false) AS clinician_active, u.display_name, u.working_days
-         FROM patients p
-         LEFT JOIN consultations k ON k.id = $4::uuid AND k.patient_id = p.id
-         LEFT JOIN users u ON u.id = coalesce($3::uuid, k.clinician_id)
-        WHERE p.id = $1`,
+              EXISTS (SELECT 1 FROM users WHERE id = coalesce($3::uuid, k.clinician_id) AND role = 'clinician' AND active) AS clinician_active
+         FROM (SELECT 1) one
+         LEFT JOIN consultations k ON k.id = $4::uuid AND k.patient_id = $1::uuid`,
       [q.patientId, q.courseId, q.clinicianId, q.consultationId],
     );
-    const clearance = row && clearanceFactsFromJson(row.clearance);
-    if (!clearance) return null;
-    const { settings, counts } = row;
+    const clearance = clearanceFactsOf(row.clearance);
+    if (!clearance || !row.recipient) return null;
+    const { counts } = row;
     return {
-      policy: makePolicy(policySettingsOf(settings) ?? {}),
+      policy: policyOf(row.policy),
       counts: {
         lastCompletedOn: counts.last_completed_on,
         completed: counts.completed,
         booked: counts.booked,
         nextSequence: counts.next_sequence,
       },
-      treatments: row.treatments,
+      treatments: legTreatmentsOf(row.treatments),
       clearance,
       consultation: row.consultation_found ? { clinicianId: row.consultation_clinician_id } : null,
       clinicianActive: row.clinician_active,
-      hours: bookingHoursOf({ opening_hours: settings.opening_hours, display_name: row.display_name, working_days: row.working_days }),
-      clinic: identityOf(settings),
+      hours: bookingHoursOf(row.hours),
+      clinic: identityOf(row.clinic),
       recipient: row.recipient,
-      reminderWords: wordsOf(row.reminder_words),
+      reminderWords: row.reminder_words ? wordsOf(row.reminder_words) : null,
     };
   }
 
@@ -137,8 +134,8 @@ export class BookingRepository {
          INSERT INTO sessions (id, course_id, sequence, scheduled_for, ends_at, clinician_id, booked_by)
          VALUES ($1, $2, $3, $4::timestamptz, $4::timestamptz + make_interval(mins => $5), $6, $7)
          RETURNING *),
-       audit AS (${insertAuditRows('$8::jsonb')}),
-       reminder AS (${upsertMessages('$9::jsonb')})
+       audit AS (${insertAuditSql('$8')}),
+       reminder AS (${insertMessagesSql('$9', 'rewrite')})
        ${sessionSelect('booked')}`,
       [
         s.id,
@@ -148,8 +145,8 @@ export class BookingRepository {
         s.minutes,
         s.clinicianId,
         s.bookedBy,
-        auditRowsJson([w.audit]),
-        messagesJson([w.reminder]),
+        auditRecordset([w.audit]),
+        messageRecordset([w.reminder]),
       ],
     );
     return row;

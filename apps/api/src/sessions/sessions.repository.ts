@@ -55,8 +55,8 @@ export interface SessionRow {
   immediate_reactions: string | null;
 }
 
-/** The session rows of `from` (the table, or a CTE of rows just written) as `SessionRow`s. */
-export const sessionSelect = (from: string) => `
+/** Session rows of `source` (the table, or the rows a data-modifying CTE returned) as `SessionRow`s. */
+export const sessionSelect = (source: string) => `
   SELECT s.id, s.version, s.created_at, s.updated_at, s.course_id, c.patient_id, c.status AS course_status,
          s.sequence, s.scheduled_for, s.ends_at, s.clinician_id, u.display_name AS clinician_name, s.status,
          s.status_changed_at, s.completed_at, s.treated_at, s.completed_on::text AS completed_on, s.completed_by,
@@ -64,7 +64,7 @@ export const sessionSelect = (from: string) => `
          s.legs, s.areas, s.agent, s.product, s.batch_number, s.concentration_percent::float8 AS concentration_percent,
          s.form, s.volume_ml::float8 AS volume_ml, s.injections, s.dose_mg::float8 AS dose_mg,
          s.compression_mmhg, s.compression_hours, s.checklist, s.confirmations, s.immediate_reactions
-    FROM ${from} s
+    FROM ${source} s
     JOIN courses c ON c.id = s.course_id
     LEFT JOIN users u ON u.id = s.clinician_id
     LEFT JOIN users t ON t.id = s.completed_by`;
@@ -89,6 +89,14 @@ export interface LockedCourse {
   legs: Leg[];
   status: CourseStatus;
   planned_sessions: number;
+}
+
+/** What booking the next session of a course counts on. */
+export interface BookingCounts {
+  lastCompletedOn: IsoDate | null;
+  completed: number;
+  booked: number;
+  nextSequence: number;
 }
 
 /** The detail a completion stores on the session. */

@@ -192,7 +192,7 @@ export class SessionsService {
               clinicianId: clinicianId ?? null,
               bookedBy: staff.id,
             },
-            audit: this.audit.rows([
+            audit: this.audit.rowsOf([
               { actorId: staff.id, action: 'create', entity: 'session', entityId: id, patientId, fields: Object.keys(dto) },
             ])[0],
             reminder: this.outbox.sessionReminder(

@@ -41,36 +41,28 @@ export interface BookingHoursSettings {
   clinician: { name: string; workingDays: Weekday[] } | null;
 }
 
-export const identityOf = (r: Pick<SettingsRow, 'clinic_name' | 'address' | 'phone' | 'out_of_hours_phone'>): ClinicIdentity => ({
+/** The settings the clinical rules read, as a statement of their own or inside another (`loadPolicy`). */
+export const POLICY_SQL = `SELECT scan_validity_months, min_interval_days, max_interval_days, late_entry_days FROM clinic_settings WHERE id = 1`;
+
+export type PolicyRow = Pick<SettingsRow, 'scan_validity_months' | 'min_interval_days' | 'max_interval_days' | 'late_entry_days'>;
+
+export const toPolicySettings = (r: PolicyRow): PolicySettings => ({
+  scanValidityMonths: r.scan_validity_months,
+  minIntervalDays: r.min_interval_days,
+  maxIntervalDays: r.max_interval_days,
+  lateEntryDays: r.late_entry_days,
+});
+
+/** The clinic's name and numbers, as messages name them (`identityOf` reads the row). */
+export const IDENTITY_SQL = `SELECT clinic_name, address, phone, out_of_hours_phone FROM clinic_settings WHERE id = 1`;
+
+export type IdentityRow = Pick<SettingsRow, 'clinic_name' | 'address' | 'phone' | 'out_of_hours_phone'>;
+
+export const identityOf = (r: IdentityRow): ClinicIdentity => ({
   name: r.clinic_name,
   address: r.address,
   phone: r.phone,
   outOfHoursPhone: r.out_of_hours_phone,
-});
-
-/** The columns of `clinic_settings` that `policySettingsOf` reads. */
-export const POLICY_COLUMNS = 'scan_validity_months, min_interval_days, max_interval_days, late_entry_days';
-
-export const policySettingsOf = (
-  r: Pick<SettingsRow, 'scan_validity_months' | 'min_interval_days' | 'max_interval_days' | 'late_entry_days'> | undefined | null,
-): PolicySettings | null =>
-  r
-    ? {
-        scanValidityMonths: r.scan_validity_months,
-        minIntervalDays: r.min_interval_days,
-        maxIntervalDays: r.max_interval_days,
-        lateEntryDays: r.late_entry_days,
-      }
-    : null;
-
-/** The week and the booked clinician (`display_name`, `working_days` of the clinician's user row, null when none). */
-export const bookingHoursOf = (r: {
-  opening_hours: OpeningHours | null;
-  display_name: string | null;
-  working_days: Weekday[];
-}): BookingHoursSettings => ({
-  openingHours: r.opening_hours,
-  clinician: r.display_name ? { name: r.display_name, workingDays: r.working_days } : null,
 });
 
 /**
@@ -104,7 +96,7 @@ export class SettingsRepository {
   }
 
   async identity(m: EntityManager): Promise<ClinicIdentity> {
-    const [r] = await m.query(`SELECT clinic_name, address, phone, out_of_hours_phone FROM clinic_settings WHERE id = 1`);
+    const [r] = await m.query(IDENTITY_SQL);
     return identityOf(r);
   }
 
@@ -114,8 +106,8 @@ export class SettingsRepository {
   }
 
   async policy(m: EntityManager): Promise<PolicySettings | null> {
-    const [r] = await m.query(`SELECT ${POLICY_COLUMNS} FROM clinic_settings WHERE id = 1`);
-    return policySettingsOf(r);
+    const [r] = await m.query(POLICY_SQL);
+    return r ? toPolicySettings(r) : null;
   }
 
   async fees(m: EntityManager): Promise<{ namedDoctorFeePence: number; depositPence: number }> {
@@ -124,12 +116,7 @@ export class SettingsRepository {
   }
 
   async bookingHours(m: EntityManager, clinicianId: string | null | undefined): Promise<BookingHoursSettings> {
-    const [r] = await m.query(
-      `SELECT s.opening_hours, u.display_name, u.working_days
-         FROM clinic_settings s LEFT JOIN users u ON u.id = $1::uuid
-        WHERE s.id = 1`,
-      [clinicianId ?? null],
-    );
+    const [r] = await m.query(bookingHoursSql('$1::uuid'), [clinicianId ?? null]);
     return bookingHoursOf(r);
   }
 
@@ -190,3 +177,18 @@ export class SettingsRepository {
     );
   }
 }
+
+/** `bookingHours` of the clinician `clinicianId` (an SQL uuid expression, null for none): a statement of its own or inside another. */
+export const bookingHoursSql = (clinicianId: string) =>
+  `SELECT s.opening_hours, u.display_name, u.working_days
+     FROM clinic_settings s LEFT JOIN users u ON u.id = ${clinicianId}
+    WHERE s.id = 1`;
+
+export const bookingHoursOf = (r: {
+  opening_hours: OpeningHours | null;
+  display_name: string | null;
+  working_days: Weekday[];
+}): BookingHoursSettings => ({
+  openingHours: r.opening_hours,
+  clinician: r.display_name ? { name: r.display_name, workingDays: r.working_days } : null,
+});

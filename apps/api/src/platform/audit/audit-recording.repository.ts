@@ -5,18 +5,18 @@ import type { AuditRecord } from './audit.service';
 /** An audit event with the page view it counts towards (null: a row of its own). */
 export type AuditRow = AuditRecord & { viewId: string | null };
 
-/** The INSERT of audit rows given as a JSON array (`rows`: an SQL expression, see `auditRowsJson`); a read already covered by its page view inserts nothing. */
-export const insertAuditRows = (rows: string) => `
-  INSERT INTO audit_events (actor_id, action, entity, entity_id, patient_id, fields, occurred_at, address, view_id, changes)
-  SELECT e.actor_id, e.action, e.entity, e.entity_id, e.patient_id, ARRAY(SELECT jsonb_array_elements_text(e.fields)), e.occurred_at,
-         e.address, e.view_id, e.changes
-  FROM jsonb_to_recordset(${rows})
-    AS e(actor_id uuid, action text, entity text, entity_id text, patient_id uuid, fields jsonb, occurred_at timestamptz, address text,
-         view_id uuid, changes jsonb)
-  ON CONFLICT (view_id, actor_id, patient_id) WHERE view_id IS NOT NULL DO NOTHING`;
+/** Inserts the rows of `auditRecordset(...)` in `param`: a statement of its own, or a data-modifying CTE of another. */
+export const insertAuditSql = (param: string) =>
+  `INSERT INTO audit_events (actor_id, action, entity, entity_id, patient_id, fields, occurred_at, address, view_id, changes)
+       SELECT e.actor_id, e.action, e.entity, e.entity_id, e.patient_id, ARRAY(SELECT jsonb_array_elements_text(e.fields)), e.occurred_at,
+              e.address, e.view_id, e.changes
+       FROM jsonb_to_recordset(${param}::jsonb)
+         AS e(actor_id uuid, action text, entity text, entity_id text, patient_id uuid, fields jsonb, occurred_at timestamptz, address text,
+              view_id uuid, changes jsonb)
+       ON CONFLICT (view_id, actor_id, patient_id) WHERE view_id IS NOT NULL DO NOTHING`;
 
-/** The parameter `insertAuditRows` reads. */
-export const auditRowsJson = (rows: readonly AuditRow[]): string =>
+/** The parameter of `insertAuditSql`. */
+export const auditRecordset = (rows: readonly AuditRow[]) =>
   JSON.stringify(
     rows.map((e) => ({
       actor_id: e.actorId,
@@ -37,7 +37,7 @@ export const auditRowsJson = (rows: readonly AuditRow[]): string =>
 export class AuditRecordingRepository {
   /** All rows in one statement; a read already covered by its page view inserts nothing. */
   async insertMany(m: EntityManager, rows: readonly AuditRow[]): Promise<void> {
-    await m.query(insertAuditRows('$1::jsonb'), [auditRowsJson(rows)]);
+    await m.query(insertAuditSql('$1'), [auditRecordset(rows)]);
   }
 
   /**

@@ -51,11 +51,11 @@ export class AuditService {
    */
   async recordMany(events: readonly AuditRecord[], manager: EntityManager = this.db.manager): Promise<void> {
     if (events.length === 0) return;
-    await this.audit.insertMany(manager, this.rows(events));
+    await this.audit.insertMany(manager, this.rowsOf(events));
   }
 
-  /** The rows `recordMany` inserts, for a caller that writes them in a statement of its own. */
-  rows(events: readonly AuditRecord[]): AuditRow[] {
+  /** The rows `recordMany` inserts, for a caller that writes them inside a statement of its own. */
+  rowsOf(events: readonly AuditRecord[]): AuditRow[] {
     const view = currentPageView();
     return events.map((e) => ({ ...e, viewId: e.action === 'read' && e.patientId && e.actorId ? view : null }));
   }
