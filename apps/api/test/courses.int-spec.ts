@@ -336,6 +336,19 @@ describe('treatment courses and booking sessions', () => {
       expect(n).toBe(1);
     });
 
+    it('races two bookings of the last session of a course: the second counts the first, once it holds the course', async () => {
+      const cid = await clinic.course(await clinic.patient(), { plannedSessions: 1 });
+      const other = await t.signIn('reception');
+      const results = await Promise.all([
+        staff.reception.post(`/api/courses/${cid}/sessions`, { scheduledFor: instantIn(0, 5) }),
+        other.post(`/api/courses/${cid}/sessions`, { scheduledFor: instantIn(0, 6) }),
+      ]);
+      expect(results.map((r) => r.status).sort()).toEqual([201, 422]);
+      expect(results.find((r) => r.status === 422)?.body.reasons.map((r: { code: string }) => r.code)).toEqual(['COURSE_FULLY_BOOKED']);
+      const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM sessions WHERE course_id = $1 AND status = 'scheduled'`, [cid]);
+      expect(n).toBe(1);
+    });
+
     it('races two completions of sessions of one course: exactly one passes the interval check', async () => {
       const pid = await clinic.patient();
       const cid = await clinic.course(pid, { plannedSessions: 4 });

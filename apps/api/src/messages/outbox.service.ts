@@ -104,21 +104,49 @@ export class OutboxService {
 
   /** The reminder of a booked (or moved) session: due 48 hours before, with the pre-treatment advice as of then. */
   async remindOfSession(tx: EntityManager, session: { id: string; patientId: string; scheduledFor: string }): Promise<void> {
+    const { sendAt, facts } = this.reminderOf(session.scheduledFor, await this.settings.identity(tx));
+    await this.write(tx, 'session_reminder', session.patientId, this.ofSession('session_reminder', session.id), sendAt, (firstName) =>
+      this.renderer.render(tx, 'session_reminder', facts(firstName)),
+    );
+  }
+
+  /**
+   * The message `remindOfSession` writes, made of what the caller read: a booking reads these facts
+   * with its own and writes the reminder in its own statement.
+   */
+  sessionReminder(
+    session: { id: string; patientId: string; scheduledFor: string },
+    read: { clinic: ClinicIdentity; recipient: Recipient; words: MessageWords | null },
+  ): OutgoingMessage {
+    const { sendAt, facts } = this.reminderOf(session.scheduledFor, read.clinic);
+    const rendered = this.renderer.renderWith(read.words, 'session_reminder', facts(read.recipient.first_name));
+    return outgoing(
+      'session_reminder',
+      session.patientId,
+      this.ofSession('session_reminder', session.id),
+      sendAt,
+      read.recipient,
+      rendered,
+    );
+  }
+
+  /** A session reminder's time and words: due 48 hours before, with the pre-treatment advice as of then. */
+  private reminderOf(scheduledFor: string, clinic: ClinicIdentity) {
     const now = this.clock.now().toISOString();
-    const due = addHours(session.scheduledFor, -REMINDER_HOURS_BEFORE);
+    const due = addHours(scheduledFor, -REMINDER_HOURS_BEFORE);
     const sendAt = Date.parse(due) > Date.parse(now) ? due : now;
     const zone = this.clock.timeZone;
-    const advice = preTreatmentAdvice(session.scheduledFor, zone, sendAt);
-    const clinic = await this.settings.identity(tx);
-    await this.write(tx, 'session_reminder', session.patientId, this.ofSession('session_reminder', session.id), sendAt, (firstName) =>
-      this.renderer.render(tx, 'session_reminder', {
+    const advice = preTreatmentAdvice(scheduledFor, zone, sendAt);
+    return {
+      sendAt,
+      facts: (firstName: string) => ({
         firstName,
         clinicName: clinic.name,
         clinicPhone: clinic.phone,
-        when: inWords(session.scheduledFor, zone),
+        when: inWords(scheduledFor, zone),
         advice: advice.items.map((i) => i.text),
       }),
-    );
+    };
   }
 
   /**

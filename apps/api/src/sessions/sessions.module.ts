@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AdverseEventsModule } from '../adverse-events/adverse-events.module';
 import { MessagesModule } from '../messages/messages.module';
 import { SettingsModule } from '../settings/settings.module';
+import { BookingRepository } from './booking.repository';
 import { CompletionRepository } from './completion.repository';
 import { SessionsController } from './sessions.controller';
 import { SessionsRepository } from './sessions.repository';
@@ -11,7 +12,7 @@ import { SessionsService } from './sessions.service';
 @Module({
   imports: [SettingsModule, AdverseEventsModule, MessagesModule],
   controllers: [SessionsController],
-  providers: [SessionsService, SessionsRepository, CompletionRepository],
+  providers: [SessionsService, SessionsRepository, BookingRepository, CompletionRepository],
   exports: [SessionsRepository],
 })
 export class SessionsModule {}

@@ -289,29 +289,6 @@ export class SessionsRepository {
     return row.legs;
   }
 
-  async isActiveClinician(m: EntityManager, userId: string): Promise<boolean> {
-    const [row] = await m.query(`SELECT 1 FROM users WHERE id = $1 AND role = 'clinician' AND active`, [userId]);
-    return Boolean(row);
-  }
-
-  /** The patient's consultation, with its clinician (null when it had none); undefined when it is not the patient's. */
-  async consultationClinician(m: EntityManager, consultationId: string, patientId: string): Promise<string | null | undefined> {
-    const [row] = await m.query(`SELECT clinician_id FROM consultations WHERE id = $1 AND patient_id = $2`, [consultationId, patientId]);
-    return row ? row.clinician_id : undefined;
-  }
-
-  async bookingCounts(m: EntityManager, courseId: string): Promise<BookingCounts> {
-    const [row] = await m.query(
-      `SELECT max(completed_on)::text AS last_completed_on,
-              count(*) FILTER (WHERE status = 'completed')::int AS completed,
-              count(*) FILTER (WHERE status = 'scheduled')::int AS booked,
-              coalesce(max(sequence) FILTER (WHERE status IN ('scheduled', 'completed')), 0) + 1 AS next_sequence
-         FROM sessions WHERE course_id = $1`,
-      [courseId],
-    );
-    return { lastCompletedOn: row.last_completed_on, completed: row.completed, booked: row.booked, nextSequence: row.next_sequence };
-  }
-
   async lastCompletedOn(m: EntityManager, courseId: string): Promise<IsoDate | null> {
     const [row] = await m.query(
       `SELECT max(completed_on)::text AS last_completed_on FROM sessions WHERE course_id = $1 AND status = 'completed'`,
@@ -320,20 +297,7 @@ export class SessionsRepository {
     return row.last_completed_on;
   }
 
-  /** Books a session; the clinician's diary constraint raises PostgreSQL's exclusion_violation on a clash. */
-  async insert(
-    m: EntityManager,
-    b: { courseId: string; sequence: number; scheduledFor: string; minutes: number; clinicianId: string | null; bookedBy: string },
-  ): Promise<string> {
-    const [{ id }] = await m.query(
-      `INSERT INTO sessions (course_id, sequence, scheduled_for, ends_at, clinician_id, booked_by)
-       VALUES ($1, $2, $3::timestamptz, $3::timestamptz + make_interval(mins => $4), $5, $6) RETURNING id`,
-      [b.courseId, b.sequence, b.scheduledFor, b.minutes, b.clinicianId, b.bookedBy],
-    );
-    return id;
-  }
-
-  /** Keeps the session's length; raises exclusion_violation like `insert`. */
+  /** Keeps the session's length; raises exclusion_violation on a diary clash, as booking's insert does. */
   async reschedule(m: EntityManager, id: string, scheduledFor: string): Promise<void> {
     await m.query(
       `UPDATE sessions SET scheduled_for = $2::timestamptz, ends_at = $2::timestamptz + (ends_at - scheduled_for),

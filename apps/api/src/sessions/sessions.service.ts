@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { retryOnDeadlock } from '../platform/database/retry-on-deadlock';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -50,7 +51,8 @@ import {
   SESSION_TOOK_PLACE,
 } from '../messages/outbox.service';
 import { DomainError, notFound, refuse, validationFailed, versionConflict } from '../platform/errors/domain-error';
-import { SettingsRepository } from '../settings/settings.repository';
+import { SettingsRepository, type BookingHoursSettings } from '../settings/settings.repository';
+import { BookingRepository } from './booking.repository';
 import type { BookSessionDto } from './dto/book-session.dto';
 import type { ChangeSessionStatusDto } from './dto/change-session-status.dto';
 import type { CompleteSessionDto } from './dto/complete-session.dto';
@@ -80,6 +82,7 @@ export class SessionsService {
     private readonly clock: ClinicClock,
     private readonly settings: SettingsRepository,
     private readonly sessions: SessionsRepository,
+    private readonly booking: BookingRepository,
     private readonly outbox: OutboxService,
     private readonly completion: CompletionRepository,
   ) {}
@@ -144,32 +147,33 @@ export class SessionsService {
    * already holding a booking for each planned session left, or a date on which a leg of the
    * course is inside its interval, counted from that leg's treatments in every course (SPEC §1.4);
    * clearance on the booked date and a date beyond the window are warnings. Lock order everywhere:
-   * patient, then course, then session, so a booking and a completion never interleave.
+   * patient, then course, then session, so a booking and a completion never interleave. Three
+   * statements between BEGIN and COMMIT: the locks, every fact (read once locked), the write.
    */
   async book(courseId: string, dto: BookSessionDto, staff: SignedInStaff): Promise<BookedSession> {
     return retryOnDeadlock(() =>
       this.db.transaction(async (tx) => {
-        const owner = await this.sessions.coursePatient(tx, courseId);
-        if (!owner) throw notFound('The course');
-        await this.sessions.lockPatient(tx, owner);
-        const course = await this.sessions.lockCourse(tx, courseId);
+        const course = await this.booking.lock(tx, courseId);
+        if (!course) throw notFound('The course');
 
         const scheduledOn = clinicDate(dto.scheduledFor, this.zone);
         if (scheduledOn < this.clock.today()) throw validationFailed('scheduledFor', 'must not be in the past');
-        const fromConsultation = dto.consultationId
-          ? await this.consultationClinician(tx, dto.consultationId, course.patient_id)
-          : undefined;
-        const clinicianId = dto.clinicianId ?? fromConsultation;
-        if (clinicianId) {
-          if (!(await this.sessions.isActiveClinician(tx, clinicianId)))
-            throw dto.clinicianId
-              ? validationFailed('clinicianId', 'must be an active clinician')
-              : validationFailed('consultationId', 'must be with a clinician who is still active');
-        }
+        const facts = await this.booking.facts(tx, {
+          patientId: course.patient_id,
+          courseId,
+          clinicianId: dto.clinicianId ?? null,
+          consultationId: dto.consultationId ?? null,
+        });
+        if (!facts) throw notFound('The patient');
+        if (dto.consultationId && !facts.consultation)
+          throw validationFailed('consultationId', 'must be a consultation of this course’s patient');
+        const clinicianId = dto.clinicianId ?? facts.consultation?.clinicianId ?? undefined;
+        if (clinicianId && !facts.clinicianActive)
+          throw dto.clinicianId
+            ? validationFailed('clinicianId', 'must be an active clinician')
+            : validationFailed('consultationId', 'must be with a clinician who is still active');
 
-        const policy = await loadPolicy(tx);
-        const counts = await this.sessions.bookingCounts(tx, courseId);
-        const treatments = (await loadLegTreatments(tx, [course.patient_id])).get(course.patient_id) ?? [];
+        const { policy, counts, treatments } = facts;
         const interval = checkBookingDate(
           scheduledOn,
           { legs: course.legs, courseLastCompletedOn: counts.lastCompletedOn, treatments },
@@ -181,37 +185,43 @@ export class SessionsService {
           ...interval.reasons,
         ];
         if (reasons.length) refuse(reasons, 'The session cannot be booked.');
+        const warnings = [...interval.warnings, ...clearanceWarnings(facts.clearance, course.legs, scheduledOn, policy, staff.role)];
 
-        const facts = await loadClearanceFacts(tx, course.patient_id);
-        if (!facts) throw notFound('The patient');
-        const warnings = [...interval.warnings, ...clearanceWarnings(facts, course.legs, scheduledOn, policy, staff.role)];
-
-        const minutes = dto.durationMinutes ?? DEFAULT_SESSION_MINUTES;
-        let id: string;
+        const id = randomUUID();
+        const patientId = course.patient_id;
+        let row: SessionRow;
         try {
-          id = await this.sessions.insert(tx, {
-            courseId,
-            sequence: counts.nextSequence,
-            scheduledFor: dto.scheduledFor,
-            minutes,
-            clinicianId: clinicianId ?? null,
-            bookedBy: staff.id,
+          row = await this.booking.write(tx, {
+            session: {
+              id,
+              courseId,
+              sequence: counts.nextSequence,
+              scheduledFor: dto.scheduledFor,
+              minutes: dto.durationMinutes ?? DEFAULT_SESSION_MINUTES,
+              clinicianId: clinicianId ?? null,
+              bookedBy: staff.id,
+            },
+            audit: this.audit.rowsOf([
+              { actorId: staff.id, action: 'create', entity: 'session', entityId: id, patientId, fields: Object.keys(dto) },
+            ])[0],
+            reminder: this.outbox.sessionReminder(
+              { id, patientId, scheduledFor: dto.scheduledFor },
+              {
+                clinic: facts.clinic,
+                recipient: facts.recipient,
+                words: facts.reminderWords,
+              },
+            ),
           });
         } catch (e) {
           if ((e as { code?: string }).code === EXCLUSION_VIOLATION) throw doubleBooked();
           throw e;
         }
-        await this.audit.record(
-          { actorId: staff.id, action: 'create', entity: 'session', entityId: id, patientId: course.patient_id, fields: Object.keys(dto) },
-          tx,
-        );
-        const row = (await this.sessions.find(tx, id)) as SessionRow;
-        await this.remind(tx, row);
         const [session] = await this.sessions.shape(tx, [row], staff.role, this.zone);
         return {
           ...session,
           window: interval.window,
-          warnings: [...warnings, ...(await this.hoursWarnings(tx, row))],
+          warnings: [...warnings, ...this.hoursWarningsOf(row, facts.hours)],
           preTreatment: this.advice(row),
         };
       }),
@@ -397,16 +407,12 @@ export class SessionsService {
     );
   }
 
-  /** The clinician of the patient's consultation a booking comes from (null when it had none); 400 for anyone else's. */
-  private async consultationClinician(tx: EntityManager, consultationId: string, patientId: string): Promise<string | undefined> {
-    const clinicianId = await this.sessions.consultationClinician(tx, consultationId, patientId);
-    if (clinicianId === undefined) throw validationFailed('consultationId', 'must be a consultation of this course’s patient');
-    return clinicianId ?? undefined;
-  }
-
   /** Outside the clinic's opening hours, or on a day its clinician does not work: said, never refused. */
   private async hoursWarnings(tx: EntityManager, row: SessionRow): Promise<Reason[]> {
-    const hours = await this.settings.bookingHours(tx, row.clinician_id);
+    return this.hoursWarningsOf(row, await this.settings.bookingHours(tx, row.clinician_id));
+  }
+
+  private hoursWarningsOf(row: SessionRow, hours: BookingHoursSettings): Reason[] {
     return appointmentHoursWarnings({ startsAt: row.scheduled_for.toISOString(), endsAt: row.ends_at.toISOString(), ...hours }, this.zone);
   }
 

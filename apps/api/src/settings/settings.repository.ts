@@ -116,13 +116,8 @@ export class SettingsRepository {
   }
 
   async bookingHours(m: EntityManager, clinicianId: string | null | undefined): Promise<BookingHoursSettings> {
-    const [r] = await m.query(
-      `SELECT s.opening_hours, u.display_name, u.working_days
-         FROM clinic_settings s LEFT JOIN users u ON u.id = $1::uuid
-        WHERE s.id = 1`,
-      [clinicianId ?? null],
-    );
-    return { openingHours: r.opening_hours, clinician: r.display_name ? { name: r.display_name, workingDays: r.working_days } : null };
+    const [r] = await m.query(bookingHoursSql('$1::uuid'), [clinicianId ?? null]);
+    return bookingHoursOf(r);
   }
 
   async clinicians(m: EntityManager): Promise<ClinicianWorkingDays[]> {
@@ -182,3 +177,18 @@ export class SettingsRepository {
     );
   }
 }
+
+/** `bookingHours` of the clinician `clinicianId` (an SQL uuid expression, null for none): a statement of its own or inside another. */
+export const bookingHoursSql = (clinicianId: string) =>
+  `SELECT s.opening_hours, u.display_name, u.working_days
+     FROM clinic_settings s LEFT JOIN users u ON u.id = ${clinicianId}
+    WHERE s.id = 1`;
+
+export const bookingHoursOf = (r: {
+  opening_hours: OpeningHours | null;
+  display_name: string | null;
+  working_days: Weekday[];
+}): BookingHoursSettings => ({
+  openingHours: r.opening_hours,
+  clinician: r.display_name ? { name: r.display_name, workingDays: r.working_days } : null,
+});
