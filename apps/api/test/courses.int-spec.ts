@@ -92,6 +92,21 @@ describe('treatment courses and booking sessions', () => {
       expect(res.body).toMatchObject({ total: 2, limit: 50, offset: 0 });
       expect(res.body.items.map((c: { id: string }) => c.id)).toEqual([second, first]);
     });
+
+    it("audits a list of a patient's courses as one read by a clinical role; nothing for reception or an unknown patient", async () => {
+      const pid = await clinic.patient();
+      await clinic.course(pid);
+      const reads = (patientId: string) =>
+        t.db.query(`SELECT actor_id, entity_id FROM audit_events WHERE action = 'read' AND entity = 'course' AND patient_id = $1`, [
+          patientId,
+        ]);
+      expect((await staff.reception.get(`/api/patients/${pid}/courses`)).status).toBe(200);
+      expect((await staff.clinician.get(`/api/patients/${pid}/courses`)).status).toBe(200);
+      expect(await reads(pid)).toEqual([{ actor_id: staff.clinician.userId, entity_id: null }]);
+      const unknown = '00000000-0000-4000-8000-000000000001';
+      expect((await staff.clinician.get(`/api/patients/${unknown}/courses`)).status).toBe(404);
+      expect(await reads(unknown)).toEqual([]);
+    });
   });
 
   describe('consent and outcomes', () => {
