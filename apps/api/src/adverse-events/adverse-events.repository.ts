@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AdverseEvent, AdverseEventInput, IsoDate, SessionStatus } from '@venule/api-contract';
 import type { EntityManager } from 'typeorm';
+import type { JsonRow } from '../platform/database/json-rows';
 
 interface AdverseEventRow {
   id: string;
@@ -31,7 +32,8 @@ export interface ResolvingEvent {
   patient_id: string;
 }
 
-const ADVERSE_EVENT_COLUMNS = `id, version, created_at, updated_at, session_id, type, severity, onset_on::text AS onset_on, resolved,
+/** The columns of an event as `toAdverseEvent` reads them; also for a statement that reads events among other facts. */
+export const ADVERSE_EVENT_COLUMNS = `id, version, created_at, updated_at, session_id, type, severity, onset_on::text AS onset_on, resolved,
   resolved_on::text AS resolved_on, notes, recorded_by`;
 
 const toAdverseEvent = (r: AdverseEventRow): AdverseEvent => ({
@@ -48,6 +50,10 @@ const toAdverseEvent = (r: AdverseEventRow): AdverseEvent => ({
   notes: r.notes ?? null,
   recordedBy: r.recorded_by,
 });
+
+/** An event read inside JSON (`ADVERSE_EVENT_COLUMNS`), in the contract's shape. */
+export const adverseEventOf = (j: JsonRow<AdverseEventRow>): AdverseEvent =>
+  toAdverseEvent({ ...j, created_at: new Date(j.created_at), updated_at: new Date(j.updated_at) });
 
 /** Adverse events of completed sessions: all the SQL, and the one mapping to the contract. */
 /** An adverse event recorded in the past (the demo clinic's); resolved when `resolved_on` is set. */

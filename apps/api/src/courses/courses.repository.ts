@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import type { Consent, CourseStatus, Leg, Outcome, ConsentInput, OutcomeInput } from '@venule/api-contract';
+import type { AdverseEvent, Consent, CourseStatus, Leg, Outcome, ConsentInput, OutcomeInput } from '@venule/api-contract';
+import type { ClinicalPolicy, LegTreatment } from '@venule/clinical-rules';
 import type { EntityManager } from 'typeorm';
+import { ADVERSE_EVENT_COLUMNS, adverseEventOf } from '../adverse-events/adverse-events.repository';
+import { legTreatmentsJson, legTreatmentsOf, POLICY_JSON, policyOf } from '../clearance/clinical-facts.repository';
+import { auditRecordset, insertAuditSql, type AuditRow } from '../platform/audit/audit-recording.repository';
+import { dateOrNull, type JsonRow } from '../platform/database/json-rows';
+import { sessionRowOf, sessionSelect, type SessionRow } from '../sessions/sessions.repository';
 
 export interface CourseRow {
   id: string;
@@ -80,6 +86,68 @@ const toOutcome = (r: OutcomeRow): Outcome => ({
   recordedBy: r.recorded_by,
 });
 
+/** The order of a patient's courses: the active ones first, then the newest. */
+const PAGE_ORDER = `(status = 'active') DESC, created_at DESC, id`;
+
+const courseRowOf = (j: JsonRow<CourseRow>): CourseRow => ({
+  ...j,
+  created_at: new Date(j.created_at),
+  updated_at: new Date(j.updated_at),
+  closed_at: dateOrNull(j.closed_at),
+});
+
+/** What the views of some courses of one patient are built from beyond the course rows. */
+export interface CourseViewFacts {
+  policy: ClinicalPolicy;
+  /** The courses' sessions, by course and sequence (then booking time). */
+  sessions: SessionRow[];
+  /** The adverse events of their completed sessions, by onset; only for a role that reads clinical data. */
+  adverseEvents: AdverseEvent[];
+  /** Each course's latest consent (by date signed). */
+  consents: Consent[];
+  /** The courses' outcomes, oldest assessment first; only for a role that reads clinical data. */
+  outcomes: Outcome[];
+  /** Every leg the patient had treated, in any course. */
+  treatments: LegTreatment[];
+}
+
+interface ViewFactsJson {
+  policy: Parameters<typeof policyOf>[0];
+  sessions: JsonRow<SessionRow>[];
+  adverse_events: Parameters<typeof adverseEventOf>[0][];
+  consents: JsonRow<ConsentRow>[];
+  outcomes: JsonRow<OutcomeRow>[];
+  treatments: Parameters<typeof legTreatmentsOf>[0];
+}
+
+/**
+ * The facts of `CourseViewFacts` as JSON columns, for the courses whose ids the CTE `page` holds,
+ * of the patient `patientId`; `clinical` (SQL, boolean) says whether the role reads clinical data.
+ */
+const viewFacts = (patientId: string, clinical: string) => `
+  ${POLICY_JSON} AS policy,
+  (SELECT coalesce(json_agg(x ORDER BY x.course_id, x.sequence, x.scheduled_for, x.created_at), '[]')
+     FROM (${sessionSelect('sessions')} WHERE s.course_id IN (SELECT id FROM page)) x) AS sessions,
+  (SELECT coalesce(json_agg(x ORDER BY x.onset_on, x.created_at), '[]')
+     FROM (SELECT ${ADVERSE_EVENT_COLUMNS} FROM adverse_events
+            WHERE ${clinical}
+              AND session_id IN (SELECT id FROM sessions WHERE status = 'completed' AND course_id IN (SELECT id FROM page))) x) AS adverse_events,
+  (SELECT coalesce(json_agg(x), '[]')
+     FROM (SELECT DISTINCT ON (course_id) ${CONSENT_COLUMNS} FROM consents WHERE course_id IN (SELECT id FROM page)
+            ORDER BY course_id, consented_on DESC, created_at DESC) x) AS consents,
+  (SELECT coalesce(json_agg(x ORDER BY x.assessed_on, x.created_at), '[]')
+     FROM (SELECT ${OUTCOME_COLUMNS} FROM outcomes WHERE ${clinical} AND course_id IN (SELECT id FROM page)) x) AS outcomes,
+  ${legTreatmentsJson(patientId)} AS treatments`;
+
+const viewFactsOf = (j: ViewFactsJson): CourseViewFacts => ({
+  policy: policyOf(j.policy),
+  sessions: j.sessions.map(sessionRowOf),
+  adverseEvents: j.adverse_events.map(adverseEventOf),
+  consents: j.consents.map((c) => toConsent({ ...c, created_at: new Date(c.created_at), updated_at: new Date(c.updated_at) })),
+  outcomes: j.outcomes.map((o) => toOutcome({ ...o, created_at: new Date(o.created_at), updated_at: new Date(o.updated_at) })),
+  treatments: legTreatmentsOf(j.treatments),
+});
+
 /** Courses, their consents and outcomes: all the SQL, and the one mapping of consents and outcomes to the contract. */
 /** A course started in the past (the demo clinic's), closed by its creator when `closed_at` is set. */
 export interface PastCourseRow {
@@ -122,30 +190,41 @@ export class CoursesRepository {
     return row ?? null;
   }
 
-  /** A patient's courses, the active ones first, then the newest. */
   /**
-   * A page of the patient's courses and how many there are, in one statement; null when there is
-   * no such patient (the patient row anchors the result, so it is there even for no courses).
+   * A page of the patient's courses (the active ones first, then the newest), how many there are,
+   * every fact their views need, and the read's audit rows, in one statement; null when there is
+   * no such patient (the patient row anchors the result, so it is there even for no courses), and
+   * then nothing is audited.
    */
-  async ofPatient(
+  async pageOfPatient(
     m: EntityManager,
-    patientId: string,
-    limit: number,
-    offset: number,
-  ): Promise<{ rows: CourseRow[]; total: number } | null> {
-    const found: (Partial<CourseRow> & { total: number })[] = await m.query(
-      `SELECT c.*, (SELECT count(*)::int FROM courses WHERE patient_id = p.id) AS total
+    q: { patientId: string; limit: number; offset: number; clinical: boolean; audit: readonly AuditRow[] },
+  ): Promise<{ rows: CourseRow[]; total: number; facts: CourseViewFacts } | null> {
+    const [found]: (ViewFactsJson & { total: number; courses: JsonRow<CourseRow>[] })[] = await m.query(
+      `WITH page AS (
+         SELECT ${COURSE_COLUMNS} FROM courses WHERE patient_id = $1 ORDER BY ${PAGE_ORDER} LIMIT $2 OFFSET $3
+       ), audit AS (
+         ${insertAuditSql('(CASE WHEN EXISTS (SELECT 1 FROM patients WHERE id = $1) THEN $5 END)')}
+       )
+       SELECT (SELECT count(*)::int FROM courses WHERE patient_id = p.id) AS total,
+              (SELECT coalesce(json_agg(page ORDER BY ${PAGE_ORDER}), '[]') FROM page) AS courses,
+              ${viewFacts('$1', '$4::boolean')}
          FROM patients p
-         LEFT JOIN LATERAL (
-           SELECT ${COURSE_COLUMNS} FROM courses WHERE patient_id = p.id
-            ORDER BY (status = 'active') DESC, created_at DESC, id LIMIT $2 OFFSET $3
-         ) c ON true
         WHERE p.id = $1`,
-      [patientId, limit, offset],
+      [q.patientId, q.limit, q.offset, q.clinical, auditRecordset(q.audit)],
     );
-    if (found.length === 0) return null;
-    const rows = found.filter((r) => r.id !== null).map(({ total: _, ...row }) => row as CourseRow);
-    return { rows, total: found[0].total };
+    if (!found) return null;
+    return { rows: found.courses.map(courseRowOf), total: found.total, facts: viewFactsOf(found) };
+  }
+
+  /** Every fact the views of these courses of one patient need, in one statement. */
+  async viewFacts(m: EntityManager, patientId: string, courseIds: string[], clinical: boolean): Promise<CourseViewFacts> {
+    const [found]: ViewFactsJson[] = await m.query(
+      `WITH page AS (SELECT id FROM courses WHERE id = ANY($1::uuid[]))
+       SELECT ${viewFacts('$2::uuid', '$3::boolean')}`,
+      [courseIds, patientId, clinical],
+    );
+    return viewFactsOf(found);
   }
 
   async insert(
@@ -200,26 +279,6 @@ export class CoursesRepository {
       [courseId, o.assessedOn, o.ratedBy, o.improvementPercent, o.notes ?? null, recordedBy],
     );
     return toOutcome(row);
-  }
-
-  /** Each course's latest consent (by date signed). */
-  async latestConsents(m: EntityManager, courseIds: string[]): Promise<Consent[]> {
-    const rows: ConsentRow[] = await m.query(
-      `SELECT DISTINCT ON (course_id) ${CONSENT_COLUMNS}
-         FROM consents WHERE course_id = ANY($1::uuid[])
-        ORDER BY course_id, consented_on DESC, created_at DESC`,
-      [courseIds],
-    );
-    return rows.map(toConsent);
-  }
-
-  /** The courses' outcomes, oldest assessment first. */
-  async outcomes(m: EntityManager, courseIds: string[]): Promise<Outcome[]> {
-    const rows: OutcomeRow[] = await m.query(
-      `SELECT ${OUTCOME_COLUMNS} FROM outcomes WHERE course_id = ANY($1::uuid[]) ORDER BY assessed_on, created_at`,
-      [courseIds],
-    );
-    return rows.map(toOutcome);
   }
 
   /** Courses started (and perhaps closed) in the past, in one statement. */

@@ -9,14 +9,14 @@ import { APP_CONFIG, type AppConfig } from '../platform/config/app-config';
 import { ClinicClock } from '../platform/config/clinic-clock';
 import { ClinicalRuleViolation, notFound, validationFailed, versionConflict } from '../platform/errors/domain-error';
 import { BOOKING_CANCELLED, OutboxService } from '../messages/outbox.service';
-import { SessionsRepository, sessionFacts, type SessionRow } from '../sessions/sessions.repository';
+import { SessionsRepository, sessionFacts, shapeSessions, type SessionRow } from '../sessions/sessions.repository';
 import { clearanceWarnings } from '../clearance/clearance-warnings';
-import { loadClearanceFacts, loadLegTreatments, loadPolicy } from '../clearance/clinical-facts.repository';
+import { loadClearanceFacts, loadPolicy } from '../clearance/clinical-facts.repository';
 import type { CreateCourseDto } from './dto/create-course.dto';
 import type { RecordConsentDto } from './dto/record-consent.dto';
 import type { RecordOutcomeDto } from './dto/record-outcome.dto';
 import type { UpdateCourseDto } from './dto/update-course.dto';
-import { CoursesRepository, type CourseRow } from './courses.repository';
+import { CoursesRepository, type CourseRow, type CourseViewFacts } from './courses.repository';
 
 /** The fields of a course update, for the audit trail (names only). */
 const changedFields = (dto: UpdateCourseDto) => Object.keys(dto).filter((k) => k !== 'version' && k !== 'outcome');
@@ -34,17 +34,20 @@ export class CoursesService {
   ) {}
 
   /**
-   * Read without a transaction: at READ COMMITTED one would give each statement its own snapshot
-   * all the same, and it would cost two more round trips and hold a connection throughout (the
-   * embedded database's only one). The audit row is committed before the answer is sent.
+   * One statement, without a transaction: the page, its total, every fact the views need, and the
+   * read's audit row (a data-modifying WITH, so it commits before the answer is sent).
    */
   async listForPatient(patientId: string, staff: SignedInStaff, limit: number, offset: number): Promise<Page<Course>> {
-    const m = this.db.manager;
-    const page = await this.courses.ofPatient(m, patientId, limit, offset);
+    const clinical = can(staff.role, 'readClinical');
+    const page = await this.courses.pageOfPatient(this.db.manager, {
+      patientId,
+      limit,
+      offset,
+      clinical,
+      audit: clinical ? this.audit.rowsOf([{ actorId: staff.id, action: 'read', entity: 'course', entityId: null, patientId }]) : [],
+    });
     if (!page) throw notFound('The patient');
-    const items = await this.views(m, page.rows, staff.role);
-    await this.auditRead(m, staff, 'course', null, patientId);
-    return { items, total: page.total, limit, offset };
+    return { items: this.viewsOf(page.rows, page.facts, staff.role), total: page.total, limit, offset };
   }
 
   async get(id: string, staff: SignedInStaff): Promise<Course> {
@@ -190,34 +193,37 @@ export class CoursesService {
     await this.audit.record({ actorId: staff.id, action: 'read', entity, entityId: id, patientId }, tx);
   }
 
-  /** Course views with sessions, consent, outcomes, progress and the legs' treatments, in six queries whatever the count. */
+  /** Views of courses of one patient, with sessions, consent, outcomes, progress and the legs' treatments, in one query. */
   private async views(tx: EntityManager, rows: CourseRow[], role: Role): Promise<Course[]> {
     if (rows.length === 0) return [];
-    const ids = rows.map((r) => r.id);
+    const facts = await this.courses.viewFacts(
+      tx,
+      rows[0].patient_id,
+      rows.map((r) => r.id),
+      can(role, 'readClinical'),
+    );
+    return this.viewsOf(rows, facts, role);
+  }
+
+  private viewsOf(rows: CourseRow[], facts: CourseViewFacts, role: Role): Course[] {
     const zone = this.config.clinicTimeZone;
     const clinical = can(role, 'readClinical');
-    // One after another: inside a transaction they share its one connection.
-    const policy = await loadPolicy(tx);
-    const sessions = await this.sessions.ofCourses(tx, ids);
-    const consents = await this.courses.latestConsents(tx, ids);
-    const outcomes = clinical ? await this.courses.outcomes(tx, ids) : [];
-    const shaped = await this.sessions.shape(tx, sessions, role, zone);
-    const treatments = await loadLegTreatments(tx, [...new Set(rows.map((r) => r.patient_id))]);
+    const shaped = shapeSessions(facts.sessions, facts.adverseEvents, role, zone);
     const today = this.clock.today();
     return rows.map((r) => {
-      const own = sessions.filter((s: SessionRow) => s.course_id === r.id);
+      const own = facts.sessions.filter((s: SessionRow) => s.course_id === r.id);
       const progress = courseState(
         {
           status: r.status,
           plannedSessions: r.planned_sessions,
           sessions: sessionFacts(own, zone),
           legs: r.legs,
-          treatments: treatments.get(r.patient_id) ?? [],
+          treatments: facts.treatments,
         },
         today,
-        policy,
+        facts.policy,
       );
-      const consent = consents.find((c) => c.courseId === r.id);
+      const consent = facts.consents.find((c) => c.courseId === r.id);
       return {
         id: r.id,
         version: r.version,
@@ -236,7 +242,7 @@ export class CoursesService {
         ...(clinical
           ? {
               consent: consent ?? null,
-              outcomes: outcomes.filter((o) => o.courseId === r.id),
+              outcomes: facts.outcomes.filter((o) => o.courseId === r.id),
             }
           : {}),
         sessions: shaped.filter((s) => s.courseId === r.id),

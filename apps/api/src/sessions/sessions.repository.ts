@@ -17,6 +17,7 @@ import {
 import { clinicDate } from '@venule/clinical-rules';
 import type { EntityManager } from 'typeorm';
 import { AdverseEventsRepository } from '../adverse-events/adverse-events.repository';
+import { dateOrNull, type JsonRow } from '../platform/database/json-rows';
 
 export interface SessionRow {
   id: string;
@@ -70,6 +71,18 @@ export const sessionSelect = (source: string) => `
     LEFT JOIN users t ON t.id = s.completed_by`;
 
 const SESSION_SELECT = sessionSelect('sessions');
+
+/** A session read inside JSON (`sessionSelect`): the row the driver gives for it. */
+export const sessionRowOf = (j: JsonRow<SessionRow>): SessionRow => ({
+  ...j,
+  created_at: new Date(j.created_at),
+  updated_at: new Date(j.updated_at),
+  scheduled_for: new Date(j.scheduled_for),
+  ends_at: new Date(j.ends_at),
+  status_changed_at: dateOrNull(j.status_changed_at),
+  completed_at: dateOrNull(j.completed_at),
+  treated_at: dateOrNull(j.treated_at),
+});
 
 /** What a completion is judged on beyond the patient's clearance facts and leg treatments. */
 export interface CompletionCounts {
@@ -184,6 +197,16 @@ export function toDetail(r: SessionRow, events: AdverseEvent[], timeZone: string
   };
 }
 
+/** Session rows shaped for `role`: the booking for reception, the detail with its adverse events for clinical roles. */
+export function shapeSessions(
+  rows: SessionRow[],
+  events: AdverseEvent[],
+  role: Role,
+  timeZone: string,
+): (SessionBooking | SessionDetail)[] {
+  return can(role, 'readClinical') ? rows.map((r) => toDetail(r, events, timeZone)) : rows.map((r) => toBooking(r, timeZone));
+}
+
 /** The course-state facts of sessions: completed ones on their treatment date, others on their booked date. */
 export function sessionFacts(rows: SessionRow[], timeZone: string) {
   return rows.map((r) => ({
@@ -260,7 +283,7 @@ export class SessionsRepository {
       m,
       rows.filter((r) => r.status === 'completed').map((r) => r.id),
     );
-    return rows.map((r) => toDetail(r, events, timeZone));
+    return shapeSessions(rows, events, role, timeZone);
   }
 
   /** The patient whose course it is; null when there is no such course. */
