@@ -21,12 +21,14 @@
  * BENCH_WRITE_CEILING req/s: 600 on the server, 150 embedded); only accepted (2xx) requests count
  * as throughput, refusals (a list run out) are reported. Their SQL is captured from an accepted
  * request; the yardstick replays it ending with ROLLBACK, each replay on another item kept apart
- * for it (the captured request's patient, course and session ids swapped for that item's, the
- * booked session's id for the one the replay's INSERT made), so replays wait on no common row lock.
+ * for it (the captured request's patient, course and session ids swapped for that item's, and the
+ * booked session's id, which the API chooses, for a fresh one), so replays wait on no common row
+ * lock. A yardstick whose replays fail gives no ratio: failing early is not the same work.
  */
 import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
@@ -121,16 +123,11 @@ async function yardstickServer(specFile: string): Promise<void> {
   app.get('/json', async () => ({ ok: true }));
   const turns = spec.routes.map(() => 0);
   const replay = async (statements: Statement[], pairs: [string, string][] = [], created?: string) => {
+    if (created) pairs = [...pairs, [created, randomUUID()]];
     const client = await pool.connect();
     try {
-      let rows: { id?: unknown }[] = [];
-      for (const s of statements) {
-        rows = (await client.query(s.sql, swapIds(s.params, pairs) as unknown[])).rows;
-        if (created && /^\s*INSERT\b/i.test(s.sql) && typeof rows[0]?.id === 'string') {
-          pairs = [...pairs, [created, rows[0].id]];
-          created = undefined;
-        }
-      }
+      let rows: unknown[] = [];
+      for (const s of statements) rows = (await client.query(s.sql, swapIds(s.params, pairs) as unknown[])).rows;
       return rows;
     } catch (e) {
       await client.query('ROLLBACK').catch(() => undefined);
@@ -484,7 +481,10 @@ async function measure(
         product: at50,
         rate200p99: rate.p99,
         yardstick,
-        ratio: yardstick && yardstick.reqPerSec ? Number((at50.reqPerSec / yardstick.reqPerSec).toFixed(2)) : null,
+        ratio:
+          yardstick && yardstick.reqPerSec && yardstick.refused + yardstick.errors === 0
+            ? Number((at50.reqPerSec / yardstick.reqPerSec).toFixed(2))
+            : null,
       });
     }
   } finally {
@@ -507,7 +507,7 @@ function table(label: string, result: Awaited<ReturnType<typeof measure>>): stri
   ];
   for (const r of result.rows) {
     lines.push(
-      `| ${r.route}${r.prepared === undefined ? '' : ` (${r.sent} requests, ${r.accepted} accepted in all, ${r.prepared} prepared)`} | ${r.statements ?? 'none accepted'} | ${r.product.reqPerSec} | ${r.product.p50} | ${r.product.p99} | ${r.rate200p99} | ${r.product.refused + r.product.errors} | ${r.yardstick?.reqPerSec ?? ''} | ${r.ratio ?? ''} |`,
+      `| ${r.route}${r.prepared === undefined ? '' : ` (${r.sent} requests, ${r.accepted} accepted in all, ${r.prepared} prepared)`} | ${r.statements ?? 'none accepted'} | ${r.product.reqPerSec} | ${r.product.p50} | ${r.product.p99} | ${r.rate200p99} | ${r.product.refused + r.product.errors} | ${r.yardstick?.reqPerSec ?? ''}${r.yardstick && r.yardstick.refused + r.yardstick.errors ? ` (${r.yardstick.refused + r.yardstick.errors} replays failed)` : ''} | ${r.ratio ?? ''} |`,
     );
   }
   return lines.join('\n') + '\n';
