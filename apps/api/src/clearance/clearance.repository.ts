@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Leg, ScanConclusion } from '@venule/api-contract';
 import type { ClearanceFacts } from '@venule/clinical-rules';
 import type { EntityManager } from 'typeorm';
+import { auditRecordset, insertAuditSql, type AuditRow } from '../platform/audit/audit-recording.repository';
 
 interface FactsRow {
   id: string;
@@ -51,14 +52,34 @@ export class ClearanceRepository {
   /** Facts of the given patients; absent ids are simply missing. */
   async facts(m: EntityManager, patientIds: readonly string[]): Promise<PatientClearanceFacts[]> {
     const rows: FactsRow[] = patientIds.length ? await m.query(FACTS_SQL, [patientIds]) : [];
-    return rows.map((row) => ({
-      patientId: row.id,
-      scanValidityMonths: row.scanValidityMonths,
-      facts: {
-        dateOfBirth: row.dateOfBirth,
-        medicalHistory: row.hasHistory ? { conditions: row.conditions ?? [], acknowledgements: row.acknowledgements ?? {} } : null,
-        scans: row.scans.map((s) => ({ id: s.id, performedOn: s.performedOn, legs: s.legs ?? {} })),
-      },
-    }));
+    return rows.map(toFacts);
+  }
+
+  /**
+   * `facts` for a clinical read, with the read's audit rows written by the same statement (a
+   * data-modifying WITH): of the rows given, those whose patient was found, so an id of no
+   * patient leaves no row. The answer is only ever built after its audit rows are written, and
+   * a failed audit answers nothing.
+   */
+  async factsAudited(m: EntityManager, patientIds: readonly string[], audit: readonly AuditRow[]): Promise<PatientClearanceFacts[]> {
+    if (!patientIds.length) return [];
+    const rows: FactsRow[] = await m.query(
+      `WITH facts AS (${FACTS_SQL}), audit AS (
+         ${insertAuditSql(`(SELECT jsonb_agg(e) FROM jsonb_array_elements($2::jsonb) e WHERE (e->>'patient_id')::uuid IN (SELECT id FROM facts))`)}
+       )
+       SELECT * FROM facts`,
+      [patientIds, auditRecordset(audit)],
+    );
+    return rows.map(toFacts);
   }
 }
+
+const toFacts = (row: FactsRow): PatientClearanceFacts => ({
+  patientId: row.id,
+  scanValidityMonths: row.scanValidityMonths,
+  facts: {
+    dateOfBirth: row.dateOfBirth,
+    medicalHistory: row.hasHistory ? { conditions: row.conditions ?? [], acknowledgements: row.acknowledgements ?? {} } : null,
+    scans: row.scans.map((s) => ({ id: s.id, performedOn: s.performedOn, legs: s.legs ?? {} })),
+  },
+});

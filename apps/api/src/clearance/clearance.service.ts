@@ -15,7 +15,7 @@ import type { SignedInStaff } from '../auth/staff';
 import { AuditService } from '../platform/audit/audit.service';
 import { ClinicClock } from '../platform/config/clinic-clock';
 import { notFound } from '../platform/errors/domain-error';
-import { ClearanceRepository } from './clearance.repository';
+import { ClearanceRepository, type PatientClearanceFacts } from './clearance.repository';
 import { reasonsForReader } from './reasons-for-reader';
 
 /**
@@ -37,10 +37,7 @@ export class ClearanceService {
     patientIds: readonly string[],
     manager: EntityManager = this.db.manager,
   ): Promise<Map<string, { facts: ClearanceFacts; policy: ClinicalPolicy }>> {
-    const rows = await this.clearanceFacts.facts(manager, patientIds);
-    return new Map(
-      rows.map((row) => [row.patientId, { facts: row.facts, policy: makePolicy({ scanValidityMonths: row.scanValidityMonths }) }]),
-    );
+    return factsByPatient(await this.clearanceFacts.facts(manager, patientIds));
   }
 
   /** The full rule result for one patient on `on`, or null when there is no such patient. */
@@ -50,15 +47,15 @@ export class ClearanceService {
   }
 
   /**
-   * `GET /patients/:id/clearance`: audited read. One statement reads the facts and one writes the
-   * audit row before anything is answered, so no transaction is needed: an answer is only ever sent
-   * after its audit row is committed, and a failed audit answers nothing.
+   * `GET /patients/:id/clearance`: audited read. One statement reads the facts and writes the
+   * audit row, so no transaction is needed: an answer is only ever sent after its audit row is
+   * committed, and a failed audit answers nothing.
    */
   async forPatient(patientId: string, on: IsoDate | undefined, staff: SignedInStaff): Promise<Clearance> {
     const day = on ?? this.clock.today();
-    const result = await this.evaluate(patientId, day);
-    if (!result) throw notFound('The patient');
-    await this.audit.record({ actorId: staff.id, action: 'read', entity: 'clearance', entityId: patientId, patientId, fields: ['on'] });
+    const found = (await this.loadAudited([patientId], staff)).get(patientId);
+    if (!found) throw notFound('The patient');
+    const result = clearance(found.facts, day, found.policy);
     return {
       patientId,
       on: day,
@@ -68,29 +65,38 @@ export class ClearanceService {
     };
   }
 
-  /** `GET /clearance?patientIds=`: one statement for the facts, one for the audit rows (committed before the answer, as above). */
+  /** `GET /clearance?patientIds=`: one statement for the facts and the audit rows of the patients found (as above). */
   async forPatients(patientIds: readonly string[], on: IsoDate | undefined, staff: SignedInStaff): Promise<ClearanceBatch> {
     const day = on ?? this.clock.today();
     const ids = [...new Set(patientIds.map((id) => id.toLowerCase()))];
-    const facts = await this.loadFacts(ids);
-    const found = ids.filter((id) => facts.has(id));
-    await this.audit.recordMany(
-      found.map((id) => ({ actorId: staff.id, action: 'read', entity: 'clearance', entityId: id, patientId: id, fields: ['on'] })),
-    );
-    const items = found.map((id): ClearanceSummary => {
-      const { facts: f, policy } = facts.get(id) as { facts: ClearanceFacts; policy: ClinicalPolicy };
-      const result = clearance(f, day, policy);
-      const legs = Object.fromEntries(
-        LEGS.map((leg) => {
-          const { status, validUntil } = result.legs[leg];
-          return [leg, validUntil ? { status, validUntil } : { status }];
-        }),
-      ) as ClearanceSummary['legs'];
-      return { patientId: id, eligible: result.eligible, legs, blockers: blockersFor(result, staff.role) };
-    });
+    const facts = await this.loadAudited(ids, staff);
+    const items = ids
+      .filter((id) => facts.has(id))
+      .map((id): ClearanceSummary => {
+        const { facts: f, policy } = facts.get(id) as { facts: ClearanceFacts; policy: ClinicalPolicy };
+        const result = clearance(f, day, policy);
+        const legs = Object.fromEntries(
+          LEGS.map((leg) => {
+            const { status, validUntil } = result.legs[leg];
+            return [leg, validUntil ? { status, validUntil } : { status }];
+          }),
+        ) as ClearanceSummary['legs'];
+        return { patientId: id, eligible: result.eligible, legs, blockers: blockersFor(result, staff.role) };
+      });
     return { on: day, items };
   }
+
+  /** Facts of the patients, each one found audited as a clearance read by `staff`, in one statement. */
+  private async loadAudited(patientIds: readonly string[], staff: SignedInStaff) {
+    const audit = this.audit.rowsOf(
+      patientIds.map((id) => ({ actorId: staff.id, action: 'read', entity: 'clearance', entityId: id, patientId: id, fields: ['on'] })),
+    );
+    return factsByPatient(await this.clearanceFacts.factsAudited(this.db.manager, patientIds, audit));
+  }
 }
+
+const factsByPatient = (rows: PatientClearanceFacts[]): Map<string, { facts: ClearanceFacts; policy: ClinicalPolicy }> =>
+  new Map(rows.map((row) => [row.patientId, { facts: row.facts, policy: makePolicy({ scanValidityMonths: row.scanValidityMonths }) }]));
 
 /** Patient-level blockers as `{code, message}`, as the reader's role may see them. */
 function blockersFor(result: ClearanceResult, role: Role): ClearanceBlocker[] {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ContactPreference, Patient, PatientSummary } from '@venule/api-contract';
 import type { EntityManager } from 'typeorm';
+import { auditRecordset, insertAuditSql, type AuditRow } from '../platform/audit/audit-recording.repository';
 import type { RegisterPatientDto } from './dto/register-patient.dto';
 import type { SearchOptions, SummaryRow } from './patient-search';
 import { runSearch, type SearchDb } from './patient-search.repository';
@@ -71,6 +72,22 @@ export class PatientsRepository {
   /** The patient, locked for a change when `forUpdate`; null when there is no such patient. */
   async find(m: EntityManager, id: string, forUpdate = false): Promise<Patient | null> {
     const [row] = await m.query(`${PATIENT_SELECT} WHERE p.id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [id]);
+    return row ? toPatient(row) : null;
+  }
+
+  /**
+   * `find` for a read, with its audit rows written by the same statement (a data-modifying WITH),
+   * only when the patient exists: the record is only ever answered after its audit row is
+   * written, and a failed audit answers nothing.
+   */
+  async findAudited(m: EntityManager, id: string, audit: readonly AuditRow[]): Promise<Patient | null> {
+    const [row] = await m.query(
+      `WITH found AS (${PATIENT_SELECT} WHERE p.id = $1), audit AS (
+         ${insertAuditSql('(CASE WHEN EXISTS (SELECT 1 FROM found) THEN $2 END)')}
+       )
+       SELECT * FROM found`,
+      [id, auditRecordset(audit)],
+    );
     return row ? toPatient(row) : null;
   }
 

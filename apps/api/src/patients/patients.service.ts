@@ -69,9 +69,11 @@ export class PatientsService {
 
   /** Reading a patient's record is audited (who looked at whom), like clinical reads. */
   /** An audited read: the record, then its audit row, committed before the answer (so no transaction is needed). */
+  /** An audited read in one statement: the record and its audit row, so no transaction is needed. */
   async get(id: string, actorId: string): Promise<Patient> {
-    const patient = await this.load(id);
-    await this.audit.record({ actorId, action: 'read', entity: 'patient', entityId: id, patientId: id });
+    const audit = this.audit.rowsOf([{ actorId, action: 'read', entity: 'patient', entityId: id, patientId: id }]);
+    const patient = await this.patients.findAudited(this.db.manager, id, audit);
+    if (!patient) throw notFound('The patient');
     return patient;
   }
 
