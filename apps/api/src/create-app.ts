@@ -5,7 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { Logger } from 'nestjs-pino';
+import { Logger, PinoLogger } from 'nestjs-pino';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppModule } from './app.module';
@@ -22,6 +22,7 @@ import { registerGracefulShutdown } from './platform/http/graceful-shutdown';
 import { registerInputGuard } from './platform/http/input-guard';
 import { registerSecurityHeaders } from './platform/http/security-headers';
 import { registerPageView } from './platform/audit/page-view';
+import { registerRequestLog } from './platform/logging/logger-options';
 
 /** Public routes other sites' forms post to (the enquiry form), so no origin or CSRF check applies. */
 export const CROSS_SITE_FORMS = ['/api/enquiries'] as const;
@@ -56,6 +57,7 @@ export async function createApp(config: AppConfig, database: DatabaseTarget): Pr
   // Headers trickled in byte by byte (slowloris) are cut off well before the request timeout.
   fastify.server.headersTimeout = 15_000;
   registerGracefulShutdown(fastify);
+  registerRequestLog(fastify, (await app.resolve(PinoLogger)).logger);
   registerAllowedHosts(fastify, config.allowedHosts);
   registerSecurityHeaders(fastify, { https: config.cookieSecure });
   await fastify.register(fastifyCookie);

@@ -121,13 +121,13 @@ export class ProblemFilter implements ExceptionFilter {
       void reply.type('text/html').sendFile('index.html');
       return;
     }
+    // The request's id and path (never its query string) tie the line to the request's own log line.
+    const where = `${request.method} ${request.url.split('?')[0]} (${request.id})`;
     if (problem.code === 'SERVICE_UNAVAILABLE') {
       // Expected while the database restarts: one line per request, no stack.
-      this.logger.warn(
-        `${request.method} ${request.url.split('?')[0]}: ${problem.detail} (${error instanceof Error ? error.message : String(error)})`,
-      );
+      this.logger.warn(`${where}: ${problem.detail} (${error instanceof Error ? error.message : String(error)})`);
     } else if (problem.status >= 500) {
-      this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+      this.logger.error(`${where}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     }
     if (
       (problem.code === 'TOO_MANY_REQUESTS' || problem.code === 'SERVICE_UNAVAILABLE') &&
