@@ -1,6 +1,6 @@
 import type { Role } from '@venule/api-contract';
 import { aftercarePlan, makePolicy, preTreatmentAdvice } from '@venule/clinical-rules';
-import { Clinic, clinicToday, goodCompletion, instantIn, plusDays } from './courses.fixtures';
+import { Clinic, clinicToday, goodCompletion, inMinutes, instantIn, plusDays } from './courses.fixtures';
 import type { StaffClient } from './support/staff-client';
 import { TestApp } from './support/test-app';
 
@@ -111,7 +111,7 @@ describe('dated aftercare and pre-treatment advice', () => {
 
   it('words the advice for the time left: booked for later today, no lotion from now', async () => {
     const cid = await clinic.course(await clinic.patient());
-    const sid = await clinic.book(cid, instantIn(0, 120));
+    const sid = await clinic.book(cid, inMinutes(120));
     const advice = await staff.reception.get(`/api/sessions/${sid}/pre-treatment`);
     expect(advice.body.items[0].text).toMatch(
       /^Do not put any lotion, cream or oil on your legs from now until your appointment at \d{2}:\d{2} on /,

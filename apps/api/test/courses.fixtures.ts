@@ -6,8 +6,11 @@
 import type { StaffClient } from './support/staff-client';
 import type { TestApp } from './support/test-app';
 
+/** The date on the clinic's (Europe/London) calendar at `ms`. */
+const londonDate = (ms: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date(ms));
+
 /** Today's date on the clinic's (Europe/London) calendar. */
-export const clinicToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
+export const clinicToday = () => londonDate(Date.now());
 
 export const plusDays = (iso: string, days: number) => {
   const d = new Date(`${iso}T00:00:00Z`);
@@ -15,9 +18,19 @@ export const plusDays = (iso: string, days: number) => {
   return d.toISOString().slice(0, 10);
 };
 
-/** Now + days (+ minutes) as an ISO instant, as a booking screen sends it. */
-export const instantIn = (days: number, minutes = 0) =>
-  new Date(Date.now() + days * 86_400_000 + minutes * 60_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+/**
+ * Now + days (+ minutes) as an ISO instant, as a booking screen sends it. For today, in the last
+ * two hours of the clinic's day, "now" steps back three hours first, so that today's bookings (the
+ * specs space them up to 90 minutes apart) stay on today's date whenever the specs run.
+ */
+export const instantIn = (days: number, minutes = 0) => {
+  const now = Date.now();
+  const base = days !== 0 || londonDate(now + 2 * 3_600_000) === londonDate(now) ? now : now - 3 * 3_600_000;
+  return new Date(base + days * 86_400_000 + minutes * 60_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+};
+
+/** Now + `minutes`, a time still to come whatever the time of day (where `instantIn(0, …)` may step back). */
+export const inMinutes = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 /** A valid completion body: polidocanol 0.5 % liquid, 4 mL = 20 mg. */
 export const goodCompletion = (over: Record<string, unknown> = {}) => ({
