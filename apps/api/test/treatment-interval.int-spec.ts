@@ -4,8 +4,10 @@
  * a window are flagged; every reason at completion at once.
  */
 import type { Role } from '@venule/api-contract';
-import { Clinic, clinicToday, codesOf, goodCompletion, instantIn, plusDays } from './courses.fixtures';
+import { Clinic, clinicToday, codesOf, goodCompletion, inMinutes, instantIn, plusDays } from './courses.fixtures';
 import type { StaffClient } from './support/staff-client';
+import { BookingRepository } from '../src/sessions/booking.repository';
+import { CompletionRepository } from '../src/sessions/completion.repository';
 import { TestApp } from './support/test-app';
 
 /** 10:00 UTC `days` days from today, as an instant (always on that clinic date in London). */
@@ -81,6 +83,34 @@ describe('clinical safety: one leg, one interval; the treatment date', () => {
       );
       expect(n).toBe(1);
     });
+
+    it("asks the rules again on fresh facts when the patient's sessions were written between a completion's facts and its write", async () => {
+      const pid = await clinic.patient();
+      const a = await clinic.book(await clinic.course(pid), instantIn(0, 10));
+      const b = await clinic.book(await clinic.course(pid), instantIn(0, 50));
+      const completion = t.app.get(CompletionRepository);
+      const read = completion.facts.bind(completion);
+      let reads = 0;
+      const spy = jest.spyOn(completion, 'facts').mockImplementation(async (m, q) => {
+        const facts = await read(m, q);
+        // Once the completion of b has read its facts, a is completed on the same leg.
+        if (++reads === 1) expect((await complete(a)).status).toBe(200);
+        return facts;
+      });
+      try {
+        const late = await complete(b);
+        expect(late.status).toBe(422);
+        expect(codesOf(late.body)).toEqual(['INTERVAL_TOO_SHORT']);
+      } finally {
+        spy.mockRestore();
+      }
+      expect(reads).toBe(3);
+      const [{ n }] = await t.db.query(
+        `SELECT count(*)::int AS n FROM sessions s JOIN courses c ON c.id = s.course_id WHERE c.patient_id = $1 AND s.status = 'completed'`,
+        [pid],
+      );
+      expect(n).toBe(1);
+    });
   });
 
   describe('the treatment date is when the treatment was given (treatedAt)', () => {
@@ -149,10 +179,10 @@ describe('clinical safety: one leg, one interval; the treatment date', () => {
     });
 
     it.each`
-      name                       | bookedDaysAgo | treatedAt                 | message
-      ${'in the future'}         | ${3}          | ${() => instantIn(0, 30)} | ${/in the future/}
-      ${'more than 7 days back'} | ${9}          | ${() => tenOClock(-8)}    | ${/up to 7 days after the treatment/}
-      ${'before the booked day'} | ${3}          | ${() => tenOClock(-4)}    | ${/booked for/}
+      name                       | bookedDaysAgo | treatedAt              | message
+      ${'in the future'}         | ${3}          | ${() => inMinutes(30)} | ${/in the future/}
+      ${'more than 7 days back'} | ${9}          | ${() => tenOClock(-8)} | ${/up to 7 days after the treatment/}
+      ${'before the booked day'} | ${3}          | ${() => tenOClock(-4)} | ${/booked for/}
     `('refuses a treatment time $name with 400 naming treatedAt, and stores nothing', async ({ bookedDaysAgo, treatedAt, message }) => {
       const pid = await clinic.patient();
       const cid = await clinic.course(pid, {}, plusDays(today, -10));
@@ -221,6 +251,38 @@ describe('clinical safety: one leg, one interval; the treatment date', () => {
       const third = await staff.reception.post(`/api/courses/${cid}/sessions`, { scheduledFor: tenOClock(80) });
       expect(third.status).toBe(422);
       expect(codesOf(third.body)).toEqual(['COURSE_FULLY_BOOKED']);
+    });
+
+    it("lets exactly one of two simultaneous bookings of a course's last planned session win", async () => {
+      const cid = await clinic.course(await clinic.patient(), { plannedSessions: 1 });
+      const results = await Promise.all(
+        [40, 75].map((days) => staff.reception.post(`/api/courses/${cid}/sessions`, { scheduledFor: tenOClock(days) })),
+      );
+      expect(results.map((r) => r.status).sort()).toEqual([201, 422]);
+      expect(codesOf(results.find((r) => r.status === 422)?.body ?? {})).toEqual(['COURSE_FULLY_BOOKED']);
+    });
+
+    it("asks the rules again on fresh facts when the patient's sessions were written between a booking's facts and its write", async () => {
+      const cid = await clinic.course(await clinic.patient(), { plannedSessions: 1 });
+      const booking = t.app.get(BookingRepository);
+      const read = booking.facts.bind(booking);
+      let reads = 0;
+      const spy = jest.spyOn(booking, 'facts').mockImplementation(async (m, q) => {
+        const facts = await read(m, q);
+        // Once the first booking has read its facts, someone else books the course's last session.
+        if (++reads === 1) await clinic.book(cid, tenOClock(40));
+        return facts;
+      });
+      try {
+        const late = await staff.reception.post(`/api/courses/${cid}/sessions`, { scheduledFor: tenOClock(75) });
+        expect(late.status).toBe(422);
+        expect(codesOf(late.body)).toEqual(['COURSE_FULLY_BOOKED']);
+      } finally {
+        spy.mockRestore();
+      }
+      expect(reads).toBe(3);
+      const sessions = await staff.clinician.get(`/api/courses/${cid}/sessions`);
+      expect(sessions.body.items.map((x: { scheduledFor: string }) => Date.parse(x.scheduledFor))).toEqual([Date.parse(tenOClock(40))]);
     });
   });
 

@@ -16,8 +16,11 @@ import { auditRecordset, insertAuditSql, type AuditRow } from '../platform/audit
 import { IDENTITY_SQL, bookingHoursOf, bookingHoursSql, identityOf, type BookingHoursSettings } from '../settings/settings.repository';
 import { sessionSelect, type BookingCounts, type LockedCourse, type SessionRow } from './sessions.repository';
 
-/** Every fact the booking rules, the reminder and the opening-hours warnings read, as of after the locks. */
+/** Every fact the booking rules, the reminder and the opening-hours warnings read, in one snapshot. */
 export interface BookingFacts {
+  course: LockedCourse;
+  /** What the write checks is unchanged: the patient's sessions count of writes and the course's version. */
+  guard: BookingGuard;
   policy: ClinicalPolicy;
   counts: BookingCounts;
   treatments: LegTreatment[];
@@ -33,6 +36,13 @@ export interface BookingFacts {
   reminderWords: MessageWords | null;
 }
 
+/** The versions a booking's facts were read at. */
+export interface BookingGuard {
+  patientId: string;
+  sessionsVersion: number;
+  courseVersion: number;
+}
+
 /** A session to book; its id is chosen by the caller so the audit row and the reminder can name it in the same statement. */
 export interface NewSession {
   id: string;
@@ -45,66 +55,53 @@ export interface NewSession {
 }
 
 /**
- * Booking a session in three statements: the locks, the facts, the write (SessionsService.book).
- * The facts come from the SQL pieces their own repositories use, so they read exactly as there.
+ * Booking a session in two statements and no transaction (SessionsService.book): every fact, read
+ * in one snapshot, then the write, which goes ahead only if nothing the facts depend on was
+ * written in between (optimistic: see `write`). The facts come from the SQL pieces their own
+ * repositories use, so they read exactly as there.
  */
 @Injectable()
 export class BookingRepository {
   /**
-   * Locks the course's patient, then the course (the lock order everywhere: patient, course,
-   * session), and answers the course as it is once locked; null when there is no such course.
-   * One statement: the patient's lock is taken in a materialized CTE, which the join must read
-   * before it has a course row to lock, so the patient is always locked first. The course row
-   * answered is the latest committed (a row lock rereads a row changed while it waited).
-   */
-  async lock(m: EntityManager, courseId: string): Promise<LockedCourse | null> {
-    const [row] = await m.query(
-      `WITH patient AS MATERIALIZED (
-         SELECT id FROM patients WHERE id = (SELECT patient_id FROM courses WHERE id = $1) FOR NO KEY UPDATE)
-       SELECT c.id, c.patient_id, c.legs, c.status, c.planned_sessions
-         FROM courses c JOIN patient p ON p.id = c.patient_id
-        WHERE c.id = $1
-          FOR UPDATE OF c`,
-      [courseId],
-    );
-    return row ?? null;
-  }
-
-  /**
-   * Every fact of a booking in one statement; null when the patient does not exist. Called after
-   * `lock`, in a statement of its own: in READ COMMITTED a statement sees what was committed when
-   * it started, so facts read by the statement that waited for the locks would miss what the
-   * holder of the locks (a completion, another booking) committed meanwhile.
+   * Every fact of a booking of the course in one statement; null when there is no such course.
+   * The outer rows are `bc` and `bp`, as the SQL pieces read inside have a `c` and a `p` of their own.
    */
   async facts(
     m: EntityManager,
-    q: { patientId: string; courseId: string; clinicianId: string | null; consultationId: string | null },
+    q: { courseId: string; clinicianId: string | null; consultationId: string | null },
   ): Promise<BookingFacts | null> {
     const [row] = await m.query(
-      `SELECT ${clearanceFactsJson('$1::uuid')} AS clearance,
-              ${legTreatmentsJson('$1::uuid')} AS treatments,
+      `SELECT bc.id, bc.patient_id, bc.legs, bc.status, bc.planned_sessions, bc.version AS course_version,
+              bp.sessions_version,
+              ${clearanceFactsJson('bc.patient_id')} AS clearance,
+              ${legTreatmentsJson('bc.patient_id')} AS treatments,
               ${POLICY_JSON} AS policy,
               (SELECT to_json(x) FROM (
                  SELECT max(completed_on)::text AS last_completed_on,
                         count(*) FILTER (WHERE status = 'completed')::int AS completed,
                         count(*) FILTER (WHERE status = 'scheduled')::int AS booked,
                         coalesce(max(sequence) FILTER (WHERE status IN ('scheduled', 'completed')), 0) + 1 AS next_sequence
-                   FROM sessions WHERE course_id = $2) x) AS counts,
+                   FROM sessions WHERE course_id = bc.id) x) AS counts,
               (SELECT to_json(x) FROM (${IDENTITY_SQL}) x) AS clinic,
-              (SELECT to_json(x) FROM (${recipientSql('$1::uuid')}) x) AS recipient,
+              (SELECT to_json(x) FROM (${recipientSql('bc.patient_id')}) x) AS recipient,
               (SELECT to_json(x) FROM (SELECT subject, body_text, body_html FROM message_templates WHERE template = 'session_reminder') x)
                 AS reminder_words,
-              (SELECT to_json(x) FROM (${bookingHoursSql('coalesce($3::uuid, k.clinician_id)')}) x) AS hours,
+              (SELECT to_json(x) FROM (${bookingHoursSql('coalesce($2::uuid, k.clinician_id)')}) x) AS hours,
               k.id IS NOT NULL AS consultation_found, k.clinician_id AS consultation_clinician_id,
-              EXISTS (SELECT 1 FROM users WHERE id = coalesce($3::uuid, k.clinician_id) AND role = 'clinician' AND active) AS clinician_active
-         FROM (SELECT 1) one
-         LEFT JOIN consultations k ON k.id = $4::uuid AND k.patient_id = $1::uuid`,
-      [q.patientId, q.courseId, q.clinicianId, q.consultationId],
+              EXISTS (SELECT 1 FROM users WHERE id = coalesce($2::uuid, k.clinician_id) AND role = 'clinician' AND active) AS clinician_active
+         FROM courses bc
+         JOIN patients bp ON bp.id = bc.patient_id
+         LEFT JOIN consultations k ON k.id = $3::uuid AND k.patient_id = bc.patient_id
+        WHERE bc.id = $1`,
+      [q.courseId, q.clinicianId, q.consultationId],
     );
+    if (!row) return null;
     const clearance = clearanceFactsOf(row.clearance);
     if (!clearance || !row.recipient) return null;
     const { counts } = row;
     return {
+      course: { id: row.id, patient_id: row.patient_id, legs: row.legs, status: row.status, planned_sessions: row.planned_sessions },
+      guard: { patientId: row.patient_id, sessionsVersion: row.sessions_version, courseVersion: row.course_version },
       policy: policyOf(row.policy),
       counts: {
         lastCompletedOn: counts.last_completed_on,
@@ -125,17 +122,30 @@ export class BookingRepository {
 
   /**
    * Books the session, its audit row and its reminder in one statement, and answers the session
-   * row. The clinician's diary constraint raises PostgreSQL's exclusion_violation on a clash.
+   * row; null, with nothing written, when the patient's sessions or the course changed since the
+   * facts were read (the caller reads them again). The guard raises the patient's sessions
+   * count only if it is still the one read: an UPDATE waits for a transaction holding the row
+   * (a completion, another booking, a move) and then checks its WHERE again on the row as that
+   * transaction left it, so a write in flight is waited for and then seen. It locks the patient
+   * and then the course, the order every writer of sessions keeps. The clinician's diary
+   * constraint raises PostgreSQL's exclusion_violation on a clash.
    */
-  async write(m: EntityManager, w: { session: NewSession; audit: AuditRow; reminder: OutgoingMessage }): Promise<SessionRow> {
+  async write(
+    m: EntityManager,
+    w: { session: NewSession; guard: BookingGuard; audit: AuditRow; reminder: OutgoingMessage },
+  ): Promise<SessionRow | null> {
     const s = w.session;
     const [row] = await m.query(
-      `WITH booked AS (
+      `WITH guard AS MATERIALIZED (
+         UPDATE patients SET sessions_version = sessions_version + 1 WHERE id = $10 AND sessions_version = $11 RETURNING id
+       ), course AS MATERIALIZED (
+         SELECT c.id FROM courses c JOIN guard g ON g.id = c.patient_id WHERE c.id = $2 AND c.version = $12 FOR UPDATE OF c
+       ), booked AS (
          INSERT INTO sessions (id, course_id, sequence, scheduled_for, ends_at, clinician_id, booked_by)
-         VALUES ($1, $2, $3, $4::timestamptz, $4::timestamptz + make_interval(mins => $5), $6, $7)
+         SELECT $1, course.id, $3, $4::timestamptz, $4::timestamptz + make_interval(mins => $5), $6, $7 FROM course
          RETURNING *),
-       audit AS (${insertAuditSql('$8')}),
-       reminder AS (${insertMessagesSql('$9', 'rewrite')})
+       audit AS (${insertAuditSql('(CASE WHEN EXISTS (SELECT 1 FROM course) THEN $8 END)')}),
+       reminder AS (${insertMessagesSql('(CASE WHEN EXISTS (SELECT 1 FROM course) THEN $9 END)', 'rewrite')})
        ${sessionSelect('booked')}`,
       [
         s.id,
@@ -147,8 +157,11 @@ export class BookingRepository {
         s.bookedBy,
         auditRecordset([w.audit]),
         messageRecordset([w.reminder]),
+        w.guard.patientId,
+        w.guard.sessionsVersion,
+        w.guard.courseVersion,
       ],
     );
-    return row;
+    return row ?? null;
   }
 }

@@ -26,14 +26,18 @@ import { wordsOf } from '../messages/message-templates.repository';
 import { insertMessagesSql, messageRecordset, recipientSql, type OutgoingMessage, type Recipient } from '../messages/messages.repository';
 import { auditRecordset, insertAuditSql, type AuditRow } from '../platform/audit/audit-recording.repository';
 import { IDENTITY_SQL, identityOf } from '../settings/settings.repository';
-import { COMPLETION_COUNTS, sessionSelect, toCompletionCounts, type CompletionCounts, type SessionRow } from './sessions.repository';
+import { completionCountsSql, sessionSelect, toCompletionCounts, type CompletionCounts, type SessionRow } from './sessions.repository';
 
 /** The templates of the messages a completion writes. */
 const COMPLETION_TEMPLATES: MessageTemplate[] = ['aftercare', 'recall_open', 'recall_closing'];
 
-/** What completing a session is judged and answered on, read after its locks. */
+/** What completing a session is judged and answered on, read in one snapshot. */
 export interface CompletionGrounds {
   session: { status: SessionStatus; scheduledFor: Date; sequence: number };
+  courseId: string;
+  patientId: string;
+  /** What the write checks is unchanged since these facts were read. */
+  guard: CompletionGuard;
   /** The treatment time as the database stores it (the aftercare plan is dated from it). */
   treatedAt: Date;
   course: { legs: Leg[]; status: CourseStatus; plannedSessions: number };
@@ -49,6 +53,14 @@ export interface CompletionGrounds {
   recipient: Recipient | null;
   clinic: ClinicIdentity;
   words: Partial<Record<MessageTemplate, MessageWords | null>>;
+}
+
+/** The versions a completion's facts were read at. */
+export interface CompletionGuard {
+  patientId: string;
+  sessionsVersion: number;
+  courseVersion: number;
+  sessionVersion: number;
 }
 
 /** The detail a completion stores on the session. */
@@ -78,6 +90,7 @@ export interface CompletionRecord {
 export interface CompletionWrite {
   sessionId: string;
   courseId: string;
+  guard: CompletionGuard;
   record: CompletionRecord;
   audit: AuditRow[];
   /** The session's queued reminder is cancelled with this reason. */
@@ -96,64 +109,50 @@ export interface CompletionWrite {
 }
 
 /**
- * Completing a session in three statements between BEGIN and COMMIT: take the locks, read every
- * fact, write everything. The rules decide in between, in the service.
+ * Completing a session in two statements and no transaction: read every fact in one snapshot,
+ * then write everything, only if nothing the facts depend on was written in between (see
+ * `write`). The rules decide in between, in the service.
  */
 @Injectable()
 export class CompletionRepository {
   /**
-   * Locks the session in the documented order, patient, then course, then session (booking takes
-   * the first two in the same order, so a booking and a completion never interleave): each lock
-   * is taken on a row joined to the previous lock's, so it cannot be taken before it. Null when
-   * there is no such session.
+   * Every fact of the completion in one statement; null when there is no such session. The outer
+   * rows are `cs`, `cc` and `cp`, as the SQL pieces read inside have an `s`, a `c` and a `p` of
+   * their own.
    */
-  async lock(m: EntityManager, sessionId: string): Promise<{ courseId: string; patientId: string } | null> {
-    const [row] = await m.query(
-      `WITH target AS (
-         SELECT s.id, s.course_id, c.patient_id FROM sessions s JOIN courses c ON c.id = s.course_id WHERE s.id = $1
-       ), patient AS MATERIALIZED (
-         SELECT p.id FROM patients p JOIN target t ON t.patient_id = p.id FOR NO KEY UPDATE OF p
-       ), course AS MATERIALIZED (
-         SELECT c.id FROM courses c JOIN target t ON t.course_id = c.id JOIN patient ON true FOR UPDATE OF c
-       )
-       SELECT t.course_id, t.patient_id FROM sessions s JOIN target t ON t.id = s.id JOIN course ON true FOR UPDATE OF s`,
-      [sessionId],
-    );
-    return row ? { courseId: row.course_id, patientId: row.patient_id } : null;
-  }
-
-  /**
-   * Every fact of the completion in one statement, taken after `lock` returned: in READ COMMITTED
-   * each statement reads a snapshot taken when it starts, so facts read by the statement that
-   * waited for a lock could miss what the holder of the lock committed.
-   */
-  async facts(
-    m: EntityManager,
-    q: { sessionId: string; courseId: string; patientId: string; on: IsoDate; treatedAt: string },
-  ): Promise<CompletionGrounds> {
-    // $1 to $5 as COMPLETION_COUNTS names them.
+  async facts(m: EntityManager, q: { sessionId: string; on: IsoDate; treatedAt: string }): Promise<CompletionGrounds | null> {
     const [r] = await m.query(
-      `SELECT s.status, s.scheduled_for, s.sequence, $4::timestamptz AS treated_at,
-              c.legs, c.status AS course_status, c.planned_sessions,
-              (SELECT count(*)::int FROM sessions WHERE course_id = $1 AND status = 'completed' AND id <> $5) AS completed_before,
+      `SELECT cs.status, cs.scheduled_for, cs.sequence, cs.version AS session_version, $3::timestamptz AS treated_at,
+              cs.course_id, cc.patient_id, cc.legs, cc.status AS course_status, cc.planned_sessions, cc.version AS course_version,
+              cp.sessions_version,
+              (SELECT count(*)::int FROM sessions WHERE course_id = cs.course_id AND status = 'completed' AND id <> cs.id) AS completed_before,
               ${POLICY_JSON} AS policy,
-              ${clearanceFactsJson('$2')} AS clearance,
-              ${legTreatmentsJson('$2')} AS treatments,
-              (SELECT to_json(f) FROM (${COMPLETION_COUNTS}) f) AS counts,
+              ${clearanceFactsJson('cc.patient_id')} AS clearance,
+              ${legTreatmentsJson('cc.patient_id')} AS treatments,
+              (SELECT to_json(f) FROM (${completionCountsSql({ course: 'cs.course_id', patient: 'cc.patient_id', on: '$2', treatedAt: '$3', session: 'cs.id' })}) f) AS counts,
               (SELECT coalesce(json_agg(b ORDER BY b.scheduled_for), '[]')
                  FROM (SELECT x.id, x.course_id, x.sequence, x.scheduled_for, y.legs
                          FROM sessions x JOIN courses y ON y.id = x.course_id
-                        WHERE y.patient_id = $2 AND x.status = 'scheduled') b) AS booked,
-              (SELECT to_json(r) FROM (${recipientSql('$2')}) r) AS recipient,
+                        WHERE y.patient_id = cc.patient_id AND x.status = 'scheduled') b) AS booked,
+              (SELECT to_json(r) FROM (${recipientSql('cc.patient_id')}) r) AS recipient,
               (SELECT to_json(i) FROM (${IDENTITY_SQL}) i) AS clinic,
-              (SELECT json_object_agg(t.template, t) FROM message_templates t WHERE t.template = ANY($6::text[])) AS templates
-         FROM sessions s JOIN courses c ON c.id = s.course_id
-        WHERE s.id = $5`,
-      [q.courseId, q.patientId, q.on, q.treatedAt, q.sessionId, COMPLETION_TEMPLATES],
+              (SELECT json_object_agg(t.template, t) FROM message_templates t WHERE t.template = ANY($4::text[])) AS templates
+         FROM sessions cs JOIN courses cc ON cc.id = cs.course_id JOIN patients cp ON cp.id = cc.patient_id
+        WHERE cs.id = $1`,
+      [q.sessionId, q.on, q.treatedAt, COMPLETION_TEMPLATES],
     );
+    if (!r) return null;
     const templates: Record<string, { subject: string | null; body_text: string | null; body_html: string | null }> = r.templates ?? {};
     return {
       session: { status: r.status, scheduledFor: r.scheduled_for, sequence: r.sequence },
+      courseId: r.course_id,
+      patientId: r.patient_id,
+      guard: {
+        patientId: r.patient_id,
+        sessionsVersion: r.sessions_version,
+        courseVersion: r.course_version,
+        sessionVersion: r.session_version,
+      },
       treatedAt: r.treated_at,
       course: { legs: r.legs, status: r.course_status, plannedSessions: r.planned_sessions },
       completedBefore: r.completed_before,
@@ -180,12 +179,24 @@ export class CompletionRepository {
    * bookings and their reminders cancelled, the course's recalls cancelled, the aftercare and the
    * new recalls. Every CTE reads the snapshot the statement started with, so none may touch a row
    * another one writes (PostgreSQL would apply only one of the two): the session itself is left
-   * out of the course's bookings and their reminders. The completed session, as `find` reads it.
+   * out of the course's bookings and their reminders. The completed session, as `find` reads it;
+   * null, with nothing written, when anything the facts were read at changed since.
+   *
+   * The guard comes first and everything else waits for it: the patient's sessions count is
+   * raised only if it is still the one read (an UPDATE waits for a transaction holding the row,
+   * then checks its WHERE again on the row as that transaction left it), then the course is
+   * locked at the version read, then the session is written at the version read. That is the lock
+   * order every writer of sessions keeps (patient, course, session), and each later CTE starts
+   * only once the session is written (a one-time EXISTS on `completed`).
    */
-  async write(m: EntityManager, w: CompletionWrite): Promise<SessionRow> {
+  async write(m: EntityManager, w: CompletionWrite): Promise<SessionRow | null> {
     const c = w.record;
     const [row] = await m.query(
-      `WITH completed AS (
+      `WITH guard AS (
+         UPDATE patients SET sessions_version = sessions_version + 1 WHERE id = $29 AND sessions_version = $30 RETURNING id
+       ), course_now AS MATERIALIZED (
+         SELECT c.id FROM courses c JOIN guard g ON g.id = c.patient_id WHERE c.id = $23 AND c.version = $31 FOR UPDATE OF c
+       ), completed AS (
          UPDATE sessions
             SET status = 'completed', completed_at = $2, treated_at = $20, completed_on = $3, completed_by = $4,
                 status_changed_at = $2, status_changed_by = $4,
@@ -193,31 +204,31 @@ export class CompletionRepository {
                 form = $11, volume_ml = $12, injections = $13, dose_mg = $14, compression_mmhg = $15,
                 compression_hours = $16, checklist = $17, confirmations = $18, immediate_reactions = $19,
                 version = version + 1, updated_at = now()
-          WHERE id = $1
+          WHERE id = $1 AND version = $32 AND EXISTS (SELECT 1 FROM course_now)
          RETURNING *
        ), audit AS (
-         ${insertAuditSql('$21')}
+         ${insertAuditSql('(CASE WHEN EXISTS (SELECT 1 FROM completed) THEN $21 END)')}
        ), reminder AS (
          UPDATE messages SET state = 'cancelled', last_error = $22, version = version + 1, updated_at = now()
-          WHERE state = 'queued' AND template = 'session_reminder' AND session_id = $1
+          WHERE state = 'queued' AND template = 'session_reminder' AND session_id = $1 AND EXISTS (SELECT 1 FROM completed)
        ), course AS (
          UPDATE courses SET status = 'completed', closed_at = $2, closed_by = $4, version = version + 1, updated_at = now()
-          WHERE id = $23 AND $24::text IS NOT NULL
+          WHERE id = $23 AND $24::text IS NOT NULL AND EXISTS (SELECT 1 FROM completed)
        ), bookings AS (
          UPDATE sessions
             SET status = 'cancelled', status_changed_at = now(), status_changed_by = $4, status_reason = $24,
                 version = version + 1, updated_at = now()
-          WHERE course_id = $23 AND status = 'scheduled' AND id <> $1 AND $24::text IS NOT NULL
+          WHERE course_id = $23 AND status = 'scheduled' AND id <> $1 AND $24::text IS NOT NULL AND EXISTS (SELECT 1 FROM completed)
        ), their_reminders AS (
          UPDATE messages SET state = 'cancelled', last_error = $25, version = version + 1, updated_at = now()
           WHERE state = 'queued' AND template = 'session_reminder' AND $24::text IS NOT NULL
-            AND session_id IN (SELECT id FROM sessions WHERE course_id = $23 AND id <> $1)
+            AND session_id IN (SELECT id FROM sessions WHERE course_id = $23 AND id <> $1) AND EXISTS (SELECT 1 FROM completed)
        ), recalls AS (
          UPDATE messages SET state = 'cancelled', last_error = $26, version = version + 1, updated_at = now()
           WHERE state = 'queued' AND template IN ('recall_open', 'recall_closing')
-            AND session_id IN (SELECT id FROM sessions WHERE course_id = $23)
-       ), aftercare AS (${insertMessagesSql('$27', 'rewrite')}
-       ), new_recalls AS (${insertMessagesSql('$28', 'keep')}
+            AND session_id IN (SELECT id FROM sessions WHERE course_id = $23) AND EXISTS (SELECT 1 FROM completed)
+       ), aftercare AS (${insertMessagesSql('(CASE WHEN EXISTS (SELECT 1 FROM completed) THEN $27 END)', 'rewrite')}
+       ), new_recalls AS (${insertMessagesSql('(CASE WHEN EXISTS (SELECT 1 FROM completed) THEN $28 END)', 'keep')}
        )
        ${sessionSelect('completed')}`,
       [
@@ -249,8 +260,12 @@ export class CompletionRepository {
         w.recallsCancelled,
         messageRecordset(w.aftercare),
         messageRecordset(w.recalls),
+        w.guard.patientId,
+        w.guard.sessionsVersion,
+        w.guard.courseVersion,
+        w.guard.sessionVersion,
       ],
     );
-    return row;
+    return row ?? null;
   }
 }

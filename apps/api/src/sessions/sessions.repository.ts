@@ -96,18 +96,19 @@ export interface CompletionCounts {
 }
 
 /**
- * `completionCounts`' statement, also read inside completing's one statement of facts. Parameters:
- * $1 the course, $2 the patient, $3 the treatment date, $4 the treatment time, $5 the session.
+ * `completionCounts`' statement, also read inside completing's one statement of facts, from SQL
+ * expressions for the course, the patient, the treatment date and time and the session (the
+ * subqueries name their own rows `s` and `c`).
  */
-export const COMPLETION_COUNTS = `SELECT
-         (SELECT max(completed_on)::text FROM sessions WHERE course_id = $1 AND status = 'completed') AS course_last_completed_on,
+export const completionCountsSql = (q: { course: string; patient: string; on: string; treatedAt: string; session: string }) => `SELECT
+         (SELECT max(completed_on)::text FROM sessions WHERE course_id = ${q.course} AND status = 'completed') AS course_last_completed_on,
          (SELECT count(*)::int FROM sessions s JOIN courses c ON c.id = s.course_id
-           WHERE c.patient_id = $2 AND s.status = 'completed' AND s.treated_at < $4::timestamptz) AS patient_completed,
+           WHERE c.patient_id = ${q.patient} AND s.status = 'completed' AND s.treated_at < ${q.treatedAt}::timestamptz) AS patient_completed,
          (SELECT coalesce(sum(s.dose_mg), 0)::float8 FROM sessions s JOIN courses c ON c.id = s.course_id
-           WHERE c.patient_id = $2 AND s.status = 'completed' AND s.agent = 'polidocanol' AND s.completed_on = $3::date
-             AND s.id <> $5) AS other_polidocanol_mg,
-         (SELECT consented_on::text FROM consents WHERE course_id = $1
-           ORDER BY consented_on <= $3::date DESC, consented_on DESC LIMIT 1) AS consented_on`;
+           WHERE c.patient_id = ${q.patient} AND s.status = 'completed' AND s.agent = 'polidocanol' AND s.completed_on = ${q.on}::date
+             AND s.id <> ${q.session}) AS other_polidocanol_mg,
+         (SELECT consented_on::text FROM consents WHERE course_id = ${q.course}
+           ORDER BY consented_on <= ${q.on}::date DESC, consented_on DESC LIMIT 1) AS consented_on`;
 
 export interface CompletionCountsRow {
   course_last_completed_on: IsoDate | null;
@@ -292,9 +293,13 @@ export class SessionsRepository {
     return row?.patient_id ?? null;
   }
 
-  /** First in the lock order: the dose and the per-leg interval count every course of the patient. */
+  /**
+   * First in the lock order: the dose and the per-leg interval count every course of the patient.
+   * Raising the patient's sessions count takes the same lock as FOR NO KEY UPDATE and makes a
+   * booking whose facts were read before this write read them again (BookingRepository.write).
+   */
   async lockPatient(m: EntityManager, patientId: string): Promise<void> {
-    await m.query(`SELECT 1 FROM patients WHERE id = $1 FOR NO KEY UPDATE`, [patientId]);
+    await m.query(`UPDATE patients SET sessions_version = sessions_version + 1 WHERE id = $1`, [patientId]);
   }
 
   async lockCourse(m: EntityManager, courseId: string): Promise<LockedCourse> {
@@ -364,7 +369,13 @@ export class SessionsRepository {
     m: EntityManager,
     q: { courseId: string; patientId: string; on: IsoDate; treatedAt: string; exceptSessionId: string },
   ): Promise<CompletionCounts> {
-    const [f] = await m.query(COMPLETION_COUNTS, [q.courseId, q.patientId, q.on, q.treatedAt, q.exceptSessionId]);
+    const [f] = await m.query(completionCountsSql({ course: '$1', patient: '$2', on: '$3', treatedAt: '$4', session: '$5' }), [
+      q.courseId,
+      q.patientId,
+      q.on,
+      q.treatedAt,
+      q.exceptSessionId,
+    ]);
     return toCompletionCounts(f);
   }
 

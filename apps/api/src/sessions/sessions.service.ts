@@ -10,6 +10,7 @@ import {
   type CompletedSession,
   type CompletionFacts,
   type ConditionCode,
+  type IsoDate,
   type Leg,
   type Page,
   type PreTreatmentAdvice,
@@ -62,6 +63,9 @@ import { SessionsRepository, toDetail, type SessionRow } from './sessions.reposi
 
 /** PostgreSQL's exclusion_violation: the clinician's one diary already holds a session or consultation at that time. */
 const EXCLUSION_VIOLATION = '23P01';
+
+/** Reads of the facts a booking or a completion makes before giving up, when each time another write of the patient's sessions came in between. */
+const OPTIMISTIC_ATTEMPTS = 5;
 
 const doubleBooked = () =>
   new DomainError('DOUBLE_BOOKED', 'The clinician already has a session or consultation booked at that time.', {
@@ -146,209 +150,223 @@ export class SessionsService {
    * Books the next session of a course. Refused (every reason at once) for a closed course, one
    * already holding a booking for each planned session left, or a date on which a leg of the
    * course is inside its interval, counted from that leg's treatments in every course (SPEC §1.4);
-   * clearance on the booked date and a date beyond the window are warnings. Lock order everywhere:
-   * patient, then course, then session, so a booking and a completion never interleave. Three
-   * statements between BEGIN and COMMIT: the locks, every fact (read once locked), the write.
+   * clearance on the booked date and a date beyond the window are warnings. Two statements and no
+   * transaction (a hot route, issue 14): every fact in one snapshot, then the write, which is
+   * made only if no writer of the patient's sessions (a completion, a move, another booking) nor
+   * of the course came in between; else the facts are read again and the rules asked again.
    */
   async book(courseId: string, dto: BookSessionDto, staff: SignedInStaff): Promise<BookedSession> {
-    return retryOnDeadlock(() =>
-      this.db.transaction(async (tx) => {
-        const course = await this.booking.lock(tx, courseId);
-        if (!course) throw notFound('The course');
+    const scheduledOn = clinicDate(dto.scheduledFor, this.zone);
+    for (let attempt = 1; ; attempt++) {
+      const booked = await retryOnDeadlock(() => this.tryBooking(courseId, dto, scheduledOn, staff));
+      if (booked) return booked;
+      if (attempt === OPTIMISTIC_ATTEMPTS) throw versionConflict('The course');
+    }
+  }
 
-        const scheduledOn = clinicDate(dto.scheduledFor, this.zone);
-        if (scheduledOn < this.clock.today()) throw validationFailed('scheduledFor', 'must not be in the past');
-        const facts = await this.booking.facts(tx, {
-          patientId: course.patient_id,
-          courseId,
-          clinicianId: dto.clinicianId ?? null,
-          consultationId: dto.consultationId ?? null,
-        });
-        if (!facts) throw notFound('The patient');
-        if (dto.consultationId && !facts.consultation)
-          throw validationFailed('consultationId', 'must be a consultation of this course’s patient');
-        const clinicianId = dto.clinicianId ?? facts.consultation?.clinicianId ?? undefined;
-        if (clinicianId && !facts.clinicianActive)
-          throw dto.clinicianId
-            ? validationFailed('clinicianId', 'must be an active clinician')
-            : validationFailed('consultationId', 'must be with a clinician who is still active');
+  /** One attempt of `book`: null when the facts changed before the write (nothing was written). */
+  private async tryBooking(
+    courseId: string,
+    dto: BookSessionDto,
+    scheduledOn: IsoDate,
+    staff: SignedInStaff,
+  ): Promise<BookedSession | null> {
+    const db = this.db.manager;
+    const facts = await this.booking.facts(db, {
+      courseId,
+      clinicianId: dto.clinicianId ?? null,
+      consultationId: dto.consultationId ?? null,
+    });
+    if (!facts) throw notFound('The course');
+    if (scheduledOn < this.clock.today()) throw validationFailed('scheduledFor', 'must not be in the past');
+    if (dto.consultationId && !facts.consultation)
+      throw validationFailed('consultationId', 'must be a consultation of this course’s patient');
+    const clinicianId = dto.clinicianId ?? facts.consultation?.clinicianId ?? undefined;
+    if (clinicianId && !facts.clinicianActive)
+      throw dto.clinicianId
+        ? validationFailed('clinicianId', 'must be an active clinician')
+        : validationFailed('consultationId', 'must be with a clinician who is still active');
 
-        const { policy, counts, treatments } = facts;
-        const interval = checkBookingDate(
-          scheduledOn,
-          { legs: course.legs, courseLastCompletedOn: counts.lastCompletedOn, treatments },
-          policy,
-        );
-        const reasons = [
-          ...courseClosedReasons(course.status),
-          ...(course.status === 'active' ? bookingCapacityReasons(course.planned_sessions, counts.completed, counts.booked) : []),
-          ...interval.reasons,
-        ];
-        if (reasons.length) refuse(reasons, 'The session cannot be booked.');
-        const warnings = [...interval.warnings, ...clearanceWarnings(facts.clearance, course.legs, scheduledOn, policy, staff.role)];
-
-        const id = randomUUID();
-        const patientId = course.patient_id;
-        let row: SessionRow;
-        try {
-          row = await this.booking.write(tx, {
-            session: {
-              id,
-              courseId,
-              sequence: counts.nextSequence,
-              scheduledFor: dto.scheduledFor,
-              minutes: dto.durationMinutes ?? DEFAULT_SESSION_MINUTES,
-              clinicianId: clinicianId ?? null,
-              bookedBy: staff.id,
-            },
-            audit: this.audit.rowsOf([
-              { actorId: staff.id, action: 'create', entity: 'session', entityId: id, patientId, fields: Object.keys(dto) },
-            ])[0],
-            reminder: this.outbox.sessionReminder(
-              { id, patientId, scheduledFor: dto.scheduledFor },
-              {
-                clinic: facts.clinic,
-                recipient: facts.recipient,
-                words: facts.reminderWords,
-              },
-            ),
-          });
-        } catch (e) {
-          if ((e as { code?: string }).code === EXCLUSION_VIOLATION) throw doubleBooked();
-          throw e;
-        }
-        const [session] = await this.sessions.shape(tx, [row], staff.role, this.zone);
-        return {
-          ...session,
-          window: interval.window,
-          warnings: [...warnings, ...this.hoursWarningsOf(row, facts.hours)],
-          preTreatment: this.advice(row),
-        };
-      }),
+    const { course, policy, counts, treatments } = facts;
+    const interval = checkBookingDate(
+      scheduledOn,
+      { legs: course.legs, courseLastCompletedOn: counts.lastCompletedOn, treatments },
+      policy,
     );
+    const reasons = [
+      ...courseClosedReasons(course.status),
+      ...(course.status === 'active' ? bookingCapacityReasons(course.planned_sessions, counts.completed, counts.booked) : []),
+      ...interval.reasons,
+    ];
+    if (reasons.length) refuse(reasons, 'The session cannot be booked.');
+    const warnings = [...interval.warnings, ...clearanceWarnings(facts.clearance, course.legs, scheduledOn, policy, staff.role)];
+
+    const id = randomUUID();
+    const patientId = course.patient_id;
+    let row: SessionRow | null;
+    try {
+      row = await this.booking.write(db, {
+        session: {
+          id,
+          courseId,
+          sequence: counts.nextSequence,
+          scheduledFor: dto.scheduledFor,
+          minutes: dto.durationMinutes ?? DEFAULT_SESSION_MINUTES,
+          clinicianId: clinicianId ?? null,
+          bookedBy: staff.id,
+        },
+        guard: facts.guard,
+        audit: this.audit.rowsOf([
+          { actorId: staff.id, action: 'create', entity: 'session', entityId: id, patientId, fields: Object.keys(dto) },
+        ])[0],
+        reminder: this.outbox.sessionReminder(
+          { id, patientId, scheduledFor: dto.scheduledFor },
+          { clinic: facts.clinic, recipient: facts.recipient, words: facts.reminderWords },
+        ),
+      });
+    } catch (e) {
+      if ((e as { code?: string }).code === EXCLUSION_VIOLATION) throw doubleBooked();
+      throw e;
+    }
+    if (!row) return null;
+    const [session] = await this.sessions.shape(db, [row], staff.role, this.zone);
+    return {
+      ...session,
+      window: interval.window,
+      warnings: [...warnings, ...this.hoursWarningsOf(row, facts.hours)],
+      preTreatment: this.advice(row),
+    };
   }
 
   /**
    * Records a session as completed. The treatment date is the clinic date of `treatedAt` (when it
-   * was given; default now), and every dated rule is evaluated on it (SPEC §1.9). In one
-   * transaction: lock the patient (the daily dose and the per-leg interval count every course),
-   * the course and the session, gather the facts, let `checkSessionCompletion` decide with every
-   * reason at once, store the detail, complete the course when its planned sessions are done, and
-   * warn about each of the patient's bookings that now falls inside a leg's interval. Three
-   * statements inside the transaction (a hot route, issue 14): the locks, the facts, the writes.
+   * was given; default now), and every dated rule is evaluated on it (SPEC §1.9): gather the facts
+   * (the daily dose and the per-leg interval count every course of the patient), let
+   * `checkSessionCompletion` decide with every reason at once, store the detail, complete the
+   * course when its planned sessions are done, and warn about each of the patient's bookings that
+   * now falls inside a leg's interval. Two statements and no transaction (a hot route, issue 14):
+   * the facts in one snapshot, then the writes, made only if no writer of the patient's sessions,
+   * of the course or of the session came in between; else the facts are read again.
    */
   async complete(id: string, dto: CompleteSessionDto, staff: SignedInStaff): Promise<CompletedSession> {
-    return this.db.transaction(async (tx) => {
-      const locked = await this.completion.lock(tx, id);
-      if (!locked) throw notFound('The session');
+    for (let attempt = 1; ; attempt++) {
+      const completed = await retryOnDeadlock(() => this.tryCompletion(id, dto, staff));
+      if (completed) return completed;
+      if (attempt === OPTIMISTIC_ATTEMPTS) throw versionConflict('The session');
+    }
+  }
 
-      const now = new Date().toISOString();
-      const treatedAt = dto.treatedAt ?? now;
-      const on = treatmentDate({ treatedAt, timeZone: this.zone });
-      const facts = await this.completion.facts(tx, { sessionId: id, ...locked, on, treatedAt });
-      const { session, course, policy, patient, treatments, counts: f } = facts;
-      const timing = { treatedAt, recordedAt: now, scheduledFor: session.scheduledFor.toISOString(), timeZone: this.zone };
-      if (!patient) throw notFound('The patient');
-      const check = checkSessionCompletion(
-        {
-          on,
-          session: { status: session.status },
-          timing,
-          course: { status: course.status, legs: course.legs, lastCompletedOn: f.courseLastCompletedOn },
-          consent: f.consentedOn ? { consentedOn: f.consentedOn } : null,
-          patient,
-          legs: dto.legs,
-          treatments,
-          patientCompletedSessionsBefore: f.patientCompletedBefore,
-          dose: {
-            agent: dto.agent,
-            form: dto.form,
-            concentrationPercent: dto.concentrationPercent,
-            volumeMl: dto.volumeMl,
-            otherPolidocanolMgSameDay: f.polidocanolMgSameDay,
-          },
-          confirmations: dto.confirmations,
-        },
-        policy,
-      );
-      if (!check.allowed) refuse(check.reasons, 'The session cannot be recorded as completed.');
-
-      // Everything below is known before the write, which then makes it so in one statement.
-      const courseStatus = courseStatusAfterCompletion(course.plannedSessions, facts.completedBefore + 1);
-      const courseCompletes = courseStatus === 'completed';
-      const after = [...treatments, ...legTreatments([{ id, legs: dto.legs, on }])];
-      // Dated from the times as the write stores them (`treatedAt` as the database reads it).
-      const aftercare = this.aftercareOf({ id, treated_at: facts.treatedAt, completed_at: new Date(now) }, course.legs, after, policy);
-      const aftercareMessage = this.outbox.aftercareMessage(facts, locked.patientId, aftercare);
-      const audit: AuditRecord[] = [
-        {
-          actorId: staff.id,
-          action: 'update',
-          entity: 'session',
-          entityId: id,
-          patientId: locked.patientId,
-          fields: ['status', ...Object.keys(dto)],
-          occurredAt: treatedAt,
-        },
-      ];
-      if (courseCompletes) {
-        audit.push({
-          actorId: staff.id,
-          action: 'update',
-          entity: 'course',
-          entityId: locked.courseId,
-          patientId: locked.patientId,
-          fields: ['status'],
-        });
-      }
-      const row = await this.completion.write(tx, {
-        sessionId: id,
-        courseId: locked.courseId,
-        record: {
-          at: now,
-          treatedAt,
-          on,
-          by: staff.id,
-          legs: dto.legs,
-          areas: dto.areas ?? [],
+  /** One attempt of `complete`: null when the facts changed before the write (nothing was written). */
+  private async tryCompletion(id: string, dto: CompleteSessionDto, staff: SignedInStaff): Promise<CompletedSession | null> {
+    const now = new Date().toISOString();
+    const treatedAt = dto.treatedAt ?? now;
+    const on = treatmentDate({ treatedAt, timeZone: this.zone });
+    const facts = await this.completion.facts(this.db.manager, { sessionId: id, on, treatedAt });
+    if (!facts) throw notFound('The session');
+    const { session, course, policy, patient, treatments, counts: f } = facts;
+    const timing = { treatedAt, recordedAt: now, scheduledFor: session.scheduledFor.toISOString(), timeZone: this.zone };
+    if (!patient) throw notFound('The patient');
+    const check = checkSessionCompletion(
+      {
+        on,
+        session: { status: session.status },
+        timing,
+        course: { status: course.status, legs: course.legs, lastCompletedOn: f.courseLastCompletedOn },
+        consent: f.consentedOn ? { consentedOn: f.consentedOn } : null,
+        patient,
+        legs: dto.legs,
+        treatments,
+        patientCompletedSessionsBefore: f.patientCompletedBefore,
+        dose: {
           agent: dto.agent,
-          product: dto.product ?? null,
-          batchNumber: dto.batchNumber.trim(),
-          concentrationPercent: dto.concentrationPercent,
           form: dto.form,
+          concentrationPercent: dto.concentrationPercent,
           volumeMl: dto.volumeMl,
-          injections: dto.injections,
-          doseMg: check.dose.doseMg,
-          compressionMmHg: dto.compression.mmHg ?? null,
-          compressionHours: dto.compression.hours ?? null,
-          checklist: dto.checklist,
-          confirmations: dto.confirmations ?? [],
-          immediateReactions: dto.immediateReactions ?? null,
+          otherPolidocanolMgSameDay: f.polidocanolMgSameDay,
         },
-        audit: this.audit.rowsOf(audit),
-        reminderCancelled: SESSION_TOOK_PLACE,
-        courseCompleted: courseCompletes ? { reason: 'Course completed', remindersCancelled: BOOKING_CANCELLED } : null,
-        recallsCancelled: courseCompletes ? COURSE_ENDED : LATER_SESSION_TOOK_PLACE,
-        aftercare: aftercareMessage ? [aftercareMessage] : [],
-        recalls: courseCompletes
-          ? []
-          : this.outbox.recallMessages(facts, {
-              courseId: locked.courseId,
-              sessionId: id,
-              sequence: session.sequence,
-              patientId: locked.patientId,
-              window: aftercare.nextWindow,
-            }),
+        confirmations: dto.confirmations,
+      },
+      policy,
+    );
+    if (!check.allowed) refuse(check.reasons, 'The session cannot be recorded as completed.');
+
+    // Everything below is known before the write, which then makes it so in one statement.
+    const courseStatus = courseStatusAfterCompletion(course.plannedSessions, facts.completedBefore + 1);
+    const courseCompletes = courseStatus === 'completed';
+    const after = [...treatments, ...legTreatments([{ id, legs: dto.legs, on }])];
+    // Dated from the times as the write stores them (`treatedAt` as the database reads it).
+    const aftercare = this.aftercareOf({ id, treated_at: facts.treatedAt, completed_at: new Date(now) }, course.legs, after, policy);
+    const aftercareMessage = this.outbox.aftercareMessage(facts, facts.patientId, aftercare);
+    const audit: AuditRecord[] = [
+      {
+        actorId: staff.id,
+        action: 'update',
+        entity: 'session',
+        entityId: id,
+        patientId: facts.patientId,
+        fields: ['status', ...Object.keys(dto)],
+        occurredAt: treatedAt,
+      },
+    ];
+    if (courseCompletes) {
+      audit.push({
+        actorId: staff.id,
+        action: 'update',
+        entity: 'course',
+        entityId: facts.courseId,
+        patientId: facts.patientId,
+        fields: ['status'],
       });
-      // The bookings left after this completion: not the session itself, nor the course's when it completed.
-      const booked = facts.booked.filter((b) => b.id !== id && !(courseCompletes && b.courseId === locked.courseId));
-      return {
-        ...toDetail(row, [], this.zone),
-        warnings: [...check.warnings, ...this.bookingsInsideWindow(booked, after, policy)],
-        aftercare,
-        courseStatus,
-      };
+    }
+    const row = await this.completion.write(this.db.manager, {
+      sessionId: id,
+      courseId: facts.courseId,
+      guard: facts.guard,
+      record: {
+        at: now,
+        treatedAt,
+        on,
+        by: staff.id,
+        legs: dto.legs,
+        areas: dto.areas ?? [],
+        agent: dto.agent,
+        product: dto.product ?? null,
+        batchNumber: dto.batchNumber.trim(),
+        concentrationPercent: dto.concentrationPercent,
+        form: dto.form,
+        volumeMl: dto.volumeMl,
+        injections: dto.injections,
+        doseMg: check.dose.doseMg,
+        compressionMmHg: dto.compression.mmHg ?? null,
+        compressionHours: dto.compression.hours ?? null,
+        checklist: dto.checklist,
+        confirmations: dto.confirmations ?? [],
+        immediateReactions: dto.immediateReactions ?? null,
+      },
+      audit: this.audit.rowsOf(audit),
+      reminderCancelled: SESSION_TOOK_PLACE,
+      courseCompleted: courseCompletes ? { reason: 'Course completed', remindersCancelled: BOOKING_CANCELLED } : null,
+      recallsCancelled: courseCompletes ? COURSE_ENDED : LATER_SESSION_TOOK_PLACE,
+      aftercare: aftercareMessage ? [aftercareMessage] : [],
+      recalls: courseCompletes
+        ? []
+        : this.outbox.recallMessages(facts, {
+            courseId: facts.courseId,
+            sessionId: id,
+            sequence: session.sequence,
+            patientId: facts.patientId,
+            window: aftercare.nextWindow,
+          }),
     });
+    if (!row) return null;
+    // The bookings left after this completion: not the session itself, nor the course's when it completed.
+    const booked = facts.booked.filter((b) => b.id !== id && !(courseCompletes && b.courseId === facts.courseId));
+    return {
+      ...toDetail(row, [], this.zone),
+      warnings: [...check.warnings, ...this.bookingsInsideWindow(booked, after, policy)],
+      aftercare,
+      courseStatus,
+    };
   }
 
   /**
