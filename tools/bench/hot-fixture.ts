@@ -34,7 +34,7 @@ export interface WriteFixture {
   booking: FixtureItem[];
   /** Booked sessions to complete, for the product's load. */
   completing: FixtureItem[];
-  /** Kept apart for the yardstick, whose replays roll back and so leave them as they were. */
+  /** Kept apart for the yardstick, whose replays write as the product's requests do: each item once. */
   yard: { booking: FixtureItem[]; completing: FixtureItem[] };
   /** Clinic dates (YYYY-MM-DD) inside every booking course's window, Monday to Friday. */
   bookingDays: string[];
@@ -117,6 +117,8 @@ export async function prepareWriteFixture(
         WHERE rn <= $1 + $2 + 2 * $3`,
       [size.booking, size.completing, size.yard, EMAIL_PATTERN],
     );
+    // Every item at the same versions, which the captured write checks (the patients are kept from run to run).
+    await q(`UPDATE patients SET sessions_version = 0 WHERE id IN (SELECT patient_id FROM fx)`);
     // Trusted values (the database's own date and ids, a checked zone) written into the statements.
     if (!/^\d{4}-\d{2}-\d{2}$/.test(clinic.today) || !/^[0-9a-f-]{36}$/.test(clinic.staff)) throw new Error('unexpected clinic facts');
     const today = `DATE '${clinic.today}'`;

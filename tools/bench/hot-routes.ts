@@ -20,10 +20,12 @@
  * session, so every one is a request the API accepts until the prepared list runs out (sized for
  * BENCH_WRITE_CEILING req/s: 600 on the server, 150 embedded); only accepted (2xx) requests count
  * as throughput, refusals (a list run out) are reported. Their SQL is captured from an accepted
- * request; the yardstick replays it ending with ROLLBACK, each replay on another item kept apart
- * for it (the captured request's patient, course and session ids swapped for that item's, and the
- * booked session's id, which the API chooses, for a fresh one), so replays wait on no common row
- * lock. A yardstick whose replays fail gives no ratio: failing early is not the same work.
+ * request; the yardstick replays it, committing as the product does, each replay on another item
+ * kept apart for it (as many as the product's; the captured request's patient, course and session
+ * ids swapped for that item's, and the booked session's id, which the API chooses, for a fresh
+ * one), so replays wait on no common row lock. Every fixture item starts at the same versions, so
+ * the versions the write checks (captured with it) hold for each item once. A yardstick whose
+ * replays fail, or write nothing, gives no ratio: failing early is not the same work.
  */
 import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -141,7 +143,10 @@ async function yardstickServer(specFile: string): Promise<void> {
     const i = Number(req.params.i);
     const { statements, swap, created } = spec.routes[i];
     const item = swap ? swap.yard[turns[i]++ % swap.yard.length] : [];
-    return { rows: await replay(statements, swap ? swap.ids.map((id, k) => [id, item[k]]) : [], created) };
+    const rows = await replay(statements, swap ? swap.ids.map((id, k) => [id, item[k]]) : [], created);
+    // A write answers its row; none means its checks found the item used (the yard ran out).
+    if (swap && rows.length === 0) throw new Error('the write wrote nothing');
+    return { rows };
   });
   await app.listen({ port: YARD_PORT, host: '127.0.0.1' });
   process.send?.('ready');
@@ -352,10 +357,10 @@ function writeRoutesOf(fixture: WriteFixture): Route[] {
   ];
 }
 
-/** Prepared items for a route: enough for BENCH_WRITE_CEILING req/s through the warm-up and both loads, and a margin. */
+/** Prepared items for a route: enough for BENCH_WRITE_CEILING req/s through the warm-up and both loads, and a margin; as many for its yardstick. */
 function fixtureSize(ceiling: number): FixtureSize {
   const items = Math.ceil(ceiling * (1 + SECONDS) + Math.min(ceiling, 200) * RATE_SECONDS) + 100;
-  return { booking: items, completing: items, yard: 64 };
+  return { booking: items, completing: items, yard: items };
 }
 
 function readCapture(file: string): Statement[] {
@@ -452,7 +457,7 @@ async function measure(
   // The yardstick, after the product has stopped (the embedded data directory has one opener).
   const specFile = join(tmpdir(), `venule-yardstick-${process.pid}.json`);
   const replayOf = (r: Route): Replay => ({
-    statements: (r.statements ?? []).map((s) => (r.write && /^\s*COMMIT\s*$/i.test(s.sql) ? { sql: 'ROLLBACK', params: [] } : s)),
+    statements: r.statements ?? [],
     ...(r.write ? { swap: { ids: r.write.ids, yard: r.write.yard }, created: r.created } : {}),
   });
   writeFileSync(specFile, JSON.stringify({ ...yard, routes: routes.map(replayOf) }));
