@@ -24,7 +24,7 @@ import { ContactPreference1796033650000 } from './1796033650000-ContactPreferenc
 import { MessageTemplates1796033700000 } from './1796033700000-MessageTemplates';
 import { DiaryIndex1796033800000 } from './1796033800000-DiaryIndex';
 import { DiaryReads1796033900000 } from './1796033900000-DiaryReads';
-import { SessionsVersion1796034000000 } from './1796034000000-SessionsVersion';
+import { SessionWrites1796034000000 } from './1796034000000-SessionWrites';
 
 /** Every migration, oldest first (one a line). TypeORM runs the ones not yet applied at start-up. */
 export const MIGRATIONS = [
@@ -54,5 +54,5 @@ export const MIGRATIONS = [
   MessageTemplates1796033700000,
   DiaryIndex1796033800000,
   DiaryReads1796033900000,
-  SessionsVersion1796034000000,
+  SessionWrites1796034000000,
 ];

@@ -118,7 +118,7 @@ export async function prepareWriteFixture(
       [size.booking, size.completing, size.yard, EMAIL_PATTERN],
     );
     // Every item at the same versions, which the captured write checks (the patients are kept from run to run).
-    await q(`UPDATE patients SET sessions_version = 0 WHERE id IN (SELECT patient_id FROM fx)`);
+    await q(`DELETE FROM session_writes WHERE patient_id IN (SELECT patient_id FROM fx)`);
     // Trusted values (the database's own date and ids, a checked zone) written into the statements.
     if (!/^\d{4}-\d{2}-\d{2}$/.test(clinic.today) || !/^[0-9a-f-]{36}$/.test(clinic.staff)) throw new Error('unexpected clinic facts');
     const today = `DATE '${clinic.today}'`;

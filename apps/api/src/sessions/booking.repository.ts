@@ -14,12 +14,19 @@ import { wordsOf } from '../messages/message-templates.repository';
 import { insertMessagesSql, messageRecordset, recipientSql, type OutgoingMessage, type Recipient } from '../messages/messages.repository';
 import { auditRecordset, insertAuditSql, type AuditRow } from '../platform/audit/audit-recording.repository';
 import { IDENTITY_SQL, bookingHoursOf, bookingHoursSql, identityOf, type BookingHoursSettings } from '../settings/settings.repository';
-import { sessionSelect, type BookingCounts, type LockedCourse, type SessionRow } from './sessions.repository';
+import {
+  raiseSessionWritesSql,
+  sessionSelect,
+  sessionWritesSql,
+  type BookingCounts,
+  type LockedCourse,
+  type SessionRow,
+} from './sessions.repository';
 
 /** Every fact the booking rules, the reminder and the opening-hours warnings read, in one snapshot. */
 export interface BookingFacts {
   course: LockedCourse;
-  /** What the write checks is unchanged: the patient's sessions count of writes and the course's version. */
+  /** What the write checks is unchanged: the patient's count of session writes and the course's version. */
   guard: BookingGuard;
   policy: ClinicalPolicy;
   counts: BookingCounts;
@@ -64,7 +71,7 @@ export interface NewSession {
 export class BookingRepository {
   /**
    * Every fact of a booking of the course in one statement; null when there is no such course.
-   * The outer rows are `bc` and `bp`, as the SQL pieces read inside have a `c` and a `p` of their own.
+   * The outer row is `bc`, as the SQL pieces read inside have a `c` of their own.
    */
   async facts(
     m: EntityManager,
@@ -72,7 +79,7 @@ export class BookingRepository {
   ): Promise<BookingFacts | null> {
     const [row] = await m.query(
       `SELECT bc.id, bc.patient_id, bc.legs, bc.status, bc.planned_sessions, bc.version AS course_version,
-              bp.sessions_version,
+              ${sessionWritesSql('bc.patient_id')} AS sessions_version,
               ${clearanceFactsJson('bc.patient_id')} AS clearance,
               ${legTreatmentsJson('bc.patient_id')} AS treatments,
               ${POLICY_JSON} AS policy,
@@ -90,7 +97,6 @@ export class BookingRepository {
               k.id IS NOT NULL AS consultation_found, k.clinician_id AS consultation_clinician_id,
               EXISTS (SELECT 1 FROM users WHERE id = coalesce($2::uuid, k.clinician_id) AND role = 'clinician' AND active) AS clinician_active
          FROM courses bc
-         JOIN patients bp ON bp.id = bc.patient_id
          LEFT JOIN consultations k ON k.id = $3::uuid AND k.patient_id = bc.patient_id
         WHERE bc.id = $1`,
       [q.courseId, q.clinicianId, q.consultationId],
@@ -123,12 +129,11 @@ export class BookingRepository {
   /**
    * Books the session, its audit row and its reminder in one statement, and answers the session
    * row; null, with nothing written, when the patient's sessions or the course changed since the
-   * facts were read (the caller reads them again). The guard raises the patient's sessions
-   * count only if it is still the one read: an UPDATE waits for a transaction holding the row
-   * (a completion, another booking, a move) and then checks its WHERE again on the row as that
-   * transaction left it, so a write in flight is waited for and then seen. It locks the patient
-   * and then the course, the order every writer of sessions keeps. The clinician's diary
-   * constraint raises PostgreSQL's exclusion_violation on a clash.
+   * facts were read (the caller reads them again). The guard raises the patient's count of
+   * session writes only if it is still the one read (`raiseSessionWritesSql`: a writer in flight
+   * is waited for, then seen), then locks the course at the version read: the lock order every
+   * writer of sessions keeps. The clinician's diary constraint raises PostgreSQL's
+   * exclusion_violation on a clash.
    */
   async write(
     m: EntityManager,
@@ -137,7 +142,7 @@ export class BookingRepository {
     const s = w.session;
     const [row] = await m.query(
       `WITH guard AS MATERIALIZED (
-         UPDATE patients SET sessions_version = sessions_version + 1 WHERE id = $10 AND sessions_version = $11 RETURNING id
+         ${raiseSessionWritesSql('$10::uuid', '$11')}
        ), course AS MATERIALIZED (
          SELECT c.id FROM courses c JOIN guard g ON g.id = c.patient_id WHERE c.id = $2 AND c.version = $12 FOR UPDATE OF c
        ), booked AS (

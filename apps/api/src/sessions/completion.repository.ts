@@ -26,7 +26,15 @@ import { wordsOf } from '../messages/message-templates.repository';
 import { insertMessagesSql, messageRecordset, recipientSql, type OutgoingMessage, type Recipient } from '../messages/messages.repository';
 import { auditRecordset, insertAuditSql, type AuditRow } from '../platform/audit/audit-recording.repository';
 import { IDENTITY_SQL, identityOf } from '../settings/settings.repository';
-import { completionCountsSql, sessionSelect, toCompletionCounts, type CompletionCounts, type SessionRow } from './sessions.repository';
+import {
+  completionCountsSql,
+  raiseSessionWritesSql,
+  sessionSelect,
+  sessionWritesSql,
+  toCompletionCounts,
+  type CompletionCounts,
+  type SessionRow,
+} from './sessions.repository';
 
 /** The templates of the messages a completion writes. */
 const COMPLETION_TEMPLATES: MessageTemplate[] = ['aftercare', 'recall_open', 'recall_closing'];
@@ -117,14 +125,13 @@ export interface CompletionWrite {
 export class CompletionRepository {
   /**
    * Every fact of the completion in one statement; null when there is no such session. The outer
-   * rows are `cs`, `cc` and `cp`, as the SQL pieces read inside have an `s`, a `c` and a `p` of
-   * their own.
+   * rows are `cs` and `cc`, as the SQL pieces read inside have an `s` and a `c` of their own.
    */
   async facts(m: EntityManager, q: { sessionId: string; on: IsoDate; treatedAt: string }): Promise<CompletionGrounds | null> {
     const [r] = await m.query(
       `SELECT cs.status, cs.scheduled_for, cs.sequence, cs.version AS session_version, $3::timestamptz AS treated_at,
               cs.course_id, cc.patient_id, cc.legs, cc.status AS course_status, cc.planned_sessions, cc.version AS course_version,
-              cp.sessions_version,
+              ${sessionWritesSql('cc.patient_id')} AS sessions_version,
               (SELECT count(*)::int FROM sessions WHERE course_id = cs.course_id AND status = 'completed' AND id <> cs.id) AS completed_before,
               ${POLICY_JSON} AS policy,
               ${clearanceFactsJson('cc.patient_id')} AS clearance,
@@ -137,7 +144,7 @@ export class CompletionRepository {
               (SELECT to_json(r) FROM (${recipientSql('cc.patient_id')}) r) AS recipient,
               (SELECT to_json(i) FROM (${IDENTITY_SQL}) i) AS clinic,
               (SELECT json_object_agg(t.template, t) FROM message_templates t WHERE t.template = ANY($4::text[])) AS templates
-         FROM sessions cs JOIN courses cc ON cc.id = cs.course_id JOIN patients cp ON cp.id = cc.patient_id
+         FROM sessions cs JOIN courses cc ON cc.id = cs.course_id
         WHERE cs.id = $1`,
       [q.sessionId, q.on, q.treatedAt, COMPLETION_TEMPLATES],
     );
@@ -182,18 +189,17 @@ export class CompletionRepository {
    * out of the course's bookings and their reminders. The completed session, as `find` reads it;
    * null, with nothing written, when anything the facts were read at changed since.
    *
-   * The guard comes first and everything else waits for it: the patient's sessions count is
-   * raised only if it is still the one read (an UPDATE waits for a transaction holding the row,
-   * then checks its WHERE again on the row as that transaction left it), then the course is
-   * locked at the version read, then the session is written at the version read. That is the lock
-   * order every writer of sessions keeps (patient, course, session), and each later CTE starts
-   * only once the session is written (a one-time EXISTS on `completed`).
+   * The guard comes first and everything else waits for it: the patient's count of session
+   * writes is raised only if it is still the one read (`raiseSessionWritesSql`), then the course
+   * is locked at the version read, then the session is written at the version read. That is the
+   * lock order every writer of sessions keeps (patient, course, session), and each later CTE
+   * starts only once the session is written (a one-time EXISTS on `completed`).
    */
   async write(m: EntityManager, w: CompletionWrite): Promise<SessionRow | null> {
     const c = w.record;
     const [row] = await m.query(
       `WITH guard AS (
-         UPDATE patients SET sessions_version = sessions_version + 1 WHERE id = $29 AND sessions_version = $30 RETURNING id
+         ${raiseSessionWritesSql('$29::uuid', '$30')}
        ), course_now AS MATERIALIZED (
          SELECT c.id FROM courses c JOIN guard g ON g.id = c.patient_id WHERE c.id = $23 AND c.version = $31 FOR UPDATE OF c
        ), completed AS (

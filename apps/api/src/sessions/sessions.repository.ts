@@ -95,6 +95,21 @@ export interface CompletionCounts {
   consentedOn: IsoDate | null;
 }
 
+/** The patient's count of writes to its sessions, as of the statement's snapshot (0 before the first). */
+export const sessionWritesSql = (patientId: string) => `coalesce((SELECT version FROM session_writes WHERE patient_id = ${patientId}), 0)`;
+
+/**
+ * Raises the patient's count of writes to its sessions (migration SessionWrites), answering the
+ * patient's id: a statement, or a data-modifying WITH. With `expected`, only if the count is still
+ * that; else it answers no row and writes nothing (an INSERT or an UPDATE waits for a writer
+ * holding the row, then checks again on the row as that writer left it). Its row is the first
+ * lock every writer of a patient's sessions takes.
+ */
+export const raiseSessionWritesSql = (patientId: string, expected?: string) => `
+  INSERT INTO session_writes AS w (patient_id, version) VALUES (${patientId}, ${expected ? `${expected}::int + 1` : '1'})
+  ON CONFLICT (patient_id) DO UPDATE SET version = w.version + 1${expected ? ` WHERE w.version = ${expected}::int` : ''}
+  RETURNING w.patient_id AS id`;
+
 /**
  * `completionCounts`' statement, also read inside completing's one statement of facts, from SQL
  * expressions for the course, the patient, the treatment date and time and the session (the
@@ -295,11 +310,11 @@ export class SessionsRepository {
 
   /**
    * First in the lock order: the dose and the per-leg interval count every course of the patient.
-   * Raising the patient's sessions count takes the same lock as FOR NO KEY UPDATE and makes a
-   * booking whose facts were read before this write read them again (BookingRepository.write).
+   * Raising the patient's count of session writes locks its row, and makes a booking or a
+   * completion whose facts were read before this write read them again.
    */
   async lockPatient(m: EntityManager, patientId: string): Promise<void> {
-    await m.query(`UPDATE patients SET sessions_version = sessions_version + 1 WHERE id = $1`, [patientId]);
+    await m.query(raiseSessionWritesSql('$1'), [patientId]);
   }
 
   async lockCourse(m: EntityManager, courseId: string): Promise<LockedCourse> {
