@@ -89,22 +89,20 @@ describe('clinical safety: one leg, one interval; the treatment date', () => {
       const a = await clinic.book(await clinic.course(pid), instantIn(0, 10));
       const b = await clinic.book(await clinic.course(pid), instantIn(0, 50));
       const completion = t.app.get(CompletionRepository);
-      const read = completion.facts.bind(completion);
-      let reads = 0;
-      const spy = jest.spyOn(completion, 'facts').mockImplementation(async (m, q) => {
-        const facts = await read(m, q);
-        // Once the completion of b has read its facts, a is completed on the same leg.
-        if (++reads === 1) expect((await complete(a)).status).toBe(200);
-        return facts;
-      });
+      // Facts of b's completion read before a is completed on the same leg...
+      const now = new Date().toISOString();
+      const before = await completion.facts(t.db.manager, { sessionId: b, on: today, treatedAt: now });
+      expect((await complete(a)).status).toBe(200);
+      // ...are what b's completion reads first.
+      const spy = jest.spyOn(completion, 'facts').mockResolvedValueOnce(before);
       try {
-        const late = await complete(b);
+        const late = await complete(b, { treatedAt: now });
         expect(late.status).toBe(422);
         expect(codesOf(late.body)).toEqual(['INTERVAL_TOO_SHORT']);
+        expect(spy).toHaveBeenCalledTimes(2);
       } finally {
         spy.mockRestore();
       }
-      expect(reads).toBe(3);
       const [{ n }] = await t.db.query(
         `SELECT count(*)::int AS n FROM sessions s JOIN courses c ON c.id = s.course_id WHERE c.patient_id = $1 AND s.status = 'completed'`,
         [pid],
@@ -265,22 +263,19 @@ describe('clinical safety: one leg, one interval; the treatment date', () => {
     it("asks the rules again on fresh facts when the patient's sessions were written between a booking's facts and its write", async () => {
       const cid = await clinic.course(await clinic.patient(), { plannedSessions: 1 });
       const booking = t.app.get(BookingRepository);
-      const read = booking.facts.bind(booking);
-      let reads = 0;
-      const spy = jest.spyOn(booking, 'facts').mockImplementation(async (m, q) => {
-        const facts = await read(m, q);
-        // Once the first booking has read its facts, someone else books the course's last session.
-        if (++reads === 1) await clinic.book(cid, tenOClock(40));
-        return facts;
-      });
+      // Facts read before someone else books the course's last session...
+      const before = await booking.facts(t.db.manager, { courseId: cid, clinicianId: null, consultationId: null });
+      await clinic.book(cid, tenOClock(40));
+      // ...are what the next booking's first attempt reads.
+      const spy = jest.spyOn(booking, 'facts').mockResolvedValueOnce(before);
       try {
         const late = await staff.reception.post(`/api/courses/${cid}/sessions`, { scheduledFor: tenOClock(75) });
         expect(late.status).toBe(422);
         expect(codesOf(late.body)).toEqual(['COURSE_FULLY_BOOKED']);
+        expect(spy).toHaveBeenCalledTimes(2);
       } finally {
         spy.mockRestore();
       }
-      expect(reads).toBe(3);
       const sessions = await staff.clinician.get(`/api/courses/${cid}/sessions`);
       expect(sessions.body.items.map((x: { scheduledFor: string }) => Date.parse(x.scheduledFor))).toEqual([Date.parse(tenOClock(40))]);
     });

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { onOneConnection } from '../platform/database/one-connection';
 import { retryOnDeadlock } from '../platform/database/retry-on-deadlock';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -158,7 +159,7 @@ export class SessionsService {
   async book(courseId: string, dto: BookSessionDto, staff: SignedInStaff): Promise<BookedSession> {
     const scheduledOn = clinicDate(dto.scheduledFor, this.zone);
     for (let attempt = 1; ; attempt++) {
-      const booked = await retryOnDeadlock(() => this.tryBooking(courseId, dto, scheduledOn, staff));
+      const booked = await retryOnDeadlock(() => onOneConnection(this.db, (m) => this.tryBooking(m, courseId, dto, scheduledOn, staff)));
       if (booked) return booked;
       if (attempt === OPTIMISTIC_ATTEMPTS) throw versionConflict('The course');
     }
@@ -166,12 +167,12 @@ export class SessionsService {
 
   /** One attempt of `book`: null when the facts changed before the write (nothing was written). */
   private async tryBooking(
+    db: EntityManager,
     courseId: string,
     dto: BookSessionDto,
     scheduledOn: IsoDate,
     staff: SignedInStaff,
   ): Promise<BookedSession | null> {
-    const db = this.db.manager;
     const facts = await this.booking.facts(db, {
       courseId,
       clinicianId: dto.clinicianId ?? null,
@@ -250,18 +251,23 @@ export class SessionsService {
    */
   async complete(id: string, dto: CompleteSessionDto, staff: SignedInStaff): Promise<CompletedSession> {
     for (let attempt = 1; ; attempt++) {
-      const completed = await retryOnDeadlock(() => this.tryCompletion(id, dto, staff));
+      const completed = await retryOnDeadlock(() => onOneConnection(this.db, (m) => this.tryCompletion(m, id, dto, staff)));
       if (completed) return completed;
       if (attempt === OPTIMISTIC_ATTEMPTS) throw versionConflict('The session');
     }
   }
 
   /** One attempt of `complete`: null when the facts changed before the write (nothing was written). */
-  private async tryCompletion(id: string, dto: CompleteSessionDto, staff: SignedInStaff): Promise<CompletedSession | null> {
+  private async tryCompletion(
+    db: EntityManager,
+    id: string,
+    dto: CompleteSessionDto,
+    staff: SignedInStaff,
+  ): Promise<CompletedSession | null> {
     const now = new Date().toISOString();
     const treatedAt = dto.treatedAt ?? now;
     const on = treatmentDate({ treatedAt, timeZone: this.zone });
-    const facts = await this.completion.facts(this.db.manager, { sessionId: id, on, treatedAt });
+    const facts = await this.completion.facts(db, { sessionId: id, on, treatedAt });
     if (!facts) throw notFound('The session');
     const { session, course, policy, patient, treatments, counts: f } = facts;
     const timing = { treatedAt, recordedAt: now, scheduledFor: session.scheduledFor.toISOString(), timeZone: this.zone };
@@ -318,7 +324,7 @@ export class SessionsService {
         fields: ['status'],
       });
     }
-    const row = await this.completion.write(this.db.manager, {
+    const row = await this.completion.write(db, {
       sessionId: id,
       courseId: facts.courseId,
       guard: facts.guard,
