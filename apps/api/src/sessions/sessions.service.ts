@@ -158,11 +158,7 @@ export class SessionsService {
    */
   async book(courseId: string, dto: BookSessionDto, staff: SignedInStaff): Promise<BookedSession> {
     const scheduledOn = clinicDate(dto.scheduledFor, this.zone);
-    for (let attempt = 1; ; attempt++) {
-      const booked = await retryOnDeadlock(() => onOneConnection(this.db, (m) => this.tryBooking(m, courseId, dto, scheduledOn, staff)));
-      if (booked) return booked;
-      if (attempt === OPTIMISTIC_ATTEMPTS) throw versionConflict('The course');
-    }
+    return this.untilWritten((m) => this.tryBooking(m, courseId, dto, scheduledOn, staff), 'The course');
   }
 
   /** One attempt of `book`: null when the facts changed before the write (nothing was written). */
@@ -250,10 +246,19 @@ export class SessionsService {
    * of the course or of the session came in between; else the facts are read again.
    */
   async complete(id: string, dto: CompleteSessionDto, staff: SignedInStaff): Promise<CompletedSession> {
-    for (let attempt = 1; ; attempt++) {
-      const completed = await retryOnDeadlock(() => onOneConnection(this.db, (m) => this.tryCompletion(m, id, dto, staff)));
-      if (completed) return completed;
-      if (attempt === OPTIMISTIC_ATTEMPTS) throw versionConflict('The session');
+    return this.untilWritten((m) => this.tryCompletion(m, id, dto, staff), 'The session');
+  }
+
+  /**
+   * Runs `attempt` (facts, rules, checked write) until it writes: again on fresh facts when they
+   * changed before its write (it answered null), or when PostgreSQL broke a deadlock; each time
+   * on one connection. After OPTIMISTIC_ATTEMPTS changes in a row, 409 naming `what`.
+   */
+  private async untilWritten<T>(attempt: (m: EntityManager) => Promise<T | null>, what: string): Promise<T> {
+    for (let n = 1; ; n++) {
+      const written = await retryOnDeadlock(() => onOneConnection(this.db, attempt));
+      if (written) return written;
+      if (n === OPTIMISTIC_ATTEMPTS) throw versionConflict(what);
     }
   }
 
