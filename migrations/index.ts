@@ -25,6 +25,7 @@ import { MessageTemplates1796033700000 } from './1796033700000-MessageTemplates'
 import { DiaryIndex1796033800000 } from './1796033800000-DiaryIndex';
 import { DiaryReads1796033900000 } from './1796033900000-DiaryReads';
 import { SessionWrites1796034000000 } from './1796034000000-SessionWrites';
+import { EmbeddedUpkeep1796034100000 } from './1796034100000-EmbeddedUpkeep';
 
 /** Every migration, oldest first (one a line). TypeORM runs the ones not yet applied at start-up. */
 export const MIGRATIONS = [
@@ -55,4 +56,5 @@ export const MIGRATIONS = [
   DiaryIndex1796033800000,
   DiaryReads1796033900000,
   SessionWrites1796034000000,
+  EmbeddedUpkeep1796034100000,
 ];

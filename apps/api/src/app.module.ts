@@ -22,6 +22,8 @@ import { MessagesModule } from './messages/messages.module';
 import { NotesModule } from './notes/notes.module';
 import { PatientsModule } from './patients/patients.module';
 import { ReportsModule } from './reports/reports.module';
+import { TableStatistics } from './platform/database/table-statistics';
+import { TableStatisticsRepository } from './platform/database/table-statistics.repository';
 import { loggerOptions } from './platform/logging/logger-options';
 import { ScansModule } from './scans/scans.module';
 import { SessionsModule } from './sessions/sessions.module';
@@ -65,7 +67,12 @@ export class AppModule {
         SettingsModule,
         DemoModule,
       ],
-      providers: [{ provide: APP_CONFIG, useValue: config }, ClinicClock],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        ClinicClock,
+        // A server's autovacuum keeps its statistics; the embedded database has none.
+        ...('socketDir' in database ? [TableStatisticsRepository, TableStatistics] : []),
+      ],
       exports: [APP_CONFIG, ClinicClock],
     };
   }

@@ -85,6 +85,9 @@ export const MIGRATION_LOCK_KEY = 7_461_934_120;
  * same tables and one would fail. Each holds a session-level advisory lock on a separate
  * connection meanwhile, so the others wait, then find nothing pending. (The embedded database
  * belongs to one process and its advisory locks exclude nothing.)
+ *
+ * The embedded database is then vacuumed and analyzed, as nothing else does that for it between
+ * starts (PGlite has no autovacuum; `TableStatistics` keeps the statistics current while it runs).
  */
 export async function migrate(target: DatabaseTarget): Promise<void> {
   const lock = 'url' in target ? new Client({ connectionString: target.migrationUrl ?? target.url }) : undefined;
@@ -96,6 +99,7 @@ export async function migrate(target: DatabaseTarget): Promise<void> {
     const owner = dataSourceOptions(target);
     const dataSource = new DataSource({ ...owner, extra: { ...owner.extra, max: 1 } });
     await dataSource.initialize();
+    if ('socketDir' in target) await dataSource.query('VACUUM (ANALYZE)');
     await dataSource.destroy();
   } finally {
     // Ending the session releases its lock.
