@@ -53,6 +53,8 @@ const TIME_ZONE = process.env['CLINIC_TIMEZONE'] ?? 'Europe/London';
 interface Statement {
   sql: string;
   params: unknown[];
+  /** Set when the product ran it as a named prepared statement. */
+  name?: string;
 }
 interface Route {
   name: string;
@@ -129,7 +131,11 @@ async function yardstickServer(specFile: string): Promise<void> {
     const client = await pool.connect();
     try {
       let rows: unknown[] = [];
-      for (const s of statements) rows = (await client.query(s.sql, swapIds(s.params, pairs) as unknown[])).rows;
+      for (const s of statements) {
+        const values = swapIds(s.params, pairs) as unknown[];
+        // Prepared as the product prepared it (by name), so the yardstick plans no more often than the product.
+        rows = (await (s.name ? client.query({ name: s.name, text: s.sql, values }) : client.query(s.sql, values))).rows;
+      }
       return rows;
     } catch (e) {
       await client.query('ROLLBACK').catch(() => undefined);

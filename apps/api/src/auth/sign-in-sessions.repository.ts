@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Role } from '@venule/api-contract';
 import type { EntityManager } from 'typeorm';
 import type { SignedInStaff } from './staff';
+import { queryPrepared } from '../platform/database/prepared';
 
 interface SessionRow {
   session_id: string;
@@ -53,7 +54,8 @@ export class SignInSessionsRepository {
    * (the expiry reported may be up to a minute early, never late).
    */
   async touch(m: EntityManager, tokenHash: string): Promise<SignedInStaff | null> {
-    const [row]: (SessionRow & { stale: boolean })[] = await m.query(
+    const [row]: (SessionRow & { stale: boolean })[] = await queryPrepared(
+      m,
       `SELECT s.id AS session_id, u.id, u.email, u.display_name, u.role, u.must_change_password, cs.session_idle_minutes,
               s.last_seen_at + make_interval(mins => cs.session_idle_minutes) AS expires_at,
               s.last_seen_at < now() - interval '1 minute' AS stale

@@ -3,6 +3,7 @@ import type { Leg, ScanConclusion } from '@venule/api-contract';
 import type { ClearanceFacts } from '@venule/clinical-rules';
 import type { EntityManager } from 'typeorm';
 import { auditRecordset, insertAuditSql, type AuditRow } from '../platform/audit/audit-recording.repository';
+import { queryPrepared } from '../platform/database/prepared';
 
 interface FactsRow {
   id: string;
@@ -51,7 +52,7 @@ export interface PatientClearanceFacts {
 export class ClearanceRepository {
   /** Facts of the given patients; absent ids are simply missing. */
   async facts(m: EntityManager, patientIds: readonly string[]): Promise<PatientClearanceFacts[]> {
-    const rows: FactsRow[] = patientIds.length ? await m.query(FACTS_SQL, [patientIds]) : [];
+    const rows: FactsRow[] = patientIds.length ? await queryPrepared(m, FACTS_SQL, [patientIds]) : [];
     return rows.map(toFacts);
   }
 
@@ -63,7 +64,8 @@ export class ClearanceRepository {
    */
   async factsAudited(m: EntityManager, patientIds: readonly string[], audit: readonly AuditRow[]): Promise<PatientClearanceFacts[]> {
     if (!patientIds.length) return [];
-    const rows: FactsRow[] = await m.query(
+    const rows: FactsRow[] = await queryPrepared(
+      m,
       `WITH facts AS (${FACTS_SQL}), audit AS (
          ${insertAuditSql(`(SELECT jsonb_agg(e) FROM jsonb_array_elements($2::jsonb) e WHERE (e->>'patient_id')::uuid IN (SELECT id FROM facts))`)}
        )

@@ -7,6 +7,7 @@ import { legTreatmentsJson, legTreatmentsOf, POLICY_JSON, policyOf } from '../cl
 import { auditRecordset, insertAuditSql, type AuditRow } from '../platform/audit/audit-recording.repository';
 import { dateOrNull, type JsonRow } from '../platform/database/json-rows';
 import { sessionRowOf, sessionSelect, type SessionRow } from '../sessions/sessions.repository';
+import { queryPrepared } from '../platform/database/prepared';
 
 export interface CourseRow {
   id: string;
@@ -200,7 +201,8 @@ export class CoursesRepository {
     m: EntityManager,
     q: { patientId: string; limit: number; offset: number; clinical: boolean; audit: readonly AuditRow[] },
   ): Promise<{ rows: CourseRow[]; total: number; facts: CourseViewFacts } | null> {
-    const [found]: (ViewFactsJson & { total: number; courses: JsonRow<CourseRow>[] })[] = await m.query(
+    const [found]: (ViewFactsJson & { total: number; courses: JsonRow<CourseRow>[] })[] = await queryPrepared(
+      m,
       `WITH page AS (
          SELECT ${COURSE_COLUMNS} FROM courses WHERE patient_id = $1 ORDER BY ${PAGE_ORDER} LIMIT $2 OFFSET $3
        ), audit AS (

@@ -5,6 +5,7 @@ import { auditRecordset, insertAuditSql, type AuditRow } from '../platform/audit
 import type { RegisterPatientDto } from './dto/register-patient.dto';
 import type { SearchOptions, SummaryRow } from './patient-search';
 import { runSearch, type SearchDb } from './patient-search.repository';
+import { queryPrepared } from '../platform/database/prepared';
 
 /** Demographic fields and their columns; the order is the order audit events list them in. */
 const COLUMNS = {
@@ -81,7 +82,8 @@ export class PatientsRepository {
    * written, and a failed audit answers nothing.
    */
   async findAudited(m: EntityManager, id: string, audit: readonly AuditRow[]): Promise<Patient | null> {
-    const [row] = await m.query(
+    const [row] = await queryPrepared(
+      m,
       `WITH found AS (${PATIENT_SELECT} WHERE p.id = $1), audit AS (
          ${insertAuditSql('(CASE WHEN EXISTS (SELECT 1 FROM found) THEN $2 END)')}
        )

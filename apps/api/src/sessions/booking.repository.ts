@@ -22,6 +22,7 @@ import {
   type LockedCourse,
   type SessionRow,
 } from './sessions.repository';
+import { queryPrepared } from '../platform/database/prepared';
 
 /** Every fact the booking rules, the reminder and the opening-hours warnings read, in one snapshot. */
 export interface BookingFacts {
@@ -77,7 +78,8 @@ export class BookingRepository {
     m: EntityManager,
     q: { courseId: string; clinicianId: string | null; consultationId: string | null },
   ): Promise<BookingFacts | null> {
-    const [row] = await m.query(
+    const [row] = await queryPrepared(
+      m,
       `SELECT bc.id, bc.patient_id, bc.legs, bc.status, bc.planned_sessions, bc.version AS course_version,
               ${sessionWritesSql('bc.patient_id')} AS sessions_version,
               ${clearanceFactsJson('bc.patient_id')} AS clearance,
@@ -140,7 +142,8 @@ export class BookingRepository {
     w: { session: NewSession; guard: BookingGuard; audit: AuditRow; reminder: OutgoingMessage },
   ): Promise<SessionRow | null> {
     const s = w.session;
-    const [row] = await m.query(
+    const [row] = await queryPrepared(
+      m,
       `WITH guard AS MATERIALIZED (
          ${raiseSessionWritesSql('$10::uuid', '$11')}
        ), course AS MATERIALIZED (

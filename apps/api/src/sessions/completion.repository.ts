@@ -35,6 +35,7 @@ import {
   type CompletionCounts,
   type SessionRow,
 } from './sessions.repository';
+import { queryPrepared } from '../platform/database/prepared';
 
 /** The templates of the messages a completion writes. */
 const COMPLETION_TEMPLATES: MessageTemplate[] = ['aftercare', 'recall_open', 'recall_closing'];
@@ -128,7 +129,8 @@ export class CompletionRepository {
    * rows are `cs` and `cc`, as the SQL pieces read inside have an `s` and a `c` of their own.
    */
   async facts(m: EntityManager, q: { sessionId: string; on: IsoDate; treatedAt: string }): Promise<CompletionGrounds | null> {
-    const [r] = await m.query(
+    const [r] = await queryPrepared(
+      m,
       `SELECT cs.status, cs.scheduled_for, cs.sequence, cs.version AS session_version, $3::timestamptz AS treated_at,
               cs.course_id, cc.patient_id, cc.legs, cc.status AS course_status, cc.planned_sessions, cc.version AS course_version,
               ${sessionWritesSql('cc.patient_id')} AS sessions_version,
@@ -197,7 +199,8 @@ export class CompletionRepository {
    */
   async write(m: EntityManager, w: CompletionWrite): Promise<SessionRow | null> {
     const c = w.record;
-    const [row] = await m.query(
+    const [row] = await queryPrepared(
+      m,
       `WITH guard AS (
          ${raiseSessionWritesSql('$29::uuid', '$30')}
        ), course_now AS MATERIALIZED (

@@ -1,6 +1,6 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { appendFileSync } from 'node:fs';
-import { Client, type ClientBase } from 'pg';
+import { Client, type ClientBase, type QueryConfig } from 'pg';
 import { MIGRATIONS } from '@venule/migrations';
 import type { DatabaseTarget } from './embedded-postgres';
 
@@ -61,15 +61,14 @@ export function runtimeDataSourceOptions(target: DatabaseTarget, sqlCapture?: st
   };
 }
 
-/** Wraps the connection's `query` to append `{"sql", "params"}` to `file` before each statement is sent. */
+/** Wraps the connection's `query` to append `{"sql", "params"}` (and the `name` of a prepared statement) to `file` before each statement is sent. */
 function captureStatements(client: ClientBase, file: string): void {
   const query = client.query.bind(client) as (...args: unknown[]) => unknown;
   (client as { query: unknown }).query = (...args: unknown[]) => {
     const [first, second] = args;
-    const statement =
-      typeof first === 'string'
-        ? { sql: first, params: Array.isArray(second) ? second : [] }
-        : { sql: (first as { text: string }).text, params: (first as { values?: unknown[] }).values ?? [] };
+    const { name, text, values } = typeof first === 'string' ? { name: undefined, text: first, values: second } : (first as QueryConfig);
+    // A statement with no name leaves none in the line (JSON drops undefined).
+    const statement = { name, sql: text, params: Array.isArray(values) ? values : [] };
     appendFileSync(file, JSON.stringify(statement) + '\n');
     return query(...args);
   };
