@@ -38,7 +38,9 @@ describe('planner statistics on the embedded database', () => {
   afterAll(() => t.stop());
 
   it('starts with every table analyzed', async () => {
-    const [row] = await t.db.query(`SELECT count(*)::int AS n FROM pg_stat_user_tables WHERE schemaname = 'public' AND last_analyze IS NULL`);
+    const [row] = await t.db.query(
+      `SELECT count(*)::int AS n FROM pg_stat_user_tables WHERE schemaname = 'public' AND last_analyze IS NULL`,
+    );
     expect(row.n).toBe(0);
   });
 

@@ -7,9 +7,10 @@ const EVERY_MS = 60_000;
 /**
  * Keeps the embedded database's planner statistics current, as autovacuum does on a server
  * (PGlite runs none): every minute it analyzes the tables that changed enough since their last
- * analysis (start-up vacuums and analyzes them all, see `migrate`). Without it a clinic's tables keep the statistics of the day
- * they were created, empty, and plans go wrong as they grow. Provided only on the embedded
- * database; stops in `onModuleDestroy`, before the pool closes, letting a running round finish.
+ * analysis (start-up vacuums and analyzes them all, see `migrate`). Without it a clinic's tables
+ * keep the statistics of the day they were created, empty, and plans go wrong as they grow.
+ * Provided only on the embedded database; stops in `onModuleDestroy`, before the pool closes,
+ * letting a running round finish.
  */
 @Injectable()
 export class TableStatistics implements OnApplicationBootstrap, OnModuleDestroy {
