@@ -47,8 +47,12 @@ test('reception signs in, registers, searches by keyboard and opens the patient'
   const row = page.locator('tbody tr', { hasText: lastName });
   await expect(row).toBeVisible();
   await expect(row).toContainText('14/03/1979');
+  // The exact match ranks before any typo-tolerant one (a random surname can be one: "Wsarh" and Sarah).
+  await expect(page.locator('tbody tr').first()).toContainText(lastName);
   await shot(page, '05-search-results');
+  // The first row starts active; down and back up lands on it whatever else the list holds.
   await search.press('ArrowDown');
+  await search.press('ArrowUp');
   await search.press('Enter');
   await expect(page).toHaveURL(/\/patients\/[^/]+$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Eleanor ${lastName}`);
