@@ -1,4 +1,5 @@
-import type { ClientBase } from 'pg';
+import type { ClientBase, Pool } from 'pg';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { queryPrepared } from '../src/platform/database/prepared';
 import { TestApp } from './support/test-app';
 
@@ -24,8 +25,25 @@ describe('prepared statements', () => {
     }
   });
 
-  it('runs on the pool when given a manager of no connection', async () => {
-    expect(await queryPrepared(t.db.manager, 'SELECT $1::text AS said', ['hello'])).toEqual([{ said: 'hello' }]);
+  it('runs on the pool when given a manager of no connection, and gives the connection back as it found it', async () => {
+    const pool = (t.db.driver as PostgresDriver).master as Pool;
+    // Each connection's error listeners when the pool hands it out: pg-pool's own, for an idle connection.
+    const listeners = new Map<ClientBase, number>();
+    const onAcquire = (client: ClientBase) => {
+      if (!listeners.has(client)) listeners.set(client, client.listenerCount('error'));
+    };
+    pool.on('acquire', onAcquire);
+    try {
+      for (let i = 0; i < 5; i++) {
+        expect(await queryPrepared(t.db.manager, 'SELECT $1::text AS said', [`hello ${i}`])).toEqual([{ said: `hello ${i}` }]);
+      }
+    } finally {
+      pool.off('acquire', onAcquire);
+    }
+    // The listener that watches a connection during its statement is removed with it (none left behind per call).
+    for (const [client, before] of listeners) expect(client.listenerCount('error')).toBe(before);
+    expect(pool.waitingCount).toBe(0);
+    expect(pool.idleCount).toBe(pool.totalCount);
   });
 
   it('prepares again on a connection that replaced a broken one (the embedded database keeps what the old one prepared)', async () => {

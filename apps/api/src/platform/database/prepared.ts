@@ -1,10 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { ClientBase } from 'pg';
 import type { EntityManager } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 
 /** Each connection's own tag, the first part of the names of the statements prepared on it. */
 const tags = new WeakMap<ClientBase, string>();
 let connections = 0;
+/** Each statement's hash, computed once: the texts are the repositories' constants. */
+const hashes = new Map<string, string>();
 
 /**
  * Runs `sql` as a named prepared statement of the connection, for the hot routes' big one-statement
@@ -18,14 +21,35 @@ let connections = 0;
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows typed by the caller, as EntityManager.query's
 export async function queryPrepared(m: EntityManager, sql: string, params: unknown[]): Promise<any[]> {
-  const runner = m.queryRunner ?? m.connection.createQueryRunner();
+  if (m.queryRunner) return run(await m.queryRunner.connect(), sql, params);
+  return onPooledConnection(m, (client) => run(client, sql, params));
+}
+
+async function run(client: ClientBase, sql: string, params: unknown[]): Promise<unknown[]> {
+  let tag = tags.get(client);
+  if (!tag) tags.set(client, (tag = `v${(++connections).toString(36)}`));
+  let hash = hashes.get(sql);
+  if (!hash) hashes.set(sql, (hash = createHash('sha1').update(sql).digest('base64url')));
+  return (await client.query({ name: `${tag}_${hash}`, text: sql, values: params })).rows;
+}
+
+/**
+ * A connection from the pool for one statement, given back as TypeORM's query runner would give it
+ * (a connection that failed meanwhile is given back with its error, so the pool closes it), without
+ * building a query runner for every sign-in check.
+ */
+async function onPooledConnection<T>(m: EntityManager, work: (client: ClientBase) => Promise<T>): Promise<T> {
+  const [client, release] = (await (m.connection.driver as PostgresDriver).obtainMasterConnection()) as [
+    ClientBase,
+    (error?: Error) => void,
+  ];
+  let failure: Error | undefined;
+  const onError = (error: Error) => (failure = error);
+  client.on('error', onError);
   try {
-    const client: ClientBase = await runner.connect();
-    let tag = tags.get(client);
-    if (!tag) tags.set(client, (tag = `v${(++connections).toString(36)}`));
-    const name = `${tag}_${createHash('sha1').update(sql).digest('base64url')}`;
-    return (await client.query({ name, text: sql, values: params })).rows;
+    return await work(client);
   } finally {
-    if (!m.queryRunner) await runner.release();
+    client.removeListener('error', onError);
+    release(failure);
   }
 }
