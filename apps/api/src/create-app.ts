@@ -33,6 +33,8 @@ export const OUTSIDE_API = [{ path: ENQUIRY_PAGE, method: RequestMethod.GET }] a
 /** Builds the whole HTTP application; main.ts listens on it, integration tests drive it with supertest. */
 export async function createApp(config: AppConfig, database: DatabaseTarget): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
+    // No Nest middleware (hooks do that work; see registerRequestLog), so no @fastify/middie hook on every request.
+    skipMiddie: true,
     trustProxy: config.trustedProxies,
     bodyLimit: 1024 * 1024,
     // A slow client cannot hold a connection: the whole request within a minute, an idle socket closed after two.

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import helmet from 'helmet';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /**
  * The built dashboard's stylesheet link: Angular inlines the critical CSS and loads the rest with
@@ -13,8 +14,9 @@ const ANGULAR_STYLESHEET_ONLOAD = "'sha256-MhtPZXr7+LpJUY5qtMutB+qWfQtMaPccfe7QX
  * Swagger UI at /api/docs both run under: scripts only from this origin, inline styles allowed
  * (Angular's critical CSS and component styles, Swagger UI's page styles), never framed.
  *
- * helmet itself, built once: `@fastify/helmet` 13 calls `helmet(options)` for every request, which
- * parses the policy again each time (a few per cent of a sign-in check's CPU under load).
+ * helmet's headers depend on nothing in the request, so helmet runs once, at start, and every
+ * response gets the headers it set (running it per request cost a sign-in check a few per cent of
+ * its CPU; `@fastify/helmet` 13 even builds the policy again each time).
  */
 export function registerSecurityHeaders(app: FastifyInstance, options: { https: boolean }): void {
   const setHeaders = helmet({
@@ -41,5 +43,13 @@ export function registerSecurityHeaders(app: FastifyInstance, options: { https: 
     // Meaningful only over HTTPS, which COOKIE_SECURE says the deployment has.
     strictTransportSecurity: options.https ? { maxAge: 31_536_000, includeSubDomains: true } : false,
   });
-  app.addHook('onRequest', (request, reply, done) => setHeaders(request.raw, reply.raw, (e) => done(e as Error | undefined)));
+  const headers: Record<string, string> = {};
+  const collector = { setHeader: (name: string, value: string) => void (headers[name] = value), removeHeader: () => undefined };
+  setHeaders({} as IncomingMessage, collector as unknown as ServerResponse, (error) => {
+    if (error) throw error;
+  });
+  app.addHook('onRequest', (_request, reply, done) => {
+    void reply.headers(headers);
+    done();
+  });
 }
