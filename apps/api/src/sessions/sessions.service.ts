@@ -227,12 +227,12 @@ export class SessionsService {
     }
     if (!row) return null;
     const [session] = await this.sessions.shape(db, [row], staff.role, this.zone);
-    return {
-      ...session,
+    // Added to the session's detail rather than spread with it (see toDetail).
+    return Object.assign(session, {
       window: interval.window,
       warnings: [...warnings, ...this.hoursWarningsOf(row, facts.hours)],
       preTreatment: this.advice(row),
-    };
+    });
   }
 
   /**
