@@ -399,11 +399,43 @@ async function capture(routes: Route[], cookie: string, file: string): Promise<v
 /** Runs `work` on a connection as the schema's owner, while the product is stopped (the embedded database has one opener). */
 type AsOwner = <T>(work: (owner: ClientBase) => Promise<T>) => Promise<T>;
 
+/** The yardstick server, started as a child process (so the load generator does not share its event loop). */
+async function startYardstick(yard: object, routes: Route[]): Promise<{ url: string; stop: () => Promise<void> }> {
+  const specFile = join(tmpdir(), `venule-yardstick-${process.pid}.json`);
+  const replayOf = (r: Route): Replay => ({
+    statements: r.statements ?? [],
+    ...(r.write ? { swap: { ids: r.write.ids, yard: r.write.yard }, created: r.created } : {}),
+  });
+  writeFileSync(specFile, JSON.stringify({ ...yard, routes: routes.map(replayOf) }));
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', __filename, '--yardstick', specFile], {
+    env: { ...process.env, SWC_NODE_PROJECT: 'tools/bench/tsconfig.json' },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    cwd: ROOT,
+  });
+  await new Promise<void>((ok, fail) => {
+    child.once('message', () => ok());
+    child.once('exit', (code) => fail(new Error(`the yardstick exited (${code})`)));
+  });
+  return {
+    url: `http://127.0.0.1:${YARD_PORT}`,
+    stop: () =>
+      new Promise<void>((r) => {
+        child.once('exit', () => r());
+        child.kill('SIGTERM');
+      }).then(() => rmSync(specFile, { force: true })),
+  };
+}
+
 /**
  * One database: the product started with the SQL capture finds the ids of the reads and captures
  * them; then the write fixture is prepared as the owner, the product started with the capture
- * again captures one accepted booking and completion, and started without it carries the load;
- * the fixture then tells how many writes were accepted in all; then the yardstick.
+ * again captures one accepted booking and completion, and started without it carries the load.
+ *
+ * On the server (`beside`), the yardstick runs beside the product, and each route's yardstick is
+ * measured right after the product's load of it, so that a machine whose speed drifts during the
+ * run (shared cores) moves both sides of a ratio alike; each write's accepted count is read before
+ * its yardstick writes. The embedded data directory has one opener, so there the yardstick runs
+ * after the product has stopped, and the writes are counted in between.
  */
 async function measure(
   label: string,
@@ -413,6 +445,7 @@ async function measure(
   yard: object,
   asOwner: AsOwner,
   fixtureSize: FixtureSize,
+  beside: boolean,
 ) {
   const captureFile = join(mkdtempSync(join(tmpdir(), 'venule-capture-')), 'sql.jsonl');
   writeFileSync(captureFile, '');
@@ -435,77 +468,75 @@ async function measure(
   } finally {
     await running.stop();
   }
-  running = await startProduct(product.env);
+  const [booking, completing] = writes;
+  const accepted = new Map<Route, number>();
+  const countWrites = async () => {
+    const tally = await asOwner(fixtureTally);
+    if (!accepted.has(booking)) accepted.set(booking, tally.booked);
+    accepted.set(completing, tally.completed);
+  };
+
+  const yardLoad = (yardUrl: string, i: number) => load(`${yardUrl}/route/${i}`, null, '', { seconds: SECONDS });
+  const yardstickFigures = new Map<Route, Figures>();
+  let yardstick = beside ? await startYardstick(yard, routes) : null;
+  let bareJson: Figures | undefined;
+  let pk: Figures | undefined;
   const productFigures: { route: Route; load: Figures; rate: Figures }[] = [];
   try {
-    for (const route of routes) {
-      const url = `http://127.0.0.1:${PORT}`;
-      await load(url, route, cookie, { seconds: 1 }); // warm up
-      const at50 = await load(url, route, cookie, { seconds: SECONDS });
-      const rate = await paced(url, route, cookie, 200, RATE_SECONDS);
-      productFigures.push({ route, load: at50, rate });
-      process.stdout.write(`  ${label}: ${route.name}: ${at50.reqPerSec} req/s\n`);
-      if (route.write && route.write.sent > route.write.prepared)
-        process.stdout.write(
-          `  ${label}: ${route.name}: ${route.write.sent} requests for ${route.write.prepared} prepared items: the rest were refused (raise BENCH_WRITE_CEILING)\n`,
-        );
+    if (yardstick) {
+      bareJson = await load(`${yardstick.url}/json`, null, '', { seconds: SECONDS });
+      pk = await load(`${yardstick.url}/pk`, null, '', { seconds: SECONDS });
+    }
+    running = await startProduct(product.env);
+    try {
+      for (const [i, route] of routes.entries()) {
+        const url = `http://127.0.0.1:${PORT}`;
+        await load(url, route, cookie, { seconds: 1 }); // warm up
+        const at50 = await load(url, route, cookie, { seconds: SECONDS });
+        const rate = await paced(url, route, cookie, 200, RATE_SECONDS);
+        productFigures.push({ route, load: at50, rate });
+        process.stdout.write(`  ${label}: ${route.name}: ${at50.reqPerSec} req/s\n`);
+        if (route.write && route.write.sent > route.write.prepared)
+          process.stdout.write(
+            `  ${label}: ${route.name}: ${route.write.sent} requests for ${route.write.prepared} prepared items: the rest were refused (raise BENCH_WRITE_CEILING)\n`,
+          );
+        if (yardstick && route.statements) {
+          if (route.write) await countWrites();
+          await load(`${yardstick.url}/route/${i}`, null, '', { seconds: 1 }); // warm up
+          yardstickFigures.set(route, await yardLoad(yardstick.url, i));
+        }
+      }
+    } finally {
+      await running.stop();
+    }
+    if (!yardstick) {
+      await countWrites();
+      yardstick = await startYardstick(yard, routes);
+      bareJson = await load(`${yardstick.url}/json`, null, '', { seconds: SECONDS });
+      pk = await load(`${yardstick.url}/pk`, null, '', { seconds: SECONDS });
+      for (const [i, route] of routes.entries()) if (route.statements) yardstickFigures.set(route, await yardLoad(yardstick.url, i));
     }
   } finally {
-    await running.stop();
+    await yardstick?.stop();
   }
-  const tally = await asOwner(fixtureTally);
-  const [booking, completing] = writes;
-  const accepted = new Map([
-    [booking, tally.booked],
-    [completing, tally.completed],
-  ]);
-
-  // The yardstick, after the product has stopped (the embedded data directory has one opener).
-  const specFile = join(tmpdir(), `venule-yardstick-${process.pid}.json`);
-  const replayOf = (r: Route): Replay => ({
-    statements: r.statements ?? [],
-    ...(r.write ? { swap: { ids: r.write.ids, yard: r.write.yard }, created: r.created } : {}),
+  const rows: Row[] = productFigures.map(({ route, load: at50, rate }) => {
+    const y = yardstickFigures.get(route) ?? null;
+    return {
+      route: route.name,
+      statements: route.statements?.length ?? null,
+      ...(route.write ? { prepared: route.write.prepared, sent: route.write.sent, accepted: accepted.get(route) } : {}),
+      product: at50,
+      rate200p99: rate.p99,
+      yardstick: y,
+      ratio: y && y.reqPerSec && y.refused + y.errors === 0 ? Number((at50.reqPerSec / y.reqPerSec).toFixed(2)) : null,
+    };
   });
-  writeFileSync(specFile, JSON.stringify({ ...yard, routes: routes.map(replayOf) }));
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', __filename, '--yardstick', specFile], {
-    env: { ...process.env, SWC_NODE_PROJECT: 'tools/bench/tsconfig.json' },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    cwd: ROOT,
-  });
-  await new Promise<void>((ok, fail) => {
-    child.once('message', () => ok());
-    child.once('exit', (code) => fail(new Error(`the yardstick exited (${code})`)));
-  });
-  const rows: Row[] = [];
-  const yurl = `http://127.0.0.1:${YARD_PORT}`;
-  let bareJson: Figures;
-  let pk: Figures;
-  try {
-    bareJson = await load(`${yurl}/json`, null, '', { seconds: SECONDS });
-    pk = await load(`${yurl}/pk`, null, '', { seconds: SECONDS });
-    for (const [i, { route, load: at50, rate }] of productFigures.entries()) {
-      const yardstick = route.statements ? await load(`${yurl}/route/${i}`, null, '', { seconds: SECONDS }) : null;
-      rows.push({
-        route: route.name,
-        statements: route.statements?.length ?? null,
-        ...(route.write ? { prepared: route.write.prepared, sent: route.write.sent, accepted: accepted.get(route) } : {}),
-        product: at50,
-        rate200p99: rate.p99,
-        yardstick,
-        ratio:
-          yardstick && yardstick.reqPerSec && yardstick.refused + yardstick.errors === 0
-            ? Number((at50.reqPerSec / yardstick.reqPerSec).toFixed(2))
-            : null,
-      });
-    }
-  } finally {
-    await new Promise((r) => {
-      child.once('exit', r);
-      child.kill('SIGTERM');
-    });
-    rmSync(specFile, { force: true });
-  }
-  return { rows, bareJson, pk, statements: Object.fromEntries(routes.map((r) => [r.name, r.statements ?? null])) };
+  return {
+    rows,
+    bareJson: bareJson as Figures,
+    pk: pk as Figures,
+    statements: Object.fromEntries(routes.map((r) => [r.name, r.statements ?? null])),
+  };
 }
 
 function table(label: string, result: Awaited<ReturnType<typeof measure>>): string {
@@ -546,6 +577,7 @@ async function benchServer(url: string) {
     { pool: { connectionString: url, max: 10 }, pk: { sql: 'SELECT * FROM patients WHERE id = $1', params: [pkRow.id] } },
     asOwner,
     fixtureSize(writeCeiling(600)),
+    true,
   );
 }
 
@@ -585,6 +617,7 @@ async function benchEmbedded() {
       { pool: { max: 1 }, dataDir, pk: patient },
       asOwner,
       fixtureSize(writeCeiling(150)),
+      false,
     );
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
