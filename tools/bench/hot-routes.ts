@@ -6,7 +6,8 @@
  *
  * Per route: req/s, p50/p99 at 50 connections for BENCH_SECONDS (8), p99 at a fixed offered rate
  * of 200 req/s for BENCH_RATE_SECONDS (4), statements per request and the ratio of req/s to the
- * yardstick's. Writes tools/bench/results/hot-routes-<db>.json and prints a markdown table.
+ * yardstick's; and the yardstick's own p99 at 200 req/s, which says whether the route's SQL alone
+ * meets a latency goal on this machine. Writes tools/bench/results/hot-routes-<db>.json and prints a markdown table.
  *
  * Databases (both unless BENCH_ONLY=server|embedded):
  * - server: BENCH_DATABASE_URL names a database filled by `npm run seed:bench` (used as is, but
@@ -100,6 +101,8 @@ interface Row {
   product: Figures;
   rate200p99: number;
   yardstick: Figures | null;
+  /** The yardstick's p99 at the same offered rate: what the route's SQL alone allows on this machine. */
+  yardstickRate200p99: number | null;
   ratio: number | null;
 }
 
@@ -363,9 +366,13 @@ function writeRoutesOf(fixture: WriteFixture): Route[] {
   ];
 }
 
-/** Prepared items for a route: enough for BENCH_WRITE_CEILING req/s through the warm-up and both loads, and a margin; as many for its yardstick. */
+/**
+ * Prepared items for a route: enough for BENCH_WRITE_CEILING req/s through the warm-up and the load
+ * at 50 connections, and for every request of the paced load (200 req/s are offered whatever the
+ * route serves), and a margin; as many for its yardstick, which runs the same loads.
+ */
 function fixtureSize(ceiling: number): FixtureSize {
-  const items = Math.ceil(ceiling * (1 + SECONDS) + Math.min(ceiling, 200) * RATE_SECONDS) + 100;
+  const items = Math.ceil(ceiling * (1 + SECONDS) + 200 * RATE_SECONDS) + 100;
   return { booking: items, completing: items, yard: items };
 }
 
@@ -479,8 +486,14 @@ async function measure(
     accepted.set(completing, tally.completed);
   };
 
-  const yardLoad = (yardUrl: string, i: number) => load(`${yardUrl}/route/${i}`, null, '', { seconds: SECONDS });
-  const yardstickFigures = new Map<Route, Figures>();
+  const yardstickFigures = new Map<Route, { load: Figures; rate: Figures }>();
+  const yardLoad = async (yardUrl: string, i: number) => {
+    const replay: Route = { name: `yardstick ${i}`, method: 'GET', request: () => ({ path: `/route/${i}` }) };
+    return {
+      load: await load(`${yardUrl}/route/${i}`, null, '', { seconds: SECONDS }),
+      rate: await paced(yardUrl, replay, '', 200, RATE_SECONDS),
+    };
+  };
   let yardstick = beside ? await startYardstick(yard, routes) : null;
   let bareJson: Figures | undefined;
   let pk: Figures | undefined;
@@ -523,7 +536,8 @@ async function measure(
     await yardstick?.stop();
   }
   const rows: Row[] = productFigures.map(({ route, load: at50, rate }) => {
-    const y = yardstickFigures.get(route) ?? null;
+    const measured = yardstickFigures.get(route);
+    const y = measured?.load ?? null;
     return {
       route: route.name,
       statements: route.statements?.length ?? null,
@@ -531,6 +545,7 @@ async function measure(
       product: at50,
       rate200p99: rate.p99,
       yardstick: y,
+      yardstickRate200p99: measured && measured.rate.refused + measured.rate.errors === 0 ? measured.rate.p99 : null,
       ratio: y && y.reqPerSec && y.refused + y.errors === 0 ? Number((at50.reqPerSec / y.reqPerSec).toFixed(2)) : null,
     };
   });
@@ -545,14 +560,14 @@ async function measure(
 function table(label: string, result: Awaited<ReturnType<typeof measure>>): string {
   const lines = [
     `\n### Hot routes on ${label} (${SECONDS} s at 50 connections, ${RATE_SECONDS} s at 200 req/s)\n`,
-    '| route | SQL statements | req/s | p50 ms | p99 ms | p99 ms at 200 req/s | refused | same-SQL yardstick req/s | ratio |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
-    `| bare Fastify JSON | 0 | | | | | | ${result.bareJson.reqPerSec} | |`,
-    `| bare Fastify + pg, one row by primary key | 1 | | | | | | ${result.pk.reqPerSec} | |`,
+    '| route | SQL statements | req/s | p50 ms | p99 ms | p99 ms at 200 req/s | refused | same-SQL yardstick req/s | ratio | yardstick p99 ms at 200 req/s |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    `| bare Fastify JSON | 0 | | | | | | ${result.bareJson.reqPerSec} | | |`,
+    `| bare Fastify + pg, one row by primary key | 1 | | | | | | ${result.pk.reqPerSec} | | |`,
   ];
   for (const r of result.rows) {
     lines.push(
-      `| ${r.route}${r.prepared === undefined ? '' : ` (${r.sent} requests, ${r.accepted} accepted in all, ${r.prepared} prepared)`} | ${r.statements ?? 'none accepted'} | ${r.product.reqPerSec} | ${r.product.p50} | ${r.product.p99} | ${r.rate200p99} | ${r.product.refused + r.product.errors} | ${r.yardstick?.reqPerSec ?? ''}${r.yardstick && r.yardstick.refused + r.yardstick.errors ? ` (${r.yardstick.refused + r.yardstick.errors} replays failed)` : ''} | ${r.ratio ?? ''} |`,
+      `| ${r.route}${r.prepared === undefined ? '' : ` (${r.sent} requests, ${r.accepted} accepted in all, ${r.prepared} prepared)`} | ${r.statements ?? 'none accepted'} | ${r.product.reqPerSec} | ${r.product.p50} | ${r.product.p99} | ${r.rate200p99} | ${r.product.refused + r.product.errors} | ${r.yardstick?.reqPerSec ?? ''}${r.yardstick && r.yardstick.refused + r.yardstick.errors ? ` (${r.yardstick.refused + r.yardstick.errors} replays failed)` : ''} | ${r.ratio ?? ''} | ${r.yardstickRate200p99 ?? ''} |`,
     );
   }
   return lines.join('\n') + '\n';
