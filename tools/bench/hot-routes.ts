@@ -494,15 +494,16 @@ async function measure(
       rate: await paced(yardUrl, replay, '', 200, RATE_SECONDS),
     };
   };
+  // The bare yardsticks: a JSON route, and one row read by primary key.
+  const bareLoads = async (yardUrl: string) => ({
+    bareJson: await load(`${yardUrl}/json`, null, '', { seconds: SECONDS }),
+    pk: await load(`${yardUrl}/pk`, null, '', { seconds: SECONDS }),
+  });
   let yardstick = beside ? await startYardstick(yard, routes) : null;
-  let bareJson: Figures | undefined;
-  let pk: Figures | undefined;
+  let bare: { bareJson: Figures; pk: Figures } | undefined;
   const productFigures: { route: Route; load: Figures; rate: Figures }[] = [];
   try {
-    if (yardstick) {
-      bareJson = await load(`${yardstick.url}/json`, null, '', { seconds: SECONDS });
-      pk = await load(`${yardstick.url}/pk`, null, '', { seconds: SECONDS });
-    }
+    if (yardstick) bare = await bareLoads(yardstick.url);
     running = await startProduct(product.env);
     try {
       for (const [i, route] of routes.entries()) {
@@ -528,8 +529,7 @@ async function measure(
     if (!yardstick) {
       await countWrites();
       yardstick = await startYardstick(yard, routes);
-      bareJson = await load(`${yardstick.url}/json`, null, '', { seconds: SECONDS });
-      pk = await load(`${yardstick.url}/pk`, null, '', { seconds: SECONDS });
+      bare = await bareLoads(yardstick.url);
       for (const [i, route] of routes.entries()) if (route.statements) yardstickFigures.set(route, await yardLoad(yardstick.url, i));
     }
   } finally {
@@ -551,8 +551,7 @@ async function measure(
   });
   return {
     rows,
-    bareJson: bareJson as Figures,
-    pk: pk as Figures,
+    ...(bare as { bareJson: Figures; pk: Figures }),
     statements: Object.fromEntries(routes.map((r) => [r.name, r.statements ?? null])),
   };
 }
