@@ -346,4 +346,28 @@ describe('instants and zones: the same answers as Luxon', () => {
       RUNS,
     );
   });
+
+  it('addHours and inClinicZone across the first and last plain years, where the writing changes', () => {
+    const edges = [
+      '0000-01-01T00:30:00Z',
+      '0000-01-01T05:00:00+05:00',
+      '9999-12-31T23:00:00Z',
+      '9999-12-31T23:59:59.999Z',
+      '9999-12-31T20:00:00-05:00',
+    ];
+    for (const instant of edges) {
+      for (const hours of [-25, -1, 0, 1, 25]) {
+        same(
+          () => dates.addHours(instant, hours),
+          () => luxon.addHours(instant, hours),
+        );
+      }
+      for (const zone of ZONES) {
+        same(
+          () => dates.inClinicZone(instant, zone),
+          () => luxon.inClinicZone(instant, zone),
+        );
+      }
+    }
+  });
 });

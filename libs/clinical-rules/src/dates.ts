@@ -80,6 +80,9 @@ function civilDate(days: number): Civil {
 
 const pad2 = (n: number) => (n < 10 ? `0${n}` : `${n}`);
 
+/** Whether epoch milliseconds `ms` fall in the years 0000–9999, where toISOString writes what Luxon does. */
+const inPlainYears = (ms: number) => ms >= -62_167_219_200_000 && ms <= 253_402_300_799_999;
+
 /** `YYYY-MM-DD`, or null outside the years 0000–9999 (Luxon writes those in its extended form). */
 function isoDate({ year, month, day }: Civil): IsoDate | null {
   if (!(year >= 0 && year <= 9999)) return null;
@@ -128,6 +131,26 @@ export function isIsoInstant(value: unknown): value is IsoInstant {
 // Bounded, as the names could come from input (any capitalisation of a zone is valid).
 const zones = new Map<string, Zone>();
 const MAX_CACHED_ZONES = 64;
+const MAX_REMEMBERED_OFFSETS = 4096;
+
+/**
+ * An IANA zone that remembers each instant's offset: Luxon asks Intl for every one (about 10 µs),
+ * and booking a session asks for the same two or three instants 17 times (its date, its reminder,
+ * its advice, its opening hours). Exact, as it is keyed by the millisecond; bounded.
+ */
+class RememberingZone extends IANAZone {
+  private readonly offsets = new Map<number, number>();
+
+  override offset(ts: number): number {
+    let offset = this.offsets.get(ts);
+    if (offset === undefined) {
+      offset = super.offset(ts);
+      if (this.offsets.size >= MAX_REMEMBERED_OFFSETS) this.offsets.clear();
+      this.offsets.set(ts, offset);
+    }
+    return offset;
+  }
+}
 
 /** The Luxon zone `timeZone` names (what `DateTime#setZone(timeZone)` would use), or null. */
 function resolveZone(timeZone: unknown): Zone | null {
@@ -135,7 +158,8 @@ function resolveZone(timeZone: unknown): Zone | null {
   const cached = zones.get(timeZone);
   if (cached !== undefined) return cached;
   if (!IANAZone.isValidZone(timeZone)) return null;
-  const zone = Info.normalizeZone(timeZone);
+  const luxonZone = Info.normalizeZone(timeZone);
+  const zone = luxonZone instanceof IANAZone ? new RememberingZone(luxonZone.name) : luxonZone;
   if (zones.size < MAX_CACHED_ZONES) zones.set(timeZone, zone);
   return zone;
 }
@@ -270,12 +294,25 @@ export function clinicDate(instant: IsoInstant, timeZone: string = DEFAULT_TIME_
 
 /** `instant` plus an exact number of hours (elapsed time, not wall-clock), in UTC. */
 export function addHours(instant: IsoInstant, hours: number): IsoInstant {
+  const ms = instantMillis(instant) + hours * 3_600_000;
+  if (Number.isSafeInteger(hours) && inPlainYears(ms)) return new Date(ms).toISOString() as IsoInstant;
   return toInstant(instant).toUTC().plus({ hours }).toISO() as IsoInstant;
 }
 
 /** `instant` expressed with the clinic's offset, e.g. `2026-03-29T10:00:00.000+01:00`. */
 export function inClinicZone(instant: IsoInstant, timeZone: string = DEFAULT_TIME_ZONE): IsoInstant {
-  return toInstant(instant).setZone(checkZone(timeZone)).toISO() as IsoInstant;
+  const ms = instantMillis(instant);
+  const zone = checkZone(timeZone);
+  const offset = zone.offset(ms);
+  const wall = ms + offset * 60_000;
+  if (Number.isInteger(offset) && inPlainYears(wall)) {
+    // Written as Luxon's toISO writes it: `Z` only for a fixed zone at offset 0 (UTC), else ±hh:mm.
+    const sign = offset < 0 ? '-' : '+';
+    const suffix =
+      zone.isUniversal && offset === 0 ? 'Z' : `${sign}${pad2(Math.trunc(Math.abs(offset) / 60))}:${pad2(Math.abs(offset) % 60)}`;
+    return `${new Date(wall).toISOString().slice(0, 23)}${suffix}` as IsoInstant;
+  }
+  return toInstant(instant).setZone(zone).toISO() as IsoInstant;
 }
 
 /**
@@ -301,13 +338,17 @@ export function formatDate(date: IsoDate): string {
   return `${d.day} ${MONTHS[d.month - 1]} ${d.year}`;
 }
 
-/** `Saturday 28 March 2026`. */
-export function formatDateWithWeekday(date: IsoDate): string {
+/** The weekday of `date` as Luxon numbers it: 1 for Monday to 7 for Sunday. */
+export function isoWeekday(date: IsoDate): number {
   const d = calendar(date);
   // 1970-01-01, day 0, was a Thursday. Luxon names the weekdays of the years 0–99 through
   // Date.UTC, which reads them as 1900–1999 (0000-02-29 comes out a Wednesday): kept as it was.
-  const weekday = d.year >= 100 ? (((dayNumber(d) + 3) % 7) + 7) % 7 : toCalendar(date).weekday - 1;
-  return `${WEEKDAYS[weekday]} ${formatDate(date)}`;
+  return d.year >= 100 ? ((((dayNumber(d) + 3) % 7) + 7) % 7) + 1 : toCalendar(date).weekday;
+}
+
+/** `Saturday 28 March 2026`. */
+export function formatDateWithWeekday(date: IsoDate): string {
+  return `${WEEKDAYS[isoWeekday(date) - 1]} ${formatDate(date)}`;
 }
 
 /** Wall-clock time of `instant` in the clinic zone, 24-hour `HH:mm`. */

@@ -4,9 +4,8 @@
  * Times are the clinic's wall clock: on the days the clocks change, 09:00 is 09:00 local whatever
  * the UTC offset.
  */
-import { DateTime } from 'luxon';
-import { WEEKDAYS, type IsoInstant, type OpeningHours, type Warning, type Weekday } from '@venule/api-contract';
-import { isIsoInstant, isValidTimeZone } from './dates';
+import { WEEKDAYS, type IsoDate, type IsoInstant, type OpeningHours, type Warning, type Weekday } from '@venule/api-contract';
+import { clinicDate, formatClinicTime, isoWeekday } from './dates';
 
 /** A usual week for a clinic to start from: weekdays 09:00–18:00, Saturday morning, closed Sunday. */
 export const DEFAULT_OPENING_HOURS: OpeningHours = Object.freeze({
@@ -51,7 +50,7 @@ export function openingHoursProblems(hours: OpeningHours): { field: string; mess
 
 /** The weekday of `instant` on the clinic's wall clock. */
 export function clinicWeekday(instant: IsoInstant, timeZone: string): Weekday {
-  return WEEKDAYS[localTime(instant, timeZone).weekday - 1];
+  return localTime(instant, timeZone).day;
 }
 
 export interface AppointmentHoursFacts {
@@ -71,16 +70,16 @@ export interface AppointmentHoursFacts {
 export function appointmentHoursWarnings(facts: AppointmentHoursFacts, timeZone: string): Warning[] {
   const start = localTime(facts.startsAt, timeZone);
   const end = localTime(facts.endsAt, timeZone);
-  const day = WEEKDAYS[start.weekday - 1];
+  const { day } = start;
   const warnings: Warning[] = [];
-  const span = `${start.toFormat('HH:mm')}–${end.toFormat('HH:mm')}`;
+  const span = `${start.time}–${end.time}`;
   const times = facts.openingHours ? facts.openingHours[day] : undefined;
   if (times === null) {
     warnings.push({ code: 'OUTSIDE_OPENING_HOURS', message: `The clinic is closed on ${plural(day)}.` });
   } else if (times) {
-    const startMinutes = start.hour * 60 + start.minute;
-    const endMinutes = end.hour * 60 + end.minute;
-    const sameDay = end.toISODate() === start.toISODate();
+    const startMinutes = minutesOf(start.time);
+    const endMinutes = minutesOf(end.time);
+    const sameDay = end.date === start.date;
     if (startMinutes < minutesOf(times.opens) || !sameDay || endMinutes > minutesOf(times.closes)) {
       warnings.push({
         code: 'OUTSIDE_OPENING_HOURS',
@@ -94,8 +93,8 @@ export function appointmentHoursWarnings(facts: AppointmentHoursFacts, timeZone:
   return warnings;
 }
 
-function localTime(instant: IsoInstant, timeZone: string): DateTime {
-  if (!isIsoInstant(instant)) throw new RangeError(`Not an ISO 8601 instant with an offset: ${String(instant)}`);
-  if (!isValidTimeZone(timeZone)) throw new RangeError(`Unknown time zone: ${String(timeZone)}`);
-  return DateTime.fromISO(instant, { setZone: true }).setZone(timeZone);
+/** The clinic's wall clock at `instant`: its date, weekday and time of day (`HH:mm`). */
+function localTime(instant: IsoInstant, timeZone: string): { date: IsoDate; day: Weekday; time: string } {
+  const date = clinicDate(instant, timeZone);
+  return { date, day: WEEKDAYS[isoWeekday(date) - 1], time: formatClinicTime(instant, timeZone) };
 }
