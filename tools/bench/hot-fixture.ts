@@ -194,14 +194,14 @@ export async function prepareWriteFixture(
   }
 }
 
-/** How many of the fixture's courses have had their next session booked, and how many of its booked sessions were completed. */
-export async function fixtureTally(owner: ClientBase): Promise<{ booked: number; completed: number }> {
+/** How many of `items`' courses have had their next session booked, and how many of their booked sessions were completed. */
+export async function fixtureTally(owner: ClientBase, items: FixtureItem[]): Promise<{ booked: number; completed: number }> {
   const { rows } = await owner.query(
     `SELECT count(*) FILTER (WHERE c.planned_sessions = 2 AND s.status = 'scheduled')::int AS booked,
             count(*) FILTER (WHERE c.planned_sessions = 3 AND s.status = 'completed')::int AS completed
-       FROM patients p JOIN courses c ON c.patient_id = p.id JOIN sessions s ON s.course_id = c.id AND s.sequence = 2
-      WHERE p.email LIKE $1`,
-    [EMAIL_PATTERN],
+       FROM courses c JOIN sessions s ON s.course_id = c.id AND s.sequence = 2
+      WHERE c.id = ANY($1::uuid[])`,
+    [items.map((i) => i.courseId)],
   );
   return rows[0];
 }

@@ -4,7 +4,8 @@
  * SQL statements the route ran, as the product's own capture (VENULE_SQL_CAPTURE) recorded them,
  * and a bare Fastify JSON route.
  *
- * Per route: req/s, p50/p99 at 50 connections for BENCH_SECONDS (8), p99 at a fixed offered rate
+ * Per route: req/s (accepted), p50/p99 at 50 connections for BENCH_SECONDS (8; on the server in
+ * BENCH_SLICES (4) turns alternating with the yardstick's), p99 at a fixed offered rate
  * of 200 req/s for BENCH_RATE_SECONDS (4), statements per request and the ratio of req/s to the
  * yardstick's; and the yardstick's own p99 at 200 req/s, which says whether the route's SQL alone
  * meets a latency goal on this machine. Writes tools/bench/results/hot-routes-<db>.json and prints a markdown table.
@@ -19,7 +20,7 @@
  * Write routes: booking and completing run on a fixture prepared before the load (hot-fixture.ts):
  * each request books the next session of another ready course, or completes another booked
  * session, so every one is a request the API accepts until the prepared list runs out (sized for
- * BENCH_WRITE_CEILING req/s: 600 on the server, 150 embedded); only accepted (2xx) requests count
+ * BENCH_WRITE_CEILING req/s: 600 on the server, 250 embedded); only accepted (2xx) requests count
  * as throughput, refusals (a list run out) are reported. Their SQL is captured from an accepted
  * request; the yardstick replays it, committing as the product does, each replay on another item
  * kept apart for it (as many as the product's; the captured request's patient, course and session
@@ -40,6 +41,8 @@ import { COMPLETION, fixtureTally, prepareWriteFixture, type FixtureItem, type F
 
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 8);
 const RATE_SECONDS = Number(process.env['BENCH_RATE_SECONDS'] ?? 4);
+/** Turns the product's and the yardstick's loads of a route take on the server (see `alternating`). */
+const SLICES = Number(process.env['BENCH_SLICES'] ?? 4);
 const PORT = Number(process.env['BENCH_PORT'] ?? 3160);
 const YARD_PORT = PORT + 1;
 const QUERY = process.env['BENCH_QUERY'] ?? 'evans';
@@ -182,13 +185,15 @@ function swapIds(value: unknown, pairs: [string, string][]): unknown {
 
 // --- load ---
 
-async function load(url: string, route: Route | null, cookie: string, opts: { seconds: number }): Promise<Figures> {
+/** One run at 50 connections, its latency histogram kept whole so that runs can be merged (`figuresOf`). */
+async function loadPart(url: string, route: Route | null, cookie: string, seconds: number): Promise<autocannon.Result> {
   let i = 0;
   const next = () => (route?.write ? route.write.sent++ : i++);
-  const result = await autocannon({
+  return autocannon({
     url,
     connections: 50,
-    duration: opts.seconds,
+    duration: seconds,
+    skipAggregateResult: true,
     headers: { cookie, 'content-type': 'application/json', ...XSRF_HEADERS },
     requests: route
       ? [
@@ -201,15 +206,44 @@ async function load(url: string, route: Route | null, cookie: string, opts: { se
         ]
       : undefined,
   });
-  const ok = result['2xx'];
+}
+
+// Merges runs' histograms; autocannon's own (its workers use it), left out of its typings.
+const { aggregateResult } = autocannon as unknown as { aggregateResult: (parts: autocannon.Result[], opts: object) => autocannon.Result };
+
+/** The figures of one or more runs of a load: accepted (2xx) requests per second over their whole time, latencies over every request. */
+function figuresOf(url: string, parts: autocannon.Result[]): Figures {
+  const merged = aggregateResult(parts, { url, connections: 50 });
+  const seconds = parts.reduce((sum, part) => sum + part.duration, 0);
+  const ok = merged['2xx'];
   return {
-    reqPerSec: Math.round(route?.write ? ok / result.duration : result.requests.average),
-    p50: result.latency.p50,
-    p99: result.latency.p99,
+    reqPerSec: Math.round(ok / seconds),
+    p50: merged.latency.p50,
+    p99: merged.latency.p99,
     ok,
-    refused: result.non2xx,
-    errors: result.errors + result.timeouts,
+    refused: merged.non2xx,
+    errors: merged.errors + merged.timeouts,
   };
+}
+
+async function load(url: string, route: Route | null, cookie: string, opts: { seconds: number }): Promise<Figures> {
+  return figuresOf(url, [await loadPart(url, route, cookie, opts.seconds)]);
+}
+
+/**
+ * The product's load and its yardstick's in turns of SECONDS / SLICES each, so that both sample
+ * the same moments of a machine whose speed drifts from one second to the next (2 shared cores).
+ */
+async function alternating(
+  product: { url: string; route: Route; cookie: string },
+  yardUrl: string,
+): Promise<{ product: Figures; yardstick: Figures }> {
+  const parts: { product: autocannon.Result[]; yardstick: autocannon.Result[] } = { product: [], yardstick: [] };
+  for (let slice = 0; slice < SLICES; slice++) {
+    parts.product.push(await loadPart(product.url, product.route, product.cookie, SECONDS / SLICES));
+    parts.yardstick.push(await loadPart(yardUrl, null, '', SECONDS / SLICES));
+  }
+  return { product: figuresOf(product.url, parts.product), yardstick: figuresOf(yardUrl, parts.yardstick) };
 }
 
 /**
@@ -438,11 +472,11 @@ async function startYardstick(yard: object, routes: Route[]): Promise<{ url: str
  * them; then the write fixture is prepared as the owner, the product started with the capture
  * again captures one accepted booking and completion, and started without it carries the load.
  *
- * On the server (`beside`), the yardstick runs beside the product, and each route's yardstick is
- * measured right after the product's load of it, so that a machine whose speed drifts during the
- * run (shared cores) moves both sides of a ratio alike; each write's accepted count is read before
- * its yardstick writes. The embedded data directory has one opener, so there the yardstick runs
- * after the product has stopped, and the writes are counted in between.
+ * On the server (`beside`), the yardstick runs beside the product, and each route's load at 50
+ * connections alternates with its yardstick's in short turns (`alternating`), so that a machine
+ * whose speed drifts during the run (shared cores) moves both sides of a ratio alike. The embedded
+ * data directory has one opener, so there the yardstick runs after the product has stopped. The
+ * writes accepted are counted on the product's own fixture items, once it has stopped.
  */
 async function measure(
   label: string,
@@ -479,21 +513,10 @@ async function measure(
     await running.stop();
   }
   const [booking, completing] = writes;
-  const accepted = new Map<Route, number>();
-  const countWrites = async () => {
-    const tally = await asOwner(fixtureTally);
-    if (!accepted.has(booking)) accepted.set(booking, tally.booked);
-    accepted.set(completing, tally.completed);
-  };
 
   const yardstickFigures = new Map<Route, { load: Figures; rate: Figures }>();
-  const yardLoad = async (yardUrl: string, i: number) => {
-    const replay: Route = { name: `yardstick ${i}`, method: 'GET', request: () => ({ path: `/route/${i}` }) };
-    return {
-      load: await load(`${yardUrl}/route/${i}`, null, '', { seconds: SECONDS }),
-      rate: await paced(yardUrl, replay, '', 200, RATE_SECONDS),
-    };
-  };
+  const yardRate = (yardUrl: string, i: number) =>
+    paced(yardUrl, { name: `yardstick ${i}`, method: 'GET', request: () => ({ path: `/route/${i}` }) }, '', 200, RATE_SECONDS);
   // The bare yardsticks: a JSON route, and one row read by primary key.
   const bareLoads = async (yardUrl: string) => ({
     bareJson: await load(`${yardUrl}/json`, null, '', { seconds: SECONDS }),
@@ -501,6 +524,7 @@ async function measure(
   });
   let yardstick = beside ? await startYardstick(yard, routes) : null;
   let bare: { bareJson: Figures; pk: Figures } | undefined;
+  let tally: { booked: number; completed: number };
   const productFigures: { route: Route; load: Figures; rate: Figures }[] = [];
   try {
     if (yardstick) bare = await bareLoads(yardstick.url);
@@ -509,7 +533,14 @@ async function measure(
       for (const [i, route] of routes.entries()) {
         const url = `http://127.0.0.1:${PORT}`;
         await load(url, route, cookie, { seconds: 1 }); // warm up
-        const at50 = await load(url, route, cookie, { seconds: SECONDS });
+        let at50: Figures;
+        if (yardstick && route.statements) {
+          const yardUrl = `${yardstick.url}/route/${i}`;
+          await load(yardUrl, null, '', { seconds: 1 }); // warm up
+          const both = await alternating({ url, route, cookie }, yardUrl);
+          at50 = both.product;
+          yardstickFigures.set(route, { load: both.yardstick, rate: await yardRate(yardstick.url, i) });
+        } else at50 = await load(url, route, cookie, { seconds: SECONDS });
         const rate = await paced(url, route, cookie, 200, RATE_SECONDS);
         productFigures.push({ route, load: at50, rate });
         process.stdout.write(`  ${label}: ${route.name}: ${at50.reqPerSec} req/s\n`);
@@ -517,24 +548,29 @@ async function measure(
           process.stdout.write(
             `  ${label}: ${route.name}: ${route.write.sent} requests for ${route.write.prepared} prepared items: the rest were refused (raise BENCH_WRITE_CEILING)\n`,
           );
-        if (yardstick && route.statements) {
-          if (route.write) await countWrites();
-          await load(`${yardstick.url}/route/${i}`, null, '', { seconds: 1 }); // warm up
-          yardstickFigures.set(route, await yardLoad(yardstick.url, i));
-        }
       }
     } finally {
       await running.stop();
     }
+    // What the product's own fixture items hold (the yardstick writes to items kept apart).
+    tally = await asOwner((c) => fixtureTally(c, [...fixture.booking, ...fixture.completing]));
     if (!yardstick) {
-      await countWrites();
       yardstick = await startYardstick(yard, routes);
       bare = await bareLoads(yardstick.url);
-      for (const [i, route] of routes.entries()) if (route.statements) yardstickFigures.set(route, await yardLoad(yardstick.url, i));
+      for (const [i, route] of routes.entries())
+        if (route.statements)
+          yardstickFigures.set(route, {
+            load: await load(`${yardstick.url}/route/${i}`, null, '', { seconds: SECONDS }),
+            rate: await yardRate(yardstick.url, i),
+          });
     }
   } finally {
     await yardstick?.stop();
   }
+  const accepted = new Map<Route, number>([
+    [booking, tally.booked],
+    [completing, tally.completed],
+  ]);
   const rows: Row[] = productFigures.map(({ route, load: at50, rate }) => {
     const measured = yardstickFigures.get(route);
     const y = measured?.load ?? null;
@@ -633,7 +669,7 @@ async function benchEmbedded() {
       'demo-venule',
       { pool: { max: 1 }, dataDir, pk: patient },
       asOwner,
-      fixtureSize(writeCeiling(150)),
+      fixtureSize(writeCeiling(250)),
       false,
     );
   } finally {
