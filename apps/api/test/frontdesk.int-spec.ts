@@ -246,6 +246,49 @@ describe('the front desk: consultations, deposits, the one diary, enquiries', ()
       expect((await reception.get(`/api/diary?from=tomorrow&to=${day}`)).body.errors[0].field).toBe('from');
       expect((await admin.get(`/api/diary?from=${day}&to=${day}`)).status).toBe(403);
     });
+
+    it('shows each booking of the day as reception reads it, in time order, cancelled ones left out and unassigned ones in a lane of their own', async () => {
+      const day = 21;
+      const patientId = await clinic.patient();
+      const courseId = await clinic.course(patientId);
+      const later = await reception.post(`/api/courses/${courseId}/sessions`, { scheduledFor: slot(day, 3), clinicianId: doctor });
+      const unassigned = await reception.post(`/api/courses/${courseId}/sessions`, { scheduledFor: slot(day, 5) });
+      const named = await book({ patientId, startsAt: slot(day, 1), durationMinutes: 45 });
+      expect(named.status).toBe(201);
+      expect((await pay(named.body.id, { kind: 'deposit', amountPence: named.body.depositPence })).status).toBe(201);
+      const cancelled = await book({ startsAt: slot(day, 4), type: 'free' });
+      expect(
+        (await reception.patch(`/api/consultations/${cancelled.body.id}`, { version: cancelled.body.version, status: 'cancelled' })).status,
+      ).toBe(200);
+      const patient = (await reception.get(`/api/patients/${patientId}`)).body;
+      const who = { patientId, patientName: `${patient.firstName} ${patient.lastName}`, clinicNumber: patient.clinicNumber };
+      const session = async (id: string) => {
+        const [row] = await t.db.query(`SELECT scheduled_for, ends_at, sequence FROM sessions WHERE id = $1`, [id]);
+        const at = { startsAt: row.scheduled_for.toISOString(), endsAt: row.ends_at.toISOString() };
+        return { kind: 'session', id, ...at, status: 'scheduled', ...who, courseId, sequence: row.sequence };
+      };
+
+      const res = await reception.get(`/api/diary?from=${plusDays(clinicToday(), day)}&to=${plusDays(clinicToday(), day)}`);
+      expect(res.status).toBe(200);
+      const lane = res.body.lanes.find((l: { clinicianId: string | null }) => l.clinicianId === doctor);
+      expect(lane.appointments).toEqual([
+        {
+          kind: 'consultation',
+          id: named.body.id,
+          startsAt: new Date(slot(day, 1)).toISOString(),
+          endsAt: new Date(Date.parse(slot(day, 1)) + 45 * 60_000).toISOString(),
+          status: 'booked',
+          ...who,
+          consultationType: 'named_doctor',
+          balanceDuePence: named.body.feePence - named.body.depositPence,
+        },
+        await session(later.body.id),
+      ]);
+      expect(res.body.lanes.at(-1)).toEqual({ clinicianId: null, clinicianName: null, appointments: [await session(unassigned.body.id)] });
+      expect(res.body.lanes.filter((l: { clinicianId: string | null }) => l.clinicianId === null)).toHaveLength(1);
+      const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM users WHERE role = 'clinician' AND active`);
+      expect(res.body.lanes).toHaveLength(n + 1);
+    });
   });
 
   describe('enquiries', () => {

@@ -112,13 +112,13 @@ export interface DiaryAppointment {
   balanceDuePence?: number;
 }
 
-/** One clinician's day or week; `clinicianId` null is the lane of bookings with no clinician yet. */
 /** `GET /api/clinicians`: the active clinicians a booking can name, by name. */
 export interface ClinicianOption {
   id: string;
   name: string;
 }
 
+/** One clinician's day or week; `clinicianId` null is the lane of bookings with no clinician yet. */
 export interface DiaryLane {
   clinicianId: string | null;
   clinicianName: string | null;

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { ConsultationStatus, ConsultationType, DiaryAppointment, SessionStatus } from '@venule/api-contract';
 import { balanceDuePence } from '@venule/clinical-rules';
 import type { EntityManager } from 'typeorm';
+import type { JsonRow } from '../platform/database/json-rows';
+import { queryPrepared } from '../platform/database/prepared';
 
 /** A booking already in a clinician's diary. */
 export interface Clash {
@@ -34,6 +36,70 @@ interface AppointmentRow {
   paid_pence: number | null;
 }
 
+/** A booking in the diary and the clinician whose lane it belongs in (null: none named yet). */
+export interface DiaryBooking {
+  clinicianId: string | null;
+  appointment: DiaryAppointment;
+}
+
+/**
+ * The clinicians whose lanes are shown (the active ones, or the one asked for, by name) and the
+ * sessions and consultations starting in [$1, $2), cancelled ones left out, with only what a diary
+ * shows: who, when, which course and session number, and for consultations the money. One
+ * statement, so both are read from one snapshot; the rows come as JSON, which the driver parses at
+ * once rather than value by value (a busy day is hundreds of rows).
+ */
+const DIARY_SQL = `
+  WITH lanes AS (
+    SELECT id, display_name AS name FROM users
+     WHERE role = 'clinician' AND (active OR id = $3::uuid) AND ($3::uuid IS NULL OR id = $3::uuid)
+  ), booked AS (
+    SELECT 'session' AS kind, s.id, s.clinician_id, s.scheduled_for AS starts_at, s.ends_at, s.status,
+           p.id AS patient_id, p.first_name || ' ' || p.last_name AS patient_name, p.clinic_number,
+           s.course_id, s.sequence, NULL AS consultation_type, NULL::int AS fee_pence, NULL::int AS paid_pence
+      FROM sessions s JOIN courses c ON c.id = s.course_id JOIN patients p ON p.id = c.patient_id
+     WHERE s.scheduled_for >= $1 AND s.scheduled_for < $2 AND s.status <> 'cancelled'
+       AND ($3::uuid IS NULL OR s.clinician_id = $3::uuid)
+    UNION ALL
+    SELECT 'consultation', k.id, k.clinician_id, k.starts_at, k.ends_at, k.status,
+           p.id, p.first_name || ' ' || p.last_name, p.clinic_number,
+           NULL, NULL, k.type, k.fee_pence,
+           (SELECT coalesce(sum(CASE WHEN kind = 'reversal' THEN -amount_pence ELSE amount_pence END), 0)::int
+              FROM consultation_payments WHERE consultation_id = k.id)
+      FROM consultations k JOIN patients p ON p.id = k.patient_id
+     WHERE k.starts_at >= $1 AND k.starts_at < $2 AND k.status <> 'cancelled'
+       AND ($3::uuid IS NULL OR k.clinician_id = $3::uuid)
+  )
+  SELECT (SELECT coalesce(json_agg(l ORDER BY l.name, l.id), '[]') FROM lanes l) AS clinicians,
+         (SELECT coalesce(json_agg(b ORDER BY b.starts_at, b.kind, b.id), '[]') FROM booked b) AS bookings`;
+
+function toBooking(r: JsonRow<AppointmentRow>): DiaryBooking {
+  const appointment: DiaryAppointment = {
+    kind: r.kind,
+    id: r.id,
+    startsAt: new Date(r.starts_at).toISOString(),
+    endsAt: new Date(r.ends_at).toISOString(),
+    status: r.status,
+    patientId: r.patient_id,
+    patientName: r.patient_name,
+    clinicNumber: r.clinic_number,
+  };
+  // Object.assign rather than a spread: adding properties after a spread takes V8's slow path.
+  Object.assign(
+    appointment,
+    r.kind === 'session'
+      ? { courseId: r.course_id as string, sequence: r.sequence as number }
+      : {
+          consultationType: r.consultation_type as ConsultationType,
+          balanceDuePence: balanceDuePence(
+            { status: r.status as ConsultationStatus, feePence: r.fee_pence as number },
+            r.paid_pence as number,
+          ),
+        },
+  );
+  return { clinicianId: r.clinician_id, appointment };
+}
+
 /** The one diary: `appointments` (kept by triggers) for clashes, sessions and consultations for the view. */
 @Injectable()
 export class DiaryRepository {
@@ -58,64 +124,23 @@ export class DiaryRepository {
     };
   }
 
-  /** Active clinicians (or the one asked for), by name. */
-  async clinicians(m: EntityManager, clinicianId?: string): Promise<Clinician[]> {
-    return m.query(
-      `SELECT id, display_name AS name FROM users
-        WHERE role = 'clinician' AND (active OR id = $1) AND ($1::uuid IS NULL OR id = $1)
-        ORDER BY display_name, id`,
-      [clinicianId ?? null],
-    );
+  /** Active clinicians, by name. */
+  async clinicians(m: EntityManager): Promise<Clinician[]> {
+    return m.query(`SELECT id, display_name AS name FROM users WHERE role = 'clinician' AND active ORDER BY display_name, id`);
   }
 
-  /**
-   * Sessions and consultations starting in [from, to), cancelled ones left out, with only what a
-   * diary shows: who, when, which course and session number, and for consultations the money.
-   */
-  async appointments(
+  /** The lanes' clinicians and the bookings starting in [from, to) (see DIARY_SQL). */
+  async day(
     m: EntityManager,
     from: string,
     to: string,
     clinicianId?: string,
-  ): Promise<(DiaryAppointment & { clinicianId: string | null })[]> {
-    const rows: AppointmentRow[] = await m.query(
-      `SELECT 'session' AS kind, s.id, s.clinician_id, s.scheduled_for AS starts_at, s.ends_at, s.status,
-              p.id AS patient_id, p.first_name || ' ' || p.last_name AS patient_name, p.clinic_number,
-              s.course_id, s.sequence, NULL AS consultation_type, NULL::int AS fee_pence, NULL::int AS paid_pence
-         FROM sessions s JOIN courses c ON c.id = s.course_id JOIN patients p ON p.id = c.patient_id
-        WHERE s.scheduled_for >= $1 AND s.scheduled_for < $2 AND s.status <> 'cancelled'
-          AND ($3::uuid IS NULL OR s.clinician_id = $3)
-       UNION ALL
-       SELECT 'consultation', k.id, k.clinician_id, k.starts_at, k.ends_at, k.status,
-              p.id, p.first_name || ' ' || p.last_name, p.clinic_number,
-              NULL, NULL, k.type, k.fee_pence,
-              (SELECT coalesce(sum(CASE WHEN kind = 'reversal' THEN -amount_pence ELSE amount_pence END), 0)::int
-                 FROM consultation_payments WHERE consultation_id = k.id)
-         FROM consultations k JOIN patients p ON p.id = k.patient_id
-        WHERE k.starts_at >= $1 AND k.starts_at < $2 AND k.status <> 'cancelled'
-          AND ($3::uuid IS NULL OR k.clinician_id = $3)
-        ORDER BY starts_at, kind, id`,
-      [from, to, clinicianId ?? null],
-    );
-    return rows.map((r) => ({
-      kind: r.kind,
-      id: r.id,
-      clinicianId: r.clinician_id,
-      startsAt: r.starts_at.toISOString(),
-      endsAt: r.ends_at.toISOString(),
-      status: r.status,
-      patientId: r.patient_id,
-      patientName: r.patient_name,
-      clinicNumber: r.clinic_number,
-      ...(r.kind === 'session'
-        ? { courseId: r.course_id as string, sequence: r.sequence as number }
-        : {
-            consultationType: r.consultation_type as ConsultationType,
-            balanceDuePence: balanceDuePence(
-              { status: r.status as ConsultationStatus, feePence: r.fee_pence as number },
-              r.paid_pence as number,
-            ),
-          }),
-    }));
+  ): Promise<{ clinicians: Clinician[]; bookings: DiaryBooking[] }> {
+    const [row]: { clinicians: Clinician[]; bookings: JsonRow<AppointmentRow>[] }[] = await queryPrepared(m, DIARY_SQL, [
+      from,
+      to,
+      clinicianId ?? null,
+    ]);
+    return { clinicians: row.clinicians, bookings: row.bookings.map(toBooking) };
   }
 }

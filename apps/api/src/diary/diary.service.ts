@@ -38,22 +38,17 @@ export class DiaryService {
     const zone = this.clock.timeZone;
     const start = clinicWallTime(from, '00:00', zone);
     const end = clinicWallTime(addDays(to, 1), '00:00', zone);
-    // Two statements, no transaction: an appointment whose clinician is not (or no longer) among
-    // the lanes read a moment before falls into the lane of bookings without a clinician, so a
-    // change in between never hides one.
-    const clinicians = await this.diary.clinicians(this.db.manager, clinicianId);
+    const { clinicians, bookings } = await this.diary.day(this.db.manager, start, end, clinicianId);
     if (clinicianId && clinicians.length === 0) throw validationFailed('clinicianId', 'must be the id of a clinician');
-    const appointments = await this.diary.appointments(this.db.manager, start, end, clinicianId);
-    const lanes: DiaryLane[] = clinicians.map((c) => ({
-      clinicianId: c.id,
-      clinicianName: c.name,
-      appointments: appointments.filter((a) => a.clinicianId === c.id).map(({ clinicianId: _, ...a }) => a),
-    }));
-    const unassigned = appointments.filter((a) => a.clinicianId === null || !clinicians.some((c) => c.id === a.clinicianId));
-    if (!clinicianId && unassigned.length) {
-      lanes.push({ clinicianId: null, clinicianName: null, appointments: unassigned.map(({ clinicianId: _, ...a }) => a) });
+    const lanes = new Map<string, DiaryLane>(clinicians.map((c) => [c.id, { clinicianId: c.id, clinicianName: c.name, appointments: [] }]));
+    // A booking whose clinician has no lane (no longer active) is shown with those not yet assigned.
+    const unassigned: DiaryLane = { clinicianId: null, clinicianName: null, appointments: [] };
+    for (const { clinicianId: id, appointment } of bookings) {
+      ((id !== null && lanes.get(id)) || unassigned).appointments.push(appointment);
     }
-    return { from, to, timeZone: zone, lanes };
+    const shown = [...lanes.values()];
+    if (!clinicianId && unassigned.appointments.length) shown.push(unassigned);
+    return { from, to, timeZone: zone, lanes: shown };
   }
 
   /**

@@ -3147,7 +3147,8 @@ export const CONTRACT_SCHEMAS: Record<ContractSchemaName, object> = {
           "$ref": "#/components/schemas/DiaryAppointment"
         }
       }
-    }
+    },
+    "description": "One clinician's day or week; `clinicianId` null is the lane of bookings with no clinician yet."
   },
   "DuplicatePatientProblemExtras": {
     "type": "object",
