@@ -475,8 +475,9 @@ async function startYardstick(yard: object, routes: Route[]): Promise<{ url: str
  * On the server (`beside`), the yardstick runs beside the product, and each route's load at 50
  * connections alternates with its yardstick's in short turns (`alternating`), so that a machine
  * whose speed drifts during the run (shared cores) moves both sides of a ratio alike. The embedded
- * data directory has one opener, so there the yardstick runs after the product has stopped. The
- * writes accepted are counted on the product's own fixture items, once it has stopped.
+ * data directory has one opener, so there the two take turns: the product's reads, the yardstick's,
+ * then the product's writes and the yardstick's. The writes accepted are counted on the product's
+ * own fixture items, once both have stopped.
  */
 async function measure(
   label: string,
@@ -522,48 +523,60 @@ async function measure(
     bareJson: await load(`${yardUrl}/json`, null, '', { seconds: SECONDS }),
     pk: await load(`${yardUrl}/pk`, null, '', { seconds: SECONDS }),
   });
-  let yardstick = beside ? await startYardstick(yard, routes) : null;
+  const yardstick = beside ? await startYardstick(yard, routes) : null;
   let bare: { bareJson: Figures; pk: Figures } | undefined;
   let tally: { booked: number; completed: number };
   const productFigures: { route: Route; load: Figures; rate: Figures }[] = [];
+  // Side by side (the server), one phase. Taking turns (embedded), the reads and then the writes, so
+  // that both sides of a read find the data in the same state: the sessions the writes add change
+  // the planner's estimates, and with them the plans it keeps.
+  const phases = beside ? [routes] : [routes.filter((r) => !r.write), routes.filter((r) => r.write)];
   try {
     if (yardstick) bare = await bareLoads(yardstick.url);
-    running = await startProduct(product.env);
-    try {
-      for (const [i, route] of routes.entries()) {
-        const url = `http://127.0.0.1:${PORT}`;
-        await load(url, route, cookie, { seconds: 1 }); // warm up
-        let at50: Figures;
-        if (yardstick && route.statements) {
-          const yardUrl = `${yardstick.url}/route/${i}`;
-          await load(yardUrl, null, '', { seconds: 1 }); // warm up
-          const both = await alternating({ url, route, cookie }, yardUrl);
-          at50 = both.product;
-          yardstickFigures.set(route, { load: both.yardstick, rate: await yardRate(yardstick.url, i) });
-        } else at50 = await load(url, route, cookie, { seconds: SECONDS });
-        const rate = await paced(url, route, cookie, 200, RATE_SECONDS);
-        productFigures.push({ route, load: at50, rate });
-        process.stdout.write(`  ${label}: ${route.name}: ${at50.reqPerSec} req/s\n`);
-        if (route.write && route.write.sent > route.write.prepared)
-          process.stdout.write(
-            `  ${label}: ${route.name}: ${route.write.sent} requests for ${route.write.prepared} prepared items: the rest were refused (raise BENCH_WRITE_CEILING)\n`,
-          );
+    for (const phase of phases) {
+      running = await startProduct(product.env);
+      try {
+        for (const route of phase) {
+          const i = routes.indexOf(route);
+          const url = `http://127.0.0.1:${PORT}`;
+          await load(url, route, cookie, { seconds: 1 }); // warm up
+          let at50: Figures;
+          if (yardstick && route.statements) {
+            const yardUrl = `${yardstick.url}/route/${i}`;
+            await load(yardUrl, null, '', { seconds: 1 }); // warm up
+            const both = await alternating({ url, route, cookie }, yardUrl);
+            at50 = both.product;
+            yardstickFigures.set(route, { load: both.yardstick, rate: await yardRate(yardstick.url, i) });
+          } else at50 = await load(url, route, cookie, { seconds: SECONDS });
+          const rate = await paced(url, route, cookie, 200, RATE_SECONDS);
+          productFigures.push({ route, load: at50, rate });
+          process.stdout.write(`  ${label}: ${route.name}: ${at50.reqPerSec} req/s\n`);
+          if (route.write && route.write.sent > route.write.prepared)
+            process.stdout.write(
+              `  ${label}: ${route.name}: ${route.write.sent} requests for ${route.write.prepared} prepared items: the rest were refused (raise BENCH_WRITE_CEILING)\n`,
+            );
+        }
+      } finally {
+        await running.stop();
       }
-    } finally {
-      await running.stop();
+      if (yardstick) continue;
+      const turn = await startYardstick(yard, routes);
+      try {
+        bare ??= await bareLoads(turn.url);
+        for (const route of phase) {
+          const i = routes.indexOf(route);
+          if (route.statements)
+            yardstickFigures.set(route, {
+              load: await load(`${turn.url}/route/${i}`, null, '', { seconds: SECONDS }),
+              rate: await yardRate(turn.url, i),
+            });
+        }
+      } finally {
+        await turn.stop();
+      }
     }
     // What the product's own fixture items hold (the yardstick writes to items kept apart).
     tally = await asOwner((c) => fixtureTally(c, [...fixture.booking, ...fixture.completing]));
-    if (!yardstick) {
-      yardstick = await startYardstick(yard, routes);
-      bare = await bareLoads(yardstick.url);
-      for (const [i, route] of routes.entries())
-        if (route.statements)
-          yardstickFigures.set(route, {
-            load: await load(`${yardstick.url}/route/${i}`, null, '', { seconds: SECONDS }),
-            rate: await yardRate(yardstick.url, i),
-          });
-    }
   } finally {
     await yardstick?.stop();
   }
