@@ -123,6 +123,6 @@ describe('serving the built dashboard: compressed, hashed files cached for good,
     const res = await request(t.server).get('/api/nowhere').set('Accept-Encoding', 'br');
     expect(res.status).toBe(404);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(res.headers['cache-control']).toBeUndefined();
+    expect(res.headers['cache-control']).toBe('no-store');
   });
 });

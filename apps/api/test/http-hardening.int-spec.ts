@@ -34,6 +34,27 @@ describe('HTTP hardening: security headers, timeouts, Host allow-list', () => {
     expect(res.headers['strict-transport-security']).toBeUndefined();
   });
 
+  it('lets no browser or proxy keep a copy of an answer of the API: patient data, and a refusal alike', async () => {
+    const { reception } = await t.signInAll();
+    const patient = await reception.post('/api/patients', {
+      firstName: 'Cache',
+      lastName: 'Tester',
+      dateOfBirth: '1970-01-01',
+      sex: 'female',
+      phone: '07700 900555',
+      confirmDuplicate: true,
+    });
+    expect(patient.status).toBe(201);
+    for (const res of [
+      patient,
+      await reception.get(`/api/patients/${patient.body.id}`),
+      await reception.get('/api/patients?q=tester'),
+      await request(t.server).get('/api/auth/me'),
+    ]) {
+      expect(res.headers['cache-control']).toBe('no-store');
+    }
+  });
+
   it('serves the Swagger UI under the same policy: its scripts come from this origin, none inline', async () => {
     const page = await request(t.server).get('/api/docs');
     expect(page.status).toBe(200);

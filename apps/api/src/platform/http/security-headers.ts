@@ -48,8 +48,11 @@ export function registerSecurityHeaders(app: FastifyInstance, options: { https: 
   setHeaders({} as IncomingMessage, collector as unknown as ServerResponse, (error) => {
     if (error) throw error;
   });
-  app.addHook('onRequest', (_request, reply, done) => {
-    void reply.headers(headers);
+  // The API's answers hold patient data: no browser or proxy may keep a copy (a shared reception
+  // computer's disk cache would otherwise hold them). A route that says otherwise wins.
+  const apiHeaders = { ...headers, 'cache-control': 'no-store' };
+  app.addHook('onRequest', (request, reply, done) => {
+    void reply.headers(request.url.startsWith('/api/') ? apiHeaders : headers);
     done();
   });
 }
