@@ -26,6 +26,18 @@ describe('demo front desk', () => {
     }
   });
 
+  it("books a treatment session today in each clinician's lane, so the day reception opens on is a working one", async () => {
+    const res = await reception.get(`/api/diary?from=${clinicToday()}&to=${clinicToday()}`);
+    const sessionsToday = res.body.lanes.map((lane: { clinicianName: string; appointments: { kind: string; status: string }[] }) => [
+      lane.clinicianName,
+      lane.appointments.filter((a) => a.kind === 'session' && a.status === 'scheduled').length,
+    ]);
+    expect(sessionsToday).toEqual([
+      [expect.any(String), 1],
+      [expect.any(String), 1],
+    ]);
+  });
+
   it('has consultations in every state, one awaiting its deposit and one cancelled with its deposit kept', async () => {
     const { items } = (await reception.get('/api/consultations?limit=200')).body;
     const statuses = new Set(items.map((c: { status: string }) => c.status));

@@ -66,7 +66,7 @@ const FOAM = (ml: number, injections = 6) => ({ form: 'foam' as const, percent: 
 
 /**
  * The demo clinic's treatment courses, one story per course state so every screen has data:
- * on track (booked tomorrow and later), due, overdue, not started, completed with both outcome
+ * on track (booked today, tomorrow and later), due, overdue, not started, completed with both outcome
  * ratings, discontinued with a reason; signed notes with an addendum, a draft, a did-not-attend,
  * a cancellation and a mild hyperpigmentation.
  */
@@ -513,6 +513,32 @@ const COURSES: DemoCourse[] = [
       { day: -40, ratedBy: 'clinician', percent: 80 },
     ],
   },
+  {
+    story: 'on track, second session this afternoon',
+    by: 'first',
+    legs: 'one',
+    areas: ['medial thigh'],
+    planned: 3,
+    startedDay: -40,
+    sessions: [
+      {
+        day: -35,
+        status: 'completed',
+        dose: LIQUID(3, 10),
+        note: { signed: true, text: 'Medial thigh: 10 injections, 3 mL polidocanol 0.5 %. Stockings on before leaving.' },
+      },
+      { day: 0, status: 'scheduled', at: '14:30' },
+    ],
+  },
+  {
+    story: 'not started, first session this morning',
+    by: 'second',
+    legs: 'one',
+    areas: ['lateral calf'],
+    planned: 2,
+    startedDay: -8,
+    sessions: [{ day: 0, status: 'scheduled', at: '09:30' }],
+  },
 ];
 
 interface Candidate {
@@ -538,10 +564,13 @@ function legsThatFit(
     let last: IsoDate | null = null;
     const treatments = [...prior];
     let ok = true;
-    // Even a course with nothing done yet should be cleared for its first booking.
-    const firstDay = addDays(today, course.sessions[0].day);
-    const now = clearance(candidate.facts, firstDay, policy);
-    if (!now.eligible || legs.some((leg) => now.legs[leg].status !== 'cleared')) continue;
+    // Even a course with nothing done yet should be cleared for its first booking, and for each one still to come.
+    const booked = course.sessions.filter((s, i) => i === 0 || s.status === 'scheduled');
+    const clearedOn = (day: number) => {
+      const on = clearance(candidate.facts, addDays(today, day), policy);
+      return on.eligible && legs.every((leg) => on.legs[leg].status === 'cleared');
+    };
+    if (!booked.every((s) => clearedOn(s.day))) continue;
     for (const s of completed) {
       const on = addDays(today, s.day);
       const dose = s.dose ?? LIQUID(2);
