@@ -206,7 +206,7 @@ async function loadPart(url: string, route: Route | null, cookie: string, second
             {
               setupRequest: (req: autocannon.Request) => {
                 const { path, body } = route.request(write.sent++);
-                return { ...req, method: route.method, path, ...(body === undefined ? {} : { body: JSON.stringify(body) }) };
+                return { ...req, path, ...(body === undefined ? {} : { body: JSON.stringify(body) }) };
               },
             },
           ]
