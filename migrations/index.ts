@@ -26,6 +26,7 @@ import { DiaryIndex1796033800000 } from './1796033800000-DiaryIndex';
 import { DiaryReads1796033900000 } from './1796033900000-DiaryReads';
 import { SessionWrites1796034000000 } from './1796034000000-SessionWrites';
 import { EmbeddedUpkeep1796034100000 } from './1796034100000-EmbeddedUpkeep';
+import { PatientNames1796034200000 } from './1796034200000-PatientNames';
 
 /** Every migration, oldest first (one a line). TypeORM runs the ones not yet applied at start-up. */
 export const MIGRATIONS = [
@@ -57,4 +58,5 @@ export const MIGRATIONS = [
   DiaryReads1796033900000,
   SessionWrites1796034000000,
   EmbeddedUpkeep1796034100000,
+  PatientNames1796034200000,
 ];
