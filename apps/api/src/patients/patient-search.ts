@@ -201,6 +201,62 @@ function strongMatch(p: ParsedSearch, params: unknown[]): { where: string; rank:
 const archivedFilter = (o: SearchOptions) => (o.includeArchived ? 'true' : 'NOT p.archived');
 
 /**
+ * A single word of plain Latin letters, three or more: folded, it is letters only, so it matches a
+ * name exactly where one of the name's suffixes starts with it (see oneWordSearchSql).
+ */
+const ONE_WORD = /^[a-zà-öø-ÿĀ-ſ]{3,}$/i;
+
+function oneWord(p: ParsedSearch, o: SearchOptions): string | undefined {
+  const [word, ...more] = p.nameTokens;
+  if (more.length || p.datesOfBirth || p.clinicNumber || p.phoneSuffix || o.includeArchived) return undefined;
+  return ONE_WORD.test(word ?? '') ? word : undefined;
+}
+
+/**
+ * The strong matches of one word among unarchived patients, ranked, ordered and counted as
+ * strongSearchSql's would be, without reading each matching patient's row. With the word folded
+ * to w, a match is either
+ * - rank 2, the last name is w (the full name always holds a space, so it never is w): in search
+ *   order straight from `patient_names_live_order`, only as many as the page needs, and counted
+ *   in the same index. This is the common surname's thousands;
+ * - any other patient whose name holds w: from `patient_name_suffixes`, the suffixes starting with
+ *   w (less the last names equal to w), one row a patient, the one where w first appears, ranked
+ *   by strongMatch's own rank. Few, even for a common surname.
+ */
+function oneWordSearchSql(p: ParsedSearch, word: string, o: SearchOptions): SqlStatement {
+  const params: unknown[] = [];
+  const m = strongMatch(p, params);
+  params.push(word);
+  const w = `venule_fold($${params.length})`;
+  params.push(o.limit, o.offset);
+  const [limit, offset] = [`$${params.length - 1}`, `$${params.length}`];
+  const sql = `
+    SELECT ${SUMMARY_COLUMNS}, page.total
+    FROM (
+      SELECT u.id, u.rank, u.search_last, u.search_first, u.date_of_birth,
+             (SELECT count(*) FROM patient_names WHERE NOT archived AND search_last = ${w})::int
+               + coalesce(max(u.others) OVER (), 0) AS total
+        FROM ((SELECT id, 2 AS rank, search_last, search_first, date_of_birth, NULL::int AS others
+                 FROM patient_names
+                WHERE NOT archived AND search_last = ${w}
+                ORDER BY search_last, search_first, date_of_birth, id LIMIT ${limit}::int + ${offset}::int)
+              UNION ALL
+              (SELECT p.patient_id, ${m.rank}, p.search_last, p.search_first, p.date_of_birth, count(*) OVER ()::int
+                 FROM (SELECT * FROM patient_name_suffixes WHERE NOT starts_last AND suffix LIKE ${w} || '%'
+                       UNION ALL -- a last name that is w is rank 2's: skipped in the index, not filtered
+                       SELECT * FROM patient_name_suffixes WHERE starts_last AND suffix > ${w} AND suffix LIKE ${w} || '%') p
+                WHERE ${m.where} AND p.search_last <> ${w}
+                  -- the suffix where w first appears: one row a patient
+                  AND strpos(p.search_name, ${w}) = length(p.search_name) - length(p.suffix) + 1
+                ORDER BY 2, p.search_last, p.search_first, p.date_of_birth, p.patient_id LIMIT ${limit}::int + ${offset}::int)) u
+       ORDER BY u.rank, u.search_last, u.search_first, u.date_of_birth, u.id
+       LIMIT ${limit} OFFSET ${offset}
+    ) page JOIN patients p ON p.id = page.id
+    ORDER BY page.rank, page.search_last, page.search_first, page.date_of_birth, page.id`;
+  return { sql, params };
+}
+
+/**
  * The page of strong matches, each row carrying the total count. The count needs every match, so
  * the inner query carries only the sort keys through the count and the sort, and the page's rows
  * are read again by id for what is shown: formatting and carrying whole rows for every match (3,054
@@ -209,6 +265,8 @@ const archivedFilter = (o: SearchOptions) => (o.includeArchived ? 'true' : 'NOT 
  * which holds every column the inner query needs.
  */
 export function strongSearchSql(p: ParsedSearch, o: SearchOptions): SqlStatement {
+  const word = oneWord(p, o);
+  if (word) return oneWordSearchSql(p, word, o);
   const params: unknown[] = [];
   const m = strongMatch(p, params);
   params.push(o.limit, o.offset);
