@@ -27,6 +27,7 @@ import { DiaryReads1796033900000 } from './1796033900000-DiaryReads';
 import { SessionWrites1796034000000 } from './1796034000000-SessionWrites';
 import { EmbeddedUpkeep1796034100000 } from './1796034100000-EmbeddedUpkeep';
 import { PatientNames1796034200000 } from './1796034200000-PatientNames';
+import { PatientNamesOnInsert1796034300000 } from './1796034300000-PatientNamesOnInsert';
 
 /** Every migration, oldest first (one a line). TypeORM runs the ones not yet applied at start-up. */
 export const MIGRATIONS = [
@@ -59,4 +60,5 @@ export const MIGRATIONS = [
   SessionWrites1796034000000,
   EmbeddedUpkeep1796034100000,
   PatientNames1796034200000,
+  PatientNamesOnInsert1796034300000,
 ];
