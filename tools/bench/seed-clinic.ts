@@ -121,6 +121,10 @@ function insertClinic(ds: DataSource, size: ClinicSize, timeZone: string): Promi
     const [{ n }] = await tx.query(`SELECT count(*)::int AS n FROM courses`);
     if (n > 0) throw new Error('This database already holds courses; seed:bench fills an empty clinic only.');
     await tx.query(`SELECT setseed(0.11)`);
+    // The foreign-key checks of the rows triggers write (patient_names, patient_name_suffixes) are
+    // planned once per connection; planned as generic plans while the tables are still empty, they
+    // scan each table once per row, and 100,000 patients in one statement would take hours.
+    await tx.query(`SET LOCAL plan_cache_mode = force_custom_plan`);
     const q = (sql: string, params: unknown[] = []) => tx.query(sql, params);
     // The reports' course facts (CourseFacts migration) are computed once, set-based, after the
     // bulk inserts rather than by their triggers after each one; the triggers are back on at commit.
